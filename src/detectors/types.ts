@@ -1,0 +1,55 @@
+/** Examples a rule carries: generated at test time so no live-looking literal is committed. */
+export interface RuleExamples {
+  /** Texts (one line or a small file) in which the rule must report exactly its own id at least once. */
+  readonly matches: () => string[]
+  /** Near-misses: texts in which the rule must report nothing. */
+  readonly nonMatches: () => string[]
+}
+
+/**
+ * A detection rule: data plus a pattern, in the gitleaks mould.
+ *
+ * Two kinds:
+ * - prefix rules (no `names`): `pattern` runs over every line whose lower-cased text contains one of
+ *   `keywords`; they find keys by their own shape (`sk-proj-…`, `ghp_…`).
+ * - name rules (`names` set): keys with no recognisable shape. `pattern` is matched against the *value*
+ *   of an assignment or structured field whose name matches `names` (`MISTRAL_API_KEY=…`). `keywords`
+ *   still pre-filter the line or the name.
+ */
+export interface Rule {
+  /** `<provider>-<kind>`, e.g. `openai-project-key`. Unique, kebab-case. */
+  readonly id: string
+  /** Display name of the provider, e.g. `OpenAI`. */
+  readonly provider: string
+  /** One sentence naming the risk. */
+  readonly description: string
+  /** Lower-case literals for the cheap pre-filter. At least one. */
+  readonly keywords: readonly string[]
+  /** The secret is the named group `secret` when present, else the whole match. Flags other than `i`/`s` are ignored. */
+  readonly pattern: RegExp
+  /** Minimum Shannon entropy (bits per character) of the secret. */
+  readonly entropy?: number
+  /** A secret matching any of these is dropped (documentation examples, provider-specific decoys). */
+  readonly allow?: readonly RegExp[]
+  /** Structural check on the secret (checksum, JWT claims). Returning false drops the candidate. */
+  readonly verify?: (secret: string) => boolean
+  /** Name rules only: the variable or field names that hold this kind of key. */
+  readonly names?: RegExp
+  /** Multi-line rules (PEM blocks) run over the whole text rather than line by line. */
+  readonly multiline?: boolean
+  /** How bad a leak is; `low` for keys that are public by design but worth knowing about. */
+  readonly severity: 'critical' | 'high' | 'medium' | 'low'
+  /** One freshly generated secret in the provider's published format (for tests and example trees). */
+  readonly fake: () => string
+  readonly examples: RuleExamples
+}
+
+/** One secret found by a detector. Offsets only: the caller slices the text, so no value is copied here. */
+export interface Detection {
+  readonly ruleId: string
+  /** Offsets (UTF-16 code units) of the secret itself in the text given to the detector; end exclusive. */
+  readonly start: number
+  readonly end: number
+  /** The variable, key or field name the secret was assigned to, when seen. */
+  readonly name: string | null
+}
