@@ -1,0 +1,182 @@
+import type {AccountSighting} from './accounts.js'
+import type {Finding, Risk, SecretGroup, Severity, TenantSummary} from './report.js'
+
+/**
+ * Places where keys are copied to rather than used from: skills, templates, notes, docs. A key that is at
+ * home (an `.env`, a compose file) in one client and only in such places in another was copied.
+ */
+const COPIED_PLACE = /(^|\/)(skills?|templates?|examples?|notes?|docs?|snippets?|prompts?|playbooks?)\//i
+
+/** Whether a root-relative file sits where keys get copied to (a skill, template, note, doc). */
+export function isCopiedPlace(file: string): boolean {
+  return COPIED_PLACE.test(file) || /(^|\/)SKILL\.md$/.test(file)
+}
+
+const SEVERITY_RANK: Record<Severity, number> = {critical: 0, high: 1, medium: 2, low: 3}
+const RISK_RANK = {'foreign-tenant': 0, 'cross-client': 1, 'foreign-account': 2, 'shared-area': 3, duplicate: 4} as const
+
+/** Counts per key for messages: "3 times". */
+function times(n: number): string {
+  return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`
+}
+
+function unique<T>(values: Iterable<T>): T[] {
+  return [...new Set(values)]
+}
+
+/** Groups findings by value, decides ownership, and lists the risks worst first. Pure. */
+export function analyzeFindings(
+  findings: readonly Finding[],
+  accounts: readonly AccountSighting[],
+): {secrets: SecretGroup[]; risks: Risk[]; tenants: TenantSummary[]} {
+  const byFingerprint = new Map<string, Finding[]>()
+  for (const finding of findings) {
+    const group = byFingerprint.get(finding.fingerprint)
+    if (group) group.push(finding)
+    else byFingerprint.set(finding.fingerprint, [finding])
+  }
+
+  const secrets: SecretGroup[] = []
+  const risks: Risk[] = []
+  for (const [fingerprint, group] of byFingerprint) {
+    const [first] = group
+    const tenants = unique(group.flatMap((f) => (f.tenant === null ? [] : [f.tenant]))).sort()
+    const areas = unique(group.flatMap((f) => (f.area === null ? [] : [f.area]))).sort()
+    const atHome = unique(group.filter((f) => f.tenant !== null && !isCopiedPlace(f.file)).map((f) => f.tenant as string))
+    const owner = atHome.length === 1 ? atHome[0] : tenants.length === 1 ? tenants[0] : null
+    const label = `${first.rule} ${first.preview}`
+    secrets.push({
+      fingerprint,
+      rule: first.rule,
+      provider: first.provider,
+      severity: first.severity,
+      preview: first.preview,
+      tenants,
+      areas,
+      crossClient: tenants.length > 1,
+      owner,
+      occurrences: group.map((f) => ({file: f.file, line: f.line})),
+    })
+
+    const filesIn = (tenant: string) => unique(group.filter((f) => f.tenant === tenant).map((f) => f.file))
+    if (tenants.length > 1) {
+      const guests = owner === null ? [] : tenants.filter((t) => t !== owner && !atHome.includes(t))
+      for (const guest of guests) {
+        risks.push({
+          type: 'foreign-tenant',
+          severity: 'critical',
+          tenant: guest,
+          owner,
+          fingerprint,
+          files: filesIn(guest),
+          message: `${label} belongs to ${owner} but sits in ${guest} (${filesIn(guest).join(', ')}): copied from ${owner}, so ${guest}'s agents act on ${owner}'s account.`,
+        })
+      }
+      if (guests.length === 0) {
+        risks.push({
+          type: 'cross-client',
+          severity: 'high',
+          tenant: null,
+          owner: null,
+          fingerprint,
+          files: unique(group.map((f) => f.file)),
+          message: `${label} is shared by ${tenants.length} clients (${tenants.join(', ')}): one leak exposes all of them, and usage can't be told apart. Give each client its own key.`,
+        })
+      }
+    }
+    if (areas.length > 0 && tenants.length > 0) {
+      risks.push({
+        type: 'shared-area',
+        severity: 'high',
+        tenant: null,
+        owner,
+        fingerprint,
+        files: unique(group.filter((f) => f.area !== null).map((f) => f.file)),
+        message: `${label} in shared area ${areas.join(', ')} is also used by ${tenants.join(', ')}: every client set up from it gets that key.`,
+      })
+    }
+    const places = [...tenants.map((t) => ({tenant: t as string | null, files: group.filter((f) => f.tenant === t)})), ...areas.map((a) => ({tenant: null, area: a, files: group.filter((f) => f.area === a)}))]
+    for (const place of places) {
+      if (place.files.length < 2) continue
+      const where = place.tenant ?? (place as {area: string}).area
+      risks.push({
+        type: 'duplicate',
+        severity: 'medium',
+        tenant: place.tenant,
+        owner: null,
+        fingerprint,
+        files: unique(place.files.map((f) => f.file)),
+        message: `${label} is copied ${times(place.files.length)} in ${where} (${unique(place.files.map((f) => f.file)).join(', ')}).`,
+      })
+    }
+  }
+
+  risks.push(...foreignAccountRisks(accounts))
+  risks.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || RISK_RANK[a.type] - RISK_RANK[b.type] || b.files.length - a.files.length || a.message.localeCompare(b.message))
+  secrets.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.occurrences.length - a.occurrences.length || a.rule.localeCompare(b.rule))
+  return {secrets, risks, tenants: summarizeTenants(findings, secrets)}
+}
+
+/** Per client: occurrences, distinct keys, duplicated, shared with other clients, belonging to another. */
+function summarizeTenants(findings: readonly Finding[], secrets: readonly SecretGroup[]): TenantSummary[] {
+  const names = unique(findings.flatMap((f) => (f.tenant === null ? [] : [f.tenant]))).sort()
+  const byFingerprint = new Map(secrets.map((s) => [s.fingerprint, s]))
+  return names.map((tenant) => {
+    const own = findings.filter((f) => f.tenant === tenant)
+    const counts = new Map<string, number>()
+    for (const f of own) counts.set(f.fingerprint, (counts.get(f.fingerprint) ?? 0) + 1)
+    const distinct = [...counts.keys()].map((fp) => byFingerprint.get(fp) as SecretGroup)
+    return {
+      tenant,
+      keys: own.length,
+      unique: counts.size,
+      duplicated: [...counts.values()].filter((n) => n > 1).length,
+      crossClient: distinct.filter((s) => s.crossClient).length,
+      foreign: distinct.filter((s) => s.owner !== null && s.owner !== tenant).length,
+    }
+  })
+}
+
+/**
+ * A skill or note in one client that names another client's account (store domain, workspace) points that
+ * client's agents at the wrong account even without a key inside.
+ */
+function foreignAccountRisks(sightings: readonly AccountSighting[]): Risk[] {
+  const owners = new Map<string, Set<string>>()
+  for (const s of sightings) {
+    if (s.tenant === null || isCopiedPlace(s.file)) continue
+    const set = owners.get(s.account) ?? new Set<string>()
+    set.add(s.tenant)
+    owners.set(s.account, set)
+  }
+  const tenants = unique(sightings.flatMap((s) => (s.tenant === null ? [] : [s.tenant])))
+  const ownersOf = (account: string): string[] => {
+    const known = owners.get(account)
+    if (known && known.size > 0) return [...known]
+    // No client uses it at home: the account's own name may still say whose it is (acme-store.myshopify.com).
+    const label = account.split('.')[0]
+    return tenants.filter((t) => new RegExp(`(^|[^a-z0-9])${t.replace(/[.]/g, '\\.')}([^a-z0-9]|$)`).test(label))
+  }
+
+  const seen = new Set<string>()
+  const risks: Risk[] = []
+  for (const s of sightings) {
+    if (s.tenant === null || !isCopiedPlace(s.file)) continue
+    const accountOwners = ownersOf(s.account)
+    if (accountOwners.length === 0 || accountOwners.includes(s.tenant)) continue
+    const key = `${s.tenant}\u0000${s.file}\u0000${s.account}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    const owner = accountOwners.sort()[0]
+    risks.push({
+      type: 'foreign-account',
+      severity: 'high',
+      tenant: s.tenant,
+      owner,
+      fingerprint: null,
+      files: [s.file],
+      message: `${s.file}:${s.line} in ${s.tenant} names ${owner}'s ${s.kind} ${s.account}: a skill copied from ${owner} still points at ${owner}'s account.`,
+    })
+  }
+  return risks
+}

@@ -1,0 +1,123 @@
+import {detectInText, detectInValue, ruleById} from '../detectors/index.js'
+import type {Detection} from '../detectors/types.js'
+import {extractValues} from '../formats/index.js'
+import {lineIndex, positionAt} from '../formats/position.js'
+import type {FormatError, LocatedValue} from '../formats/types.js'
+import {previewSecret} from '../lib/preview.js'
+import {SecretValue} from '../lib/secret-value.js'
+
+/** One secret in one file, before fingerprinting and placement. The value stays wrapped. */
+export interface FileFinding {
+  readonly ruleId: string
+  readonly name: string | null
+  /** 1-based position of the secret's first character, and of the character after its last. */
+  readonly line: number
+  readonly column: number
+  readonly endLine: number
+  readonly endColumn: number
+  /** Offsets in the file text of the span a rewrite would replace. */
+  readonly start: number
+  readonly end: number
+  readonly secret: SecretValue
+  /** Redacted: a short prefix and the last 4 characters at most. */
+  readonly preview: string
+  /** The format that located it (`dotenv`, `compose`, …), or `text` for the line-based pass. */
+  readonly format: string
+}
+
+export interface FileScanResult {
+  readonly findings: readonly FileFinding[]
+  readonly format: string
+  readonly formatError?: FormatError
+}
+
+interface Candidate {
+  readonly ruleId: string
+  readonly name: string | null
+  readonly start: number
+  readonly end: number
+  readonly value: string
+  readonly format: string
+}
+
+/**
+ * Finds the secrets in one file's text: the format's parser locates named values (so `.env`, YAML and JSON
+ * keys name what they hold, and base64 or escaped values are decoded), and a line-based pass over the raw
+ * text catches everything else. Where both see the same bytes, the more specific detection wins.
+ */
+export function scanFileText(relPath: string, text: string): FileScanResult {
+  const parsed = extractValues(relPath, text)
+  const candidates: Candidate[] = []
+  for (const located of parsed.values) {
+    for (const detection of detectInValue(located.value, located.name)) {
+      candidates.push(candidateFromValue(text, located, detection, parsed.format))
+    }
+  }
+  for (const detection of detectInText(text)) {
+    candidates.push({...detection, value: text.slice(detection.start, detection.end), format: 'text'})
+  }
+  if (candidates.length === 0) return {findings: [], format: parsed.format, formatError: parsed.error}
+
+  const index = lineIndex(text)
+  const findings = mergeOverlapping(candidates).map((candidate): FileFinding => {
+    const from = positionAt(index, candidate.start)
+    const to = positionAt(index, candidate.end)
+    return {
+      ruleId: candidate.ruleId,
+      name: candidate.name,
+      line: from.line,
+      column: from.column,
+      endLine: to.line,
+      endColumn: to.column,
+      start: candidate.start,
+      end: candidate.end,
+      secret: new SecretValue(candidate.value),
+      preview: previewSecret(candidate.value),
+      format: candidate.format,
+    }
+  })
+  return {findings, format: parsed.format, formatError: parsed.error}
+}
+
+/** Maps a detection inside a decoded value back to bytes of the file. */
+function candidateFromValue(text: string, located: LocatedValue, detection: Detection, format: string): Candidate {
+  const value = located.value.slice(detection.start, detection.end)
+  const name = detection.name ?? located.name
+  if (located.encoding === 'raw') {
+    return {ruleId: detection.ruleId, name, start: located.start + detection.start, end: located.start + detection.end, value, format}
+  }
+  // Escaped or multi-line values usually still hold the secret verbatim (keys have no escapable characters);
+  // encoded ones (base64) do not, and the whole encoded span stands for the secret.
+  if (located.encoding === 'escaped' || located.encoding === 'multiline') {
+    const at = text.indexOf(value, located.start)
+    if (at !== -1 && at + value.length <= located.end) return {ruleId: detection.ruleId, name, start: at, end: at + value.length, value, format}
+  }
+  return {ruleId: detection.ruleId, name, start: located.start, end: located.end, value, format}
+}
+
+const GENERIC = /^generic-/
+
+/** Ranks two detections of overlapping bytes: a provider rule beats a generic one, a named one an unnamed one. */
+function specificity(candidate: Candidate): number {
+  const rule = ruleById(candidate.ruleId)
+  let score = GENERIC.test(candidate.ruleId) ? 0 : 4
+  if (rule && !rule.names) score += 2
+  if (candidate.name !== null) score += 1
+  return score
+}
+
+/** Keeps one detection per overlapping span, the most specific, in file order. */
+function mergeOverlapping(candidates: Candidate[]): Candidate[] {
+  const sorted = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end)
+  const kept: Candidate[] = []
+  for (const candidate of sorted) {
+    const last = kept.at(-1)
+    if (last && candidate.start < last.end) {
+      if (specificity(candidate) > specificity(last)) kept[kept.length - 1] = {...candidate, name: candidate.name ?? last.name}
+      else if (last.name === null && candidate.name !== null) kept[kept.length - 1] = {...last, name: candidate.name}
+      continue
+    }
+    kept.push(candidate)
+  }
+  return kept
+}

@@ -1,0 +1,84 @@
+import type {Risk, ScanReport, Severity} from '../scan/report.js'
+
+export interface TextStyle {
+  readonly color: boolean
+}
+
+const ANSI = {bold: '1', dim: '2', red: '31', yellow: '33', green: '32', cyan: '36', magenta: '35'} as const
+type Tone = keyof typeof ANSI
+
+function paint(style: TextStyle, tone: Tone, text: string): string {
+  return style.color ? `\u001B[${ANSI[tone]}m${text}\u001B[0m` : text
+}
+
+const SEVERITY_TONE: Record<Severity, Tone> = {critical: 'red', high: 'red', medium: 'yellow', low: 'dim'}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KB`
+  return `${(bytes / 1024 ** 2).toFixed(1)} MB`
+}
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)))
+  return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd())
+}
+
+/** The scan report for a person: summary per client, risks worst first, then every finding. */
+export function renderScanText(report: ScanReport, style: TextStyle): string {
+  const out: string[] = []
+  const {stats} = report
+  const where = `${plural(stats.files, 'file')}, ${formatBytes(stats.bytes)} in ${(stats.ms / 1000).toFixed(1)} s`
+  if (report.findings.length === 0) {
+    out.push(report.complete ? paint(style, 'green', `No plaintext keys found (${where}).`) : `No plaintext keys found in what could be read (${where}), but the scan is incomplete.`)
+  } else {
+    const clients = report.tenants.length
+    out.push(
+      paint(style, 'bold', `${plural(report.secrets.length, 'key')} in ${plural(report.findings.length, 'place')}`) +
+        ` across ${plural(clients, 'client')} (${where}).`,
+    )
+    if (report.tenants.length > 0) {
+      out.push('')
+      out.push(...table([['CLIENT', 'KEYS', 'UNIQUE', 'DUPLICATED', 'CROSS-CLIENT', 'FOREIGN'], ...report.tenants.map((t) => [t.tenant, String(t.keys), String(t.unique), String(t.duplicated), String(t.crossClient), String(t.foreign)])]))
+    }
+  }
+  if (report.risks.length > 0) {
+    out.push('', paint(style, 'bold', `Risks, worst first (${report.risks.length}):`))
+    for (const risk of report.risks) out.push(renderRisk(risk, style))
+  }
+  if (report.findings.length > 0) {
+    out.push('', paint(style, 'bold', 'Findings:'))
+    for (const f of report.findings) {
+      const status = f.status === 'baselined' ? paint(style, 'dim', '  (baselined)') : ''
+      out.push(`  ${paint(style, 'cyan', `${f.file}:${f.line}:${f.column}`)}  ${f.rule}  ${f.preview}${status}`)
+    }
+  }
+  const incomplete = report.skipped.filter((s) => s.reason !== 'binary')
+  if (incomplete.length > 0) {
+    const counts = new Map<string, number>()
+    for (const s of incomplete) counts.set(s.reason, (counts.get(s.reason) ?? 0) + 1)
+    const summary = [...counts].map(([reason, n]) => `${n} ${reason}`).join(', ')
+    out.push('', paint(style, 'yellow', `Scan incomplete: ${plural(incomplete.length, 'path')} not read (${summary}). Keys in them are not counted above.`))
+    for (const s of incomplete.slice(0, 20)) out.push(`  ${s.file}  (${s.reason})`)
+    if (incomplete.length > 20) out.push(`  … and ${incomplete.length - 20} more (see --format json)`)
+  }
+  if (report.formatErrors.length > 0) {
+    out.push('', paint(style, 'dim', `${plural(report.formatErrors.length, 'file')} did not parse as their format and got the line-based pass only:`))
+    for (const e of report.formatErrors.slice(0, 10)) out.push(paint(style, 'dim', `  ${e.file}:${e.line}:${e.column}  ${e.format}: ${e.reason}`))
+  }
+  if (report.findings.length > 0) out.push('', 'Next: outloop migrate ' + quoteArg(report.root) + ' --dry-run   (see what moving these keys into the vault would change)')
+  return out.join('\n') + '\n'
+}
+
+function renderRisk(risk: Risk, style: TextStyle): string {
+  const label = paint(style, SEVERITY_TONE[risk.severity], risk.severity.toUpperCase().padEnd(8))
+  return `  ${label}  ${risk.type.padEnd(15)}  ${risk.message}`
+}
+
+function quoteArg(text: string): string {
+  return /^[\w./~-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`
+}
