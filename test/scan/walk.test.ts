@@ -1,0 +1,61 @@
+import {realpathSync, symlinkSync} from 'node:fs'
+import {join} from 'node:path'
+import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+
+import {DEFAULT_IGNORES} from '../../src/scan/config.js'
+import {walkTree, type WalkEntry} from '../../src/scan/walk.js'
+import {makeTempDir, writeTree} from '../helpers/tree.js'
+
+async function collect(root: string, ignore: readonly string[] = DEFAULT_IGNORES): Promise<WalkEntry[]> {
+  const entries: WalkEntry[] = []
+  for await (const entry of walkTree(root, {realRoot: realpathSync(root), ignore})) entries.push(entry)
+  return entries.sort((a, b) => a.relPath.localeCompare(b.relPath))
+}
+
+describe('walkTree', () => {
+  let root: string
+  let outside: string
+  let cleanups: Array<() => void>
+
+  beforeEach(() => {
+    const a = makeTempDir()
+    const b = makeTempDir()
+    root = a.dir
+    outside = b.dir
+    cleanups = [a.cleanup, b.cleanup]
+  })
+  afterEach(() => cleanups.forEach((c) => c()))
+
+  it('lists hidden files and leaves out default-ignored folders', async () => {
+    writeTree(root, {'acme/.env': 'A=1', 'acme/.claude/settings.json': '{}', 'acme/node_modules/x/index.js': '', 'acme/.git/config': '', 'acme/src/a.ts': ''})
+    const files = (await collect(root)).map((e) => e.relPath)
+    expect(files).toEqual(['acme/.claude/settings.json', 'acme/.env', 'acme/src/a.ts'])
+  })
+
+  it('lists default-ignored folders when the ignores are dropped', async () => {
+    writeTree(root, {'acme/node_modules/x/index.js': ''})
+    expect((await collect(root, [])).map((e) => e.relPath)).toEqual(['acme/node_modules/x/index.js'])
+  })
+
+  it('reports a symlink that leaves the root and does not follow it', async () => {
+    writeTree(outside, {'secret.env': 'X=1'})
+    writeTree(root, {'acme/.env': 'A=1'})
+    symlinkSync(join(outside, 'secret.env'), join(root, 'acme', 'linked.env'))
+    symlinkSync(outside, join(root, 'acme', 'linked-dir'))
+    const entries = await collect(root)
+    expect(entries).toEqual([
+      {kind: 'file', relPath: 'acme/.env', absPath: join(root, 'acme/.env')},
+      {kind: 'skip', relPath: 'acme/linked-dir', reason: 'symlink-outside-root'},
+      {kind: 'skip', relPath: 'acme/linked.env', reason: 'symlink-outside-root'},
+    ])
+  })
+
+  it('survives symlink loops and passes over links inside the root', async () => {
+    writeTree(root, {'acme/.env': 'A=1'})
+    symlinkSync(join(root, 'acme'), join(root, 'acme', 'loop'))
+    symlinkSync('self', join(root, 'acme', 'self'))
+    symlinkSync(join(root, 'acme', '.env'), join(root, 'acme', 'env-link'))
+    const entries = await collect(root)
+    expect(entries.map((e) => `${e.kind}:${e.relPath}`)).toEqual(['file:acme/.env'])
+  })
+})
