@@ -1,0 +1,86 @@
+/** An assignment seen in free text: `NAME=value`, `"name": "value"`, `--api-key value`, `<name>value</name>`. */
+export interface TextAssignment {
+  readonly name: string
+  /** Offsets of the value (inside its quotes, after any auth scheme) in the text given to the parser. */
+  readonly valueStart: number
+  readonly valueEnd: number
+}
+
+/**
+ * A name, optionally quoted, then an assignment operator. Covers shell/.env (`export A=b`), YAML (`a: b`),
+ * JSON (`"a": "b"`), code (`a = 'b'`, `a := "b"`, `$a .= "b"`, `"a" => "b"`, `a: string = "b"`,
+ * `var a string = "b"`), calls (`setProperty("A", "b")`) and index assignment (`env["A"] = "b"`).
+ */
+const ASSIGNMENT =
+  /(?<![\w$@.-])(["'`]?)([A-Za-z_$@][\w$@.-]{0,127}?)\1(?:\s*\]|\s*:\s*[A-Za-z_][\w.<>|[\]]*(?=\s*=)|\s+(?:string|String|str|\[\]byte)(?=\s*=))?\s*(:{1,3}=|\?=|\.=|\+=|\|\|=|=>|==|=|:|,)[ \t]*/g
+const FLAG = /(?<![\w-])--([A-Za-z][\w-]*)(?:=|[ \t]+)/g
+const XML_ELEMENT = /<([A-Za-z_][\w.:-]{0,127})>[ \t]*([^<\s][^<]*?)[ \t]*<\/\1>/g
+const AUTH_SCHEME = /(?:Bearer|bearer|BEARER|Basic|basic|Token|token|Bot|Key|ApiKey|Apikey|SSWS|Splunk|GenieKey|OAuth)[ \t]+(?=\S)/y
+const UNQUOTED_STOP = /[\s"'`,;)}\]<>\\&|]/
+
+function skipScheme(text: string, start: number, end: number): number {
+  AUTH_SCHEME.lastIndex = start
+  if (AUTH_SCHEME.test(text) && AUTH_SCHEME.lastIndex < end) return AUTH_SCHEME.lastIndex
+  return start
+}
+
+/** Reads a value at `pos`: quoted (returns the inside) or a bare run; null when there is none. */
+function readValue(text: string, pos: number, end: number): [number, number] | null {
+  let start = skipScheme(text, pos, end)
+  if (start >= end) return null
+  const quote = text[start]
+  if (quote === '"' || quote === "'" || quote === '`') {
+    let i = start + 1
+    while (i < end && text[i] !== quote) i += text[i] === '\\' && quote === '"' ? 2 : 1
+    const valueEnd = Math.min(i, end)
+    const inner = skipScheme(text, start + 1, valueEnd)
+    return valueEnd > inner ? [inner, valueEnd] : null
+  }
+  let i = start
+  while (i < end && !UNQUOTED_STOP.test(text[i])) i++
+  return i > start ? [start, i] : null
+}
+
+/**
+ * Assignments in one line (or any short slice) of text; offsets relative to `text`. A value may hold
+ * further assignments (`"cfg": "TOKEN=abc"`, `Server=x;Password=y`); they are reported too.
+ */
+export function findTextAssignments(text: string, from = 0, to = text.length): TextAssignment[] {
+  const found: TextAssignment[] = []
+  ASSIGNMENT.lastIndex = from
+  let m: RegExpExecArray | null
+  while ((m = ASSIGNMENT.exec(text)) !== null && m.index < to) {
+    const quoted = m[1] !== ''
+    const operator = m[3]
+    const after = ASSIGNMENT.lastIndex
+    if (operator === ',' && !quoted) continue
+    // `a == b` is a comparison: still worth reading (hard-coded tokens), but `:` after `http` is a URL.
+    if (operator === ':' && text.startsWith('//', after)) continue
+    const value = readValue(text, after, to)
+    if (value) found.push({name: m[2], valueStart: value[0], valueEnd: value[1]})
+    if (ASSIGNMENT.lastIndex === m.index) ASSIGNMENT.lastIndex++
+  }
+  FLAG.lastIndex = from
+  while ((m = FLAG.exec(text)) !== null && m.index < to) {
+    if (text[FLAG.lastIndex] === '-') continue
+    const value = readValue(text, FLAG.lastIndex, to)
+    if (value) found.push({name: m[1], valueStart: value[0], valueEnd: value[1]})
+  }
+  XML_ELEMENT.lastIndex = from
+  while ((m = XML_ELEMENT.exec(text)) !== null && m.index + m[0].length <= to) {
+    const valueStart = m.index + m[0].indexOf(m[2], m[1].length + 2)
+    found.push({name: m[1], valueStart, valueEnd: valueStart + m[2].length})
+  }
+  return found
+}
+
+/** `openaiApiKey_token`, `OPENAI-API-KEY`, `openai.api.key` → `openai_api_key_token` style snake case. */
+export function normalizeSecretName(name: string): string {
+  return name
+    .replace(/^[$@]+/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toLowerCase()
+}

@@ -1,0 +1,114 @@
+/**
+ * Placeholder and decoy filters. Every candidate secret passes `isDecoySecret`; values found only by
+ * their name (no provider shape) also pass `isUnlikelySecretValue`. Judged on structure (references,
+ * masks, runs, wordy placeholders) so a random key is almost never dropped for a chance substring.
+ */
+
+/** References to a secret held elsewhere: environment, vault, CI or template interpolation. */
+const REFERENCE_ANYWHERE = /\$\{|\$\(|\{\{|\}\}|\{%|<%|%\{|#\{/
+const REFERENCE_WHOLE = [
+  /^\$[A-Za-z_][A-Za-z0-9_]*$/, // $VAR
+  /^%[A-Za-z_][A-Za-z0-9_]*%$/, // %VAR%
+  /^(?:op|outloop|vault|keychain|secret|secrets|env|aws-?sm|gcp-?sm|azkv|bws|doppler|infisical|sops|pass):\/\//i,
+  /^(?:vault|env|secret|ref|file|keyring|aws-sm|ssm):[A-Za-z0-9_/.-]+/i,
+  /^<[^<>]*>$/, // <OPENAI_API_KEY>
+  /^\[[^[\]]*\]$/, // [YOUR_KEY]
+]
+
+/** Masks and elisions people leave in docs and screenshots: `sk-****abcd`, `sk-...`, `xxxx`. */
+const MASKED = /\*{3,}|\u2022|\u25cf|\u2026|\.{3,}|[xX]{4,}|#{4,}|_{4,}|-{4,}|\?{3,}/
+
+/** Long words that never occur in a random key by chance (probability under 1e-9 per position). */
+const DECOY_SUBSTRINGS = /example|placeholder|changeme|change_me|redacted|dummy|sample|yourkey|your_key|your-key|yourtoken|insert_|replace_?me|notreal|not_real|not-a-real|fakekey|fake_key|testkey|test_key/i
+
+/** Words that make a value a placeholder when the whole value is made of words like them. */
+const PLACEHOLDER_WORDS = new Set([
+  'your', 'my', 'our', 'here', 'put', 'enter', 'insert', 'replace', 'add', 'paste', 'set', 'fill', 'goes', 'go',
+  'test', 'testing', 'tests', 'demo', 'mock', 'fake', 'foo', 'bar', 'baz', 'qux', 'dummy', 'sample', 'example',
+  'placeholder', 'value', 'default', 'none', 'null', 'nil', 'undefined', 'empty', 'todo', 'tbd', 'fixme', 'na',
+  'key', 'keys', 'token', 'secret', 'password', 'passwd', 'pass', 'pwd', 'api', 'apikey', 'auth', 'access',
+  'private', 'public', 'client', 'id', 'xxx', 'xx', 'x', 'abc', 'xyz', 'changeme', 'change', 'me', 'this',
+  'real', 'actual', 'new', 'own', 'the', 'a', 'an', 'of', 'for', 'with', 'and', 'or', 'to', 'be', 'is',
+  'true', 'false', 'yes', 'no', 'on', 'off', 'required', 'optional', 'string', 'str', 'hidden', 'redacted',
+  'admin', 'root', 'user', 'username', 'guest', 'letmein', 'qwerty', 'hunter', 'welcome', 'local', 'dev',
+  'development', 'prod', 'production', 'staging', 'bearer', 'basic', 'secretkey', 'accesskey', 'openai',
+])
+
+/** Whether `value` is made only of short words and small numbers, one of them a placeholder word. */
+function isWordyPlaceholder(value: string): boolean {
+  const segments = value.split(/[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])/)
+  let placeholderWords = 0
+  let words = 0
+  for (const segment of segments) {
+    if (segment === '') continue
+    if (/^[0-9]{1,4}$/.test(segment)) continue
+    if (!/^[A-Za-z]{1,14}$/.test(segment)) return false
+    if (!/^(?:[a-z]+|[A-Z][a-z]*|[A-Z]+)$/.test(segment)) return false
+    words++
+    if (PLACEHOLDER_WORDS.has(segment.toLowerCase())) placeholderWords++
+  }
+  return words > 0 && placeholderWords > 0
+}
+
+/** Whether `value` has a run of `limit` equal characters or `limit` consecutive code points (`123456`, `abcdef`). */
+function hasRunOrSequence(value: string, limit: number): boolean {
+  let same = 1
+  let up = 1
+  let down = 1
+  for (let i = 1; i < value.length; i++) {
+    const delta = value.charCodeAt(i) - value.charCodeAt(i - 1)
+    same = delta === 0 ? same + 1 : 1
+    up = delta === 1 ? up + 1 : 1
+    down = delta === -1 ? down + 1 : 1
+    if (same >= limit || up >= limit || down >= limit) return true
+  }
+  return false
+}
+
+/** Whether a value is too uniform to be generated: few distinct characters for its length. */
+function isLowVariety(value: string): boolean {
+  if (value.length < 12) return false
+  const distinct = new Set(value).size
+  return distinct <= Math.max(3, Math.floor(value.length / 8))
+}
+
+/** Whether a candidate secret is a placeholder, reference, mask or other decoy rather than a key. */
+export function isDecoySecret(secret: string): boolean {
+  if (secret.length < 4) return true
+  if (REFERENCE_ANYWHERE.test(secret)) return true
+  for (const pattern of REFERENCE_WHOLE) if (pattern.test(secret)) return true
+  if (MASKED.test(secret)) return true
+  if (DECOY_SUBSTRINGS.test(secret)) return true
+  if (/[<>]/.test(secret)) return true
+  if (hasRunOrSequence(secret, 6)) return true
+  if (isLowVariety(secret)) return true
+  if (isWordyPlaceholder(secret)) return true
+  return false
+}
+
+const URL_WITHOUT_CREDENTIALS = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/(?![^/?#@\s]*:[^/?#@\s]*@)/
+const PATH_LIKE = /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\|\\\\)|^[\w.-]+(?:\/[\w.@+-]+){2,}\/?$|^[\w.-]+\/[\w.-]+\.[A-Za-z]{1,5}$/
+const FILE_NAME = /^[\w.-]+\.(?:pem|p12|pfx|key|pub|crt|cer|der|jks|keystore|keytab|json|ya?ml|toml|txt|env|ini|cfg|conf|xml|gpg|asc|enc)$/i
+const CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+(?:\(\))?$|[()]|^(?:process\.env|os\.environ|env|getenv|import|require)\b/
+const IDENTIFIER_NO_DIGITS = /^[A-Za-z_$]+$/
+const NUMBERISH = /^[+-]?\d+(?:[.,:]\d+)*[a-zA-Z]{0,3}$|^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/
+const EMAIL = /^[^@\s:/]+@[^@\s:/]+\.[A-Za-z]{2,}$/
+const DATA_URI = /^data:[\w.+-]+\/[\w.+-]+[;,]/i
+const INTEGRITY_HASH = /^sha(?:1|256|384|512)-[A-Za-z0-9+/]+=*$/
+const HOST_LIKE = /^(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?$/i
+
+/**
+ * Whether a value found only by its name (generic and name rules) is evidently not a secret: a URL
+ * without credentials, a path or file name, a code expression, a plain identifier, a number or version,
+ * an e-mail address, a host name, a data URI or a lockfile integrity hash.
+ */
+export function isUnlikelySecretValue(value: string): boolean {
+  if (/\s/.test(value)) return true
+  if (URL_WITHOUT_CREDENTIALS.test(value)) return true
+  if (DATA_URI.test(value) || INTEGRITY_HASH.test(value)) return true
+  if (PATH_LIKE.test(value) || FILE_NAME.test(value)) return true
+  if (CODE_EXPRESSION.test(value)) return true
+  if (IDENTIFIER_NO_DIGITS.test(value) && /[a-z][A-Z]|_/.test(value)) return true
+  if (NUMBERISH.test(value) || EMAIL.test(value) || HOST_LIKE.test(value)) return true
+  return false
+}

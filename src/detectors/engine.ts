@@ -1,0 +1,311 @@
+import type {Detection, Rule} from './types.js'
+import {findTextAssignments, normalizeSecretName, type TextAssignment} from './assignments.js'
+import {isDecoySecret} from './decoys.js'
+import {shannonEntropy} from './entropy.js'
+import {RULES} from './registry.js'
+
+/** Lines longer than this (minified bundles) are searched only in windows around keyword hits. */
+const MAX_LINE = 4096
+const WINDOW_BEFORE = 512
+const WINDOW_AFTER = 1024
+/** Values longer than this are not given to name rules (a whole certificate is not an API key). */
+const MAX_NAMED_VALUE = 4096
+
+/** Rules that recognise broad shapes; any provider rule on the same span wins over them. */
+const BROAD_RULE_PRIORITY: Readonly<Record<string, number>> = {
+  'generic-api-key': 0,
+  'generic-password': 0,
+  jwt: 1,
+}
+
+interface CompiledRules {
+  readonly rules: readonly Rule[]
+  /** One case-insensitive alternation of every keyword, longest first. */
+  readonly keywordPattern: RegExp | null
+  /** Lower-case keyword → indices of rules whose keywords occur in it (so a hit on `sk-proj-` also runs `sk-`). */
+  readonly rulesByKeyword: ReadonlyMap<string, readonly number[]>
+  /** Per rule: its pattern with `g` and `d` flags (prefix and multi-line rules) or `d` only (name rules). */
+  readonly patterns: readonly RegExp[]
+  readonly isNameRule: readonly boolean[]
+  readonly priority: readonly number[]
+  readonly nameRuleIndices: readonly number[]
+}
+
+const compiledCache = new WeakMap<readonly Rule[], CompiledRules>()
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+function compileRules(rules: readonly Rule[]): CompiledRules {
+  const cached = compiledCache.get(rules)
+  if (cached) return cached
+  const keywords = new Map<string, number[]>()
+  rules.forEach((rule, index) => {
+    for (const raw of rule.keywords) {
+      const keyword = raw.toLowerCase()
+      if (keyword === '') continue
+      const list = keywords.get(keyword) ?? []
+      list.push(index)
+      keywords.set(keyword, list)
+    }
+  })
+  const sorted = [...keywords.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+  const rulesByKeyword = new Map<string, number[]>()
+  for (const keyword of sorted) {
+    const indices = new Set<number>()
+    for (const other of sorted) if (keyword.includes(other)) for (const i of keywords.get(other) ?? []) indices.add(i)
+    rulesByKeyword.set(keyword, [...indices].sort((a, b) => a - b))
+  }
+  const patterns = rules.map((rule) => {
+    const flags = (rule.pattern.flags.includes('i') ? 'i' : '') + (rule.pattern.flags.includes('s') ? 's' : '')
+    return new RegExp(rule.pattern.source, flags + (rule.names ? 'd' : 'gd'))
+  })
+  const isNameRule = rules.map((rule) => rule.names !== undefined)
+  const priority = rules.map((rule) => BROAD_RULE_PRIORITY[rule.id] ?? (rule.names ? 2 : 3))
+  const compiled: CompiledRules = {
+    rules,
+    keywordPattern: sorted.length > 0 ? new RegExp(sorted.map(escapeRegExp).join('|'), 'gi') : null,
+    rulesByKeyword,
+    patterns,
+    isNameRule,
+    priority,
+    nameRuleIndices: rules.flatMap((rule, index) => (rule.names ? [index] : [])),
+  }
+  compiledCache.set(rules, compiled)
+  return compiled
+}
+
+interface Candidate {
+  ruleIndex: number
+  start: number
+  end: number
+  name: string | null
+}
+
+/** Whether a candidate survives the rule's own filters and the shared decoy filter. */
+function acceptSecret(rule: Rule, secret: string): boolean {
+  if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return false
+  if (rule.allow) for (const pattern of rule.allow) if (pattern.test(secret)) return false
+  if (isDecoySecret(secret)) return false
+  if (rule.verify && !rule.verify(secret)) return false
+  return true
+}
+
+/** Offset of the `secret` group in a match made with the `d` flag, relative to the searched string. */
+function secretSpan(match: RegExpExecArray): [number, number] | null {
+  const span = match.indices?.groups?.secret
+  if (span) return span[0] === span[1] ? null : [span[0], span[1]]
+  if (match.groups && 'secret' in match.groups) return null
+  return match[0].length > 0 ? [match.index, match.index + match[0].length] : null
+}
+
+/** Runs one prefix or multi-line rule over `text[from, to)`; offsets stay relative to `text`. */
+function runPatternRule(compiled: CompiledRules, ruleIndex: number, text: string, from: number, to: number, out: Candidate[]): void {
+  const rule = compiled.rules[ruleIndex]
+  const pattern = compiled.patterns[ruleIndex]
+  const segment = from === 0 && to === text.length ? text : text.slice(from, to)
+  pattern.lastIndex = 0
+  let match: RegExpExecArray | null
+  while ((match = pattern.exec(segment)) !== null) {
+    if (match[0].length === 0) pattern.lastIndex++
+    const span = secretSpan(match)
+    if (!span) continue
+    if (acceptSecret(rule, segment.slice(span[0], span[1]))) {
+      out.push({ruleIndex, start: from + span[0], end: from + span[1], name: null})
+    }
+  }
+}
+
+/** Whether a name rule's `names` accepts a variable name, as written or in snake case. */
+function nameMatches(rule: Rule, name: string, normalized: string): boolean {
+  const names = rule.names
+  if (!names) return false
+  names.lastIndex = 0
+  if (names.test(name)) return true
+  names.lastIndex = 0
+  return names.test(normalized)
+}
+
+/** Runs name rules (those in `ruleIndices`) on one value; `valueOffset` places it in the caller's text. */
+function runNameRules(
+  compiled: CompiledRules,
+  ruleIndices: Iterable<number>,
+  name: string,
+  value: string,
+  valueOffset: number,
+  out: Candidate[],
+): void {
+  if (value.length === 0 || value.length > MAX_NAMED_VALUE) return
+  const normalized = normalizeSecretName(name)
+  for (const ruleIndex of ruleIndices) {
+    const rule = compiled.rules[ruleIndex]
+    if (!nameMatches(rule, name, normalized)) continue
+    const match = compiled.patterns[ruleIndex].exec(value)
+    if (!match) continue
+    const span = secretSpan(match)
+    if (!span) continue
+    if (acceptSecret(rule, value.slice(span[0], span[1]))) {
+      out.push({ruleIndex, start: valueOffset + span[0], end: valueOffset + span[1], name})
+    }
+  }
+}
+
+/** Keeps the most specific detection where candidates overlap; returns them sorted by position. */
+function resolveOverlaps(compiled: CompiledRules, candidates: Candidate[]): Detection[] {
+  if (candidates.length === 0) return []
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end)
+  const result: Detection[] = []
+  let cluster: Candidate[] = []
+  let clusterEnd = -1
+  const flush = (): void => {
+    if (cluster.length === 0) return
+    if (cluster.length === 1) {
+      const only = cluster[0]
+      result.push({ruleId: compiled.rules[only.ruleIndex].id, start: only.start, end: only.end, name: only.name})
+      cluster = []
+      return
+    }
+    const ranked = [...cluster].sort(
+      (a, b) =>
+        compiled.priority[b.ruleIndex] - compiled.priority[a.ruleIndex] ||
+        b.end - b.start - (a.end - a.start) ||
+        a.start - b.start ||
+        a.ruleIndex - b.ruleIndex,
+    )
+    const kept: Candidate[] = []
+    for (const candidate of ranked) {
+      if (kept.some((k) => candidate.start < k.end && k.start < candidate.end)) continue
+      // A name known from any overlapping candidate describes the kept one too.
+      kept.push(candidate)
+    }
+    for (const k of kept) {
+      const name = k.name ?? cluster.find((c) => c.name !== null && c.start <= k.start && c.end >= k.end)?.name ?? null
+      result.push({ruleId: compiled.rules[k.ruleIndex].id, start: k.start, end: k.end, name})
+    }
+    cluster = []
+  }
+  for (const candidate of candidates) {
+    if (candidate.start >= clusterEnd) {
+      flush()
+      clusterEnd = candidate.end
+    } else if (candidate.end > clusterEnd) {
+      clusterEnd = candidate.end
+    }
+    cluster.push(candidate)
+  }
+  flush()
+  return result.sort((a, b) => a.start - b.start)
+}
+
+/** Gives each unnamed candidate the name of the innermost assignment whose value contains it. */
+function nameCandidates(candidates: Candidate[], from: number, assignments: readonly TextAssignment[]): void {
+  for (const candidate of candidates) {
+    if (candidate.name !== null || candidate.start < from) continue
+    let best: TextAssignment | null = null
+    for (const a of assignments) {
+      if (a.valueStart <= candidate.start && a.valueEnd >= candidate.end) {
+        if (!best || a.valueStart >= best.valueStart) best = a
+      }
+    }
+    if (best) candidate.name = best.name
+  }
+}
+
+/** Runs the selected rules on `text[from, to)`: prefix rules by shape, name rules on assigned values. */
+function scanSegment(compiled: CompiledRules, text: string, from: number, to: number, ruleIndices: readonly number[], out: Candidate[]): void {
+  const firstNew = out.length
+  let hasNameRule = false
+  for (const ruleIndex of ruleIndices) {
+    if (compiled.isNameRule[ruleIndex]) hasNameRule = true
+    else if (!compiled.rules[ruleIndex].multiline) runPatternRule(compiled, ruleIndex, text, from, to, out)
+  }
+  if (!hasNameRule && out.length === firstNew) return
+  const assignments = findTextAssignments(text, from, to)
+  if (assignments.length === 0) return
+  if (out.length > firstNew) nameCandidates(out.slice(firstNew), from, assignments)
+  if (!hasNameRule) return
+  const nameRules = ruleIndices.filter((i) => compiled.isNameRule[i])
+  for (const a of assignments) {
+    runNameRules(compiled, nameRules, a.name, text.slice(a.valueStart, a.valueEnd), a.valueStart, out)
+  }
+}
+
+function collectCandidates(compiled: CompiledRules, text: string, out: Candidate[]): void {
+  const keywordPattern = compiled.keywordPattern
+  if (!keywordPattern) return
+  const multilineToRun = new Set<number>()
+  const lineRules = new Set<number>()
+  const hits: number[] = []
+  keywordPattern.lastIndex = 0
+  let match = keywordPattern.exec(text)
+  while (match !== null) {
+    const lineStart = text.lastIndexOf('\n', match.index - 1) + 1
+    let lineEnd = text.indexOf('\n', match.index)
+    if (lineEnd === -1) lineEnd = text.length
+    lineRules.clear()
+    hits.length = 0
+    // Gather every keyword on this line, then run only the rules they name.
+    while (match !== null && match.index < lineEnd) {
+      hits.push(match.index)
+      for (const ruleIndex of compiled.rulesByKeyword.get(match[0].toLowerCase()) ?? []) {
+        if (compiled.rules[ruleIndex].multiline) multilineToRun.add(ruleIndex)
+        else lineRules.add(ruleIndex)
+      }
+      match = keywordPattern.exec(text)
+    }
+    if (lineRules.size > 0) {
+      const indices = [...lineRules]
+      if (lineEnd - lineStart <= MAX_LINE) {
+        scanSegment(compiled, text, lineStart, lineEnd, indices, out)
+      } else {
+        let windowStart = -1
+        let windowEnd = -1
+        for (const hit of hits) {
+          const start = Math.max(lineStart, hit - WINDOW_BEFORE)
+          const end = Math.min(lineEnd, hit + WINDOW_AFTER)
+          if (start <= windowEnd) {
+            windowEnd = end
+            continue
+          }
+          if (windowEnd > windowStart) scanSegment(compiled, text, windowStart, windowEnd, indices, out)
+          windowStart = start
+          windowEnd = end
+        }
+        if (windowEnd > windowStart) scanSegment(compiled, text, windowStart, windowEnd, indices, out)
+      }
+    }
+  }
+  for (const ruleIndex of multilineToRun) runPatternRule(compiled, ruleIndex, text, 0, text.length, out)
+}
+
+/**
+ * Finds secrets in a whole file's text, line by line behind a keyword pre-filter; multi-line rules run
+ * over the whole text. Offsets are into `text`; no two returned detections overlap.
+ */
+export function detectInText(text: string, rules: readonly Rule[] = RULES): Detection[] {
+  const compiled = compileRules(rules)
+  const candidates: Candidate[] = []
+  collectCandidates(compiled, text, candidates)
+  return resolveOverlaps(compiled, candidates)
+}
+
+/**
+ * Finds secrets in one value a format parser located (already unquoted and decoded), assigned to
+ * `name` when known. Offsets are relative to `value`. Runs shape rules over the value (and any
+ * assignments inside it), then the name rules that accept `name`, after stripping an auth scheme.
+ */
+export function detectInValue(value: string, name: string | null, rules: readonly Rule[] = RULES): Detection[] {
+  const compiled = compileRules(rules)
+  const candidates: Candidate[] = []
+  collectCandidates(compiled, value, candidates)
+  for (const candidate of candidates) if (candidate.name === null) candidate.name = name
+  if (name !== null) {
+    const trimmedStart = value.length - value.trimStart().length
+    const trimmed = value.trim()
+    const scheme = /^(?:Bearer|Basic|Token|token|bearer|Bot|Key|ApiKey|Apikey)\s+(?=\S)/.exec(trimmed)
+    const offset = trimmedStart + (scheme ? scheme[0].length : 0)
+    runNameRules(compiled, compiled.nameRuleIndices, name, value.slice(offset, trimmedStart + trimmed.length), offset, candidates)
+  }
+  return resolveOverlaps(compiled, candidates)
+}
