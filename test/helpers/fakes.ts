@@ -1,0 +1,8 @@
+import {RULES} from '../../src/detectors/index.js'
+
+/** A freshly generated key of a provider's first prefix rule (one found by its shape alone). */
+export function fakeKeyOf(provider: string): {key: string; rule: string} {
+  const rule = RULES.find((r) => r.provider === provider && !r.names && !r.multiline && r.severity !== 'low')
+  if (!rule) throw new Error(`no prefix rule for provider ${provider}`)
+  return {key: rule.fake(), rule: rule.id}
+}
