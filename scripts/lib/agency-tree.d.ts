@@ -31,6 +31,8 @@ export interface TruthRisk {
   readonly tenants?: string[]
   readonly owner?: string
   readonly file?: string
+  /** Every file holding the value (duplicate: within the tenant). */
+  readonly files?: string[]
   readonly provider?: string
   readonly withKey?: boolean
 }

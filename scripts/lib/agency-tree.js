@@ -932,9 +932,10 @@ function collectTruth(t, clients, foreign) {
     const perTenant = new Map()
     for (const s of group) perTenant.set(s.tenant, (perTenant.get(s.tenant) ?? 0) + 1)
     const tenants = [...perTenant.keys()].filter(x => x !== null)
-    for (const [tenant, n] of perTenant) if (tenant !== null && n > 1) risks.push({type: 'duplicate', tenant, provider: group[0].provider, count: n})
-    if (tenants.length > 1) risks.push({type: 'cross-client', tenants: tenants.sort(), provider: group[0].provider})
-    if (perTenant.has(null) && tenants.length > 0) risks.push({type: 'shared-area', tenants: tenants.sort(), provider: group[0].provider})
+    const filesOf = tenant => [...new Set(group.filter(s => tenant === undefined || s.tenant === tenant).map(s => s.file))]
+    for (const [tenant, n] of perTenant) if (tenant !== null && n > 1) risks.push({type: 'duplicate', tenant, provider: group[0].provider, count: n, files: filesOf(tenant)})
+    if (tenants.length > 1) risks.push({type: 'cross-client', tenants: tenants.sort(), provider: group[0].provider, files: filesOf()})
+    if (perTenant.has(null) && tenants.length > 0) risks.push({type: 'shared-area', tenants: tenants.sort(), provider: group[0].provider, files: filesOf()})
   }
   return {clients, files: t.files.length + t.binaries.length, bytes, secrets, decoys, risks, uniqueSecrets: byValue.size}
 }
