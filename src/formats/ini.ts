@@ -13,6 +13,8 @@ export function unescapeProperties(body: string): string {
 interface IniDialect {
   readonly format: string
   readonly properties: boolean
+  /** npm keys hold `:` (`//host/:_authToken`), so only `=` separates there. */
+  readonly equalsOnly?: boolean
   /** Reports a special value (npm's base64 `_auth`), or undefined for the plain one. */
   readonly special?: (key: string, value: string) => {value: string; encoding: ValueEncoding} | undefined
   readonly nameOf?: (key: string) => string
@@ -34,7 +36,9 @@ function extractKeyValues(text: string, dialect: IniDialect): FormatResult {
     if ((dialect.properties ? /^[ \t]*[#!]/ : /^[ \t]*[;#]/).test(line.text)) continue
     const m = dialect.properties
       ? /^([ \t]*)((?:\\.|[^=:\s\\])+)[ \t]*[=:][ \t]*(.*?)[ \t]*$/.exec(line.text)
-      : /^([ \t]*)([^=:\s[][^=:]*?)[ \t]*[=:][ \t]*(.*?)[ \t]*$/.exec(line.text)
+      : dialect.equalsOnly === true
+        ? /^([ \t]*)([^=\s[][^=]*?)[ \t]*=[ \t]*(.*?)[ \t]*$/.exec(line.text)
+        : /^([ \t]*)([^=:\s[][^=:]*?)[ \t]*[=:][ \t]*(.*?)[ \t]*$/.exec(line.text)
     if (m === null || m[3] === '') continue
     const rawKey = m[2]
     const key = dialect.properties ? unescapeProperties(rawKey) : rawKey
@@ -68,6 +72,7 @@ const PROPERTIES: IniDialect = {format: 'properties', properties: true}
 const NPMRC: IniDialect = {
   format: 'npmrc',
   properties: false,
+  equalsOnly: true,
   nameOf: (key) => key.slice(key.lastIndexOf(':') + 1),
   special: (key, value) => {
     const field = key.slice(key.lastIndexOf(':') + 1)

@@ -57,11 +57,12 @@ export function extractJsonValues(text: string, format: string, hook?: JsonStrin
   return {format, values, error}
 }
 
-const FLAG_WITH_VALUE = /^(--?[A-Za-z][\w.-]*)=/
+// `--api-key=VALUE`, and `NAME=VALUE` as passed to `docker run -e` in docker-based MCP servers.
+const FLAG_WITH_VALUE = /^(--?[A-Za-z][\w.-]*|[A-Za-z_][A-Za-z0-9_]*)=/
 
 /**
- * MCP `args`: `--api-key VALUE` gives VALUE the flag as name, `--api-key=VALUE` is split, since servers take
- * keys on the command line as often as in `env`.
+ * MCP `args`: `--api-key VALUE` gives VALUE the flag as name, `--api-key=VALUE` and `-e NAME=VALUE` are
+ * split, since servers take keys on the command line as often as in `env`.
  */
 export const mcpArgsHook: JsonStringHook = (context, fallback) => {
   const {array, index, text, name} = context

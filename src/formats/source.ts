@@ -95,6 +95,8 @@ const NAME_BEFORE_LITERAL: readonly RegExp[] = [
   /\(\s*(["'])(?<name>[A-Za-z_][\w.-]{0,100})\1\s*,\s*$/,
   // "key": , 'key' => (dicts, JSON-like literals, PHP arrays)
   /(["'])(?<name>[^"'\n]{1,100})\1\s*(?::|=>|=)\s*$/,
+  // PowerShell: $env:NAME =
+  /\$env:(?<name>[A-Za-z_]\w*)\s*=\s*$/i,
   // Go: var Key string =
   /\b(?:var|const)\s+(?<name>[A-Za-z_]\w*)\s+[\w.[\]*]+\s*=\s*$/,
   // key = , key := , key: , key => , const key: string = , $key = , this.key =

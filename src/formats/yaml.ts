@@ -113,7 +113,11 @@ const composeHook: YamlScalarHook = (context, fallback) => {
   const {segments, inSequence} = context
   if (segments.includes('env_file')) return []
   const parentKey = segments[segments.length - 2]
-  if (inSequence && (parentKey === 'environment' || parentKey === 'args')) return splitAssignmentItem(context, fallback)
+  if (inSequence && (parentKey === 'environment' || parentKey === 'args')) {
+    // `- NAME` without `=` passes the host's variable through: it names a variable, it holds no value.
+    if (/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(fallback.value)) return []
+    return splitAssignmentItem(context, fallback)
+  }
   return undefined
 }
 
