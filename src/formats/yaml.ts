@@ -23,11 +23,13 @@ export interface YamlScalarContext {
 export type YamlScalarHook = (context: YamlScalarContext, defaultValue: LocatedValue) => LocatedValue[] | undefined
 
 /** The encoded span of a scalar: quote bodies for quoted scalars, the whole block (header included) for block scalars. */
-function scalarSpan(text: string, scalar: Scalar, base: number): {start: number; end: number; encoding?: ValueEncoding} {
+function scalarSpan(text: string, scalar: Scalar, base: number): {start: number; end: number; encoding?: ValueEncoding} | undefined {
   const [s, e] = scalar.range ?? [0, 0]
   const start = base + s
   const end = base + e
   if (scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE') {
+    // An unterminated quote is where the parse failed: its extent is a guess, so it is not reported.
+    if (end - start < 2 || text[end - 1] !== text[start]) return undefined
     const encoding = text.slice(start + 1, end - 1).includes('\n') ? 'multiline' : undefined
     return {start: start + 1, end: end - 1, encoding}
   }
@@ -78,6 +80,7 @@ export function extractYamlValues(
       }
       if (!isScalar(node) || typeof node.value !== 'string' || node.value === '' || node.range === undefined) return
       const span = scalarSpan(text, node, base)
+      if (span === undefined) return
       const path = segments.reduce<string | null>((p, s) => joinPath(p, s), null)
       const fallback = locatedValue(text, {name, path, value: node.value, ...span})
       const special = hook?.({text, scalar: node, segments, name, root, inSequence}, fallback)
