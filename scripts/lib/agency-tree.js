@@ -135,7 +135,9 @@ class TreeBuilder {
     this.rng = seededRandom(seed)
     this.files = []
     this.binaries = []
+    this.lazies = []
     this.paths = new Set()
+    this.noiseRng = seededRandom(seed ^ 0x27d4eb2f)
   }
 
   #claim(rel) {
@@ -158,6 +160,12 @@ class TreeBuilder {
 
   plain(rel, content) {
     this.text(rel).raw(content)
+  }
+
+  /** A harmless file made only when written, so a 200 MB benchmark tree is never held in memory at once. */
+  lazy(rel, make) {
+    this.#claim(rel)
+    this.lazies.push({rel, make})
   }
 }
 
@@ -748,15 +756,18 @@ function harmless(t, c, dir) {
   t.binary(`${dir}/assets/logo.png`, fakePngBytes(2048))
 }
 
-/** Bulk noise for the speed benchmark: `scale` units of ordinary project files per client. */
+/**
+ * Bulk noise: `scale` units of ordinary project files per client (code, JSON data, docs, logs, dependencies),
+ * and from scale 10 on, a 3–4 MB log archive in `bigFile` clients. Made lazily from the noise generator.
+ */
 function noise(t, dir, scale, bigFile) {
-  const {rng} = t
-  for (let i = 0; i < scale * 4; i++) t.plain(`${dir}/src/modules/m${Math.floor(i / 50)}/mod_${i}.js`, codeFile(rng, i))
-  for (let i = 0; i < scale; i++) t.plain(`${dir}/data/records_${i}.json`, dataFile(rng, rng.int(40, 120)))
-  for (let i = 0; i < scale; i++) t.plain(`${dir}/docs/page_${i}.md`, markdownDoc(rng, rng.int(3, 12)))
-  for (let i = 0; i < Math.ceil(scale / 2); i++) t.plain(`${dir}/logs/app-${i}.log`, logFile(rng, rng.int(100, 300)))
-  for (let i = 0; i < scale * 2; i++) t.plain(`${dir}/node_modules/pkg-${i % 40}/lib/file_${i}.js`, codeFile(rng, i))
-  if (bigFile) t.plain(`${dir}/logs/archive.log`, logFile(rng, rng.int(28_000, 36_000)))
+  const rng = t.noiseRng
+  for (let i = 0; i < scale * 4; i++) t.lazy(`${dir}/src/modules/m${Math.floor(i / 50)}/mod_${i}.js`, () => codeFile(rng, i))
+  for (let i = 0; i < scale; i++) t.lazy(`${dir}/data/records_${i}.json`, () => dataFile(rng, rng.int(40, 120)))
+  for (let i = 0; i < scale; i++) t.lazy(`${dir}/docs/page_${i}.md`, () => markdownDoc(rng, rng.int(3, 12)))
+  for (let i = 0; i < Math.ceil(scale / 2); i++) t.lazy(`${dir}/logs/app-${i}.log`, () => logFile(rng, rng.int(100, 300)))
+  for (let i = 0; i < scale * 2; i++) t.lazy(`${dir}/node_modules/pkg-${i % 40}/lib/file_${i}.js`, () => codeFile(rng, i))
+  if (bigFile && scale >= 10) t.lazy(`${dir}/logs/archive.log`, () => logFile(rng, rng.int(34_000, 44_000)))
 }
 
 // ---------- the tree ----------
@@ -818,7 +829,7 @@ export function buildAgencyTree(root, {clients = DEFAULT_CLIENTS, seed = 1, scal
     deployKey(t, c, dir)
     sourceFiles(t, c, dir)
     harmless(t, c, dir)
-    if (scale > 0) noise(t, dir, scale, index % 3 === 0)
+    if (scale > 0) noise(t, dir, scale, index % 2 === 0)
   })
 
   // Every kind the oracle knows appears at least once, in the kind of leftover file people keep.
@@ -871,7 +882,9 @@ export function buildAgencyTree(root, {clients = DEFAULT_CLIENTS, seed = 1, scal
   sk.line`\`\`\``
   t.plain('README.md', '# Clients\n\nOne folder per client. `_templates` and `_skills` are shared.\n')
 
-  return {scanRoot: writeTree(root, t), truth: collectTruth(t, clients, foreign)}
+  const written = writeTree(root, t)
+  const truth = collectTruth(t, clients, foreign)
+  return {scanRoot: written.scanRoot, truth: {...truth, files: truth.files + t.lazies.length, bytes: truth.bytes + written.lazyBytes}}
 }
 
 /** Marks a folder as built here, so a rebuild may wipe it and nothing else. */
@@ -897,7 +910,13 @@ function writeTree(root, t) {
   }
   for (const f of t.files) write(f.rel, f.text())
   for (const b of t.binaries) write(b.rel, b.bytes)
-  return scanRoot
+  let lazyBytes = 0
+  for (const l of t.lazies) {
+    const text = l.make()
+    lazyBytes += Buffer.byteLength(text)
+    write(l.rel, text)
+  }
+  return {scanRoot, lazyBytes}
 }
 
 function tenantOf(rel) {

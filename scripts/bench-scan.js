@@ -1,0 +1,247 @@
+#!/usr/bin/env node
+// Speed benchmark: `npm run bench` (or `node scripts/bench-scan.js [--rebuild] [--runs N] [--clients N] [--scale N]`).
+//
+// Builds, once, a large synthetic agency tree under .bench/ (at least 20,000 scanned files and 200 MB: many
+// clients, their configs and keys, code, JSON data, docs, logs, some multi-MB log archives, and node_modules
+// and .git noise the scanner skips), then in the same run times
+//   (a) `node bin/run.js scan <tree> --format json --output /dev/null`, and
+//   (b) ripgrep searching the same files for the rules' keywords (case-insensitive, hidden files, the scanner's
+//       ignores and size limit, counts only),
+// and prints files, MB, files/s, MB/s and peak memory for each, and the ratio scanner/rg.
+// Peak memory comes from `/usr/bin/time -v` when present, else from polling /proc/<pid>/status (--proc-poll forces it).
+// Targets: within 3x of rg, peak memory under 300 MB. Exits 1 when a target is missed, 2 when it can't run.
+import {spawn, spawnSync} from 'node:child_process'
+import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {availableParallelism, cpus} from 'node:os'
+import {dirname, join} from 'node:path'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+
+import {buildAgencyTree, pickClientNames} from './lib/agency-tree.js'
+
+const REPO = dirname(dirname(fileURLToPath(import.meta.url)))
+const BENCH_DIR = join(REPO, '.bench')
+const TREE_DIR = join(BENCH_DIR, 'tree')
+const META = join(BENCH_DIR, 'tree.json')
+/** Bump when the generator changes enough that a cached tree no longer stands for the current one. */
+const TREE_VERSION = 1
+const TARGET_RATIO = 3
+const TARGET_PEAK_MB = 300
+const MIN_FILES = 20_000
+const MIN_BYTES = 200 * 1024 * 1024
+
+function parseArgs(argv) {
+  const opts = {rebuild: false, runs: 1, clients: 60, scale: 48, procPoll: false}
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]
+    if (a === '--rebuild') opts.rebuild = true
+    else if (a === '--proc-poll') opts.procPoll = true
+    else if (a === '--runs') opts.runs = Number(argv[++i])
+    else if (a === '--clients') opts.clients = Number(argv[++i])
+    else if (a === '--scale') opts.scale = Number(argv[++i])
+    else {
+      process.stderr.write(`unknown argument ${a}\nusage: node scripts/bench-scan.js [--rebuild] [--runs N] [--clients N] [--scale N] [--proc-poll]\n`)
+      process.exit(2)
+    }
+  }
+  for (const k of ['runs', 'clients', 'scale']) {
+    if (!Number.isInteger(opts[k]) || opts[k] < 1) {
+      process.stderr.write(`--${k} takes a whole number of at least 1\n`)
+      process.exit(2)
+    }
+  }
+  return opts
+}
+
+/** The scanner's default ignores and size limit, read from the build so rg gets exactly the same ones. */
+async function scannerLimits() {
+  const config = await import(pathToFileURL(join(REPO, 'dist/scan/config.js')).href)
+  const dirs = []
+  const files = []
+  for (const glob of config.DEFAULT_IGNORES) {
+    const m = /^\*\*\/([^/*]+)(\/\*\*)?$/.exec(glob)
+    if (!m) throw new Error(`can't turn the ignore ${glob} into an rg glob`)
+    ;(m[2] ? dirs : files).push(m[1])
+  }
+  return {dirs, files, maxFileSize: config.DEFAULT_MAX_FILE_SIZE}
+}
+
+/** The keywords every rule pre-filters on, from the build (so the comparison follows the rules as they change). */
+async function ruleKeywords() {
+  const {RULES} = await import(pathToFileURL(join(REPO, 'dist/detectors/index.js')).href)
+  return {rules: RULES.length, keywords: [...new Set(RULES.flatMap(r => r.keywords.map(k => k.toLowerCase())))].sort()}
+}
+
+/** Builds the tree unless a cached one of the same shape is there. */
+function ensureTree(opts) {
+  const wanted = {version: TREE_VERSION, clients: opts.clients, scale: opts.scale}
+  if (!opts.rebuild && existsSync(META)) {
+    const meta = JSON.parse(readFileSync(META, 'utf8'))
+    if (meta.version === wanted.version && meta.clients === wanted.clients && meta.scale === wanted.scale && existsSync(join(TREE_DIR, 'clients'))) {
+      process.stderr.write(`Using the cached tree in ${join('.bench', 'tree')} (--rebuild makes a new one)\n`)
+      return {scanRoot: join(TREE_DIR, 'clients'), meta}
+    }
+  }
+  process.stderr.write(`Building the benchmark tree (${opts.clients} clients, scale ${opts.scale}) in .bench/tree …\n`)
+  const started = Date.now()
+  mkdirSync(BENCH_DIR, {recursive: true})
+  rmSync(META, {force: true})
+  const {scanRoot, truth} = buildAgencyTree(TREE_DIR, {clients: pickClientNames(opts.clients, 42), seed: 42, scale: opts.scale})
+  const meta = {...wanted, files: truth.files, bytes: truth.bytes, planted: truth.secrets.length, buildMs: Date.now() - started}
+  // The truth's values stay in memory; only counts are cached.
+  writeFileSync(META, JSON.stringify(meta, null, 2) + '\n')
+  process.stderr.write(`Built in ${(meta.buildMs / 1000).toFixed(1)} s\n`)
+  return {scanRoot, meta}
+}
+
+/** Files and bytes the scanner and rg both read: not in ignored folders, not over the size limit. */
+function measureWork(root, limits) {
+  const ignoredDirs = new Set(limits.dirs)
+  const ignoredFiles = new Set(limits.files)
+  const out = {files: 0, bytes: 0, ignoredFiles: 0, oversize: 0}
+  const walk = dir => {
+    for (const e of readdirSync(dir, {withFileTypes: true})) {
+      const p = join(dir, e.name)
+      if (e.isDirectory()) {
+        if (ignoredDirs.has(e.name)) out.ignoredFiles += countFiles(p)
+        else walk(p)
+      } else if (e.isFile()) {
+        if (ignoredFiles.has(e.name)) continue
+        const size = statSync(p).size
+        if (size > limits.maxFileSize) out.oversize++
+        else {
+          out.files++
+          out.bytes += size
+        }
+      }
+    }
+  }
+  walk(root)
+  return out
+}
+
+function countFiles(dir) {
+  let n = 0
+  for (const e of readdirSync(dir, {withFileTypes: true})) n += e.isDirectory() ? countFiles(join(dir, e.name)) : 1
+  return n
+}
+
+let useGnuTime = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-v', 'true'], {stdio: 'ignore'}).status === 0
+
+/**
+ * Runs a command and returns its wall time and peak resident memory: GNU time's "Maximum resident set size" when
+ * /usr/bin/time is there, else the highest VmHWM read from /proc/<pid>/status while it runs.
+ */
+function timed(cmd, args, options = {}) {
+  return new Promise((resolvePromise, reject) => {
+    const useTime = useGnuTime
+    const child = useTime ? spawn('/usr/bin/time', ['-v', cmd, ...args], {...options, stdio: ['ignore', 'ignore', 'pipe']}) : spawn(cmd, args, {...options, stdio: ['ignore', 'ignore', 'pipe']})
+    let stderr = ''
+    child.stderr.on('data', d => {
+      stderr += d
+      if (stderr.length > 1_000_000) stderr = stderr.slice(-100_000)
+    })
+    let peakKb = 0
+    const poll = useTime
+      ? null
+      : setInterval(() => {
+          try {
+            const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))
+            if (m) peakKb = Math.max(peakKb, Number(m[1]))
+          } catch {
+            // The process ended between two polls.
+          }
+        }, 20)
+    const started = process.hrtime.bigint()
+    child.on('error', reject)
+    child.on('close', code => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6
+      if (poll) clearInterval(poll)
+      if (useTime) {
+        const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)
+        if (m) peakKb = Number(m[1])
+        const status = /Exit status: (\d+)/.exec(stderr)
+        if (status) code = Number(status[1])
+      }
+      resolvePromise({code, ms, peakMb: peakKb / 1024, stderr})
+    })
+  })
+}
+
+/** The best (fastest) of `runs` runs, with the highest peak memory seen. */
+async function bestOf(runs, cmd, args, options) {
+  let best = null
+  let peak = 0
+  for (let i = 0; i < runs; i++) {
+    const r = await timed(cmd, args, options)
+    peak = Math.max(peak, r.peakMb)
+    if (r.code !== 0 && r.code !== 1) return {...r, peakMb: peak, failed: true}
+    if (!best || r.ms < best.ms) best = r
+  }
+  return {...best, peakMb: peak}
+}
+
+function hasRg() {
+  return spawnSync('rg', ['--version'], {stdio: 'ignore'}).status === 0
+}
+
+function row(label, work, r) {
+  const s = r.ms / 1000
+  const mb = work.bytes / 1024 / 1024
+  return `${label.padEnd(9)} ${String(work.files).padStart(7)} files  ${mb.toFixed(1).padStart(7)} MB  ${s.toFixed(2).padStart(7)} s  ${Math.round(work.files / s).toString().padStart(7)} files/s  ${(mb / s).toFixed(1).padStart(7)} MB/s  peak ${r.peakMb.toFixed(0).padStart(4)} MB`
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2))
+  if (opts.procPoll) useGnuTime = false
+  for (const f of ['dist/commands/scan.js', 'dist/detectors/index.js', 'dist/scan/config.js']) {
+    if (!existsSync(join(REPO, f))) {
+      process.stderr.write(`${f} is missing: run \`npm run build\` first (npm run bench does).\n`)
+      process.exit(2)
+    }
+  }
+  const limits = await scannerLimits()
+  const {rules, keywords} = await ruleKeywords()
+  const {scanRoot} = ensureTree(opts)
+  const work = measureWork(scanRoot, limits)
+  const cores = availableParallelism?.() ?? cpus().length
+  console.log(`Tree: ${work.files} files, ${(work.bytes / 1024 / 1024).toFixed(1)} MB scanned (+ ${work.ignoredFiles} files in ignored folders, ${work.oversize} over the ${(limits.maxFileSize / 1024 / 1024).toFixed(0)} MB limit); ${cores} cores; ${rules} rules, ${keywords.length} keywords`)
+  if (work.files < MIN_FILES || work.bytes < MIN_BYTES) console.log(`Note: smaller than the intended ${MIN_FILES} files / ${MIN_BYTES / 1024 / 1024} MB (--clients and --scale make it bigger).`)
+
+  // One untimed pass so both tools read from the page cache rather than whichever runs first paying for the disk.
+  if (hasRg()) spawnSync('rg', ['--hidden', '--no-ignore', '--count', 'x', scanRoot], {stdio: 'ignore'})
+
+  const scan = await bestOf(opts.runs, process.execPath, [join(REPO, 'bin/run.js'), 'scan', scanRoot, '--format', 'json', '--output', '/dev/null'], {cwd: REPO, env: {...process.env, NO_COLOR: '1'}})
+  if (scan.failed) {
+    process.stderr.write(`The scanner exited ${scan.code}: ${scan.stderr.split('\n').filter(l => l && !/^\s/.test(l)).slice(0, 3).join(' | ')}\n`)
+    process.exit(2)
+  }
+  console.log(row('outloop', work, scan))
+
+  let ok = scan.peakMb < TARGET_PEAK_MB
+  if (!hasRg()) {
+    console.log('rg (ripgrep) is not installed, so there is nothing to compare with: `apt-get install ripgrep` and run again.')
+  } else {
+    const patternFile = join(BENCH_DIR, 'keywords.txt')
+    writeFileSync(patternFile, keywords.join('\n') + '\n')
+    const rgArgs = ['--ignore-case', '--fixed-strings', '--file', patternFile, '--count', '--hidden', '--no-ignore', '--max-filesize', String(limits.maxFileSize)]
+    for (const d of limits.dirs) rgArgs.push('--glob', `!${d}/`)
+    for (const f of limits.files) rgArgs.push('--glob', `!${f}`)
+    rgArgs.push(scanRoot)
+    const rg = await bestOf(opts.runs, 'rg', rgArgs, {})
+    if (rg.failed) {
+      process.stderr.write(`rg exited ${rg.code}\n`)
+      process.exit(2)
+    }
+    console.log(row('rg', work, rg))
+    const ratio = scan.ms / rg.ms
+    console.log(`Ratio outloop/rg: ${ratio.toFixed(2)}x (target <= ${TARGET_RATIO}x; rg uses all ${cores} cores). Peak memory: ${scan.peakMb.toFixed(0)} MB (target < ${TARGET_PEAK_MB} MB).`)
+    ok = ok && ratio <= TARGET_RATIO
+  }
+  console.log(ok ? 'PASS' : 'MISS')
+  process.exit(ok ? 0 : 1)
+}
+
+main().catch(error => {
+  process.stderr.write(`${error.stack ?? error}\n`)
+  process.exit(2)
+})
