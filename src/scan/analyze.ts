@@ -95,10 +95,13 @@ export function analyzeFindings(
         message: `${label} in shared area ${areas.join(', ')} is also used by ${tenants.join(', ')}: every client set up from it gets that key.`,
       })
     }
-    const places = [...tenants.map((t) => ({tenant: t as string | null, files: group.filter((f) => f.tenant === t)})), ...areas.map((a) => ({tenant: null, area: a, files: group.filter((f) => f.area === a)}))]
+    const places = [
+      ...tenants.map((t) => ({tenant: t as string | null, where: t, files: group.filter((f) => f.tenant === t)})),
+      ...areas.map((a) => ({tenant: null, where: a, files: group.filter((f) => f.area === a)})),
+    ]
     for (const place of places) {
       if (place.files.length < 2) continue
-      const where = place.tenant ?? (place as {area: string}).area
+      const where = place.where
       risks.push({
         type: 'duplicate',
         severity: 'medium',
