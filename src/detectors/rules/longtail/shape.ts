@@ -1,0 +1,177 @@
+import {DIGITS, LOWER, UPPER, randomString} from '../../../lib/random.js'
+import type {Rule, RuleExamples} from '../../types.js'
+
+/*
+ * Builders for the long-tail rules. Two shapes cover almost every provider:
+ *
+ * - `tokenRule`: the key carries its own prefix (`dapi…`, `PMAK-…`); the pattern is the key itself, fenced so
+ *   that a run of the same characters inside a longer blob (base64, a hash in a URL) does not match.
+ * - `keyedRule`: the key is a bare run of characters (`<32 hex>`) that only means something next to the
+ *   provider's name (`DATADOG_API_KEY=…`, `"datadogToken": "…"`). It is a name rule: the engine parses the
+ *   assignment and runs the value pattern on the value when the name mentions the provider.
+ */
+
+/** Characters of a base64, base64url or hex blob: a prefix glued to one of these is part of something longer. */
+const BLOB_CHAR = 'A-Za-z0-9+/_\\-'
+
+/**
+ * `datadog` → `[dD][aA]…`: a provider word in any case while the rest of the pattern keeps its case.
+ * Letters inside character classes and escapes are left alone.
+ */
+export function anyCase(source: string): string {
+  let out = ''
+  let inClass = false
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]
+    if (ch === '\\') {
+      out += ch + (source[i + 1] ?? '')
+      i++
+      continue
+    }
+    if (ch === '[') inClass = true
+    else if (ch === ']') inClass = false
+    const lower = ch.toLowerCase()
+    const upper = ch.toUpperCase()
+    out += !inClass && lower !== upper ? `[${lower}${upper}]` : ch
+  }
+  return out
+}
+
+/**
+ * A name that mentions the provider word as a word of its own: at the start of the name, after a separator or
+ * at a camel-case hump (`myDatadogKey`), and not running on in lower case (`sumo` must not match `sumObj`,
+ * `etsy` not `setSysctl`, `meraki` not `CameraKit`).
+ */
+export function providerName(words: string): RegExp {
+  return new RegExp(`(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))(?:${anyCase(words)})(?![a-z])`)
+}
+
+export interface TokenSpec {
+  readonly id: string
+  readonly provider: string
+  readonly description: string
+  readonly keywords: readonly string[]
+  /** The key's own shape, prefix included; may hold a `secret` group when only part of it is the key. */
+  readonly body: string
+  /** Regex flags: `i` when the provider's prefix and alphabet are case-insensitive. */
+  readonly flags?: string
+  /** Characters that may not come right before the key; defaults to blob characters. Empty for none. */
+  readonly before?: string
+  /** Characters that may not come right after the key; defaults to blob characters and `=`. Empty for none. */
+  readonly after?: string
+  readonly entropy?: number
+  readonly allow?: readonly RegExp[]
+  readonly verify?: (secret: string) => boolean
+  readonly multiline?: boolean
+  readonly severity?: Rule['severity']
+  readonly fake: () => string
+  /** Lines around `fake()` that must match; defaults to an env assignment and a JSON field. */
+  readonly wrap?: ReadonlyArray<(key: string) => string>
+  /** Near-misses, generated like the fake so they do not look like literal keys. */
+  readonly nonMatches: () => string[]
+}
+
+/** Default lines a key is planted in for a rule's own examples. */
+const DEFAULT_WRAPS: ReadonlyArray<(key: string) => string> = [
+  (key) => `SERVICE_CREDENTIAL=${key}`,
+  (key) => `  "credential": "${key}",`,
+]
+
+function examplesOf(fake: () => string, wraps: ReadonlyArray<(key: string) => string>, nonMatches: () => string[]): RuleExamples {
+  return {matches: () => wraps.map((wrap) => wrap(fake())), nonMatches}
+}
+
+/** A rule for a key with its own recognisable prefix or structure. */
+export function tokenRule(spec: TokenSpec): Rule {
+  const before = spec.before ?? BLOB_CHAR
+  const after = spec.after ?? BLOB_CHAR + '='
+  const source = `${before ? `(?<![${before}])` : ''}(?:${spec.body})${after ? `(?![${after}])` : ''}`
+  return {
+    id: spec.id,
+    provider: spec.provider,
+    description: spec.description,
+    keywords: spec.keywords,
+    pattern: new RegExp(source, spec.flags ?? ''),
+    entropy: spec.entropy,
+    allow: spec.allow,
+    verify: spec.verify,
+    multiline: spec.multiline,
+    severity: spec.severity ?? 'high',
+    fake: spec.fake,
+    examples: examplesOf(spec.fake, spec.wrap ?? DEFAULT_WRAPS, spec.nonMatches),
+  }
+}
+
+export interface KeyedSpec {
+  readonly id: string
+  readonly provider: string
+  readonly description: string
+  /** Provider words as a regex source of lower-case letters, `|`, `?` and `[_.-]` classes, e.g. `new[_.-]?relic`. */
+  readonly words: string
+  /** Literals for the pre-filter; default: `words` when it is a plain word. */
+  readonly keywords?: readonly string[]
+  /** The value's shape (no anchors); case-sensitive unless `flags` says `i`. */
+  readonly value: string
+  readonly flags?: string
+  readonly entropy?: number
+  readonly allow?: readonly RegExp[]
+  readonly verify?: (secret: string) => boolean
+  readonly severity?: Rule['severity']
+  readonly fake: () => string
+  /** The variable name used in the rule's own examples, e.g. `DATADOG_API_KEY`. */
+  readonly exampleName: string
+}
+
+/** A name rule: a bare value that is a key only because the name it is assigned to names the provider. */
+export function keyedRule(spec: KeyedSpec): Rule {
+  const keywords = spec.keywords ?? [spec.words]
+  if (keywords.some((keyword) => !/^[a-z0-9_.-]+$/.test(keyword))) {
+    throw new Error(`rule ${spec.id}: keywords must be lower-case literals`)
+  }
+  const name = spec.exampleName
+  return {
+    id: spec.id,
+    provider: spec.provider,
+    description: spec.description,
+    keywords,
+    names: providerName(spec.words),
+    pattern: new RegExp(`^(?:${spec.value})$`, spec.flags ?? ''),
+    entropy: spec.entropy,
+    allow: spec.allow,
+    verify: spec.verify,
+    severity: spec.severity ?? 'high',
+    fake: spec.fake,
+    examples: {
+      matches: () => [`${name}=${spec.fake()}`, `  "${name.toLowerCase()}": "${spec.fake()}"`, `export ${name}='${spec.fake()}'`],
+      // Too short for the provider's format; the right format under a name that does not mention the provider.
+      nonMatches: () => {
+        const fake = spec.fake()
+        return [`${name}=${fake.slice(0, Math.ceil(fake.length / 2))}`, `UNRELATED_SETTING=${fake}`]
+      },
+    },
+  }
+}
+
+/** Four equal characters or a mask (`xXxX`): decoy filters rightly drop keys with those, so fakes avoid them. */
+const DECOY_LOOKING = /(.)\1{3}|[xX]{4}|\*{3}/
+
+/** A random string over `alphabet` that is not a run or a mask (decoy filters drop those). */
+export function randomKey(alphabet: string, length: number): string {
+  for (;;) {
+    const candidate = randomString(alphabet, length)
+    if (!DECOY_LOOKING.test(candidate)) return candidate
+  }
+}
+
+/** A random lower-case UUID. */
+export function randomUuid(): string {
+  const hex = '0123456789abcdef'
+  return [8, 4, 4, 4, 12].map((n) => randomKey(hex, n)).join('-')
+}
+
+/** Value shape of a UUID in either case. */
+export const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}'
+
+/** Alphabets the fakes draw from. */
+export const LOWER_ALNUM = DIGITS + LOWER
+export const UPPER_ALNUM = DIGITS + UPPER
