@@ -106,8 +106,14 @@ const NAME_BEFORE_LITERAL: readonly RegExp[] = [
 /** Finds `name = "literal"`-like assignments in code; not a parser, a lexer that reads each literal's left side. */
 export function findCodeAssignments(code: string, dialect: CodeDialect): CodeAssignment[] {
   const found: CodeAssignment[] = []
+  let scanned = 0
+  let lastLineStart = 0
   for (const literal of findLiterals(code, dialect)) {
-    const lineStart = code.lastIndexOf('\n', literal.open - 1) + 1
+    // Literals come in order, so line starts are found by one forward scan (lastIndexOf would be quadratic
+    // on minified one-line bundles); only the near left side of a literal matters, so it is capped too.
+    for (let nl = code.indexOf('\n', scanned); nl !== -1 && nl < literal.open; nl = code.indexOf('\n', nl + 1)) lastLineStart = nl + 1
+    scanned = literal.open
+    const lineStart = Math.max(lastLineStart, literal.open - 120)
     const before = code.slice(lineStart, literal.open)
     // A letter right before the quote is a string prefix (f"", r"", b"") whose body is not a plain value.
     if (/[\w$]$/.test(before)) continue
