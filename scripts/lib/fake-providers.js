@@ -117,6 +117,9 @@ function password(length = 24) {
   return mixedAlnum(length)
 }
 
+/** Names of secrets with no provider: the generic rule's territory. */
+const GENERIC_SECRET_NAMES = ['JWT_SECRET', 'SESSION_SECRET', 'WEBHOOK_SIGNING_SECRET', ['ADMIN', 'PASSWORD'].join('_')]
+
 /**
  * The providers the oracle can plant. `names` are the variable names a person would use (the first is the usual
  * one); `named` marks keys with no recognisable shape, which a scanner can only find through such a name;
@@ -167,7 +170,7 @@ export const FAKE_PROVIDERS = [
   {id: 'postgres-uri', provider: 'PostgreSQL', names: ['DATABASE_URL'], kind: 'uri', make: (ctx = {}) => `postgres://app_user:${password()}@db.${ctx.host ?? 'internal'}.example.net:5432/app`},
   {id: 'mongodb-uri', provider: 'MongoDB', names: ['MONGODB_URI', 'MONGO_URL'], kind: 'uri', make: (ctx = {}) => `mongodb+srv://admin:${password()}@cluster0.${ctx.host ?? 'shared'}.mongodb.net/prod?retryWrites=true`},
   {id: 'redis-uri', provider: 'Redis', names: ['REDIS_URL'], kind: 'uri', make: (ctx = {}) => `redis://default:${password()}@redis-${randomInt(10000, 99999)}.${ctx.host ?? 'cache'}.example.net:6379`},
-  {id: 'generic-secret', provider: 'Generic', names: ['JWT_SECRET', 'SESSION_SECRET', 'WEBHOOK_SIGNING_SECRET', 'ADMIN_PASSWORD'], named: true, make: () => mixedAlnum(40)},
+  {id: 'generic-secret', provider: 'Generic', names: GENERIC_SECRET_NAMES, named: true, make: () => mixedAlnum(40)},
 ]
 
 /** The oracle entry for a provider id; throws on a typo so a tree never plants an unknown kind. */
@@ -184,7 +187,7 @@ export function makeFake(id, ctx) {
 
 // AWS's documented example credentials, assembled so this file holds no key-shaped literal.
 const AWS_DOC_ID = 'AKIA' + 'IOSFODNN7' + 'EXAMPLE'
-const AWS_DOC_SECRET = 'wJalrXUtnFEMI/K7MDENG/' + 'bPxRfiCY' + 'EXAMPLEKEY'
+const AWS_DOC_SECRET = ['wJalrXUtnFEMI', 'K7MDENG', 'bPxRfiCY' + 'EXAMPLEKEY'].join('/')
 
 /**
  * Decoys a good scanner must NOT report: each is `{kind, name, make}` where `name` is the variable it usually
