@@ -1,9 +1,11 @@
+import fg from 'fast-glob'
 import {closeSync, fstatSync, openSync, readSync, realpathSync, statSync} from 'node:fs'
-import {resolve} from 'node:path'
+import {isAbsolute, relative, resolve} from 'node:path'
 
 import {ruleById} from '../detectors/index.js'
 import {UserError} from '../lib/errors.js'
 import {fingerprintSecret, loadFingerprintKey} from '../lib/fingerprint.js'
+import {toPosixPath} from '../lib/paths.js'
 import {findAccountNames, type AccountSighting} from '../scan/accounts.js'
 import {analyzeFindings, isCopiedPlace} from '../scan/analyze.js'
 import {DEFAULT_IGNORES, DEFAULT_MAX_FILE_SIZE, loadScanConfig} from '../scan/config.js'
@@ -45,7 +47,7 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
   const config = loadScanConfig(root)
   const maxFileSize = options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE
   const useDefaults = options.useDefaultIgnores ?? config.useDefaultIgnores
-  const ignore = [...(useDefaults ? DEFAULT_IGNORES : []), ...config.ignore, ...(options.ignore ?? [])]
+  const ignore = [...(useDefaults ? DEFAULT_IGNORES : []), ...config.ignore, ...(options.ignore ?? []), ...stateFolderIgnore(root, options.home)]
   const {key} = loadFingerprintKey(options.home)
 
   const findings: Finding[] = []
@@ -121,6 +123,13 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
     formatErrors,
     stats: {files, bytes, skipped: skipped.length, ms: Math.round(performance.now() - started), findings: findings.length, secrets: secrets.length},
   }
+}
+
+/** outloop's own state (OUTLOOP_HOME) is not client content: when it sits inside the root, leave it out. */
+function stateFolderIgnore(root: string, home: string): string[] {
+  const rel = relative(root, resolve(home))
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return []
+  return [`${fg.escapePath(toPosixPath(rel))}/**`]
 }
 
 function assertScannableRoot(root: string, given: string): void {
