@@ -49,6 +49,9 @@ export function extractMarkdownValues(text: string, from = 0): LocatedValue[] {
         for (const a of findCodeAssignments(code, dialect)) {
           add(locatedValue(text, {name: a.name, path: null, value: a.value, start: bodyStart + a.start, end: bodyStart + a.end}))
         }
+      } else if (lang === 'yaml' || lang === 'yml') {
+        // Errors are ignored: a snippet in notes is often a fragment, and the line pass still reads it.
+        for (const v of extractYamlValues(text, 'notes', undefined, bodyStart, bodyEnd - bodyStart).values) add(v)
       } else if (DOTENV_FENCES.has(lang)) {
         for (const v of scanAssignments(text, bodyStart, bodyEnd, {multiline: false, allowExport: true, spacedEquals: false}).values) add(v)
       }

@@ -116,7 +116,9 @@ const composeHook: YamlScalarHook = (context, fallback) => {
   const {segments, inSequence} = context
   if (segments.includes('env_file')) return []
   const parentKey = segments[segments.length - 2]
-  if (inSequence && (parentKey === 'environment' || parentKey === 'args')) {
+  // `x-` extension fields hold environment lists that services pull in by alias.
+  const envList = parentKey === 'environment' || parentKey === 'args' || String(segments[0]).startsWith('x-')
+  if (inSequence && envList) {
     // `- NAME` without `=` passes the host's variable through: it names a variable, it holds no value.
     if (/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(fallback.value)) return []
     return splitAssignmentItem(context, fallback)
