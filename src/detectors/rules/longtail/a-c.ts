@@ -11,6 +11,18 @@ function isBasicCredential(secret: string): boolean {
   return Buffer.from(secret, 'base64').toString('latin1').includes(':')
 }
 
+/**
+ * Whether a curl `user:password` pair holds a real password: one side at least 8 characters long with a digit,
+ * a symbol or mixed case, and no template brackets (`test:test`, `user:pass`, `neo4j:[PASSWORD]` are not).
+ */
+function isLikelyPassword(pair: string): boolean {
+  return pair.split(':').some((part) => {
+    const value = part.replace(/^["']|["']$/g, '')
+    if (value.length < 8 || /[[\]{}<>]/.test(value)) return false
+    return /[0-9]/.test(value) || /[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))
+  })
+}
+
 /** Rules for providers A to C. */
 export const RULES_A_C: readonly Rule[] = [
   tokenRule({
@@ -31,7 +43,7 @@ export const RULES_A_C: readonly Rule[] = [
     provider: '1Password',
     description: 'A 1Password service account token: reads every vault the service account is granted.',
     keywords: ['ops_eyj'],
-    body: 'ops_eyJ[A-Za-z0-9+/]{250,}={0,3}',
+    body: 'ops_eyJ[A-Za-z0-9+/_-]{250,}={0,3}',
     entropy: 4,
     severity: 'critical',
     fake: () => `ops_eyJ${randomKey(BASE64, 300)}`,
@@ -292,25 +304,29 @@ export const RULES_A_C: readonly Rule[] = [
   tokenRule({
     id: 'curl-auth-header',
     provider: 'curl',
-    description: 'A credential in an Authorization header on a curl command line: copied into shell history and docs.',
-    keywords: ['authorization'],
+    description: 'A credential in an Authorization or token header on a curl command line: copied into shell history and docs.',
+    keywords: ['--header', '-h "', "-h '"],
     body:
-      `(?:-H|--header)\\s*["']authorization:\\s*(?!basic\\s)(?:(?:bearer|token|api-token)\\s+)?` +
+      `(?:-H|--header)\\s*["'](?:authorization|proxy-authorization|api-token|api-key|apikey|x-api-key|x-auth-token|` +
+      `x-access-token|private-token|token):\\s*(?!basic\\s)(?:(?:bearer|token|api-token)\\s+)?` +
       `(?<secret>[A-Za-z0-9+/=_.~@-]{8,})["']`,
     flags: 'i',
     before: '',
     after: '',
-    entropy: 3,
+    entropy: 2.5,
     fake: () => randomKey(HEX, 40),
-    wrap: [(key) => `curl -X GET -H "Authorization: Bearer ${key}" https://api.example.net/v1/items`],
+    wrap: [
+      (key) => `curl -X GET -H "Authorization: Bearer ${key}" https://api.example.net/v1/items`,
+      (key) => `curl --header 'X-Api-Key: ${key}' https://api.example.net/v1/items`,
+    ],
     nonMatches: () => ['curl -H "Authorization: Bearer $API_TOKEN" https://api.example.net', 'curl -H "Authorization: Token <your token>"'],
   }),
   tokenRule({
     id: 'curl-basic-auth-header',
     provider: 'curl',
     description: 'A Basic credential (user and password) in an Authorization header on a curl command line.',
-    keywords: ['authorization'],
-    body: `(?:-H|--header)\\s*["']authorization:\\s*basic\\s+(?<secret>[A-Za-z0-9+/]{8,}={0,2})["']`,
+    keywords: ['--header', '-h "', "-h '"],
+    body: `(?:-H|--header)\\s*["'](?:proxy-)?authorization:\\s*basic\\s+(?<secret>[A-Za-z0-9+/]{8,}={0,2})["']`,
     flags: 'i',
     before: '',
     after: '',
@@ -332,6 +348,7 @@ export const RULES_A_C: readonly Rule[] = [
     after: '',
     // `$1:$2`, `$USER:$PASS`: a shell variable on either side means the value is supplied elsewhere.
     allow: [/^\$|:["']?\$/],
+    verify: isLikelyPassword,
     fake: () => `deploy:${randomKey(ALNUM, 16)}`,
     wrap: [(pair) => `curl -s --user '${pair}' https://registry.example.net/v2/`, (pair) => `curl -X POST \\\n  -u ${pair} \\\n  https://example.net`],
     nonMatches: () => ['curl -u "$USER:$PASSWORD" https://example.net', 'curl --user "${NAME}:${PASS}"', 'nc -u -l 41234'],

@@ -135,6 +135,7 @@ export const RULES_G_K: readonly Rule[] = [
     entropy: 3,
     severity: 'critical',
     fake: randomUuid,
+    secretNameOnly: true,
     exampleName: 'HEROKU_API_KEY',
   }),
   tokenRule({
@@ -265,6 +266,7 @@ export const RULES_G_K: readonly Rule[] = [
     entropy: 3,
     severity: 'critical',
     fake: randomUuid,
+    secretNameOnly: true,
     exampleName: 'KUCOIN_API_SECRET',
   }),
 ]

@@ -147,6 +147,7 @@ export const RULES_S_Z: readonly Rule[] = [
     value: UUID,
     entropy: 3,
     fake: randomUuid,
+    secretNameOnly: true,
     exampleName: 'SNYK_TOKEN',
   }),
   keyedRule({
@@ -221,6 +222,7 @@ export const RULES_S_Z: readonly Rule[] = [
     value: UUID,
     entropy: 3,
     fake: randomUuid,
+    secretNameOnly: true,
     exampleName: 'SQUARESPACE_API_KEY',
   }),
   keyedRule({

@@ -43,7 +43,22 @@ export function anyCase(source: string): string {
  * `etsy` not `setSysctl`, `meraki` not `CameraKit`).
  */
 export function providerName(words: string): RegExp {
-  return new RegExp(`(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))(?:${anyCase(words)})(?![a-z])`)
+  return new RegExp(providerWord(words))
+}
+
+function providerWord(words: string): string {
+  return `(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))(?:${anyCase(words)})(?![a-z])`
+}
+
+/** Words that say a name holds a credential rather than an identifier. */
+const SECRET_WORD = anyCase('key|token|secret|pass|pwd|auth|credential')
+
+/**
+ * A name that mentions the provider and says it holds a credential (`HEROKU_API_KEY`, not `HEROKU_APP_ID`):
+ * for values such as UUIDs that providers also use for plain identifiers.
+ */
+export function providerSecretName(words: string): RegExp {
+  return new RegExp(`^(?=.*?${providerWord(words)}).*?(?:${SECRET_WORD})`)
 }
 
 export interface TokenSpec {
@@ -118,6 +133,8 @@ export interface KeyedSpec {
   readonly verify?: (secret: string) => boolean
   readonly severity?: Rule['severity']
   readonly fake: () => string
+  /** The name must also say key/token/secret/password: the value's shape doubles as a plain identifier. */
+  readonly secretNameOnly?: boolean
   /** The variable name used in the rule's own examples, e.g. `DATADOG_API_KEY`. */
   readonly exampleName: string
 }
@@ -134,7 +151,7 @@ export function keyedRule(spec: KeyedSpec): Rule {
     provider: spec.provider,
     description: spec.description,
     keywords,
-    names: providerName(spec.words),
+    names: spec.secretNameOnly ? providerSecretName(spec.words) : providerName(spec.words),
     pattern: new RegExp(`^(?:${spec.value})$`, spec.flags ?? ''),
     entropy: spec.entropy,
     allow: spec.allow,
