@@ -38,6 +38,7 @@ Exit codes: 0 done; 1 with --fail-on any when there are findings, or when the sc
     ignore: Flags.string({description: 'Glob of paths to leave out (relative to PATH); repeatable.', multiple: true}),
     'no-default-ignores': Flags.boolean({description: 'Also scan .git, node_modules, build output and other folders left out by default.'}),
     timeout: Flags.integer({description: 'Stop reading after this many seconds; the rest is reported as not scanned.', min: 1}),
+    threads: Flags.integer({description: 'Worker threads to scan on (default: one per core, at most 4).', min: 1, max: 64}),
     color: Flags.boolean({description: 'Colour the text report (default: on a TTY unless NO_COLOR is set).', allowNo: true}),
   }
 
@@ -55,6 +56,7 @@ Exit codes: 0 done; 1 with --fail-on any when there are findings, or when the sc
       useDefaultIgnores: flags['no-default-ignores'] ? false : undefined,
       timeoutMs: flags.timeout === undefined ? undefined : flags.timeout * 1000,
       onProgress: progress.update,
+      threads: flags.threads,
     })
     progress.done()
 

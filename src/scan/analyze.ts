@@ -36,6 +36,15 @@ export function analyzeFindings(
     else byFingerprint.set(finding.fingerprint, [finding])
   }
 
+  const foreignAccounts = findForeignAccounts(accounts)
+  // A copied file that names another client's account says whose it was, and so whose keys it holds.
+  const copiedFrom = new Map<string, Set<string>>()
+  for (const sighting of foreignAccounts) {
+    const owners = copiedFrom.get(sighting.file) ?? new Set<string>()
+    owners.add(sighting.owner)
+    copiedFrom.set(sighting.file, owners)
+  }
+
   const secrets: SecretGroup[] = []
   const risks: Risk[] = []
   for (const [fingerprint, group] of byFingerprint) {
@@ -43,7 +52,7 @@ export function analyzeFindings(
     const tenants = unique(group.flatMap((f) => (f.tenant === null ? [] : [f.tenant]))).sort()
     const areas = unique(group.flatMap((f) => (f.area === null ? [] : [f.area]))).sort()
     const atHome = unique(group.filter((f) => f.tenant !== null && !isCopiedPlace(f.file)).map((f) => f.tenant as string))
-    const owner = atHome.length === 1 ? atHome[0] : tenants.length === 1 ? tenants[0] : null
+    const owner = atHome.length === 1 ? atHome[0] : tenants.length === 1 ? tenants[0] : atHome.length === 0 ? ownerByAccounts(group, tenants, copiedFrom) : null
     const label = `${first.rule} ${first.preview}`
     secrets.push({
       fingerprint,
@@ -114,7 +123,7 @@ export function analyzeFindings(
     }
   }
 
-  risks.push(...foreignAccountRisks(accounts))
+  risks.push(...foreignAccounts.map(foreignAccountRisk))
   risks.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || RISK_RANK[a.type] - RISK_RANK[b.type] || b.files.length - a.files.length || a.message.localeCompare(b.message))
   secrets.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.occurrences.length - a.occurrences.length || a.rule.localeCompare(b.rule))
   return {secrets, risks, tenants: summarizeTenants(findings, secrets)}
@@ -140,11 +149,27 @@ function summarizeTenants(findings: readonly Finding[], secrets: readonly Secret
   })
 }
 
+/** When no client uses a key at home, the accounts its copies name may still say whose it is. */
+function ownerByAccounts(group: readonly Finding[], tenants: readonly string[], copiedFrom: ReadonlyMap<string, ReadonlySet<string>>): string | null {
+  const owners = unique(group.flatMap((f) => [...(copiedFrom.get(f.file) ?? [])])).filter((t) => tenants.includes(t))
+  return owners.length === 1 ? owners[0] : null
+}
+
+interface ForeignAccount {
+  readonly tenant: string
+  readonly owner: string
+  readonly file: string
+  readonly line: number
+  readonly account: string
+  readonly kind: string
+}
+
 /**
  * A skill or note in one client that names another client's account (store domain, workspace) points that
- * client's agents at the wrong account even without a key inside.
+ * client's agents at the wrong account even without a key inside. An account belongs to the clients that
+ * name it outside copied places, or, failing that, to the client its name contains (acme-store.myshopify.com).
  */
-function foreignAccountRisks(sightings: readonly AccountSighting[]): Risk[] {
+function findForeignAccounts(sightings: readonly AccountSighting[]): ForeignAccount[] {
   const owners = new Map<string, Set<string>>()
   for (const s of sightings) {
     if (s.tenant === null || isCopiedPlace(s.file)) continue
@@ -156,13 +181,12 @@ function foreignAccountRisks(sightings: readonly AccountSighting[]): Risk[] {
   const ownersOf = (account: string): string[] => {
     const known = owners.get(account)
     if (known && known.size > 0) return [...known]
-    // No client uses it at home: the account's own name may still say whose it is (acme-store.myshopify.com).
     const label = account.split('.')[0]
     return tenants.filter((t) => new RegExp(`(^|[^a-z0-9])${t.replace(/[.]/g, '\\.')}([^a-z0-9]|$)`).test(label))
   }
 
   const seen = new Set<string>()
-  const risks: Risk[] = []
+  const found: ForeignAccount[] = []
   for (const s of sightings) {
     if (s.tenant === null || !isCopiedPlace(s.file)) continue
     const accountOwners = ownersOf(s.account)
@@ -170,16 +194,20 @@ function foreignAccountRisks(sightings: readonly AccountSighting[]): Risk[] {
     const key = `${s.tenant}\u0000${s.file}\u0000${s.account}`
     if (seen.has(key)) continue
     seen.add(key)
-    const owner = accountOwners.sort()[0]
-    risks.push({
-      type: 'foreign-account',
-      severity: 'high',
-      tenant: s.tenant,
-      owner,
-      fingerprint: null,
-      files: [s.file],
-      message: `${s.file}:${s.line} in ${s.tenant} names ${owner}'s ${s.kind} ${s.account}: a skill copied from ${owner} still points at ${owner}'s account.`,
-    })
+    found.push({tenant: s.tenant, owner: accountOwners.sort()[0], file: s.file, line: s.line, account: s.account, kind: s.kind})
   }
-  return risks
+  return found
+}
+
+function foreignAccountRisk(found: ForeignAccount): Risk {
+  const {tenant, owner, file, line, account, kind} = found
+  return {
+    type: 'foreign-account',
+    severity: 'high',
+    tenant,
+    owner,
+    fingerprint: null,
+    files: [file],
+    message: `${file}:${line} in ${tenant} names ${owner}'s ${kind} ${account}: a skill copied from ${owner} still points at ${owner}'s account.`,
+  }
 }

@@ -53,7 +53,10 @@ export function scanFileText(relPath: string, text: string): FileScanResult {
       candidates.push(candidateFromValue(text, located, detection, parsed.format))
     }
   }
-  for (const detection of detectInText(text)) {
+  // The line pass sees base64 fields as opaque text; their parser decoded them, so its verdict stands there.
+  const decoded = parsed.values.filter((v) => v.encoding === 'base64' || v.encoding === 'basic-auth')
+  for (const detection of lineDetections(relPath, parsed.format, text)) {
+    if (decoded.some((v) => detection.start < v.end && detection.end > v.start)) continue
     candidates.push({...detection, value: text.slice(detection.start, detection.end), format: 'text'})
   }
   if (candidates.length === 0) return {findings: [], format: parsed.format, formatError: parsed.error}
@@ -77,6 +80,11 @@ export function scanFileText(relPath: string, text: string): FileScanResult {
     }
   })
   return {findings, format: parsed.format, formatError: parsed.error}
+}
+
+/** Lockfiles hold only integrity hashes and registry URLs: the line pass would find nothing but noise there. */
+function lineDetections(_relPath: string, format: string, text: string): Detection[] {
+  return format === 'lockfile' ? [] : detectInText(text)
 }
 
 /** Maps a detection inside a decoded value back to bytes of the file. */

@@ -5,7 +5,7 @@ import {join, relative, sep} from 'node:path'
 import {toPosixPath} from '../lib/paths.js'
 
 /** Why a path was not read. Every reason but `binary` makes a scan incomplete. */
-export type SkipReason = 'unreadable' | 'too-large' | 'symlink-outside-root' | 'timeout' | 'binary'
+export type SkipReason = 'unreadable' | 'too-large' | 'symlink-outside-root' | 'timeout' | 'binary' | 'scan-error'
 
 export type WalkEntry =
   | {readonly kind: 'file'; readonly relPath: string; readonly absPath: string}

@@ -1,15 +1,16 @@
 import fg from 'fast-glob'
-import {closeSync, fstatSync, openSync, readSync, realpathSync, statSync} from 'node:fs'
+import {realpathSync, statSync} from 'node:fs'
 import {isAbsolute, relative, resolve} from 'node:path'
 
 import {ruleById} from '../detectors/index.js'
 import {UserError} from '../lib/errors.js'
-import {fingerprintSecret, loadFingerprintKey} from '../lib/fingerprint.js'
+import {loadFingerprintKey} from '../lib/fingerprint.js'
 import {toPosixPath} from '../lib/paths.js'
-import {findAccountNames, type AccountSighting} from '../scan/accounts.js'
-import {analyzeFindings, isCopiedPlace} from '../scan/analyze.js'
+import type {AccountSighting} from '../scan/accounts.js'
+import {analyzeFindings} from '../scan/analyze.js'
 import {DEFAULT_IGNORES, DEFAULT_MAX_FILE_SIZE, loadScanConfig} from '../scan/config.js'
-import {scanFileText} from '../scan/file-scan.js'
+import type {FileJobResult} from '../scan/file-job.js'
+import {createScanPool, defaultScanThreads} from '../scan/pool.js'
 import {SCAN_SCHEMA, type Finding, type FormatProblem, type ScanReport, type SkippedPath} from '../scan/report.js'
 import {placePath} from '../scan/tenants.js'
 import {walkTree} from '../scan/walk.js'
@@ -33,10 +34,10 @@ export interface ScanTreeOptions {
   /** Stop reading after this long; what is left is reported as skipped, and the scan as incomplete. */
   readonly timeoutMs?: number
   readonly onProgress?: (progress: ScanProgress) => void
+  /** Worker threads to scan on; 1 scans inline. Default: one per core, at most 4. */
+  readonly threads?: number
 }
 
-/** Bytes looked at to tell binary from text: a NUL among them means binary, as git and ripgrep decide. */
-const SNIFF_BYTES = 8000
 const PROGRESS_EVERY_MS = 100
 
 /** Scans a tree of client folders and reports every plaintext secret, grouped and weighed. */
@@ -59,32 +60,22 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
   let lastProgress = 0
   const deadline = options.timeoutMs === undefined ? Infinity : started + options.timeoutMs
 
-  for await (const entry of walkTree(root, {realRoot: realpathSync(root), ignore})) {
-    if (entry.kind === 'skip') {
-      skipped.push({file: entry.relPath, reason: entry.reason})
-      continue
-    }
-    if (performance.now() > deadline) {
-      skipped.push({file: entry.relPath, reason: 'timeout'})
-      continue
-    }
-    const read = readTextFile(entry.absPath, maxFileSize)
-    if (typeof read !== 'string') {
-      skipped.push({file: entry.relPath, reason: read.reason})
-      continue
+  const onResult = (result: FileJobResult): void => {
+    if (result.skipped !== undefined) {
+      skipped.push({file: result.relPath, reason: result.skipped})
+      return
     }
     files++
-    bytes += read.length
-    const placement = placePath(entry.relPath, config)
-    const result = scanFileText(entry.relPath, read)
-    if (result.formatError) formatErrors.push({file: entry.relPath, format: result.format, ...result.formatError})
+    bytes += result.bytes
+    const placement = placePath(result.relPath, config)
+    if (result.formatError) formatErrors.push({file: result.relPath, format: result.format, ...result.formatError})
     for (const found of result.findings) {
       const rule = ruleById(found.ruleId)
       findings.push({
         rule: found.ruleId,
         provider: rule?.provider ?? 'Unknown',
         severity: rule?.severity ?? 'high',
-        file: entry.relPath,
+        file: result.relPath,
         line: found.line,
         column: found.column,
         endLine: found.endLine,
@@ -92,15 +83,13 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
         tenant: placement.tenant,
         area: placement.area,
         name: found.name,
-        fingerprint: fingerprintSecret(key, found.secret),
+        fingerprint: found.fingerprint,
         preview: found.preview,
         format: found.format,
         status: 'new',
       })
     }
-    if (placement.tenant !== null && (result.format !== 'text' || isCopiedPlace(entry.relPath))) {
-      accounts.push(...accountSightings(read, entry.relPath, placement.tenant))
-    }
+    if (placement.tenant !== null) for (const a of result.accounts) accounts.push({...a, file: result.relPath, tenant: placement.tenant})
     const now = performance.now()
     if (options.onProgress && now - lastProgress > PROGRESS_EVERY_MS) {
       lastProgress = now
@@ -108,6 +97,16 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
     }
   }
 
+  const pool = createScanPool(options.threads ?? defaultScanThreads(), {fingerprintKey: key, maxFileSize}, onResult)
+  for await (const entry of walkTree(root, {realRoot: realpathSync(root), ignore})) {
+    if (entry.kind === 'skip') skipped.push({file: entry.relPath, reason: entry.reason})
+    else if (performance.now() > deadline) skipped.push({file: entry.relPath, reason: 'timeout'})
+    else await pool.add({relPath: entry.relPath, absPath: entry.absPath})
+  }
+  await pool.finish()
+
+  skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+  formatErrors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column))
   const {secrets, risks, tenants} = analyzeFindings(findings, accounts)
   const incomplete = skipped.filter((s) => s.reason !== 'binary')
@@ -142,44 +141,4 @@ function assertScannableRoot(root: string, given: string): void {
     throw new UserError(`Can't scan ${given}: ${code ?? 'unknown error'}.`)
   }
   if (!isDirectory) throw new UserError(`Can't scan ${given}: it is a file, not a folder.`, 'Give the folder that holds your client folders, e.g. outloop scan ~/clients')
-}
-
-/** Reads a file as UTF-8 text, or says why not. Invalid UTF-8 decodes to replacement characters; keys are ASCII. */
-function readTextFile(path: string, maxSize: number): string | {reason: 'unreadable' | 'too-large' | 'binary'} {
-  let fd: number
-  try {
-    fd = openSync(path, 'r')
-  } catch {
-    return {reason: 'unreadable'}
-  }
-  try {
-    const {size} = fstatSync(fd)
-    if (size > maxSize) return {reason: 'too-large'}
-    const buffer = Buffer.allocUnsafe(size)
-    let read = 0
-    while (read < size) {
-      const n = readSync(fd, buffer, read, size - read, read)
-      if (n === 0) break
-      read += n
-    }
-    const data = buffer.subarray(0, read)
-    if (data.subarray(0, SNIFF_BYTES).includes(0)) return {reason: 'binary'}
-    return data.toString('utf8')
-  } catch {
-    return {reason: 'unreadable'}
-  } finally {
-    closeSync(fd)
-  }
-}
-
-function accountSightings(text: string, file: string, tenant: string): AccountSighting[] {
-  const names = findAccountNames(text)
-  if (names.length === 0) return []
-  return names.map((n) => ({account: n.account, kind: n.kind, file, tenant, line: lineOf(text, n.offset)}))
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++
-  return line
 }

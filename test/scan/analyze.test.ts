@@ -53,6 +53,19 @@ describe('analyzeFindings', () => {
     expect(tenants.find((t) => t.tenant === 'acme')).toMatchObject({foreign: 0})
   })
 
+  it("decides whose key a copied skill holds from the account the skill names, when no client uses it at home", () => {
+    const sightings: AccountSighting[] = [
+      {account: 'acme-store.myshopify.com', kind: 'Shopify store', file: 'acme/.env', line: 3, tenant: 'acme'},
+      {account: 'acme-store.myshopify.com', kind: 'Shopify store', file: 'globex/skills/shop/SKILL.md', line: 4, tenant: 'globex'},
+    ]
+    const {secrets, risks} = analyzeFindings([finding('acme/skills/shop/SKILL.md', 'f1', 9), finding('globex/skills/shop/SKILL.md', 'f1', 9)], sightings)
+    expect(secrets[0].owner).toBe('acme')
+    expect(risks.map((r) => `${r.type} ${r.tenant} ${r.owner}`)).toEqual(['foreign-tenant globex acme', 'foreign-account globex acme'])
+    const unknown = analyzeFindings([finding('acme/skills/shop/SKILL.md', 'f1', 9), finding('globex/skills/shop/SKILL.md', 'f1', 9)], [])
+    expect(unknown.secrets[0].owner).toBeNull()
+    expect(unknown.risks.map((r) => r.type)).toEqual(['cross-client'])
+  })
+
   it('reports a key in a shared area that a client also uses', () => {
     const {risks} = analyzeFindings([finding('_templates/.env.example', 'f1'), finding('acme/.env', 'f1')], [])
     expect(risks).toEqual([expect.objectContaining({type: 'shared-area', files: ['_templates/.env.example']})])

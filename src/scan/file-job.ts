@@ -1,0 +1,115 @@
+import {closeSync, fstatSync, openSync, readSync} from 'node:fs'
+
+import {fingerprintSecret} from '../lib/fingerprint.js'
+import {findAccountNames} from './accounts.js'
+import {isCopiedPlace} from './analyze.js'
+import {scanFileText} from './file-scan.js'
+import type {FormatError} from '../formats/types.js'
+
+/** Bytes looked at to tell binary from text: a NUL among them means binary, as git and ripgrep decide. */
+const SNIFF_BYTES = 8000
+
+export interface FileJob {
+  readonly relPath: string
+  readonly absPath: string
+}
+
+/** A finding as it leaves a file scan: fingerprint and preview, no value. Safe to pass between threads. */
+export interface JobFinding {
+  readonly ruleId: string
+  readonly name: string | null
+  readonly line: number
+  readonly column: number
+  readonly endLine: number
+  readonly endColumn: number
+  readonly fingerprint: string
+  readonly preview: string
+  readonly format: string
+}
+
+export interface JobAccount {
+  readonly account: string
+  readonly kind: string
+  readonly line: number
+}
+
+export type FileJobResult =
+  | {readonly relPath: string; readonly skipped: 'unreadable' | 'too-large' | 'binary' | 'scan-error'}
+  | {
+      readonly relPath: string
+      readonly skipped?: undefined
+      readonly bytes: number
+      readonly format: string
+      readonly formatError?: FormatError
+      readonly findings: readonly JobFinding[]
+      readonly accounts: readonly JobAccount[]
+    }
+
+export interface FileJobContext {
+  readonly fingerprintKey: Buffer
+  readonly maxFileSize: number
+}
+
+/** Reads one file and scans it. The secret values never leave this function: only fingerprints and previews do. */
+export function runFileJob(job: FileJob, context: FileJobContext): FileJobResult {
+  const text = readTextFile(job.absPath, context.maxFileSize)
+  if (typeof text !== 'string') return {relPath: job.relPath, skipped: text.reason}
+  const result = scanFileText(job.relPath, text)
+  const findings = result.findings.map(
+    (f): JobFinding => ({
+      ruleId: f.ruleId,
+      name: f.name,
+      line: f.line,
+      column: f.column,
+      endLine: f.endLine,
+      endColumn: f.endColumn,
+      fingerprint: fingerprintSecret(context.fingerprintKey, f.secret),
+      preview: f.preview,
+      format: f.format,
+    }),
+  )
+  // Account names matter in configs (where a client's own accounts are named) and in copied skills and
+  // notes (where another client's show up); source code and free text elsewhere would only add noise.
+  const accounts = result.format !== 'text' || isCopiedPlace(job.relPath) ? accountsIn(text) : []
+  return {relPath: job.relPath, bytes: Buffer.byteLength(text), format: result.format, formatError: result.formatError, findings, accounts}
+}
+
+function accountsIn(text: string): JobAccount[] {
+  const names = findAccountNames(text)
+  if (names.length === 0) return []
+  return names.map((n) => ({account: n.account, kind: n.kind, line: lineOf(text, n.offset)}))
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++
+  return line
+}
+
+/** Reads a file as UTF-8 text, or says why not. Invalid UTF-8 decodes to replacement characters; keys are ASCII. */
+function readTextFile(path: string, maxSize: number): string | {reason: 'unreadable' | 'too-large' | 'binary'} {
+  let fd: number
+  try {
+    fd = openSync(path, 'r')
+  } catch {
+    return {reason: 'unreadable'}
+  }
+  try {
+    const {size} = fstatSync(fd)
+    if (size > maxSize) return {reason: 'too-large'}
+    const buffer = Buffer.allocUnsafe(size)
+    let read = 0
+    while (read < size) {
+      const n = readSync(fd, buffer, read, size - read, read)
+      if (n === 0) break
+      read += n
+    }
+    const data = buffer.subarray(0, read)
+    if (data.subarray(0, SNIFF_BYTES).includes(0)) return {reason: 'binary'}
+    return data.toString('utf8')
+  } catch {
+    return {reason: 'unreadable'}
+  } finally {
+    closeSync(fd)
+  }
+}

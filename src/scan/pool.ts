@@ -1,0 +1,108 @@
+import {availableParallelism} from 'node:os'
+import {Worker} from 'node:worker_threads'
+
+import {runFileJob, type FileJob, type FileJobContext, type FileJobResult} from './file-job.js'
+
+/** Files sent to a worker at once: enough to make message passing cheap, few enough to keep both cores busy. */
+const BATCH_SIZE = 64
+/** Batches in flight per worker, so a worker never waits for the walker. */
+const IN_FLIGHT = 2
+/** Batches queued before the walker is made to wait, so memory stays flat however large the tree. */
+const MAX_WAITING = 32
+
+export interface ScanPool {
+  /** Queues a file; results arrive through `onResult` in completion order. Wait on it: it holds the walker back when the workers fall behind. */
+  add(job: FileJob): Promise<void> | void
+  /** Resolves when every queued file has a result; then the workers are gone. */
+  finish(): Promise<void>
+}
+
+/** The default thread count: one per core, at most 4 (more only adds contention for the disk). */
+export function defaultScanThreads(): number {
+  return Math.max(1, Math.min(4, availableParallelism()))
+}
+
+/**
+ * Scans files on worker threads (or inline when `threads` is 1). Workers send back fingerprints and
+ * previews only, so no secret crosses a thread boundary.
+ */
+export function createScanPool(threads: number, context: FileJobContext, onResult: (result: FileJobResult) => void): ScanPool {
+  if (threads <= 1) {
+    return {
+      add: (job) => onResult(runFileJob(job, context)),
+      finish: async () => {},
+    }
+  }
+
+  const workerUrl = new URL('./worker.js', import.meta.url)
+  const workers = Array.from({length: threads}, () => new Worker(workerUrl, {workerData: {fingerprintKey: context.fingerprintKey, maxFileSize: context.maxFileSize}}))
+  const inFlight = new Map<Worker, number>(workers.map((w) => [w, 0]))
+  const waiting: FileJob[][] = []
+  let current: FileJob[] = []
+  let outstanding = 0
+  let failure: Error | null = null
+  let settle: (() => void) | null = null
+  let rejectFinish: ((error: Error) => void) | null = null
+  let batchId = 0
+  let resumeWalker: (() => void) | null = null
+
+  const dispatch = () => {
+    for (const worker of workers) {
+      while (waiting.length > 0 && (inFlight.get(worker) ?? 0) < IN_FLIGHT) {
+        const jobs = waiting.shift() as FileJob[]
+        inFlight.set(worker, (inFlight.get(worker) ?? 0) + 1)
+        worker.postMessage({batch: batchId++, jobs})
+      }
+    }
+    if (resumeWalker && waiting.length < MAX_WAITING / 2) {
+      const resume = resumeWalker
+      resumeWalker = null
+      resume()
+    }
+  }
+
+  for (const worker of workers) {
+    worker.on('message', (message: {results: FileJobResult[]}) => {
+      inFlight.set(worker, (inFlight.get(worker) ?? 1) - 1)
+      for (const result of message.results) onResult(result)
+      outstanding -= message.results.length
+      dispatch()
+      if (outstanding === 0 && settle) settle()
+    })
+    worker.on('error', (error) => {
+      failure = error
+      if (rejectFinish) rejectFinish(error)
+    })
+  }
+
+  return {
+    add(job) {
+      outstanding++
+      current.push(job)
+      if (current.length >= BATCH_SIZE) {
+        waiting.push(current)
+        current = []
+        dispatch()
+        if (waiting.length >= MAX_WAITING) return new Promise<void>((resolve) => (resumeWalker = resolve))
+      }
+    },
+    async finish() {
+      if (current.length > 0) {
+        waiting.push(current)
+        current = []
+        dispatch()
+      }
+      try {
+        if (failure) throw failure
+        if (outstanding > 0) {
+          await new Promise<void>((resolve, reject) => {
+            settle = resolve
+            rejectFinish = reject
+          })
+        }
+      } finally {
+        await Promise.all(workers.map((w) => w.terminate()))
+      }
+    },
+  }
+}

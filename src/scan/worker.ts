@@ -1,0 +1,18 @@
+import {parentPort, workerData} from 'node:worker_threads'
+
+import {runFileJob, type FileJob, type FileJobContext} from './file-job.js'
+
+/** A scan worker: receives batches of files, answers with their results (fingerprints and previews only). */
+const context: FileJobContext = {fingerprintKey: Buffer.from(workerData.fingerprintKey as Uint8Array), maxFileSize: workerData.maxFileSize as number}
+
+parentPort?.on('message', (message: {batch: number; jobs: FileJob[]}) => {
+  const results = message.jobs.map((job) => {
+    try {
+      return runFileJob(job, context)
+    } catch {
+      // A bug in one file's scan must not stop the others; the file is reported as not scanned.
+      return {relPath: job.relPath, skipped: 'scan-error' as const}
+    }
+  })
+  parentPort?.postMessage({batch: message.batch, results})
+})
