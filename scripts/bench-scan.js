@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Speed benchmark: `npm run bench` (or `node scripts/bench-scan.js [--rebuild] [--runs N] [--clients N] [--scale N]`).
 //
-// Builds, once, a large synthetic agency tree under .bench/ (at least 20,000 scanned files and 200 MB: many
+// Builds, once, a large synthetic agency tree under $TMPDIR/outloop-bench (OUTLOOP_BENCH_DIR overrides; at least 20,000 scanned files and 200 MB: many
 // clients, their configs and keys, code, JSON data, docs, logs, some multi-MB log archives, and node_modules
 // and .git noise the scanner skips), then in the same run times
 //   (a) `node bin/run.js scan <tree> --format json --output /dev/null`, and
@@ -12,14 +12,15 @@
 // Targets: within 3x of rg, peak memory under 300 MB. Exits 1 when a target is missed, 2 when it can't run.
 import {spawn, spawnSync} from 'node:child_process'
 import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
-import {availableParallelism, cpus} from 'node:os'
+import {availableParallelism, cpus, tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 
 import {buildAgencyTree, pickClientNames} from './lib/agency-tree.js'
 
 const REPO = dirname(dirname(fileURLToPath(import.meta.url)))
-const BENCH_DIR = join(REPO, '.bench')
+// Outside the repository by default: a tree full of planted keys inside it would be scanned by `outloop scan .`.
+const BENCH_DIR = process.env.OUTLOOP_BENCH_DIR || join(tmpdir(), 'outloop-bench')
 const TREE_DIR = join(BENCH_DIR, 'tree')
 const META = join(BENCH_DIR, 'tree.json')
 /** Bump when the generator changes enough that a cached tree no longer stands for the current one. */
@@ -77,11 +78,11 @@ function ensureTree(opts) {
   if (!opts.rebuild && existsSync(META)) {
     const meta = JSON.parse(readFileSync(META, 'utf8'))
     if (meta.version === wanted.version && meta.clients === wanted.clients && meta.scale === wanted.scale && existsSync(join(TREE_DIR, 'clients'))) {
-      process.stderr.write(`Using the cached tree in ${join('.bench', 'tree')} (--rebuild makes a new one)\n`)
+      process.stderr.write(`Using the cached tree in ${TREE_DIR} (--rebuild makes a new one)\n`)
       return {scanRoot: join(TREE_DIR, 'clients'), meta}
     }
   }
-  process.stderr.write(`Building the benchmark tree (${opts.clients} clients, scale ${opts.scale}) in .bench/tree …\n`)
+  process.stderr.write(`Building the benchmark tree (${opts.clients} clients, scale ${opts.scale}) in ${TREE_DIR} …\n`)
   const started = Date.now()
   mkdirSync(BENCH_DIR, {recursive: true})
   rmSync(META, {force: true})
