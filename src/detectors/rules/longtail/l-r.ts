@@ -2,6 +2,9 @@ import {ALNUM, BASE64URL, HEX} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
 import {LOWER_ALNUM, UPPER_ALNUM, UUID, keyedRule, randomKey, randomUuid, tokenRule} from './shape.js'
 
+/** Pre-filter literals for Lob names: `LOB_API_KEY`, `lob.key`, `lobApiKey`, `lobToken`. */
+const LOB_KEYWORDS = ['lob_', 'lob-', 'lob.', 'lobapi', 'lobkey', 'lobtoken', 'lobsecret', 'lobpub', 'lobtest', 'loblive']
+
 /** Rules for providers L to R. */
 export const RULES_L_R: readonly Rule[] = [
   keyedRule({
@@ -43,6 +46,8 @@ export const RULES_L_R: readonly Rule[] = [
     provider: 'Lob',
     description: 'A Lob secret API key: sends letters and postcards billed to the account.',
     words: 'lob',
+    // `lob` alone is in every `global` and `blob`; the name always runs on with a separator or a capital.
+    keywords: LOB_KEYWORDS,
     value: '(?:live|test)_[a-fA-F0-9]{35}',
     entropy: 3,
     fake: () => `live_${randomKey(HEX, 35)}`,
@@ -53,6 +58,8 @@ export const RULES_L_R: readonly Rule[] = [
     provider: 'Lob',
     description: 'A Lob publishable key: verifies addresses against the account; public by design.',
     words: 'lob',
+    // `lob` alone is in every `global` and `blob`; the name always runs on with a separator or a capital.
+    keywords: LOB_KEYWORDS,
     value: '(?:live|test)_pub_[a-fA-F0-9]{31}',
     entropy: 3,
     severity: 'low',
