@@ -25,7 +25,7 @@ export function buildScanSarif(report: ScanReport, version: string): object {
       properties: {tags: ['security', 'secret', rule?.provider ?? 'unknown'], 'security-severity': SECURITY_SEVERITY[severity]},
     }
   })
-  const hasBaseline = report.findings.some((f) => f.status === 'baselined')
+  const hasBaseline = report.baseline !== null
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',

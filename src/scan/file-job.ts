@@ -1,5 +1,6 @@
 import {closeSync, fstatSync, openSync, readSync} from 'node:fs'
 
+import {baselineHash} from '../baseline/baseline.js'
 import {fingerprintSecret} from '../lib/fingerprint.js'
 import {findAccountNames} from './accounts.js'
 import {isCopiedPlace} from './analyze.js'
@@ -12,6 +13,8 @@ const SNIFF_BYTES = 8000
 export interface FileJob {
   readonly relPath: string
   readonly absPath: string
+  /** The content, when it comes from somewhere other than the file on disk (git's index or a commit). */
+  readonly text?: string
 }
 
 /** A finding as it leaves a file scan: fingerprint and preview, no value. Safe to pass between threads. */
@@ -25,6 +28,9 @@ export interface JobFinding {
   readonly fingerprint: string
   readonly preview: string
   readonly format: string
+  readonly allowed: boolean
+  /** The value's HMAC under the baseline's salt, when scanning against or for a baseline. */
+  readonly baselineHash: string | null
 }
 
 export interface JobAccount {
@@ -48,11 +54,12 @@ export type FileJobResult =
 export interface FileJobContext {
   readonly fingerprintKey: Buffer
   readonly maxFileSize: number
+  readonly baselineSalt: Buffer | null
 }
 
 /** Reads one file and scans it. The secret values never leave this function: only fingerprints and previews do. */
 export function runFileJob(job: FileJob, context: FileJobContext): FileJobResult {
-  const text = readTextFile(job.absPath, context.maxFileSize)
+  const text = job.text === undefined ? readTextFile(job.absPath, context.maxFileSize) : checkText(job.text, context.maxFileSize)
   if (typeof text !== 'string') return {relPath: job.relPath, skipped: text.reason}
   const result = scanFileText(job.relPath, text)
   const findings = result.findings.map(
@@ -66,12 +73,21 @@ export function runFileJob(job: FileJob, context: FileJobContext): FileJobResult
       fingerprint: fingerprintSecret(context.fingerprintKey, f.secret),
       preview: f.preview,
       format: f.format,
+      allowed: f.allowed,
+      baselineHash: context.baselineSalt === null ? null : baselineHash(context.baselineSalt, f.secret),
     }),
   )
   // Account names matter in configs (where a client's own accounts are named) and in copied skills and
   // notes (where another client's show up); source code and free text elsewhere would only add noise.
   const accounts = result.format !== 'text' || isCopiedPlace(job.relPath) ? accountsIn(text) : []
   return {relPath: job.relPath, bytes: Buffer.byteLength(text), format: result.format, formatError: result.formatError, findings, accounts}
+}
+
+/** Applies the size and binary checks to content that did not come from disk. */
+function checkText(text: string, maxSize: number): string | {reason: 'too-large' | 'binary'} {
+  if (Buffer.byteLength(text) > maxSize) return {reason: 'too-large'}
+  if (text.slice(0, SNIFF_BYTES).includes('\u0000')) return {reason: 'binary'}
+  return text
 }
 
 function accountsIn(text: string): JobAccount[] {

@@ -1,7 +1,7 @@
 import {detectInText, detectInValue, ruleById} from '../detectors/index.js'
 import type {Detection} from '../detectors/types.js'
 import {extractValues} from '../formats/index.js'
-import {lineIndex, positionAt} from '../formats/position.js'
+import {lineIndex, positionAt, type LineIndex} from '../formats/position.js'
 import type {FormatError, LocatedValue} from '../formats/types.js'
 import {previewSecret} from '../lib/preview.js'
 import {SecretValue} from '../lib/secret-value.js'
@@ -23,6 +23,8 @@ export interface FileFinding {
   readonly preview: string
   /** The format that located it (`dotenv`, `compose`, …), or `text` for the line-based pass. */
   readonly format: string
+  /** An `outloop:allow` comment on its line or the line above marks it as known documentation or test data. */
+  readonly allowed: boolean
 }
 
 export interface FileScanResult {
@@ -77,9 +79,24 @@ export function scanFileText(relPath: string, text: string): FileScanResult {
       secret: new SecretValue(candidate.value),
       preview: previewSecret(candidate.value),
       format: candidate.format,
+      allowed: hasAllowComment(text, index, from.line) || hasAllowComment(text, index, from.line - 1),
     }
   })
   return {findings, format: parsed.format, formatError: parsed.error}
+}
+
+/**
+ * `outloop:allow` inside a comment, in any of the comment syntaxes of the formats we read (`#`, `//`, `;`,
+ * `/*`, `<!--`, `--`, `%`, `REM`): a marker in a value or a string is not a comment and allows nothing.
+ */
+const ALLOW_COMMENT = /(?:^|\s|[;,)}\]"'`])(?:#|\/\/|;|\/\*|<!--|--|%|rem\s)\s*outloop:allow\b/i
+
+function hasAllowComment(text: string, index: LineIndex, line: number): boolean {
+  if (line < 1 || line > index.lineStarts.length) return false
+  const start = index.lineStarts[line - 1]
+  const end = line < index.lineStarts.length ? index.lineStarts[line] : text.length
+  const lineText = text.slice(start, end)
+  return lineText.includes('outloop:allow') && ALLOW_COMMENT.test(lineText)
 }
 
 /** Lockfiles hold only integrity hashes and registry URLs: the line pass would find nothing but noise there. */

@@ -35,7 +35,7 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
   }
 
   const workerUrl = new URL('./worker.js', import.meta.url)
-  const workers = Array.from({length: threads}, () => new Worker(workerUrl, {workerData: {fingerprintKey: context.fingerprintKey, maxFileSize: context.maxFileSize}}))
+  const workers = Array.from({length: threads}, () => new Worker(workerUrl, {workerData: {fingerprintKey: context.fingerprintKey, maxFileSize: context.maxFileSize, baselineSalt: context.baselineSalt}}))
   const inFlight = new Map<Worker, number>(workers.map((w) => [w, 0]))
   const waiting: FileJob[][] = []
   let current: FileJob[] = []

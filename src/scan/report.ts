@@ -87,6 +87,20 @@ export interface FormatProblem {
   readonly reason: string
 }
 
+/** A finding an `outloop:allow` comment marks as known documentation or test data: counted, never failed. */
+export interface AllowedFinding {
+  readonly file: string
+  readonly line: number
+  readonly rule: string
+}
+
+/** How the findings compare with a baseline, when one was given. */
+export interface BaselineSummary {
+  readonly file: string
+  readonly new: number
+  readonly baselined: number
+}
+
 export interface ScanStats {
   readonly files: number
   readonly bytes: number
@@ -95,6 +109,7 @@ export interface ScanStats {
   readonly ms: number
   readonly findings: number
   readonly secrets: number
+  readonly allowed: number
 }
 
 /** What `outloop scan` reports; JSON output is exactly this object. */
@@ -109,5 +124,7 @@ export interface ScanReport {
   readonly findings: readonly Finding[]
   readonly skipped: readonly SkippedPath[]
   readonly formatErrors: readonly FormatProblem[]
+  readonly allowed: readonly AllowedFinding[]
+  readonly baseline: BaselineSummary | null
   readonly stats: ScanStats
 }

@@ -9,9 +9,10 @@ import {toPosixPath} from '../lib/paths.js'
 import type {AccountSighting} from '../scan/accounts.js'
 import {analyzeFindings} from '../scan/analyze.js'
 import {DEFAULT_IGNORES, DEFAULT_MAX_FILE_SIZE, loadScanConfig} from '../scan/config.js'
-import type {FileJobResult} from '../scan/file-job.js'
+import {classifyAgainstBaseline, type Baseline} from '../baseline/baseline.js'
+import type {FileJob, FileJobResult} from '../scan/file-job.js'
 import {createScanPool, defaultScanThreads} from '../scan/pool.js'
-import {SCAN_SCHEMA, type Finding, type FormatProblem, type ScanReport, type SkippedPath} from '../scan/report.js'
+import {SCAN_SCHEMA, type AllowedFinding, type Finding, type FormatProblem, type ScanReport, type SkippedPath} from '../scan/report.js'
 import {placePath} from '../scan/tenants.js'
 import {walkTree} from '../scan/walk.js'
 
@@ -36,6 +37,13 @@ export interface ScanTreeOptions {
   readonly onProgress?: (progress: ScanProgress) => void
   /** Worker threads to scan on; 1 scans inline. Default: one per core, at most 4. */
   readonly threads?: number
+  /** Classify findings against this baseline (status `baselined` or `new`). */
+  readonly baseline?: {readonly baseline: Baseline; readonly salt: Buffer; readonly file: string}
+  /** Hash findings under this salt to build a new baseline; the hashes reach `onBaselineHash`. */
+  readonly baselineSalt?: Buffer
+  readonly onBaselineHash?: (finding: Finding, hash: string) => void
+  /** Files to scan instead of walking the root (git's staged or committed content). */
+  readonly files?: AsyncIterable<FileJob>
 }
 
 const PROGRESS_EVERY_MS = 100
@@ -51,7 +59,8 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
   const ignore = [...(useDefaults ? DEFAULT_IGNORES : []), ...config.ignore, ...(options.ignore ?? []), ...stateFolderIgnore(root, options.home)]
   const {key} = loadFingerprintKey(options.home)
 
-  const findings: Finding[] = []
+  const found: Array<{finding: Finding; hash: string | null}> = []
+  const allowed: AllowedFinding[] = []
   const skipped: SkippedPath[] = []
   const formatErrors: FormatProblem[] = []
   const accounts: AccountSighting[] = []
@@ -69,45 +78,54 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
     bytes += result.bytes
     const placement = placePath(result.relPath, config)
     if (result.formatError) formatErrors.push({file: result.relPath, format: result.format, ...result.formatError})
-    for (const found of result.findings) {
-      const rule = ruleById(found.ruleId)
-      findings.push({
-        rule: found.ruleId,
+    for (const job of result.findings) {
+      const rule = ruleById(job.ruleId)
+      if (job.allowed) {
+        allowed.push({file: result.relPath, line: job.line, rule: job.ruleId})
+        continue
+      }
+      const finding: Finding = {
+        rule: job.ruleId,
         provider: rule?.provider ?? 'Unknown',
         severity: rule?.severity ?? 'high',
         file: result.relPath,
-        line: found.line,
-        column: found.column,
-        endLine: found.endLine,
-        endColumn: found.endColumn,
+        line: job.line,
+        column: job.column,
+        endLine: job.endLine,
+        endColumn: job.endColumn,
         tenant: placement.tenant,
         area: placement.area,
-        name: found.name,
-        fingerprint: found.fingerprint,
-        preview: found.preview,
-        format: found.format,
+        name: job.name,
+        fingerprint: job.fingerprint,
+        preview: job.preview,
+        format: job.format,
         status: 'new',
-      })
+      }
+      found.push({finding, hash: job.baselineHash})
     }
     if (placement.tenant !== null) for (const a of result.accounts) accounts.push({...a, file: result.relPath, tenant: placement.tenant})
     const now = performance.now()
     if (options.onProgress && now - lastProgress > PROGRESS_EVERY_MS) {
       lastProgress = now
-      options.onProgress({files, bytes, findings: findings.length, ms: now - started})
+      options.onProgress({files, bytes, findings: found.length, ms: now - started})
     }
   }
 
-  const pool = createScanPool(options.threads ?? defaultScanThreads(), {fingerprintKey: key, maxFileSize}, onResult)
-  for await (const entry of walkTree(root, {realRoot: realpathSync(root), ignore})) {
-    if (entry.kind === 'skip') skipped.push({file: entry.relPath, reason: entry.reason})
+  const baselineSalt = options.baseline?.salt ?? options.baselineSalt ?? null
+  const pool = createScanPool(options.threads ?? defaultScanThreads(), {fingerprintKey: key, maxFileSize, baselineSalt}, onResult)
+  const entries = options.files ?? walkTree(root, {realRoot: realpathSync(root), ignore})
+  for await (const entry of entries) {
+    if ('kind' in entry && entry.kind === 'skip') skipped.push({file: entry.relPath, reason: entry.reason})
     else if (performance.now() > deadline) skipped.push({file: entry.relPath, reason: 'timeout'})
-    else await pool.add({relPath: entry.relPath, absPath: entry.absPath})
+    else await pool.add(entry as FileJob)
   }
   await pool.finish()
 
+  const findings = classify(found, options)
+
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
   formatErrors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
-  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column))
+  allowed.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line))
   const {secrets, risks, tenants} = analyzeFindings(findings, accounts)
   const incomplete = skipped.filter((s) => s.reason !== 'binary')
   return {
@@ -120,8 +138,22 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
     findings,
     skipped,
     formatErrors,
-    stats: {files, bytes, skipped: skipped.length, ms: Math.round(performance.now() - started), findings: findings.length, secrets: secrets.length},
+    allowed,
+    baseline: options.baseline ? {file: options.baseline.file, new: findings.filter((f) => f.status === 'new').length, baselined: findings.filter((f) => f.status === 'baselined').length} : null,
+    stats: {files, bytes, skipped: skipped.length, ms: Math.round(performance.now() - started), findings: findings.length, secrets: secrets.length, allowed: allowed.length},
   }
+}
+
+/** Sorts findings into file order and, against a baseline, marks each `baselined` or `new`. */
+function classify(found: Array<{finding: Finding; hash: string | null}>, options: ScanTreeOptions): Finding[] {
+  found.sort((a, b) => (a.finding.file < b.finding.file ? -1 : a.finding.file > b.finding.file ? 1 : a.finding.line - b.finding.line || a.finding.column - b.finding.column))
+  if (options.onBaselineHash) for (const {finding, hash} of found) if (hash !== null) options.onBaselineHash(finding, hash)
+  if (!options.baseline) return found.map((f) => f.finding)
+  const statuses = classifyAgainstBaseline(
+    options.baseline.baseline,
+    found.map(({finding, hash}) => ({file: finding.file, rule: finding.rule, line: finding.line, hash: hash ?? ''})),
+  )
+  return found.map(({finding}, i) => ({...finding, status: statuses[i]}))
 }
 
 /** outloop's own state (OUTLOOP_HOME) is not client content: when it sits inside the root, leave it out. */

@@ -1,0 +1,23 @@
+import type {ScanProgress} from '../services/scan.js'
+
+/** Whether the text report should be coloured: a TTY, no NO_COLOR, not a dumb terminal. */
+export function wantsColor(): boolean {
+  return Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb'
+}
+
+/** A one-line progress counter on stderr, only on a TTY, so logs and pipes stay clean. */
+export function progressReporter(): {update?: (p: ScanProgress) => void; done: () => void} {
+  if (!process.stderr.isTTY) return {done() {}}
+  let shown = false
+  return {
+    update(p) {
+      shown = true
+      const mb = p.bytes / 1024 ** 2
+      const rate = p.ms > 0 ? mb / (p.ms / 1000) : 0
+      process.stderr.write(`\r\u001B[2KScanning: ${p.files.toLocaleString('en-US')} files, ${mb.toFixed(1)} MB (${rate.toFixed(0)} MB/s), ${p.findings} keys so far`)
+    },
+    done() {
+      if (shown) process.stderr.write('\r\u001B[2K')
+    },
+  }
+}
