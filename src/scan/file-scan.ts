@@ -79,7 +79,7 @@ export function scanFileText(relPath: string, text: string): FileScanResult {
       secret: new SecretValue(candidate.value),
       preview: previewSecret(candidate.value),
       format: candidate.format,
-      allowed: hasAllowComment(text, index, from.line) || hasAllowComment(text, index, from.line - 1),
+      allowed: hasAllowComment(text, index, from.line, ALLOW_COMMENT) || hasAllowComment(text, index, from.line - 1, ALLOW_COMMENT_LINE),
     }
   })
   return {findings, format: parsed.format, formatError: parsed.error}
@@ -88,15 +88,17 @@ export function scanFileText(relPath: string, text: string): FileScanResult {
 /**
  * `outloop:allow` inside a comment, in any of the comment syntaxes of the formats we read (`#`, `//`, `;`,
  * `/*`, `<!--`, `--`, `%`, `REM`): a marker in a value or a string is not a comment and allows nothing.
+ * A trailing comment allows its own line; a comment standing alone on a line allows the line below.
  */
 const ALLOW_COMMENT = /(?:^|\s|[;,)}\]"'`])(?:#|\/\/|;|\/\*|<!--|--|%|rem\s)\s*outloop:allow\b/i
+const ALLOW_COMMENT_LINE = /^\s*(?:#|\/\/|;|\/\*|<!--|--|%|rem\s)\s*outloop:allow\b/i
 
-function hasAllowComment(text: string, index: LineIndex, line: number): boolean {
+function hasAllowComment(text: string, index: LineIndex, line: number, pattern: RegExp): boolean {
   if (line < 1 || line > index.lineStarts.length) return false
   const start = index.lineStarts[line - 1]
   const end = line < index.lineStarts.length ? index.lineStarts[line] : text.length
   const lineText = text.slice(start, end)
-  return lineText.includes('outloop:allow') && ALLOW_COMMENT.test(lineText)
+  return lineText.includes('outloop:allow') && pattern.test(lineText)
 }
 
 /** Lockfiles hold only integrity hashes and registry URLs: the line pass would find nothing but noise there. */

@@ -6,3 +6,10 @@ export function fakeKeyOf(provider: string): {key: string; rule: string} {
   if (!rule) throw new Error(`no prefix rule for provider ${provider}`)
   return {key: rule.fake(), rule: rule.id}
 }
+
+/** A freshly generated key for one rule, by id. */
+export function fakeKeyFor(ruleId: string): string {
+  const rule = RULES.find((r) => r.id === ruleId)
+  if (!rule) throw new Error(`no rule ${ruleId}`)
+  return rule.fake()
+}
