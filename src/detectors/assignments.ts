@@ -46,30 +46,37 @@ function readValue(text: string, pos: number, end: number): [number, number] | n
  * further assignments (`"cfg": "TOKEN=abc"`, `Server=x;Password=y`); they are reported too.
  */
 export function findTextAssignments(text: string, from = 0, to = text.length): TextAssignment[] {
+  // Work on the slice: a global regex left to run on the whole text would scan past `to` on every call.
+  const line = from === 0 && to === text.length ? text : text.slice(from, to)
+  const end = line.length
   const found: TextAssignment[] = []
-  ASSIGNMENT.lastIndex = from
+  const push = (name: string, value: [number, number] | null): void => {
+    if (value) found.push({name, valueStart: from + value[0], valueEnd: from + value[1]})
+  }
+  ASSIGNMENT.lastIndex = 0
   let m: RegExpExecArray | null
-  while ((m = ASSIGNMENT.exec(text)) !== null && m.index < to) {
+  while ((m = ASSIGNMENT.exec(line)) !== null) {
     const quoted = m[1] !== ''
     const operator = m[3]
     const after = ASSIGNMENT.lastIndex
     if (operator === ',' && !quoted) continue
-    // `a == b` is a comparison: still worth reading (hard-coded tokens), but `:` after `http` is a URL.
-    if (operator === ':' && text.startsWith('//', after)) continue
-    const value = readValue(text, after, to)
-    if (value) found.push({name: m[2], valueStart: value[0], valueEnd: value[1]})
-    if (ASSIGNMENT.lastIndex === m.index) ASSIGNMENT.lastIndex++
+    // `http://…` is a URL, not `http` assigned `//…`.
+    if (operator === ':' && line.startsWith('//', after)) continue
+    push(m[2], readValue(line, after, end))
   }
-  FLAG.lastIndex = from
-  while ((m = FLAG.exec(text)) !== null && m.index < to) {
-    if (text[FLAG.lastIndex] === '-') continue
-    const value = readValue(text, FLAG.lastIndex, to)
-    if (value) found.push({name: m[1], valueStart: value[0], valueEnd: value[1]})
+  if (line.includes('--')) {
+    FLAG.lastIndex = 0
+    while ((m = FLAG.exec(line)) !== null) {
+      if (line[FLAG.lastIndex] === '-') continue
+      push(m[1], readValue(line, FLAG.lastIndex, end))
+    }
   }
-  XML_ELEMENT.lastIndex = from
-  while ((m = XML_ELEMENT.exec(text)) !== null && m.index + m[0].length <= to) {
-    const valueStart = m.index + m[0].indexOf(m[2], m[1].length + 2)
-    found.push({name: m[1], valueStart, valueEnd: valueStart + m[2].length})
+  if (line.includes('</')) {
+    XML_ELEMENT.lastIndex = 0
+    while ((m = XML_ELEMENT.exec(line)) !== null) {
+      const valueStart = m.index + m[0].indexOf(m[2], m[1].length + 2)
+      push(m[1], [valueStart, valueStart + m[2].length])
+    }
   }
   return found
 }

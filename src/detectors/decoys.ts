@@ -34,18 +34,22 @@ const PLACEHOLDER_WORDS = new Set([
   'development', 'prod', 'production', 'staging', 'bearer', 'basic', 'secretkey', 'accesskey', 'openai',
 ])
 
-/** Whether `value` is made only of short words and small numbers, one of them a placeholder word. */
+/**
+ * Whether `value` is made only of words (each optionally followed by a short number) and at least one is a
+ * placeholder word: `your-api-key-here`, `my_test_token`, `password123`. A random key has segments that mix
+ * letters and digits, so it never reads as words.
+ */
 function isWordyPlaceholder(value: string): boolean {
-  const segments = value.split(/[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])/)
+  const segments = value.split(/[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])/)
   let placeholderWords = 0
   let words = 0
   for (const segment of segments) {
     if (segment === '') continue
     if (/^[0-9]{1,4}$/.test(segment)) continue
-    if (!/^[A-Za-z]{1,14}$/.test(segment)) return false
-    if (!/^(?:[a-z]+|[A-Z][a-z]*|[A-Z]+)$/.test(segment)) return false
+    const word = /^([A-Za-z]{1,14}?)[0-9]{0,4}$/.exec(segment)
+    if (!word || !/^(?:[a-z]+|[A-Z][a-z]*|[A-Z]+)$/.test(word[1])) return false
     words++
-    if (PLACEHOLDER_WORDS.has(segment.toLowerCase())) placeholderWords++
+    if (PLACEHOLDER_WORDS.has(word[1].toLowerCase())) placeholderWords++
   }
   return words > 0 && placeholderWords > 0
 }
@@ -69,7 +73,8 @@ function hasRunOrSequence(value: string, limit: number): boolean {
 function isLowVariety(value: string): boolean {
   if (value.length < 12) return false
   const distinct = new Set(value).size
-  return distinct <= Math.max(3, Math.floor(value.length / 8))
+  // Random hex has all 16 digits by 24 characters; `abababab…` or `1010…` has two.
+  return distinct <= 3 || (value.length >= 24 && distinct <= 6)
 }
 
 /** Whether a candidate secret is a placeholder, reference, mask or other decoy rather than a key. */

@@ -15,6 +15,10 @@ const MAX_NAMED_VALUE = 4096
 const BROAD_RULE_PRIORITY: Readonly<Record<string, number>> = {
   'generic-api-key': 0,
   'generic-password': 0,
+  // Long-tail rules that take a whole header or URL credential: a token with a shape of its own inside wins.
+  'curl-auth-header': 0.5,
+  'curl-basic-auth-header': 0.5,
+  'curl-user-password': 0.5,
   jwt: 1,
 }
 
@@ -87,7 +91,8 @@ interface Candidate {
 function acceptSecret(rule: Rule, secret: string): boolean {
   if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return false
   if (rule.allow) for (const pattern of rule.allow) if (pattern.test(secret)) return false
-  if (isDecoySecret(secret)) return false
+  // Multi-line blocks (PEM) hold dashes and runs by design; their own verify judges the body.
+  if (!rule.multiline && isDecoySecret(secret)) return false
   if (rule.verify && !rule.verify(secret)) return false
   return true
 }

@@ -1,3 +1,5 @@
+import type {Rule} from '../types.js'
+
 /** Shared building blocks for rule files: boundaries, value shapes and example contexts. */
 
 /** Not preceded by a key character, so `xsk-…` or `abcghp_…` do not start a match mid-token. */
@@ -62,4 +64,81 @@ export function namePredicate(accepts: (name: string) => boolean): RegExp {
     }
   }
   return new PredicateRegExp('(?:)')
+}
+
+/** What a prefix rule needs beyond the `Rule` fields derived from it. */
+export interface PrefixRuleSpec {
+  readonly id: string
+  readonly provider: string
+  readonly description: string
+  readonly keywords: readonly string[]
+  /** Regex source of the whole key (no boundaries, no groups named `secret`). */
+  readonly body: string
+  readonly flags?: string
+  readonly entropy?: number
+  readonly severity: Rule['severity']
+  readonly fake: () => string
+  /** The variable name people give this key, for the example contexts. */
+  readonly envName: string
+  readonly nonMatches: () => string[]
+  readonly verify?: (secret: string) => boolean
+  readonly allow?: readonly RegExp[]
+}
+
+/** A rule that finds a key by its own shape, with examples in `.env`, JSON, YAML, code and prose. */
+export function prefixRule(spec: PrefixRuleSpec): Rule {
+  return {
+    id: spec.id,
+    provider: spec.provider,
+    description: spec.description,
+    keywords: spec.keywords,
+    pattern: boundedPattern(spec.body, spec.flags),
+    entropy: spec.entropy,
+    verify: spec.verify,
+    allow: spec.allow,
+    severity: spec.severity,
+    fake: spec.fake,
+    examples: {
+      matches: () => [...secretContexts(spec.envName, spec.fake()), ...shapeContexts(spec.fake())],
+      nonMatches: spec.nonMatches,
+    },
+  }
+}
+
+/** What a name rule needs: the names that hold the key and the shape of the value. */
+export interface NameRuleSpec {
+  readonly id: string
+  readonly provider: string
+  readonly description: string
+  readonly keywords: readonly string[]
+  readonly names: RegExp
+  /** Regex source the whole value must match. */
+  readonly body: string
+  readonly entropy?: number
+  readonly severity: Rule['severity']
+  readonly fake: () => string
+  /** A name `names` accepts, for the example contexts. */
+  readonly envName: string
+  readonly nonMatches: () => string[]
+  readonly verify?: (secret: string) => boolean
+}
+
+/** A rule for keys with no recognisable shape, found by the name they are assigned to. */
+export function nameRule(spec: NameRuleSpec): Rule {
+  return {
+    id: spec.id,
+    provider: spec.provider,
+    description: spec.description,
+    keywords: spec.keywords,
+    names: spec.names,
+    pattern: wholeValuePattern(spec.body),
+    entropy: spec.entropy,
+    verify: spec.verify,
+    severity: spec.severity,
+    fake: spec.fake,
+    examples: {
+      matches: () => secretContexts(spec.envName, spec.fake()),
+      nonMatches: spec.nonMatches,
+    },
+  }
 }

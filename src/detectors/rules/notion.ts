@@ -1,0 +1,23 @@
+import type {Rule} from '../types.js'
+import {ALNUM, DIGITS, randomString} from '../../lib/random.js'
+import {prefixRule} from './helpers.js'
+
+export const NOTION_RULES: readonly Rule[] = [
+  prefixRule({
+    id: 'notion-api-key',
+    provider: 'Notion',
+    description: 'A Notion integration token (`ntn_`, formerly `secret_`): reads and edits every page shared with the integration.',
+    keywords: ['ntn_', 'secret_'],
+    body: '(?:ntn_\\d{11}[A-Za-z0-9]{35}|secret_[A-Za-z0-9]{43})',
+    entropy: 3.5,
+    severity: 'high',
+    envName: 'NOTION_API_KEY',
+    fake: () => (Math.random() < 0.5 ? `ntn_${randomString(DIGITS, 11)}${randomString(ALNUM, 35)}` : `secret_${randomString(ALNUM, 43)}`),
+    nonMatches: () => [
+      'NOTION_API_KEY=ntn_12345678901',
+      `NOTION_API_KEY=ntn_${randomString(DIGITS, 60)}`,
+      `NOTION_API_KEY=secret_${randomString(ALNUM, 20)}`,
+      `CLIENT_SECRET_${randomString(ALNUM, 43)}=1`,
+    ],
+  }),
+]
