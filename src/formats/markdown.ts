@@ -79,7 +79,8 @@ export function extractMarkdownValues(text: string, from = 0): LocatedValue[] {
     const span = /(?<!`)`([^`\s]+)`(?!`)/g
     for (let m = span.exec(line.text); m !== null; m = span.exec(line.text)) {
       const before = line.text.slice(0, m.index)
-      const name = /([A-Za-z][\w.-]*)\s*(?::|=|is|->|→)?\s*$/.exec(before)?.[1] ?? null
+      // Only a label that introduces the span names it (`Token: \`…\``); "Use \`…\` for billing" names nothing.
+      const name = /([A-Za-z][\w.-]*)\s*(?::|=|\bis|->|→)\s*$/.exec(before)?.[1] ?? null
       const start = line.start + m.index + 1
       add(locatedValue(text, {name, path: null, value: m[1], start, end: start + m[1].length}))
     }

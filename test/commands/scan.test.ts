@@ -1,0 +1,250 @@
+import {chmodSync, readFileSync, writeFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {join} from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+
+import type {ScanReport} from '../../src/scan/report.js'
+import {fakeKeyOf} from '../helpers/fakes.js'
+import {expectNoSecrets, makeTempDir, runCli, writeTree, type CliResult} from '../helpers/tree.js'
+
+const require = createRequire(import.meta.url)
+
+/**
+ * An agency tree with every relationship the report must show: a key copied within a client, a key shared
+ * by two clients, a key from acme copied into globex's skill (with acme's store domain), a template key
+ * also used by a client, and decoys that must not be reported.
+ */
+function plantAgencyTree(root: string) {
+  const openai = fakeKeyOf('OpenAI')
+  const anthropic = fakeKeyOf('Anthropic')
+  const github = fakeKeyOf('GitHub')
+  const stripe = fakeKeyOf('Stripe')
+  writeTree(root, {
+    'acme/.env': `# acme\nOPENAI_API_KEY=${openai.key}\nSHOPIFY_STORE=acme-store.myshopify.com\n`,
+    'acme/docker-compose.yml': `services:\n  agent:\n    image: agent\n    environment:\n      OPENAI_API_KEY: "${openai.key}"\n`,
+    'acme/notes/setup.md': `# Setup\n\nUse \`${stripe.key}\` for billing.\n`,
+    'globex/.env': `ANTHROPIC_API_KEY=${anthropic.key}\nGITHUB_TOKEN=${github.key}\n`,
+    'globex/skills/shop/SKILL.md': `---\nname: shop\n---\nStore: acme-store.myshopify.com\n\n\`\`\`bash\nexport OPENAI_API_KEY=${openai.key}\n\`\`\`\n`,
+    'initech/.env': `ANTHROPIC_API_KEY=${anthropic.key}\n`,
+    '_templates/.env': `STRIPE_SECRET_KEY=${stripe.key}\nOPENAI_API_KEY=your-api-key-here\n`,
+    'initech/decoys.env': 'OPENAI_API_KEY=sk-...\nTOKEN=${GITHUB_TOKEN}\nKEY=<OPENAI_API_KEY>\nPASSWORD=changeme\nREF=outloop://initech/openai-api-key\n',
+  })
+  return {openai, anthropic, github, stripe, secrets: [openai.key, anthropic.key, github.key, stripe.key]}
+}
+
+describe('outloop scan', () => {
+  let root: string
+  let home: string
+  let planted: ReturnType<typeof plantAgencyTree>
+  let json: CliResult
+  let report: ScanReport
+  const cleanups: Array<() => void> = []
+
+  beforeAll(async () => {
+    const tree = makeTempDir()
+    const state = makeTempDir()
+    cleanups.push(tree.cleanup, state.cleanup)
+    root = tree.dir
+    home = state.dir
+    planted = plantAgencyTree(root)
+    json = await runCli(['scan', root, '--format', 'json'], {home})
+    report = JSON.parse(json.stdout)
+  })
+  afterAll(() => cleanups.forEach((c) => c()))
+
+  it('reports every planted key at its exact position, and no decoy', () => {
+    expect(json.code).toBe(0)
+    const where = report.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.tenant ?? '-'} ${f.name}`)
+    expect(where).toEqual([
+      `_templates/.env:1:19 ${planted.stripe.rule} - STRIPE_SECRET_KEY`,
+      `acme/.env:2:16 ${planted.openai.rule} acme OPENAI_API_KEY`,
+      `acme/docker-compose.yml:5:24 ${planted.openai.rule} acme OPENAI_API_KEY`,
+      `acme/notes/setup.md:3:6 ${planted.stripe.rule} acme null`,
+      `globex/.env:1:19 ${planted.anthropic.rule} globex ANTHROPIC_API_KEY`,
+      `globex/.env:2:14 ${planted.github.rule} globex GITHUB_TOKEN`,
+      `globex/skills/shop/SKILL.md:7:23 ${planted.openai.rule} globex OPENAI_API_KEY`,
+      `initech/.env:1:19 ${planted.anthropic.rule} initech ANTHROPIC_API_KEY`,
+    ])
+    expect(report.schema).toBe('outloop.scan/v1')
+    expect(report.complete).toBe(true)
+    expect(report.stats).toMatchObject({files: 8, findings: 8, secrets: 4, skipped: 0})
+  })
+
+  it('groups values into secrets with their tenants', () => {
+    const byRule = new Map(report.secrets.map((s) => [s.rule, s]))
+    expect(byRule.get(planted.openai.rule)).toMatchObject({tenants: ['acme', 'globex'], crossClient: true, owner: 'acme'})
+    expect(byRule.get(planted.openai.rule)?.occurrences).toHaveLength(3)
+    expect(byRule.get(planted.anthropic.rule)).toMatchObject({tenants: ['globex', 'initech'], crossClient: true, owner: null})
+    expect(byRule.get(planted.stripe.rule)).toMatchObject({tenants: ['acme'], areas: ['_templates']})
+    const fingerprints = report.findings.filter((f) => f.rule === planted.openai.rule).map((f) => f.fingerprint)
+    expect(new Set(fingerprints).size).toBe(1)
+    expect(fingerprints[0]).toMatch(/^[0-9a-f]{32}$/)
+  })
+
+  it('names the risks, worst first', () => {
+    expect(report.risks.map((r) => `${r.type} ${r.tenant ?? '-'} ${r.owner ?? '-'}`)).toEqual([
+      'foreign-tenant globex acme',
+      'cross-client - -',
+      'foreign-account globex acme',
+      'shared-area - acme',
+      'duplicate acme -',
+    ])
+    expect(report.tenants).toEqual([
+      {tenant: 'acme', keys: 3, unique: 2, duplicated: 1, crossClient: 1, foreign: 0},
+      {tenant: 'globex', keys: 3, unique: 3, duplicated: 0, crossClient: 2, foreign: 1},
+      {tenant: 'initech', keys: 1, unique: 1, duplicated: 0, crossClient: 1, foreign: 0},
+    ])
+  })
+
+  it('never prints a secret, in any format', async () => {
+    const text = await runCli(['scan', root], {home})
+    const sarif = await runCli(['scan', root, '--format', 'sarif'], {home})
+    expectNoSecrets([json.stdout, json.stderr, text.stdout, text.stderr, sarif.stdout, sarif.stderr], planted.secrets)
+    for (const f of report.findings) expect(f.preview.replace('…', '').length).toBeLessThanOrEqual(12)
+  })
+
+  it('prints a text summary a person reads in seconds', async () => {
+    const text = await runCli(['scan', root], {home})
+    expect(text.code).toBe(0)
+    expect(text.stdout).toMatch(/^4 keys in 8 places across 3 clients/)
+    expect(text.stdout).toMatch(/CLIENT\s+KEYS\s+UNIQUE\s+DUPLICATED\s+CROSS-CLIENT\s+FOREIGN/)
+    expect(text.stdout).toMatch(/globex\s+3\s+3\s+0\s+2\s+1/)
+    expect(text.stdout).toContain('CRITICAL  foreign-tenant')
+    expect(text.stdout).toContain(`acme/.env:2:16  ${planted.openai.rule}  sk-`)
+    expect(text.stdout).not.toContain('\u001B[')
+  })
+
+  it('writes SARIF 2.1.0 that validates against the schema', async () => {
+    const sarif = await runCli(['scan', root, '--format', 'sarif'], {home})
+    const document = JSON.parse(sarif.stdout)
+    const Ajv = require('ajv-draft-04')
+    const addFormats = require('ajv-formats')
+    const ajv = new Ajv({strict: false, unicodeRegExp: false})
+    addFormats(ajv)
+    const validate = ajv.compile(require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'))
+    expect(validate(document), JSON.stringify(validate.errors)).toBe(true)
+    const results = document.runs[0].results
+    expect(results).toHaveLength(8)
+    expect(results[1].locations[0].physicalLocation).toEqual({artifactLocation: {uri: 'acme/.env', uriBaseId: 'ROOT'}, region: {startLine: 2, startColumn: 16, endLine: 2, endColumn: 16 + planted.openai.key.length}})
+  })
+
+  it('writes the report to --output and keeps stdout empty', async () => {
+    const out = join(home, 'report.json')
+    const result = await runCli(['scan', root, '--format', 'json', '--output', out], {home})
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toContain('8 findings written to')
+    const written = readFileSync(out, 'utf8')
+    expect(JSON.parse(written).findings).toHaveLength(8)
+    expectNoSecrets(written, planted.secrets)
+  })
+
+  it('exits 1 with --fail-on any when keys are found', async () => {
+    const result = await runCli(['scan', root, '--fail-on', 'any', '--format', 'json'], {home})
+    expect(result.code).toBe(1)
+    expectNoSecrets([result.stdout, result.stderr], planted.secrets)
+  })
+})
+
+describe('outloop scan on edge cases', () => {
+  it('prints an empty report for an empty folder and exits 0', async () => {
+    const tree = makeTempDir()
+    try {
+      const text = await runCli(['scan', tree.dir, '--fail-on', 'any'], {home: tree.dir + '/.state'})
+      expect(text.code).toBe(0)
+      expect(text.stdout).toMatch(/^No plaintext keys found \(0 files/)
+      const json = await runCli(['scan', tree.dir, '--format', 'json'], {home: tree.dir + '/.state'})
+      expect(JSON.parse(json.stdout)).toMatchObject({findings: [], secrets: [], risks: [], complete: true})
+    } finally {
+      tree.cleanup()
+    }
+  })
+
+  it('exits 2 with a clear message for a missing root, a file as root, and a bad flag', async () => {
+    const tree = makeTempDir()
+    try {
+      writeFileSync(join(tree.dir, 'file.txt'), 'x')
+      const missing = await runCli(['scan', join(tree.dir, 'nope')], {home: tree.dir})
+      expect(missing.code).toBe(2)
+      expect(missing.stderr).toContain('no such folder')
+      const file = await runCli(['scan', join(tree.dir, 'file.txt')], {home: tree.dir})
+      expect(file.code).toBe(2)
+      expect(file.stderr).toContain('it is a file, not a folder')
+      const flag = await runCli(['scan', tree.dir, '--format', 'xml'], {home: tree.dir})
+      expect(flag.code).toBe(2)
+      const size = await runCli(['scan', tree.dir, '--max-file-size', 'huge'], {home: tree.dir})
+      expect(size.code).toBe(2)
+      expect(size.stderr).toContain('is not a size')
+      const config = join(tree.dir, 'cfg')
+      writeTree(config, {'outloop.yaml': 'shared: nope\n'})
+      const badConfig = await runCli(['scan', config], {home: tree.dir})
+      expect(badConfig.code).toBe(2)
+      expect(badConfig.stderr).toContain('outloop.yaml:1:9')
+    } finally {
+      tree.cleanup()
+    }
+  })
+
+  it('reports what it could not read, calls the scan incomplete, and fails on it unless allowed', async () => {
+    const tree = makeTempDir()
+    try {
+      const openai = fakeKeyOf('OpenAI')
+      writeTree(tree.dir, {'acme/big.env': `OPENAI_API_KEY=${openai.key}\n` + '#'.repeat(4096), 'acme/small.txt': 'nothing\n'})
+      const text = await runCli(['scan', tree.dir, '--max-file-size', '1KB', '--fail-on', 'any'], {home: tree.dir + '/.state'})
+      expect(text.code).toBe(1)
+      expect(text.stdout).toContain('Scan incomplete: 1 path not read (1 too-large)')
+      expect(text.stdout).toContain('acme/big.env  (too-large)')
+      expect(text.stdout).toContain('but the scan is incomplete')
+      const allowed = await runCli(['scan', tree.dir, '--max-file-size', '1KB', '--fail-on', 'any', '--allow-incomplete'], {home: tree.dir + '/.state'})
+      expect(allowed.code).toBe(0)
+      const json = JSON.parse((await runCli(['scan', tree.dir, '--max-file-size', '1KB', '--format', 'json'], {home: tree.dir + '/.state'})).stdout)
+      expect(json.complete).toBe(false)
+      expect(json.skipped).toEqual([{file: 'acme/big.env', reason: 'too-large'}])
+      expectNoSecrets([text.stdout, text.stderr], [openai.key])
+    } finally {
+      tree.cleanup()
+    }
+  })
+
+  it('lists an unreadable file when run as an unprivileged user', async () => {
+    const tree = makeTempDir()
+    try {
+      const openai = fakeKeyOf('OpenAI')
+      writeTree(tree.dir, {'acme/locked.env': `OPENAI_API_KEY=${openai.key}\n`, 'acme/open.env': `OPENAI_API_KEY=${openai.key}\n`})
+      chmodSync(tree.dir, 0o755)
+      chmodSync(join(tree.dir, 'acme'), 0o755)
+      chmodSync(join(tree.dir, 'acme', 'open.env'), 0o644)
+      chmodSync(join(tree.dir, 'acme', 'locked.env'), 0o600)
+      const asRoot = process.getuid?.() === 0
+      const result = await runCli(['scan', tree.dir, '--format', 'json'], {home: join(tree.dir, '.state-nobody'), ...(asRoot ? {uid: 65534, gid: 65534} : {})})
+      if (asRoot) chmodSync(join(tree.dir, 'acme', 'locked.env'), 0o600)
+      else chmodSync(join(tree.dir, 'acme', 'locked.env'), 0o000)
+      const report = JSON.parse(result.stdout)
+      expect(result.code, result.stderr).toBe(0)
+      expect(report.skipped).toEqual([{file: 'acme/locked.env', reason: 'unreadable'}])
+      expect(report.complete).toBe(false)
+      expect(report.findings.map((f: {file: string}) => f.file)).toEqual(['acme/open.env'])
+    } finally {
+      tree.cleanup()
+    }
+  })
+
+  it('reads non-UTF-8 text and very long lines, and skips binary files without calling the scan incomplete', async () => {
+    const tree = makeTempDir()
+    try {
+      const openai = fakeKeyOf('OpenAI')
+      const latin1 = Buffer.concat([Buffer.from('# caf\xe9 notes\n', 'latin1'), Buffer.from(`OPENAI_API_KEY=${openai.key}\n`)])
+      const longLine = 'x'.repeat(300_000) + ` "${openai.key}"\n`
+      const binary = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]), Buffer.from(openai.key)])
+      writeTree(tree.dir, {'acme/notes.txt': latin1, 'acme/bundle.min.js': longLine, 'acme/logo.png': binary})
+      const result = await runCli(['scan', tree.dir, '--format', 'json'], {home: join(tree.dir, '.state')})
+      const report = JSON.parse(result.stdout)
+      expect(report.findings.map((f: {file: string; line: number; column: number}) => `${f.file}:${f.line}:${f.column}`)).toEqual(['acme/bundle.min.js:1:300003', 'acme/notes.txt:2:16'])
+      expect(report.skipped).toEqual([{file: 'acme/logo.png', reason: 'binary'}])
+      expect(report.complete).toBe(true)
+      expectNoSecrets([result.stdout, result.stderr], [openai.key])
+    } finally {
+      tree.cleanup()
+    }
+  })
+})
