@@ -15,6 +15,10 @@ const ASSIGNMENT =
   /(?<![\w$@.-])(["'`]?)([A-Za-z_$@][\w$@.-]{0,127}?)\1(?:\s*\]|\s*:\s*[A-Za-z_][\w.<>|[\]]*(?=\s*=)|\s+(?:string|String|str|\[\]byte)(?=\s*=))?\s*(:{1,3}=|\?=|\.=|\+=|\|\|=|=>|==|=|:|,)[ \t]*/g
 const FLAG = /(?<![\w-])--([A-Za-z][\w-]*)(?:=|[ \t]+)/g
 const XML_ELEMENT = /<([A-Za-z_][\w.:-]{0,127})>[ \t]*([^<\s][^<]*?)[ \t]*<\/\1>/g
+/** `<add key="Password" value="…" />` (NuGet, .NET appSettings). */
+const KEY_VALUE_ATTRIBUTES = /\b(?:key|name)\s*=\s*"([^"]{1,128})"\s+value\s*=\s*"([^"]*)"/g
+/** An element whose only content is a value on its own line: `<apiToken>\n  value\n</apiToken>`. */
+const XML_ELEMENT_MULTILINE = /<([A-Za-z_][\w.:-]{0,127})>[ \t]*\r?\n[ \t]*([^<\s]{1,4096})[ \t]*\r?\n[ \t]*<\/\1>/g
 const AUTH_SCHEME = /(?:Bearer|bearer|BEARER|Basic|basic|Token|token|Bot|Key|ApiKey|Apikey|SSWS|Splunk|GenieKey|OAuth)[ \t]+(?=\S)/y
 const UNQUOTED_STOP = /[\s"'`,;)}\]<>\\&|]/
 
@@ -77,6 +81,26 @@ export function findTextAssignments(text: string, from = 0, to = text.length): T
       const valueStart = m.index + m[0].indexOf(m[2], m[1].length + 2)
       push(m[1], [valueStart, valueStart + m[2].length])
     }
+  }
+  if (line.includes('value')) {
+    KEY_VALUE_ATTRIBUTES.lastIndex = 0
+    while ((m = KEY_VALUE_ATTRIBUTES.exec(line)) !== null) {
+      const valueStart = m.index + m[0].length - m[2].length - 1
+      if (m[2] !== '') push(m[1], [valueStart, valueStart + m[2].length])
+    }
+  }
+  return found
+}
+
+/** Elements spread over three lines (`<name>`, value, `</name>`) in a whole text; offsets into `text`. */
+export function findMultilineElements(text: string): TextAssignment[] {
+  const found: TextAssignment[] = []
+  if (!text.includes('</')) return found
+  XML_ELEMENT_MULTILINE.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = XML_ELEMENT_MULTILINE.exec(text)) !== null) {
+    const valueStart = m.index + m[0].lastIndexOf(m[2], m[0].length - m[1].length - 3)
+    found.push({name: m[1], valueStart, valueEnd: valueStart + m[2].length})
   }
   return found
 }

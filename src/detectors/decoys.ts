@@ -1,3 +1,5 @@
+import {shannonEntropy} from './entropy.js'
+
 /**
  * Placeholder and decoy filters. Every candidate secret passes `isDecoySecret`; values found only by
  * their name (no provider shape) also pass `isUnlikelySecretValue`. Judged on structure (references,
@@ -13,6 +15,8 @@ const REFERENCE_WHOLE = [
   /^(?:vault|env|secret|ref|file|keyring|aws-sm|ssm):[A-Za-z0-9_/.-]+/i,
   /^<[^<>]*>$/, // <OPENAI_API_KEY>
   /^\[[^[\]]*\]$/, // [YOUR_KEY]
+  /^ENC\[[A-Z0-9_]+,/, // SOPS-encrypted value
+  /^\$ANSIBLE_VAULT;/,
 ]
 
 /** Masks and elisions people leave in docs and screenshots: `sk-****abcd`, `sk-...`, `xxxx`. */
@@ -51,22 +55,35 @@ function isWordyPlaceholder(value: string): boolean {
     words++
     if (PLACEHOLDER_WORDS.has(word[1].toLowerCase())) placeholderWords++
   }
-  return words > 0 && placeholderWords > 0
+  // Half the words must be placeholder words: `keyNmuwZcoAevRyT4` splits into words but is a key.
+  return words > 0 && placeholderWords > 0 && placeholderWords * 2 >= words
 }
 
-/** Whether `value` has a run of `limit` equal characters or `limit` consecutive code points (`123456`, `abcdef`). */
+/**
+ * Whether `value` leans on runs of equal or consecutive characters (`QQQQQQ`, `123456`, `abcdef`): it has a run
+ * of `limit` or more, and either runs of three or more cover a third of it or what is left is not a long
+ * random string. (Twitter bearer tokens open with a run of `A`s and are real; `12345678-ABCD-…` is not.)
+ */
 function hasRunOrSequence(value: string, limit: number): boolean {
-  let same = 1
-  let up = 1
-  let down = 1
-  for (let i = 1; i < value.length; i++) {
-    const delta = value.charCodeAt(i) - value.charCodeAt(i - 1)
-    same = delta === 0 ? same + 1 : 1
-    up = delta === 1 ? up + 1 : 1
-    down = delta === -1 ? down + 1 : 1
-    if (same >= limit || up >= limit || down >= limit) return true
+  let longest = 1
+  let remainder = ''
+  let runStart = 0
+  let direction = 2 // no direction yet
+  for (let i = 1; i <= value.length; i++) {
+    const delta = i < value.length ? value.charCodeAt(i) - value.charCodeAt(i - 1) : 99
+    if ((delta === 0 || delta === 1 || delta === -1) && (direction === 2 || delta === direction)) {
+      direction = delta
+      continue
+    }
+    const length = i - runStart
+    if (length > longest) longest = length
+    if (length < 3) remainder += value.slice(runStart, i)
+    runStart = i
+    direction = 2
   }
-  return false
+  if (longest < limit) return false
+  if (remainder.length < value.length * 0.67) return true
+  return !(remainder.length >= 20 && shannonEntropy(remainder) >= 3.5)
 }
 
 /** Whether a value is too uniform to be generated: few distinct characters for its length. */
@@ -77,18 +94,23 @@ function isLowVariety(value: string): boolean {
   return distinct <= 3 || (value.length >= 24 && distinct <= 6)
 }
 
+/** Why a candidate secret is a decoy (`reference`, `masked`, `placeholder-word`, `run`, `low-variety`, `wordy`), or null. */
+export function decoyReason(secret: string): string | null {
+  if (secret.length < 4) return 'too-short'
+  if (REFERENCE_ANYWHERE.test(secret)) return 'reference'
+  for (const pattern of REFERENCE_WHOLE) if (pattern.test(secret)) return 'reference'
+  if (MASKED.test(secret)) return 'masked'
+  if (DECOY_SUBSTRINGS.test(secret)) return 'placeholder-word'
+  if (/[<>]/.test(secret)) return 'angle-brackets'
+  if (hasRunOrSequence(secret, 6)) return 'run'
+  if (isLowVariety(secret)) return 'low-variety'
+  if (isWordyPlaceholder(secret)) return 'wordy'
+  return null
+}
+
 /** Whether a candidate secret is a placeholder, reference, mask or other decoy rather than a key. */
 export function isDecoySecret(secret: string): boolean {
-  if (secret.length < 4) return true
-  if (REFERENCE_ANYWHERE.test(secret)) return true
-  for (const pattern of REFERENCE_WHOLE) if (pattern.test(secret)) return true
-  if (MASKED.test(secret)) return true
-  if (DECOY_SUBSTRINGS.test(secret)) return true
-  if (/[<>]/.test(secret)) return true
-  if (hasRunOrSequence(secret, 6)) return true
-  if (isLowVariety(secret)) return true
-  if (isWordyPlaceholder(secret)) return true
-  return false
+  return decoyReason(secret) !== null
 }
 
 const URL_WITHOUT_CREDENTIALS = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/(?![^/?#@\s]*:[^/?#@\s]*@)/
@@ -96,11 +118,25 @@ const PATH_LIKE = /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\|\\\\)|^[\w.-]+(?:\/[\w.@+-]+){2
 const FILE_NAME = /^[\w.-]+\.(?:pem|p12|pfx|key|pub|crt|cer|der|jks|keystore|keytab|json|ya?ml|toml|txt|env|ini|cfg|conf|xml|gpg|asc|enc)$/i
 const CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+(?:\(\))?$|[()]|^(?:process\.env|os\.environ|env|getenv|import|require)\b/
 const IDENTIFIER_NO_DIGITS = /^[A-Za-z_$]+$/
-const NUMBERISH = /^[+-]?\d+(?:[.,:]\d+)*[a-zA-Z]{0,3}$|^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/
+const NUMBERISH = /^0x[0-9a-fA-F]+$|^[+-]?\d+(?:[.,:]\d+)*[a-zA-Z]{0,3}$|^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/
 const EMAIL = /^[^@\s:/]+@[^@\s:/]+\.[A-Za-z]{2,}$/
 const DATA_URI = /^data:[\w.+-]+\/[\w.+-]+[;,]/i
 const INTEGRITY_HASH = /^sha(?:1|256|384|512)-[A-Za-z0-9+/]+=*$/
 const HOST_LIKE = /^(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?$/i
+
+/**
+ * `?InterpolationInTemplate`, `my-service-name`: only letters, in segments that read as words (vowels in
+ * the proportion of natural language), not a random run of letters.
+ */
+function isWordsOnly(value: string): boolean {
+  const core = value.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '')
+  if (!/^[A-Za-z]+(?:[-_.][A-Za-z]+)*$/.test(core)) return false
+  const segments = core.split(/[-_.]|(?=[A-Z][a-z])/).filter((segment) => segment !== '')
+  if (!segments.every((segment) => /^(?:[A-Z][a-z]+|[a-z]{2,}|[A-Z]{2,5})$/.test(segment))) return false
+  if (segments.some((segment) => segment.length >= 4 && !/[aeiouyAEIOUY]/.test(segment))) return false
+  const letters = core.replace(/[^A-Za-z]/g, '')
+  return (letters.match(/[aeiouyAEIOUY]/g)?.length ?? 0) / letters.length >= 0.3
+}
 
 /**
  * Whether a value found only by its name (generic and name rules) is evidently not a secret: a URL
@@ -114,6 +150,7 @@ export function isUnlikelySecretValue(value: string): boolean {
   if (PATH_LIKE.test(value) || FILE_NAME.test(value)) return true
   if (CODE_EXPRESSION.test(value)) return true
   if (IDENTIFIER_NO_DIGITS.test(value) && /[a-z][A-Z]|_/.test(value)) return true
+  if (isWordsOnly(value)) return true
   if (NUMBERISH.test(value) || EMAIL.test(value) || HOST_LIKE.test(value)) return true
   return false
 }

@@ -1,5 +1,5 @@
 import type {Detection, Rule} from './types.js'
-import {findTextAssignments, normalizeSecretName, type TextAssignment} from './assignments.js'
+import {findMultilineElements, findTextAssignments, normalizeSecretName, type TextAssignment} from './assignments.js'
 import {isDecoySecret} from './decoys.js'
 import {shannonEntropy} from './entropy.js'
 import {RULES} from './registry.js'
@@ -257,6 +257,8 @@ function collectCandidates(compiled: CompiledRules, text: string, out: Candidate
         if (compiled.rules[ruleIndex].multiline) multilineToRun.add(ruleIndex)
         else lineRules.add(ruleIndex)
       }
+      // Keywords may overlap (`bot` inside `…bOT3BlbkFJ`): resume one character on, not after the match.
+      keywordPattern.lastIndex = match.index + 1
       match = keywordPattern.exec(text)
     }
     if (lineRules.size > 0) {
@@ -282,6 +284,15 @@ function collectCandidates(compiled: CompiledRules, text: string, out: Candidate
     }
   }
   for (const ruleIndex of multilineToRun) runPatternRule(compiled, ruleIndex, text, 0, text.length, out)
+  // XML elements that put the value on its own line: the value line alone has no name to go by.
+  if (compiled.nameRuleIndices.length > 0) {
+    const firstNew = out.length
+    for (const element of findMultilineElements(text)) {
+      runNameRules(compiled, compiled.nameRuleIndices, element.name, text.slice(element.valueStart, element.valueEnd), element.valueStart, out)
+    }
+    const elements = findMultilineElements(text)
+    if (elements.length > 0) nameCandidates(out.slice(0, firstNew), 0, elements)
+  }
 }
 
 /**

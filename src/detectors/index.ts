@@ -2,7 +2,7 @@
 export {RULES, ruleById} from './registry.js'
 export {detectInText, detectInValue} from './engine.js'
 export {shannonEntropy} from './entropy.js'
-export {isDecoySecret, isUnlikelySecretValue} from './decoys.js'
+export {decoyReason, isDecoySecret, isUnlikelySecretValue} from './decoys.js'
 export {findTextAssignments, normalizeSecretName, type TextAssignment} from './assignments.js'
 export {decodeJwt, type DecodedJwt} from './jwt.js'
 export {githubChecksumValid} from './checksums.js'

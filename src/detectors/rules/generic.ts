@@ -25,7 +25,7 @@ const NON_SECRET_SUFFIXES = new Set([
 
 /** Name parts that make a `…key`/`…token` name a non-secret one (`PRIMARY_KEY`, `NEXT_PAGE_TOKEN`). */
 const NON_SECRET_PARTS = new Set([
-  'public', 'publishable', 'pub', 'primary', 'foreign', 'sort', 'partition', 'cache', 'idempotency', 'csrf',
+  'public', 'publishable', 'pub', 'authenticity', 'csrftoken', 'xsrftoken', 'nonce', 'captcha', 'primary', 'foreign', 'sort', 'partition', 'cache', 'idempotency', 'csrf',
   'xsrf', 'page', 'next', 'continuation', 'cancellation', 'lookup', 'unique', 'composite', 'row', 'range',
   'shard', 'hot', 'keyboard', 'press', 'pressed', 'down', 'up', 'frame', 'i18n', 'translation', 'locale', 'max',
   'num', 'total', 'site', 'recaptcha', 'anon', 'dedupe', 'dedup', 'routing', 'group', 'bucket', 'schema',
@@ -43,7 +43,6 @@ const CREDENTIAL_KEY_QUALIFIERS = new Set([
 ])
 
 const SECRET_LAST_PARTS = new Set(['authorization', 'token', 'secret', 'apikey', 'passphrase', 'credential', 'credentials', 'creds', 'pat', 'cred'])
-const PASSWORD_PARTS = /^(?:password|passwd|pwd|pass|passphrase|pgpassword|dbpassword|dbpass|passw|pw)$|password|passwd/
 
 /** Name parts in snake case, trailing numbers dropped (`access_token3` → `access`, `token`). */
 function nameParts(name: string): string[] {
@@ -72,14 +71,14 @@ export function isSecretKeyName(name: string): boolean {
   return parts.includes('secret') || parts.includes('apikey') || (parts.includes('token') && parts.includes('access'))
 }
 
-/** Whether a name reads as a password or passphrase. */
+/** Whether a name reads as a password or passphrase: a password word last (`DB_PASS`), or `password` anywhere. */
 export function isPasswordName(name: string): boolean {
   const parts = nameParts(name)
   if (parts.length === 0) return false
   const last = parts[parts.length - 1]
-  if (NON_SECRET_SUFFIXES.has(last) && !PASSWORD_PARTS.test(last)) return false
   if (parts.some((part) => part === 'public' || part === 'reset' || part === 'forgot' || part === 'confirm')) return false
-  return parts.some((part) => PASSWORD_PARTS.test(part))
+  if (/^(?:password|passwd|pwd|pass|passphrase|pw|passw)$|password$|passwd$/.test(last)) return true
+  return !NON_SECRET_SUFFIXES.has(last) && parts.some((part) => /password|passwd/.test(part))
 }
 
 function characterClasses(value: string): number {
@@ -91,7 +90,10 @@ function looksGenerated(value: string): boolean {
   if (value.length < 12 || isUnlikelySecretValue(value)) return false
   const classes = characterClasses(value)
   if (classes < 2) return false
-  return /[0-9]/.test(value) || (value.length >= 20 && /[a-z]/.test(value) && /[A-Z]/.test(value))
+  const mixedCase = /[a-z]/.test(value) && /[A-Z]/.test(value)
+  // Under 20 characters only a three-alphabet string carries enough randomness to be a key.
+  if (value.length < 20) return mixedCase && /[0-9]/.test(value)
+  return /[0-9]/.test(value) || mixedCase
 }
 
 /** Structure of a password: one token, not a word-only identifier. */

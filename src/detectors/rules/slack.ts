@@ -76,7 +76,7 @@ export const SLACK_RULES: readonly Rule[] = [
     provider: 'Slack',
     description: 'A Slack incoming-webhook or workflow URL: anyone holding it can post into the channel it targets.',
     keywords: ['hooks.slack.com'],
-    body: '(?:https?://)?hooks\\.slack\\.com/(?:services|workflows|triggers)/(?:T[A-Z0-9]{6,12}/[A-Z0-9]{6,12}/[A-Za-z0-9]{20,32}|[A-Za-z0-9+/]{43,56})',
+    body: '(?:https?://)?hooks\\.slack\\.com/(?:services|workflows|triggers)/(?:T[A-Z0-9]{6,12}/[A-Z0-9]{6,12}/(?:\\d{6,20}/)?[A-Za-z0-9]{20,32}|[A-Za-z0-9+/]{43,56})',
     severity: 'medium',
     envName: 'SLACK_WEBHOOK_URL',
     fake: () => `https://hooks.slack.com/services/T${randomString(UPPER_ALNUM, 8)}/B${randomString(UPPER_ALNUM, 10)}/${randomString(ALNUM, 24)}`,
