@@ -64,8 +64,8 @@ export function findTextAssignments(text: string, from = 0, to = text.length): T
     const operator = m[3]
     const after = ASSIGNMENT.lastIndex
     if (operator === ',' && !quoted) continue
-    // `http://…` is a URL, not `http` assigned `//…`.
-    if (operator === ':' && line.startsWith('//', after)) continue
+    // `http://…` is a URL, not `http` assigned `//…`; in `scheme://user:pass@host` the user is no name.
+    if (operator === ':' && (line.startsWith('//', after) || line.startsWith('://', m.index - 3))) continue
     push(m[2], readValue(line, after, end))
   }
   if (line.includes('--')) {

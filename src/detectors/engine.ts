@@ -283,7 +283,16 @@ function collectCandidates(compiled: CompiledRules, text: string, out: Candidate
       }
     }
   }
-  for (const ruleIndex of multilineToRun) runPatternRule(compiled, ruleIndex, text, 0, text.length, out)
+  for (const ruleIndex of multilineToRun) {
+    const firstNew = out.length
+    runPatternRule(compiled, ruleIndex, text, 0, text.length, out)
+    // A block that opens inside a quoted value (`"private_key": "-----BEGIN…\n…"`) takes that value's name.
+    for (const candidate of out.slice(firstNew)) {
+      const lineStart = text.lastIndexOf('\n', candidate.start - 1) + 1
+      const lineEnd = Math.min(candidate.start + 1, text.length)
+      nameCandidates([candidate], lineStart, findTextAssignments(text, lineStart, lineEnd).map((a) => ({...a, valueEnd: text.length})))
+    }
+  }
   // XML elements that put the value on its own line: the value line alone has no name to go by.
   if (compiled.nameRuleIndices.length > 0) {
     const firstNew = out.length
