@@ -1,0 +1,384 @@
+import {randomBytes} from 'node:crypto'
+import {existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, unlinkSync} from 'node:fs'
+import {basename, dirname, join} from 'node:path'
+
+import {fingerprintSecret} from '../lib/fingerprint.js'
+import type {SecretValue} from '../lib/secret-value.js'
+import {
+  DEFAULT_SCRYPT,
+  deriveKeyFromPassphrase,
+  deriveSubKey,
+  keyedNameId,
+  NONCE_BYTES,
+  openSealed,
+  randomKey,
+  sealBytes,
+  TAG_BYTES,
+  type ScryptParams,
+} from './crypto.js'
+import {acquireFileLock, createFileAtomic, writeFileAtomic} from './fs-safe.js'
+import {DEFAULT_KEYCHAIN_SERVICE, probeKeychain, readKeychainItem, writeKeychainItem} from './keychain.js'
+import {
+  applyPutToRecord,
+  DEFAULT_MAX_VERSIONS,
+  entryInfoFromRecord,
+  parseEntryRecord,
+  serializeEntryRecord,
+  storedSecretFromRecord,
+  versionHistoryFromRecord,
+  type EntryRecord,
+} from './record.js'
+import {compareSecretRefs, formatSecretRef, type SecretRef} from './ref.js'
+import {VaultUnreadableError, type PutSecretInput, type SecretEntryInfo, type SecretStore, type SecretVersionInfo, type StoredSecret} from './types.js'
+import {UserError} from '../lib/errors.js'
+
+const KEY_FILE = 'key.json'
+const KEY_SCHEMA = 'outloop.vault-key/v1'
+const ENTRIES = 'entries'
+const LOCK_FILE = '.lock'
+const ENTRY_SUFFIX = '.olv'
+
+/** Entry files start with this magic and a format version byte. */
+const ENTRY_MAGIC = Buffer.from('OLVE')
+const ENTRY_FORMAT = 1
+const HEADER_BYTES = 12
+
+/** How a new file vault's master key is kept: in the OS keychain, from a passphrase, or keychain-if-available. */
+export type MasterKeyMode = 'auto' | 'keychain' | 'passphrase'
+
+/** Where a passphrase comes from: given up front (OUTLOOP_PASSPHRASE), or asked for (a hidden prompt). */
+export interface PassphraseSource {
+  readonly given: SecretValue | null
+  /** Asks on a terminal; throws a UserError that says how to give one when there is no terminal. */
+  ask(purpose: 'create' | 'unlock'): Promise<SecretValue>
+}
+
+export interface FileSecretStoreOptions {
+  /** The vault folder (OUTLOOP_HOME/vault). */
+  readonly dir: string
+  /** The installation's fingerprint key (OUTLOOP_HOME/fingerprint.key). */
+  readonly fingerprintKey: Buffer
+  /** How to protect the master key when this call creates the vault. */
+  readonly masterKey: MasterKeyMode
+  readonly passphrase: PassphraseSource
+  readonly keychainService?: string
+  readonly maxVersions?: number
+  readonly scrypt?: ScryptParams
+  readonly lockTimeoutMs?: number
+  readonly now?: () => Date
+}
+
+type MasterKeyRecord =
+  | {kind: 'passphrase'; kdf: 'scrypt'; salt: string; N: number; r: number; p: number}
+  | {kind: 'keychain'; service: string; account: string}
+
+interface KeyFile {
+  schema: string
+  id: string
+  createdAt: string
+  master: MasterKeyRecord
+  dataKey: {nonce: string; tag: string; ciphertext: string}
+}
+
+interface OpenVault {
+  readonly id: string
+  readonly dataKey: Buffer
+  readonly namesKey: Buffer
+}
+
+/**
+ * The default backend: one AES-256-GCM encrypted file per entry under OUTLOOP_HOME/vault, named by a keyed
+ * hash so names and tenants are not readable on disk. Entries are encrypted with a random data key, which is
+ * wrapped by a master key kept in the OS keychain or derived from a passphrase (scrypt).
+ */
+export class FileSecretStore implements SecretStore {
+  readonly backend = 'file' as const
+  readonly location: string
+  readonly #options: FileSecretStoreOptions
+  #open: Promise<OpenVault> | null = null
+
+  constructor(options: FileSecretStoreOptions) {
+    this.#options = options
+    this.location = `the file vault at ${options.dir}`
+  }
+
+  /** Creates the vault if it does not exist yet (protecting its master key as configured); opens it either way. */
+  async initialize(): Promise<{created: boolean; masterKey: 'keychain' | 'passphrase'}> {
+    const existed = existsSync(this.#keyPath())
+    await this.#unlock(true)
+    const master = this.#readKeyFile().master
+    return {created: !existed, masterKey: master.kind}
+  }
+
+  async get(ref: SecretRef): Promise<StoredSecret | null> {
+    const record = await this.#readRecord(ref)
+    return record === null ? null : storedSecretFromRecord(record)
+  }
+
+  async getVersion(ref: SecretRef, version: number): Promise<StoredSecret | null> {
+    const record = await this.#readRecord(ref)
+    return record === null ? null : storedSecretFromRecord(record, version)
+  }
+
+  async info(ref: SecretRef): Promise<SecretEntryInfo | null> {
+    const record = await this.#readRecord(ref)
+    return record === null ? null : entryInfoFromRecord(record)
+  }
+
+  async history(ref: SecretRef): Promise<SecretVersionInfo[]> {
+    const record = await this.#readRecord(ref)
+    return record === null ? [] : versionHistoryFromRecord(record)
+  }
+
+  async put(ref: SecretRef, input: PutSecretInput): Promise<SecretEntryInfo> {
+    const vault = await this.#unlock(true)
+    const path = this.#entryPath(vault, ref)
+    const release = await acquireFileLock(join(this.#options.dir, LOCK_FILE), {timeoutMs: this.#options.lockTimeoutMs})
+    try {
+      // Read under the lock: this is what makes check-and-set and concurrent writers safe.
+      const current = this.#readEntryFile(vault, path, ref)
+      const next = applyPutToRecord(current, ref, input, {
+        now: (this.#options.now?.() ?? new Date()).toISOString(),
+        fingerprint: fingerprintSecret(this.#options.fingerprintKey, input.value),
+        maxVersions: this.#options.maxVersions ?? DEFAULT_MAX_VERSIONS,
+      })
+      mkdirSync(dirname(path), {recursive: true, mode: 0o700})
+      writeFileAtomic(path, this.#encodeEntry(vault, path, next), {keepPrevious: true})
+      return entryInfoFromRecord(next)
+    } finally {
+      release()
+    }
+  }
+
+  async list(options: {tenant?: string} = {}): Promise<SecretEntryInfo[]> {
+    if (!existsSync(this.#keyPath())) return []
+    const vault = await this.#unlock(false)
+    const root = join(this.#options.dir, ENTRIES)
+    const tenantDirs = options.tenant === undefined ? listNames(root) : [keyedNameId(vault.namesKey, `tenant:${options.tenant}`)]
+    const infos: SecretEntryInfo[] = []
+    for (const tenantDir of tenantDirs) {
+      for (const file of listNames(join(root, tenantDir))) {
+        if (!file.endsWith(ENTRY_SUFFIX)) continue
+        const record = this.#readEntryFile(vault, join(root, tenantDir, file), null)
+        if (record && (options.tenant === undefined || record.ref.tenant === options.tenant)) infos.push(entryInfoFromRecord(record))
+      }
+    }
+    return infos.sort((a, b) => compareSecretRefs(a.ref, b.ref))
+  }
+
+  async remove(ref: SecretRef): Promise<boolean> {
+    if (!existsSync(this.#keyPath())) return false
+    const vault = await this.#unlock(false)
+    const path = this.#entryPath(vault, ref)
+    const release = await acquireFileLock(join(this.#options.dir, LOCK_FILE), {timeoutMs: this.#options.lockTimeoutMs})
+    try {
+      const existed = existsSync(path)
+      for (const file of [path, `${path}.prev`]) {
+        try {
+          unlinkSync(file)
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+        }
+      }
+      try {
+        rmdirSync(dirname(path))
+      } catch {
+        // the tenant still has entries
+      }
+      return existed
+    } finally {
+      release()
+    }
+  }
+
+  #keyPath(): string {
+    return join(this.#options.dir, KEY_FILE)
+  }
+
+  #entryPath(vault: OpenVault, ref: SecretRef): string {
+    const tenantDir = keyedNameId(vault.namesKey, `tenant:${ref.tenant}`)
+    const file = keyedNameId(vault.namesKey, `entry:${ref.tenant}/${ref.name}`)
+    return join(this.#options.dir, ENTRIES, tenantDir, file + ENTRY_SUFFIX)
+  }
+
+  async #readRecord(ref: SecretRef): Promise<EntryRecord | null> {
+    if (!existsSync(this.#keyPath())) return null
+    const vault = await this.#unlock(false)
+    return this.#readEntryFile(vault, this.#entryPath(vault, ref), ref)
+  }
+
+  /** Opens the vault once per store; creates it first when `create` and it does not exist. */
+  #unlock(create: boolean): Promise<OpenVault> {
+    if (this.#open === null) {
+      const opening = this.#openOrCreate(create)
+      this.#open = opening
+      // A failed open (no vault yet on a read, wrong passphrase) must not stick to the store.
+      opening.catch(() => {
+        if (this.#open === opening) this.#open = null
+      })
+    }
+    return this.#open
+  }
+
+  async #openOrCreate(create: boolean): Promise<OpenVault> {
+    if (!existsSync(this.#keyPath())) {
+      if (!create) throw new VaultUnreadableError(`There is no vault at ${this.#options.dir} yet.`, 'Create it with outloop init.')
+      mkdirSync(this.#options.dir, {recursive: true, mode: 0o700})
+      const release = await acquireFileLock(join(this.#options.dir, LOCK_FILE), {timeoutMs: this.#options.lockTimeoutMs})
+      try {
+        if (!existsSync(this.#keyPath())) await this.#createKeyFile()
+      } finally {
+        release()
+      }
+    }
+    const keyFile = this.#readKeyFile()
+    const master = await this.#masterKeyFor(keyFile)
+    const dataKey = openSealed(master, unb64Sealed(keyFile.dataKey), keyAad(keyFile))
+    if (dataKey === null) {
+      if (keyFile.master.kind === 'passphrase') {
+        throw new VaultUnreadableError("Can't open the vault: wrong passphrase.", 'Check OUTLOOP_PASSPHRASE (or what you typed) and try again. Nothing was changed.')
+      }
+      throw new VaultUnreadableError("Can't open the vault: the master key in the OS keychain does not fit it.", `The keychain item ${keyFile.master.account} was replaced; restore it from a keychain backup. Nothing was changed.`)
+    }
+    return {id: keyFile.id, dataKey: deriveSubKey(dataKey, 'entries'), namesKey: deriveSubKey(dataKey, 'names')}
+  }
+
+  async #createKeyFile(): Promise<void> {
+    const id = randomBytes(16).toString('hex')
+    let mode = this.#options.masterKey
+    if (mode === 'auto') mode = this.#options.passphrase.given !== null ? 'passphrase' : (await probeKeychain()).available ? 'keychain' : 'passphrase'
+    let master: Buffer
+    let record: MasterKeyRecord
+    if (mode === 'keychain') {
+      const service = this.#options.keychainService ?? DEFAULT_KEYCHAIN_SERVICE
+      const account = `file-vault-master-key/${id}`
+      master = randomKey()
+      await writeKeychainItem(service, account, master.toString('base64'))
+      record = {kind: 'keychain', service, account}
+    } else {
+      const passphrase = this.#options.passphrase.given ?? (await this.#options.passphrase.ask('create'))
+      if (passphrase.length < 8) throw new UserError('The vault passphrase is too short: use at least 8 characters.', 'Choose a longer OUTLOOP_PASSPHRASE. Nothing was created.')
+      const salt = randomBytes(16)
+      const params = this.#options.scrypt ?? DEFAULT_SCRYPT
+      master = await deriveKeyFromPassphrase(passphrase.reveal(), salt, params)
+      record = {kind: 'passphrase', kdf: 'scrypt', salt: salt.toString('base64'), ...params}
+    }
+    const keyFile: Omit<KeyFile, 'dataKey'> = {schema: KEY_SCHEMA, id, createdAt: new Date().toISOString(), master: record}
+    const sealed = sealBytes(master, randomKey(), keyAad(keyFile))
+    const full: KeyFile = {...keyFile, dataKey: {nonce: sealed.nonce.toString('base64'), tag: sealed.tag.toString('base64'), ciphertext: sealed.ciphertext.toString('base64')}}
+    mkdirSync(join(this.#options.dir, ENTRIES), {recursive: true, mode: 0o700})
+    createFileAtomic(this.#keyPath(), JSON.stringify(full, null, 2) + '\n')
+  }
+
+  #readKeyFile(): KeyFile {
+    const path = this.#keyPath()
+    const damaged = (): never => {
+      throw new VaultUnreadableError(`The vault key file ${path} is damaged (truncated or corrupted).`, 'Restore it from a backup: without it the vault cannot be opened. Nothing was changed.')
+    }
+    let data: KeyFile
+    try {
+      data = JSON.parse(readFileSync(path, 'utf8')) as KeyFile
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EACCES') throw new UserError(`Can't read the vault key file ${path}: permission denied.`, 'Run outloop as the user who created the vault.')
+      return damaged()
+    }
+    if (typeof data !== 'object' || data === null || typeof data.schema !== 'string') return damaged()
+    if (data.schema !== KEY_SCHEMA) {
+      if (data.schema.startsWith('outloop.vault-key/')) throw new VaultUnreadableError(`The vault at ${this.#options.dir} was written by a newer outloop (${data.schema}).`, 'Upgrade outloop to open it. Nothing was changed.')
+      return damaged()
+    }
+    const m = data.master
+    const okMaster = m && ((m.kind === 'passphrase' && typeof m.salt === 'string' && [m.N, m.r, m.p].every(Number.isInteger)) || (m.kind === 'keychain' && typeof m.account === 'string' && typeof m.service === 'string'))
+    if (typeof data.id !== 'string' || !okMaster || !data.dataKey || typeof data.dataKey.ciphertext !== 'string') return damaged()
+    return data
+  }
+
+  async #masterKeyFor(keyFile: KeyFile): Promise<Buffer> {
+    const m = keyFile.master
+    if (m.kind === 'keychain') {
+      const stored = await readKeychainItem(m.service, m.account)
+      if (stored === null) {
+        throw new VaultUnreadableError(
+          "Can't open the vault: its master key is not in the OS keychain.",
+          `Look for the item "${m.account}" (service ${m.service}); it is missing when the vault comes from another machine or the keychain was reset. Nothing was changed.`,
+        )
+      }
+      return Buffer.from(stored, 'base64')
+    }
+    const passphrase = this.#options.passphrase.given ?? (await this.#options.passphrase.ask('unlock'))
+    return deriveKeyFromPassphrase(passphrase.reveal(), Buffer.from(m.salt, 'base64'), {N: m.N, r: m.r, p: m.p})
+  }
+
+  #encodeEntry(vault: OpenVault, path: string, record: EntryRecord): Buffer {
+    const plaintext = Buffer.from(serializeEntryRecord(record), 'utf8')
+    const header = Buffer.alloc(HEADER_BYTES)
+    ENTRY_MAGIC.copy(header, 0)
+    header.writeUInt8(ENTRY_FORMAT, 4)
+    header.writeUInt32BE(plaintext.length, 8)
+    const sealed = sealBytes(vault.dataKey, plaintext, entryAad(vault, header, path))
+    return Buffer.concat([header, sealed.nonce, sealed.tag, sealed.ciphertext])
+  }
+
+  /** Reads and decrypts one entry file; null when absent. `expected`, when given, must be the ref inside. */
+  #readEntryFile(vault: OpenVault, path: string, expected: SecretRef | null): EntryRecord | null {
+    let bytes: Buffer
+    try {
+      bytes = readFileSync(path)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw error
+    }
+    const what = expected ? `The vault entry ${formatSecretRef(expected)} (${path})` : `The vault file ${path}`
+    const restore = existsSync(`${path}.prev`)
+      ? `The previous good copy is kept: restore it with  cp ${path}.prev ${path}  (only the last write to this entry is lost), or delete the entry with outloop vault rm. Nothing was changed.`
+      : 'Restore it from a backup, or delete the entry with outloop vault rm. Nothing was changed.'
+    if (bytes.length < HEADER_BYTES) {
+      if (ENTRY_MAGIC.subarray(0, Math.min(bytes.length, 4)).equals(bytes.subarray(0, 4))) throw new VaultUnreadableError(`${what} is truncated.`, restore)
+      throw new VaultUnreadableError(`${what} is corrupted: it is not an outloop vault file.`, restore)
+    }
+    if (!bytes.subarray(0, 4).equals(ENTRY_MAGIC)) throw new VaultUnreadableError(`${what} is corrupted: it is not an outloop vault file.`, restore)
+    const format = bytes.readUInt8(4)
+    if (format > ENTRY_FORMAT) throw new VaultUnreadableError(`${what} was written by a newer outloop (format ${format}).`, 'Upgrade outloop to read it. Nothing was changed.')
+    if (format !== ENTRY_FORMAT) throw new VaultUnreadableError(`${what} is corrupted: unknown format ${format}.`, restore)
+    const length = bytes.readUInt32BE(8)
+    const expectedSize = HEADER_BYTES + NONCE_BYTES + TAG_BYTES + length
+    if (bytes.length < expectedSize) throw new VaultUnreadableError(`${what} is truncated (${bytes.length} of ${expectedSize} bytes).`, restore)
+    if (bytes.length > expectedSize) throw new VaultUnreadableError(`${what} is corrupted: it has ${bytes.length - expectedSize} bytes too many.`, restore)
+    const header = bytes.subarray(0, HEADER_BYTES)
+    const sealed = {
+      nonce: bytes.subarray(HEADER_BYTES, HEADER_BYTES + NONCE_BYTES),
+      tag: bytes.subarray(HEADER_BYTES + NONCE_BYTES, HEADER_BYTES + NONCE_BYTES + TAG_BYTES),
+      ciphertext: bytes.subarray(HEADER_BYTES + NONCE_BYTES + TAG_BYTES),
+    }
+    const plaintext = openSealed(vault.dataKey, sealed, entryAad(vault, header, path))
+    if (plaintext === null) throw new VaultUnreadableError(`${what} is corrupted: it does not decrypt (altered, or moved from another entry or vault).`, restore)
+    const record = parseEntryRecord(plaintext.toString('utf8'), what)
+    if (expected && (record.ref.tenant !== expected.tenant || record.ref.name !== expected.name)) {
+      throw new VaultUnreadableError(`${what} holds another entry.`, restore)
+    }
+    return record
+  }
+}
+
+function keyAad(keyFile: Pick<KeyFile, 'schema' | 'id' | 'master'>): Buffer {
+  return Buffer.from(`${keyFile.schema}|${keyFile.id}|${JSON.stringify(keyFile.master)}`)
+}
+
+/** Binds an entry's ciphertext to its header, its vault and its file name, so files can't be swapped. */
+function entryAad(vault: OpenVault, header: Buffer, path: string): Buffer {
+  const name = basename(path)
+  return Buffer.concat([header, Buffer.from(`|${vault.id}|${name}`)])
+}
+
+function unb64Sealed(sealed: KeyFile['dataKey']): {nonce: Buffer; tag: Buffer; ciphertext: Buffer} {
+  return {nonce: Buffer.from(sealed.nonce, 'base64'), tag: Buffer.from(sealed.tag, 'base64'), ciphertext: Buffer.from(sealed.ciphertext, 'base64')}
+}
+
+function listNames(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+    throw error
+  }
+}

@@ -1,0 +1,186 @@
+import {randomBytes} from 'node:crypto'
+import {closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync} from 'node:fs'
+import {hostname} from 'node:os'
+import {dirname} from 'node:path'
+import {setTimeout as sleep} from 'node:timers/promises'
+
+import {UserError} from '../lib/errors.js'
+
+/** Creates a file 0600 with all of `data`, flushed to disk; fails if it exists. */
+function writeNewFileSynced(path: string, data: Buffer | string): void {
+  const fd = openSync(path, 'wx', 0o600)
+  try {
+    writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data)
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Flushes a folder's entries (a rename) to disk; some platforms can't, and then the rename is as durable as it gets. */
+export function fsyncFolder(path: string): void {
+  let fd: number | undefined
+  try {
+    fd = openSync(path, 'r')
+    fsyncSync(fd)
+  } catch {
+    // Windows and some file systems refuse to open or sync a folder.
+  } finally {
+    if (fd !== undefined) closeSync(fd)
+  }
+}
+
+function tempPathFor(path: string): string {
+  return `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+}
+
+/**
+ * Replaces `path` atomically: a 0600 temp file beside it, fsync, rename. A crash at any point leaves either
+ * the old file or the new one, never a mix. With `keepPrevious`, the replaced file stays as `<path>.prev`.
+ */
+export function writeFileAtomic(path: string, data: Buffer | string, options: {keepPrevious?: boolean} = {}): void {
+  const temp = tempPathFor(path)
+  try {
+    writeNewFileSynced(temp, data)
+    if (options.keepPrevious) {
+      const previous = `${path}.prev`
+      try {
+        unlinkSync(previous)
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+      }
+      try {
+        linkSync(path, previous)
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+      }
+    }
+    renameSync(temp, path)
+  } catch (error) {
+    try {
+      unlinkSync(temp)
+    } catch {
+      // already renamed or never created
+    }
+    throw error
+  }
+  fsyncFolder(dirname(path))
+}
+
+/** Creates `path` atomically only if it does not exist yet; false when another process got there first. */
+export function createFileAtomic(path: string, data: Buffer | string): boolean {
+  const temp = tempPathFor(path)
+  try {
+    writeNewFileSynced(temp, data)
+    linkSync(temp, path)
+    fsyncFolder(dirname(path))
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
+    throw error
+  } finally {
+    try {
+      unlinkSync(temp)
+    } catch {
+      // nothing to clean
+    }
+  }
+}
+
+interface LockOwner {
+  readonly pid: number
+  readonly host: string
+  readonly token: string
+}
+
+/** A lock older than this is broken even if its owner can't be checked: no vault write takes that long. */
+const STALE_AFTER_MS = 120_000
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+function readOwner(path: string): {owner: LockOwner | null; text: string; mtimeMs: number} | null {
+  try {
+    const text = readFileSync(path, 'utf8')
+    const mtimeMs = statSync(path).mtimeMs
+    try {
+      return {owner: JSON.parse(text) as LockOwner, text, mtimeMs}
+    } catch {
+      return {owner: null, text, mtimeMs}
+    }
+  } catch {
+    return null
+  }
+}
+
+/** Moves a dead owner's lock aside; puts it back if, in a race, it turns out to be a live one. */
+function breakStaleLock(path: string, staleText: string): void {
+  const aside = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.stale`
+  try {
+    renameSync(path, aside)
+  } catch {
+    return
+  }
+  let movedText = ''
+  try {
+    movedText = readFileSync(aside, 'utf8')
+  } catch {
+    // gone: nothing to restore
+  }
+  if (movedText !== staleText) {
+    try {
+      linkSync(aside, path)
+    } catch {
+      // someone else holds it now; theirs wins
+    }
+  }
+  try {
+    unlinkSync(aside)
+  } catch {
+    // already gone
+  }
+}
+
+/**
+ * Takes an exclusive lock (a file created with O_EXCL holding the owner's pid), waiting up to `timeoutMs`.
+ * A lock whose owner died on this host, or that is very old, is broken. Returns the release function.
+ */
+export async function acquireFileLock(path: string, options: {timeoutMs?: number; what?: string} = {}): Promise<() => void> {
+  const timeoutMs = options.timeoutMs ?? 30_000
+  const owner: LockOwner = {pid: process.pid, host: hostname(), token: randomBytes(8).toString('hex')}
+  const text = JSON.stringify(owner)
+  const deadline = Date.now() + timeoutMs
+  let wait = 2
+  for (;;) {
+    try {
+      writeNewFileSynced(path, text)
+      return () => {
+        const current = readOwner(path)
+        if (current?.text === text) unlinkSync(path)
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    }
+    const held = readOwner(path)
+    if (held) {
+      const dead = held.owner !== null && held.owner.host === owner.host && !isAlive(held.owner.pid)
+      const ancient = Date.now() - held.mtimeMs > STALE_AFTER_MS
+      if (dead || ancient || (held.owner === null && Date.now() - held.mtimeMs > 1000)) {
+        breakStaleLock(path, held.text)
+        continue
+      }
+    }
+    if (Date.now() > deadline) {
+      const by = held?.owner ? ` (held by process ${held.owner.pid} on ${held.owner.host})` : ''
+      throw new UserError(`${options.what ?? 'The vault'} is busy: another outloop process is writing to it${by}.`, `Try again in a moment; if no outloop is running, delete ${path}.`)
+    }
+    await sleep(wait + Math.random() * wait)
+    wait = Math.min(wait * 2, 50)
+  }
+}
