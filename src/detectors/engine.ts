@@ -2,6 +2,7 @@ import type {Detection, Rule} from './types.js'
 import {findMultilineElements, findTextAssignments, normalizeSecretName, type TextAssignment} from './assignments.js'
 import {isDecoySecret} from './decoys.js'
 import {shannonEntropy} from './entropy.js'
+import {buildKeywordScanner, type KeywordScanner} from './keyword-scanner.js'
 import {RULES} from './registry.js'
 
 /** Lines longer than this (minified bundles) are searched only in windows around keyword hits. */
@@ -24,6 +25,11 @@ const BROAD_RULE_PRIORITY: Readonly<Record<string, number>> = {
 
 interface CompiledRules {
   readonly rules: readonly Rule[]
+  /** Every distinct keyword, lower case; `rulesByKeywordIndex[i]` are the rules `keywords[i]` selects. */
+  readonly keywords: readonly string[]
+  readonly rulesByKeywordIndex: readonly (readonly number[])[]
+  /** The fast scanner, or null when a keyword does not fit it (then the alternation below is used). */
+  readonly scanner: KeywordScanner | null
   /** One case-insensitive alternation of every keyword, longest first. */
   readonly keywordPattern: RegExp | null
   /** Lower-case keyword → indices of rules whose keywords occur in it (so a hit on `sk-proj-` also runs `sk-`). */
@@ -31,9 +37,15 @@ interface CompiledRules {
   /** Per rule: its pattern with `g` and `d` flags (prefix and multi-line rules) or `d` only (name rules). */
   readonly patterns: readonly RegExp[]
   readonly isNameRule: readonly boolean[]
+  readonly isMultiline: readonly boolean[]
   readonly priority: readonly number[]
   readonly nameRuleIndices: readonly number[]
+  /** Name → indices of the name rules that accept it. Names repeat across lines, and matching them is costly. */
+  readonly nameRuleCache: Map<string, readonly number[]>
 }
+
+/** Bound on the name cache: a generated file with millions of distinct names must not grow it without end. */
+const NAME_CACHE_LIMIT = 20000
 
 const compiledCache = new WeakMap<readonly Rule[], CompiledRules>()
 
@@ -69,12 +81,17 @@ function compileRules(rules: readonly Rule[]): CompiledRules {
   const priority = rules.map((rule) => BROAD_RULE_PRIORITY[rule.id] ?? (rule.names ? 2 : 3))
   const compiled: CompiledRules = {
     rules,
+    keywords: sorted,
+    rulesByKeywordIndex: sorted.map((keyword) => rulesByKeyword.get(keyword) ?? []),
+    scanner: buildKeywordScanner(sorted),
     keywordPattern: sorted.length > 0 ? new RegExp(sorted.map(escapeRegExp).join('|'), 'gi') : null,
     rulesByKeyword,
     patterns,
     isNameRule,
+    isMultiline: rules.map((rule) => rule.multiline === true),
     priority,
     nameRuleIndices: rules.flatMap((rule, index) => (rule.names ? [index] : [])),
+    nameRuleCache: new Map(),
   }
   compiledCache.set(rules, compiled)
   return compiled
@@ -132,20 +149,33 @@ function nameMatches(rule: Rule, name: string, normalized: string): boolean {
   return names.test(normalized)
 }
 
-/** Runs name rules (those in `ruleIndices`) on one value; `valueOffset` places it in the caller's text. */
+/** The name rules (of all) that accept `name`, cached per rule set. */
+function nameRulesFor(compiled: CompiledRules, name: string): readonly number[] {
+  const cached = compiled.nameRuleCache.get(name)
+  if (cached) return cached
+  const normalized = normalizeSecretName(name)
+  const accepting = compiled.nameRuleIndices.filter((ruleIndex) => nameMatches(compiled.rules[ruleIndex], name, normalized))
+  if (compiled.nameRuleCache.size >= NAME_CACHE_LIMIT) compiled.nameRuleCache.clear()
+  compiled.nameRuleCache.set(name, accepting)
+  return accepting
+}
+
+/**
+ * Runs the name rules that accept `name` on one value; `selected` (the rules the line's keywords chose)
+ * narrows them when given. `valueOffset` places the value in the caller's text.
+ */
 function runNameRules(
   compiled: CompiledRules,
-  ruleIndices: Iterable<number>,
+  selected: ReadonlySet<number> | null,
   name: string,
   value: string,
   valueOffset: number,
   out: Candidate[],
 ): void {
   if (value.length === 0 || value.length > MAX_NAMED_VALUE) return
-  const normalized = normalizeSecretName(name)
-  for (const ruleIndex of ruleIndices) {
+  for (const ruleIndex of nameRulesFor(compiled, name)) {
+    if (selected && !selected.has(ruleIndex)) continue
     const rule = compiled.rules[ruleIndex]
-    if (!nameMatches(rule, name, normalized)) continue
     const match = compiled.patterns[ruleIndex].exec(value)
     if (!match) continue
     const span = secretSpan(match)
@@ -230,59 +260,86 @@ function scanSegment(compiled: CompiledRules, text: string, from: number, to: nu
   if (assignments.length === 0) return
   if (out.length > firstNew) nameCandidates(out.slice(firstNew), from, assignments)
   if (!hasNameRule) return
-  const nameRules = ruleIndices.filter((i) => compiled.isNameRule[i])
+  const selected = new Set(ruleIndices)
   for (const a of assignments) {
-    runNameRules(compiled, nameRules, a.name, text.slice(a.valueStart, a.valueEnd), a.valueStart, out)
+    runNameRules(compiled, selected, a.name, text.slice(a.valueStart, a.valueEnd), a.valueStart, out)
+  }
+}
+
+/** Runs the rules a line's keywords selected, on the line or (past `MAX_LINE`) on windows around the hits. */
+function scanLine(
+  compiled: CompiledRules,
+  text: string,
+  lineStart: number,
+  lineEnd: number,
+  lineRules: ReadonlySet<number>,
+  hits: readonly number[],
+  out: Candidate[],
+): void {
+  const indices = [...lineRules]
+  if (lineEnd - lineStart <= MAX_LINE) {
+    scanSegment(compiled, text, lineStart, lineEnd, indices, out)
+    return
+  }
+  let windowStart = -1
+  let windowEnd = -1
+  for (const hit of hits) {
+    const start = Math.max(lineStart, hit - WINDOW_BEFORE)
+    const end = Math.min(lineEnd, hit + WINDOW_AFTER)
+    if (start <= windowEnd) {
+      windowEnd = Math.max(windowEnd, end)
+      continue
+    }
+    if (windowEnd > windowStart) scanSegment(compiled, text, windowStart, windowEnd, indices, out)
+    windowStart = start
+    windowEnd = end
+  }
+  if (windowEnd > windowStart) scanSegment(compiled, text, windowStart, windowEnd, indices, out)
+}
+
+/** Calls `onHit(start, keywordIndex)` for every keyword occurrence, in order of position. */
+function forEachKeywordHit(compiled: CompiledRules, text: string, onHit: (start: number, keywordIndex: number) => void): void {
+  if (compiled.scanner) {
+    compiled.scanner.scan(text, onHit)
+    return
+  }
+  const pattern = compiled.keywordPattern
+  if (!pattern) return
+  const indexOf = new Map(compiled.keywords.map((keyword, index) => [keyword, index]))
+  pattern.lastIndex = 0
+  let match: RegExpExecArray | null
+  while ((match = pattern.exec(text)) !== null) {
+    onHit(match.index, indexOf.get(match[0].toLowerCase()) ?? 0)
+    // Keywords may overlap (`bot` inside `…bOT3BlbkFJ`): resume one character on, not after the match.
+    pattern.lastIndex = match.index + 1
   }
 }
 
 function collectCandidates(compiled: CompiledRules, text: string, out: Candidate[]): void {
-  const keywordPattern = compiled.keywordPattern
-  if (!keywordPattern) return
   const multilineToRun = new Set<number>()
   const lineRules = new Set<number>()
   const hits: number[] = []
-  keywordPattern.lastIndex = 0
-  let match = keywordPattern.exec(text)
-  while (match !== null) {
-    const lineStart = text.lastIndexOf('\n', match.index - 1) + 1
-    let lineEnd = text.indexOf('\n', match.index)
-    if (lineEnd === -1) lineEnd = text.length
-    lineRules.clear()
-    hits.length = 0
-    // Gather every keyword on this line, then run only the rules they name.
-    while (match !== null && match.index < lineEnd) {
-      hits.push(match.index)
-      for (const ruleIndex of compiled.rulesByKeyword.get(match[0].toLowerCase()) ?? []) {
-        if (compiled.rules[ruleIndex].multiline) multilineToRun.add(ruleIndex)
-        else lineRules.add(ruleIndex)
-      }
-      // Keywords may overlap (`bot` inside `…bOT3BlbkFJ`): resume one character on, not after the match.
-      keywordPattern.lastIndex = match.index + 1
-      match = keywordPattern.exec(text)
+  let lineStart = 0
+  let lineEnd = -1
+  forEachKeywordHit(compiled, text, (start, keywordIndex) => {
+    if (start >= lineEnd) {
+      // A hit on a new line: run the rules gathered for the previous one.
+      if (lineRules.size > 0) scanLine(compiled, text, lineStart, lineEnd, lineRules, hits, out)
+      lineRules.clear()
+      hits.length = 0
+      lineStart = text.lastIndexOf('\n', start - 1) + 1
+      lineEnd = text.indexOf('\n', start)
+      if (lineEnd === -1) lineEnd = text.length
     }
-    if (lineRules.size > 0) {
-      const indices = [...lineRules]
-      if (lineEnd - lineStart <= MAX_LINE) {
-        scanSegment(compiled, text, lineStart, lineEnd, indices, out)
-      } else {
-        let windowStart = -1
-        let windowEnd = -1
-        for (const hit of hits) {
-          const start = Math.max(lineStart, hit - WINDOW_BEFORE)
-          const end = Math.min(lineEnd, hit + WINDOW_AFTER)
-          if (start <= windowEnd) {
-            windowEnd = end
-            continue
-          }
-          if (windowEnd > windowStart) scanSegment(compiled, text, windowStart, windowEnd, indices, out)
-          windowStart = start
-          windowEnd = end
-        }
-        if (windowEnd > windowStart) scanSegment(compiled, text, windowStart, windowEnd, indices, out)
-      }
+    hits.push(start)
+    const selected = compiled.rulesByKeywordIndex[keywordIndex]
+    for (let i = 0; i < selected.length; i++) {
+      const ruleIndex = selected[i]
+      if (compiled.isMultiline[ruleIndex]) multilineToRun.add(ruleIndex)
+      else lineRules.add(ruleIndex)
     }
-  }
+  })
+  if (lineRules.size > 0) scanLine(compiled, text, lineStart, lineEnd, lineRules, hits, out)
   for (const ruleIndex of multilineToRun) {
     const firstNew = out.length
     runPatternRule(compiled, ruleIndex, text, 0, text.length, out)
@@ -296,10 +353,10 @@ function collectCandidates(compiled: CompiledRules, text: string, out: Candidate
   // XML elements that put the value on its own line: the value line alone has no name to go by.
   if (compiled.nameRuleIndices.length > 0) {
     const firstNew = out.length
-    for (const element of findMultilineElements(text)) {
-      runNameRules(compiled, compiled.nameRuleIndices, element.name, text.slice(element.valueStart, element.valueEnd), element.valueStart, out)
-    }
     const elements = findMultilineElements(text)
+    for (const element of elements) {
+      runNameRules(compiled, null, element.name, text.slice(element.valueStart, element.valueEnd), element.valueStart, out)
+    }
     if (elements.length > 0) nameCandidates(out.slice(0, firstNew), 0, elements)
   }
 }
@@ -330,7 +387,7 @@ export function detectInValue(value: string, name: string | null, rules: readonl
     const trimmed = value.trim()
     const scheme = /^(?:Bearer|Basic|Token|token|bearer|Bot|Key|ApiKey|Apikey)\s+(?=\S)/.exec(trimmed)
     const offset = trimmedStart + (scheme ? scheme[0].length : 0)
-    runNameRules(compiled, compiled.nameRuleIndices, name, value.slice(offset, trimmedStart + trimmed.length), offset, candidates)
+    runNameRules(compiled, null, name, value.slice(offset, trimmedStart + trimmed.length), offset, candidates)
   }
   return resolveOverlaps(compiled, candidates)
 }

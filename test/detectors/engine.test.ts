@@ -12,6 +12,7 @@ import {
 } from '../../src/detectors/index.js'
 import {fakeGithubToken} from '../../src/detectors/checksums.js'
 import {fakeJwt} from '../../src/detectors/jwt.js'
+import {buildKeywordScanner} from '../../src/detectors/keyword-scanner.js'
 import {corruptChar} from '../../src/detectors/rules/helpers.js'
 import {ALNUM, BASE64URL, HEX, randomString} from '../../src/lib/random.js'
 
@@ -269,5 +270,30 @@ describe('structural checks', () => {
     ])
     expect(found('DATABASE_URL=postgresql://app:${DB_PASSWORD}@db:5432/app')).toEqual([])
     expect(found('DATABASE_URL=postgresql://postgres:postgres@localhost:5432/app')).toEqual([])
+  })
+})
+
+describe('keyword scanner', () => {
+  it('finds every occurrence of every keyword, case-insensitively and overlapping, like a naive search', () => {
+    const keywords = ['sk', 'sk-proj-', 'key', 'keys', 'bot', 't3blbkfj', 'q~', 'pat-na']
+    const scanner = buildKeywordScanner(keywords)!
+    const alphabet = 'skKeyYboOTtpPa-3BlLjJfF~qQn_ \n'
+    for (let round = 0; round < 50; round++) {
+      const text = randomString(alphabet, 400) + 'Sk-Proj-KEYS…ébOT3BlbkFJq~'
+      const expected: string[] = []
+      const lower = text.toLowerCase()
+      keywords.forEach((keyword, index) => {
+        for (let i = lower.indexOf(keyword); i !== -1; i = lower.indexOf(keyword, i + 1)) expected.push(`${i}:${index}`)
+      })
+      const actual: string[] = []
+      scanner.scan(text, (start, index) => actual.push(`${start}:${index}`))
+      expect(actual.sort()).toEqual(expected.sort())
+    }
+  })
+
+  it('refuses keywords it cannot table (one character, non-ASCII, upper case)', () => {
+    expect(buildKeywordScanner(['k'])).toBeNull()
+    expect(buildKeywordScanner(['clé'])).toBeNull()
+    expect(buildKeywordScanner(['Key'])).toBeNull()
   })
 })

@@ -7,7 +7,8 @@ export const TWILIO_RULES: readonly Rule[] = [
     id: 'twilio-api-key',
     provider: 'Twilio',
     description: 'A Twilio API key sid (`SK…`): with its secret it sends messages and calls on the account.',
-    keywords: ['sk'],
+    // `SK` then a hex digit: sixteen three-letter keywords keep `ask`, `task` and `skip` out of the pre-filter.
+    keywords: [...'0123456789abcdef'].map((digit) => `sk${digit}`),
     body: 'SK[0-9a-f]{32}',
     entropy: 3.0,
     severity: 'high',
