@@ -15,7 +15,7 @@ const REFERENCE_WHOLE = [
   /^(?:vault|env|secret|ref|file|keyring|aws-sm|ssm):[A-Za-z0-9_/.-]+/i,
   /^<[^<>]*>$/, // <OPENAI_API_KEY>
   /^\[[^[\]]*\]$/, // [YOUR_KEY]
-  /^ENC\[[A-Z0-9_]+,/, // SOPS-encrypted value
+  /^ENC\[[A-Z0-9_]+(?:,|$)/, // SOPS-encrypted value (a bare value stops at its first comma)
   /^\$ANSIBLE_VAULT;/,
 ]
 
@@ -116,7 +116,7 @@ export function isDecoySecret(secret: string): boolean {
 const URL_WITHOUT_CREDENTIALS = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/(?![^/?#@\s]*:[^/?#@\s]*@)/
 const PATH_LIKE = /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\|\\\\)|^[\w.-]+(?:\/[\w.@+-]+){2,}\/?$|^[\w.-]+\/[\w.-]+\.[A-Za-z]{1,5}$/
 const FILE_NAME = /^[\w.-]+\.(?:pem|p12|pfx|key|pub|crt|cer|der|jks|keystore|keytab|json|ya?ml|toml|txt|env|ini|cfg|conf|xml|gpg|asc|enc)$/i
-const CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+(?:\(\))?$|[()]|^(?:process\.env|os\.environ|env|getenv|import|require)\b/
+const CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:(?:\??\.|::|->)[A-Za-z_$][\w$]*)+(?:\(\))?$|^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*\[|[()]|^(?:process\.env|os\.environ|env|getenv|import|require|this|self)\b/
 const IDENTIFIER_NO_DIGITS = /^[A-Za-z_$]+$/
 const NUMBERISH = /^0x[0-9a-fA-F]+$|^[+-]?\d+(?:[.,:]\d+)*[a-zA-Z]{0,3}$|^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/
 const EMAIL = /^[^@\s:/]+@[^@\s:/]+\.[A-Za-z]{2,}$/
