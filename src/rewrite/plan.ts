@@ -67,21 +67,34 @@ const USERINFO_BEFORE = /[A-Za-z][A-Za-z0-9+.-]*:\/\/(?:[^\s/@:'"`\\]*:)?$/
 const URI_END = /[\s"'`<>\\]/
 
 /** The extent of the URL whose user-info holds [start, end), or undefined when the key is not in one. */
-function urlAround(text: string, start: number, end: number, located: LocatedValue | undefined): {start: number; end: number} | undefined {
+function urlAround(text: string, start: number, end: number, bounds: LocatedValue | undefined): {start: number; end: number} | undefined {
   if (text[end] !== '@') return undefined
   const lineStart = text.lastIndexOf('\n', start - 1) + 1
-  const floor = Math.max(lineStart, located?.start ?? 0, start - 512)
+  const floor = Math.max(lineStart, bounds?.start ?? 0, start - 512)
   const head = text.slice(floor, start)
   const m = USERINFO_BEFORE.exec(head)
   if (m === null) return undefined
   let from = floor + m.index
   // Compound schemes (`jdbc:postgresql://`) belong to the URL the tool reads.
   while (from > floor && /[A-Za-z0-9+.:-]/.test(text[from - 1])) from--
-  const ceiling = located?.end ?? text.length
+  const ceiling = bounds?.end ?? text.length
   let to = end
   while (to < ceiling && text[to] !== '\n' && !URI_END.test(text[to])) to++
-  if (located === undefined) while (to > end + 1 && /[.,;:!?)]/.test(text[to - 1])) to--
+  // Sentence punctuation after a URL in notes ("… @db/app.") is not part of it.
+  while (to > end + 1 && /[.,;:!?)]/.test(text[to - 1])) to--
   return {start: from, end: to}
+}
+
+// curl's `-u user:KEY`: the user and the key are one argument, and `user:<placeholder>` would still read as a password.
+const CURL_USER_BEFORE = /(?:^|\s)(?:-u|--user)(?:[ \t]+|=)["']?([^\s"':]*:)$/
+
+/** Where a `user:` prefix of a key given as one `user:password` argument starts, or undefined. */
+function pairStartBefore(text: string, start: number, bounds: LocatedValue | undefined): number | undefined {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1
+  const m = CURL_USER_BEFORE.exec(text.slice(Math.max(lineStart, start - 512), start))
+  if (m === null) return undefined
+  const from = start - m[1].length
+  return bounds !== undefined && from < bounds.start ? undefined : from
 }
 
 function base64Decoded(encoded: string): string {
@@ -109,7 +122,14 @@ function draftFor(relPath: string, format: string, text: string, values: readonl
     return {...base, start: located.start, end: located.end, strategy: 'credential-pair', entry: 'credential-pair', vaultValue: pair, syntax: undefined, structure: 'kept', wholeLocated: true}
   }
   if (verbatim) {
-    const url = urlAround(text, finding.start, finding.end, located)
+    // A credentials file's value is only the password: its URL is the whole line.
+    const url = urlAround(text, finding.start, finding.end, format === 'git-credentials' ? undefined : located)
+    const pairStart = url === undefined ? pairStartBefore(text, finding.start, located) : undefined
+    if (pairStart !== undefined) {
+      const syntax = syntaxOfLocated(format, text, located)
+      const pair = text.slice(pairStart, finding.end)
+      return {...base, start: pairStart, end: finding.end, strategy: 'credential-pair', entry: 'credential-pair', vaultValue: pair, syntax, structure: 'kept', wholeLocated: whole(pairStart, finding.end)}
+    }
     if (url !== undefined) {
       const uri = text.slice(url.start, url.end)
       // A URL written with escapes (`\/` in JSON) is not what the tool reads: move the whole value instead.
@@ -171,6 +191,7 @@ function reasonFor(draft: Draft, format: string, extra: {syntax?: ValueSyntax; t
     case 'base64-placeholder':
       return `base64 of the placeholder, because ${FORMAT_TOOLS[format] ?? 'the tool decodes this field from base64'}${draft.entry === 'value' ? '; the whole decoded value moves to one vault entry' : ''}`
     case 'credential-pair':
+      if (extra.syntax !== undefined) return `the whole user:password argument moves to one vault entry and ${label} holds its placeholder, because curl reads them as one value and \`user:<placeholder>\` would still read as a password${requote}`
       return `the whole user:secret pair moves to one vault entry and the field holds base64 of its placeholder, because ${format === 'npmrc' ? 'npm reads `_auth`' : 'Docker reads `auth`'} as base64 of user:password`
     case 'whole-uri':
       return draft.structure === 'replaced'

