@@ -53,3 +53,41 @@ export async function readSecretFromStdin(stdin: NodeJS.ReadableStream = process
   const text = Buffer.concat(chunks).toString('utf8')
   return new SecretValue(text.replace(/\r?\n$/, ''))
 }
+
+/** Asks for the file vault's passphrase on the terminal: twice when creating, so a typo can't lock the vault. */
+export async function askPassphraseOnTerminal(purpose: 'create' | 'unlock'): Promise<SecretValue> {
+  if (!canPromptOnTerminal()) {
+    throw new UserError('The file vault needs its passphrase, and there is no terminal to ask on.', 'Set OUTLOOP_PASSPHRASE for unattended use, or run the command in a terminal.')
+  }
+  if (purpose === 'unlock') return readHiddenLine('Vault passphrase: ')
+  process.stderr.write('Choose a passphrase for the new vault (at least 8 characters; outloop cannot recover it).\n')
+  const first = await readHiddenLine('New vault passphrase: ')
+  const second = await readHiddenLine('Repeat it: ')
+  if (!first.equals(second)) throw new UserError('The two passphrases differ. Nothing was created.', 'Run the command again.')
+  return first
+}
+
+/** A yes/no question on the terminal; anything but y/yes is no. */
+export async function confirmOnTerminal(question: string): Promise<boolean> {
+  const answer = await readVisibleLine(`${question} [y/N] `)
+  return /^y(es)?$/i.test(answer.trim())
+}
+
+function readVisibleLine(prompt: string): Promise<string> {
+  const stdin = process.stdin
+  process.stderr.write(prompt)
+  return new Promise((resolve) => {
+    let text = ''
+    stdin.resume()
+    stdin.setEncoding('utf8')
+    const onData = (chunk: string): void => {
+      text += chunk
+      const newline = text.indexOf('\n')
+      if (newline < 0) return
+      stdin.removeListener('data', onData)
+      stdin.pause()
+      resolve(text.slice(0, newline).replace(/\r$/, ''))
+    }
+    stdin.on('data', onData)
+  })
+}

@@ -1,0 +1,35 @@
+import {Args, Flags} from '@oclif/core'
+
+import {OutloopCommand} from '../../lib/command.js'
+import {outloopHome} from '../../lib/paths.js'
+import {vaultEntryHistory} from '../../services/vault/entries.js'
+import {vaultBackendFlags} from '../../vault/command-flags.js'
+import {formatSecretRef, parseSecretRef} from '../../vault/ref.js'
+import {renderVaultHistoryText, VAULT_HISTORY_SCHEMA} from '../../vault/render.js'
+import {canPromptOnTerminal} from '../../vault/tty.js'
+
+export default class VaultHistory extends OutloopCommand {
+  static override summary = "List an entry's kept versions, newest first: times and fingerprints, never values."
+
+  static override examples = ['<%= config.bin %> vault history outloop://acme/openai-api-key', '<%= config.bin %> vault history acme/openai-api-key --json']
+
+  static override args = {
+    ref: Args.string({description: 'The entry: outloop://<tenant>/<name> or <tenant>/<name>.', required: true}),
+  }
+
+  static override flags = {
+    ...vaultBackendFlags,
+    json: Flags.boolean({description: `Print one JSON document (schema ${VAULT_HISTORY_SCHEMA}).`}),
+  }
+
+  async run(): Promise<void> {
+    const {args, flags} = await this.parse(VaultHistory)
+    const ref = parseSecretRef(args.ref)
+    const {info, history} = await vaultEntryHistory({home: outloopHome(), env: process.env, backend: flags.vault, interactive: canPromptOnTerminal(), ref})
+    if (flags.json) {
+      this.log(JSON.stringify({schema: VAULT_HISTORY_SCHEMA, ref: formatSecretRef(ref), current: info.version, versions: history.map((v) => ({...v, sources: {files: [...v.sources.files], count: v.sources.count}, current: v.version === info.version}))}, null, 2))
+      return
+    }
+    process.stdout.write(renderVaultHistoryText(info, history))
+  }
+}

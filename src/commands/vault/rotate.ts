@@ -1,0 +1,39 @@
+import {Args, Flags} from '@oclif/core'
+
+import {OutloopCommand} from '../../lib/command.js'
+import {outloopHome} from '../../lib/paths.js'
+import {rotateVaultSecret, undoVaultRotation} from '../../services/vault/entries.js'
+import {vaultBackendFlags} from '../../vault/command-flags.js'
+import {formatSecretRef, parseSecretRef} from '../../vault/ref.js'
+import {canPromptOnTerminal, readHiddenLine, readSecretFromStdin} from '../../vault/tty.js'
+
+export default class VaultRotate extends OutloopCommand {
+  static override summary = 'Give an entry a new value; placeholders keep working, the old value is kept as a version.'
+
+  static override description = `Issue the new key at the provider first, then rotate to it: the value comes from stdin or a hidden prompt, never the command line. Every outloop://tenant/name placeholder keeps pointing at the entry, so nothing else changes. --undo makes the previous version current again (as a new version).`
+
+  static override examples = ['printf %s "$NEW_KEY" | <%= config.bin %> vault rotate outloop://acme/openai-api-key', '<%= config.bin %> vault rotate acme/openai-api-key --undo']
+
+  static override args = {
+    ref: Args.string({description: 'The entry: outloop://<tenant>/<name> or <tenant>/<name>.', required: true}),
+  }
+
+  static override flags = {
+    ...vaultBackendFlags,
+    undo: Flags.boolean({description: 'Go back to the previous version instead of reading a new value.'}),
+  }
+
+  async run(): Promise<void> {
+    const {args, flags} = await this.parse(VaultRotate)
+    const ref = parseSecretRef(args.ref)
+    const base = {home: outloopHome(), env: process.env, backend: flags.vault, interactive: canPromptOnTerminal(), ref}
+    if (flags.undo) {
+      const {info, restored} = await undoVaultRotation(base)
+      this.logToStderr(`${formatSecretRef(ref)} is back to the value of version ${restored}, now version ${info.version}.`)
+      return
+    }
+    const value = process.stdin.isTTY ? await readHiddenLine(`New value for ${formatSecretRef(ref)} (hidden): `) : await readSecretFromStdin()
+    const {info, previous} = await rotateVaultSecret({...base, value})
+    this.logToStderr(`Rotated ${formatSecretRef(ref)}: version ${info.version} (fingerprint ${info.fingerprint.slice(0, 12)}); version ${previous} is kept, undo with outloop vault rotate ${formatSecretRef(ref)} --undo.`)
+  }
+}

@@ -1,0 +1,39 @@
+import {Args, Flags} from '@oclif/core'
+
+import {OutloopCommand} from '../../lib/command.js'
+import {outloopHome} from '../../lib/paths.js'
+import {setVaultSecret} from '../../services/vault/entries.js'
+import {vaultBackendFlags} from '../../vault/command-flags.js'
+import {formatSecretRef, parseSecretRef} from '../../vault/ref.js'
+import {canPromptOnTerminal, readHiddenLine, readSecretFromStdin} from '../../vault/tty.js'
+
+export default class VaultSet extends OutloopCommand {
+  static override summary = 'Add a key to the vault. The value comes from stdin or a hidden prompt, never from the command line.'
+
+  static override description = `A value on the command line would be readable by every user of the machine (ps) and stay in your shell history, so set has no flag for it: pipe it on stdin, or type it at the hidden prompt. One trailing newline is dropped. An existing entry is never replaced: use outloop vault rotate (or --replace, which keeps the old value as a version).`
+
+  static override examples = [
+    'printf %s "$OPENAI_API_KEY" | <%= config.bin %> vault set outloop://acme/openai-api-key --provider OpenAI',
+    '<%= config.bin %> vault set acme/stripe-secret-key --source acme/.env',
+  ]
+
+  static override args = {
+    ref: Args.string({description: 'The entry: outloop://<tenant>/<name> or <tenant>/<name>.', required: true}),
+  }
+
+  static override flags = {
+    ...vaultBackendFlags,
+    provider: Flags.string({description: 'Who issued the key (OpenAI, Stripe, …), kept as metadata.'}),
+    source: Flags.string({description: 'A file the key was found in (repeatable), kept as metadata.', multiple: true}),
+    replace: Flags.boolean({description: 'Write a new version of an existing entry (the old value is kept as a version).'}),
+  }
+
+  async run(): Promise<void> {
+    const {args, flags} = await this.parse(VaultSet)
+    const ref = parseSecretRef(args.ref)
+    const value = process.stdin.isTTY ? await readHiddenLine(`Value for ${formatSecretRef(ref)} (hidden): `) : await readSecretFromStdin()
+    const sources = flags.source ? {files: flags.source, count: flags.source.length} : undefined
+    const {info, location} = await setVaultSecret({home: outloopHome(), env: process.env, backend: flags.vault, interactive: canPromptOnTerminal(), ref, value, provider: flags.provider, sources, replace: flags.replace})
+    this.logToStderr(`Stored ${formatSecretRef(ref)} (version ${info.version}, fingerprint ${info.fingerprint.slice(0, 12)}) in ${location}.`)
+  }
+}
