@@ -2,7 +2,7 @@ import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {inspect} from 'node:util'
 import {describe, expect, it} from 'vitest'
-import {FORMATS} from '../../src/formats/index.js'
+import {extractValues, FORMATS} from '../../src/formats/index.js'
 import {applyEdits, planFileRewrite, revertEdits, RewriteError, verifyRewrite} from '../../src/rewrite/index.js'
 import type {FileRewritePlan} from '../../src/rewrite/index.js'
 import {scanFileText} from '../../src/scan/file-scan.js'
@@ -98,6 +98,19 @@ describe('rewrite fixtures', () => {
         const second = planFileRewrite(spec.relPath, output, rescanned, {placeholderFor: () => 'outloop://acme/never'})
         expect(second.edits).toEqual([])
         expect(applyEdits(output, second.edits, spec.relPath)).toBe(output)
+      })
+
+      it('stores in the vault exactly what the tool read at each edited place', () => {
+        const {text, plan} = run()
+        const before = extractValues(spec.relPath, text).values
+        for (const edit of plan.edits) {
+          const original = edit.original.reveal()
+          const stored = edit.vaultValue.reveal()
+          const base64 = edit.strategy === 'base64-placeholder' || (edit.strategy === 'credential-pair' && !/:/.test(original))
+          if (base64) expect(Buffer.from(original, 'base64').toString('utf8'), `${edit.line}:${edit.column}`).toBe(stored)
+          else if (edit.entry === 'value') expect(before.find((v) => v.start === edit.start && v.end === edit.end)?.value, `${edit.line}:${edit.column}`).toBe(stored)
+          else expect(original === stored, `${edit.line}:${edit.column} holds its value verbatim`).toBe(true)
+        }
       })
 
       it('reverts byte for byte, and the plan never shows a key', () => {
