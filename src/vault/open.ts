@@ -53,11 +53,11 @@ export function openSecretStore(options: OpenSecretStoreOptions): {store: Secret
       fingerprintKey,
       masterKey: config.file.masterKey,
       passphrase: passphraseSourceFromEnv(env, options.askPassphrase),
-      keychainService: config.keychain.service,
+      keychainService: keychainServiceFrom(env, config),
     })
     return {store, backend, config}
   }
-  if (backend === 'keychain') return {store: new KeychainSecretStore({home: options.home, fingerprintKey, service: config.keychain.service}), backend, config}
+  if (backend === 'keychain') return {store: new KeychainSecretStore({home: options.home, fingerprintKey, service: keychainServiceFrom(env, config)}), backend, config}
   const address = env.VAULT_ADDR?.trim() || config.hashicorp.address
   if (!address) throw new UserError('The hashicorp vault needs an address: VAULT_ADDR is not set.', 'Set VAULT_ADDR (e.g. https://vault.example.com:8200) and VAULT_TOKEN, or run outloop init --vault hashicorp --vault-addr URL.')
   const token = env.VAULT_TOKEN?.trim() || readVaultTokenFile()
@@ -73,6 +73,11 @@ export function openSecretStore(options: OpenSecretStoreOptions): {store: Secret
     caFile: env.VAULT_CACERT?.trim() || undefined,
   })
   return {store, backend, config}
+}
+
+/** OUTLOOP_KEYCHAIN_SERVICE files items under another keychain service (a second installation, tests). */
+function keychainServiceFrom(env: NodeJS.ProcessEnv, config: VaultConfig): string {
+  return env.OUTLOOP_KEYCHAIN_SERVICE?.trim() || config.keychain.service
 }
 
 /** The token `vault login` leaves behind, as the vault CLI itself falls back to it. */
