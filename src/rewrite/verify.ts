@@ -51,6 +51,9 @@ export function verifyRewrite(relPath: string, before: string, after: string, ed
     for (const s of spans) if (s.edit.end <= offset) delta += s.edit.replacement.length - (s.edit.end - s.edit.start)
     return offset + delta
   }
+  // By start offset, so a file with thousands of values is checked in linear time.
+  const afterByStart = new Map<number, LocatedValue[]>()
+  for (const v of parsedAfter.values) afterByStart.set(v.start, [...(afterByStart.get(v.start) ?? []), v])
   const matched = new Set<LocatedValue>()
   const sameKey = (a: LocatedValue, b: LocatedValue): boolean => a.name === b.name && a.path === b.path
   for (const value of parsedBefore.values) {
@@ -58,7 +61,7 @@ export function verifyRewrite(relPath: string, before: string, after: string, ed
     if (touching.length === 0) {
       const start = shift(value.start)
       const end = shift(value.end)
-      const same = parsedAfter.values.find((v) => !matched.has(v) && v.start === start && v.end === end && sameKey(v, value) && v.value === value.value && v.encoding === value.encoding)
+      const same = (afterByStart.get(start) ?? []).find((v) => !matched.has(v) && v.end === end && sameKey(v, value) && v.value === value.value && v.encoding === value.encoding)
       if (same === undefined) at('values', start, 'a value the rewrite did not touch changed or disappeared')
       else matched.add(same)
       continue
