@@ -22,7 +22,7 @@ export function translateKeychainError(error: unknown, doing: string): UserError
   if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) {
     return new UserError(`The OS keychain did not answer while ${doing}: it may be waiting for an unlock prompt.`, `Unlock your keychain and try again, ${fallback}.`)
   }
-  if (/X11|autolaunch|DBUS_SESSION_BUS_ADDRESS|ServiceUnknown|org\.freedesktop\.secrets|No such interface|was not provided by any \.service|Connection refused|NoStorageAccess|Platform failure: DBus/i.test(message)) {
+  if (/X11|autolaunch|DBUS_SESSION_BUS_ADDRESS|ServiceUnknown|org\.freedesktop\.secrets|No such interface|was not provided by any \.service|Connection refused|Failed to connect|NoStorageAccess|Platform failure: DBus/i.test(message)) {
     return new UserError(
       `No Secret Service is running: outloop can't reach the OS keychain while ${doing}.`,
       `Start gnome-keyring (or KeePassXC's Secret Service) in your session, ${fallback}. In a headless session: dbus-run-session -- sh -c 'echo PASSWORD | gnome-keyring-daemon --unlock --components=secrets; outloop …'`,

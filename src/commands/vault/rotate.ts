@@ -5,6 +5,7 @@ import {outloopHome} from '../../lib/paths.js'
 import {rotateVaultSecret, undoVaultRotation} from '../../services/vault/entries.js'
 import {vaultBackendFlags} from '../../vault/command-flags.js'
 import {formatSecretRef, parseSecretRef} from '../../vault/ref.js'
+import {refuseValueOnCommandLine} from '../../vault/command-flags.js'
 import {canPromptOnTerminal, readHiddenLine, readSecretFromStdin} from '../../vault/tty.js'
 
 export default class VaultRotate extends OutloopCommand {
@@ -18,13 +19,17 @@ export default class VaultRotate extends OutloopCommand {
     ref: Args.string({description: 'The entry: outloop://<tenant>/<name> or <tenant>/<name>.', required: true}),
   }
 
+  // Not strict, so that a value typed after REF is refused here without being echoed back (oclif quotes it).
+  static override strict = false
+
   static override flags = {
     ...vaultBackendFlags,
     undo: Flags.boolean({description: 'Go back to the previous version instead of reading a new value.'}),
   }
 
   async run(): Promise<void> {
-    const {args, flags} = await this.parse(VaultRotate)
+    const {args, argv, flags} = await this.parse(VaultRotate)
+    refuseValueOnCommandLine(argv)
     const ref = parseSecretRef(args.ref)
     const base = {home: outloopHome(), env: process.env, backend: flags.vault, interactive: canPromptOnTerminal(), ref}
     if (flags.undo) {

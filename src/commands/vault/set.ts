@@ -5,6 +5,7 @@ import {outloopHome} from '../../lib/paths.js'
 import {setVaultSecret} from '../../services/vault/entries.js'
 import {vaultBackendFlags} from '../../vault/command-flags.js'
 import {formatSecretRef, parseSecretRef} from '../../vault/ref.js'
+import {refuseValueOnCommandLine} from '../../vault/command-flags.js'
 import {canPromptOnTerminal, readHiddenLine, readSecretFromStdin} from '../../vault/tty.js'
 
 export default class VaultSet extends OutloopCommand {
@@ -21,6 +22,9 @@ export default class VaultSet extends OutloopCommand {
     ref: Args.string({description: 'The entry: outloop://<tenant>/<name> or <tenant>/<name>.', required: true}),
   }
 
+  // Not strict, so that a value typed after REF is refused here without being echoed back (oclif quotes it).
+  static override strict = false
+
   static override flags = {
     ...vaultBackendFlags,
     provider: Flags.string({description: 'Who issued the key (OpenAI, Stripe, …), kept as metadata.'}),
@@ -29,7 +33,8 @@ export default class VaultSet extends OutloopCommand {
   }
 
   async run(): Promise<void> {
-    const {args, flags} = await this.parse(VaultSet)
+    const {args, argv, flags} = await this.parse(VaultSet)
+    refuseValueOnCommandLine(argv)
     const ref = parseSecretRef(args.ref)
     const value = process.stdin.isTTY ? await readHiddenLine(`Value for ${formatSecretRef(ref)} (hidden): `) : await readSecretFromStdin()
     const sources = flags.source ? {files: flags.source, count: flags.source.length} : undefined
