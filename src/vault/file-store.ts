@@ -221,18 +221,20 @@ export class FileSecretStore implements SecretStore {
   }
 
   async #openOrCreate(create: boolean): Promise<OpenVault> {
+    // The master key this call just made, so the one who chose the passphrase is not asked for it again.
+    let created: {id: string; master: Buffer} | null = null
     if (!existsSync(this.#keyPath())) {
       if (!create) throw new VaultUnreadableError(`There is no vault at ${this.#options.dir} yet.`, 'Create it with outloop init.')
       mkdirSync(this.#options.dir, {recursive: true, mode: 0o700})
       const release = await acquireFileLock(join(this.#options.dir, LOCK_FILE), {timeoutMs: this.#options.lockTimeoutMs})
       try {
-        if (!existsSync(this.#keyPath())) await this.#createKeyFile()
+        if (!existsSync(this.#keyPath())) created = await this.#createKeyFile()
       } finally {
         release()
       }
     }
     const keyFile = this.#readKeyFile()
-    const master = await this.#masterKeyFor(keyFile)
+    const master = created !== null && created.id === keyFile.id ? created.master : await this.#masterKeyFor(keyFile)
     const dataKey = openSealed(master, unb64Sealed(keyFile.dataKey), keyAad(keyFile))
     if (dataKey === null) {
       if (keyFile.master.kind === 'passphrase') {
@@ -243,7 +245,7 @@ export class FileSecretStore implements SecretStore {
     return {id: keyFile.id, dataKey: deriveSubKey(dataKey, 'entries'), namesKey: deriveSubKey(dataKey, 'names')}
   }
 
-  async #createKeyFile(): Promise<void> {
+  async #createKeyFile(): Promise<{id: string; master: Buffer}> {
     const id = randomBytes(16).toString('hex')
     let mode = this.#options.masterKey
     if (mode === 'auto') mode = this.#options.passphrase.given !== null ? 'passphrase' : (await probeKeychain()).available ? 'keychain' : 'passphrase'
@@ -268,6 +270,7 @@ export class FileSecretStore implements SecretStore {
     const full: KeyFile = {...keyFile, dataKey: {nonce: sealed.nonce.toString('base64'), tag: sealed.tag.toString('base64'), ciphertext: sealed.ciphertext.toString('base64')}}
     mkdirSync(join(this.#options.dir, ENTRIES), {recursive: true, mode: 0o700})
     createFileAtomic(this.#keyPath(), JSON.stringify(full, null, 2) + '\n')
+    return {id, master}
   }
 
   #readKeyFile(): KeyFile {
