@@ -111,8 +111,10 @@ function draftFor(relPath: string, format: string, text: string, values: readonl
   const base = {trailing: '', located, findings: refs}
   const whole = (start: number, end: number): boolean => located !== undefined && located.start === start && located.end === end
 
-  if (format === 'pem') {
-    return {...base, start: finding.start, end: finding.end, strategy: 'key-block', entry: 'key-block', vaultValue: span, syntax: valueSyntax('text'), structure: 'replaced', wholeLocated: whole(finding.start, finding.end)}
+  if (format === 'pem' && located !== undefined) {
+    // The block as a whole, even when a rule matched inside it: a key file is read whole, not in pieces.
+    const block = text.slice(located.start, located.end)
+    return {...base, start: located.start, end: located.end, strategy: 'key-block', entry: 'key-block', vaultValue: block, syntax: valueSyntax('text'), structure: 'replaced', wholeLocated: true}
   }
   if (located !== undefined && located.encoding === 'base64') {
     return {...base, start: located.start, end: located.end, strategy: 'base64-placeholder', entry: located.value === secret ? 'secret' : 'value', vaultValue: located.value, syntax: undefined, structure: 'kept', wholeLocated: true}
