@@ -20,11 +20,12 @@ describe.skipIf(!hasTmux)('vault prompts on a terminal', () => {
   let home: string
   let cleanup: () => void
   let socket: string
+  let sockets: string[]
 
   const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'})
   const screen = (): string => tmux('capture-pane', '-p', '-t', 's')
   const waitFor = async (text: string): Promise<string> => {
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 600; i++) {
       const shown = screen()
       if (shown.includes(text)) return shown
       await sleep(50)
@@ -32,6 +33,9 @@ describe.skipIf(!hasTmux)('vault prompts on a terminal', () => {
     throw new Error(`the terminal never showed "${text}":\n${screen()}`)
   }
   const start = (command: string): void => {
+    // A fresh server per command: reusing a socket right after kill-server races its shutdown.
+    socket = `outloop-test-${process.pid}-${randomString(ALNUM, 6)}`
+    sockets.push(socket)
     const bin = join(REPO_ROOT, 'bin', 'run.js')
     tmux('new-session', '-d', '-s', 's', '-x', '200', '-y', '40', `env -u OUTLOOP_PASSPHRASE -u OUTLOOP_VAULT OUTLOOP_HOME='${home}' NO_COLOR=1 DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent ${process.execPath} ${bin} ${command}; echo "EXIT=$?"; sleep 30`)
   }
@@ -40,13 +44,15 @@ describe.skipIf(!hasTmux)('vault prompts on a terminal', () => {
     const tmp = makeTempDir('outloop-tty-')
     home = join(tmp.dir, 'home')
     cleanup = tmp.cleanup
-    socket = `outloop-test-${process.pid}-${randomString(ALNUM, 6)}`
+    sockets = []
   })
   afterEach(() => {
-    try {
-      tmux('kill-server')
-    } catch {
-      // already gone
+    for (const s of sockets) {
+      try {
+        execFileSync('tmux', ['-L', s, 'kill-server'], {stdio: 'ignore'})
+      } catch {
+        // already gone
+      }
     }
     cleanup()
   })
@@ -69,7 +75,6 @@ describe.skipIf(!hasTmux)('vault prompts on a terminal', () => {
     expect(after).toContain('EXIT=0')
     expect(after).not.toContain(value)
     expect(after).not.toContain(passphrase)
-    tmux('kill-server')
 
     start('vault get acme/tty-key --reveal')
     await waitFor('Vault passphrase:')
