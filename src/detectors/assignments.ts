@@ -12,7 +12,7 @@ export interface TextAssignment {
  * `var a string = "b"`), calls (`setProperty("A", "b")`) and index assignment (`env["A"] = "b"`).
  */
 const ASSIGNMENT =
-  /(?<![\w$@.-])(["'`]?)([A-Za-z_$@][\w$@.-]{0,127}?)\1(?:\s*\]|\s*:\s*[A-Za-z_][\w.<>|[\]]*(?=\s*=)|\s+(?:string|String|str|\[\]byte)(?=\s*=))?\s*(:{1,3}=|\?=|\.=|\+=|\|\|=|=>|==|=|:|,)[ \t]*/g
+  /(?<![\w$@.-])(["'`]?)([A-Za-z_$@][\w$.-]{0,127}?)\1(?:\s*\]|\s*:\s*[A-Za-z_][\w.<>|[\]]*(?=\s*=)|\s+(?:string|String|str|\[\]byte)(?=\s*=))?\s*(:{1,3}=|\?=|\.=|\+=|\|\|=|=>|==|=|:|,)[ \t]*/g
 const FLAG = /(?<![\w-])--([A-Za-z][\w-]*)(?:=|[ \t]+)/g
 const XML_ELEMENT = /<([A-Za-z_][\w.:-]{0,127})>[ \t]*([^<\s][^<]*?)[ \t]*<\/\1>/g
 /** `<add key="Password" value="…" />` (NuGet, .NET appSettings). */
@@ -63,15 +63,21 @@ export function findTextAssignments(text: string, from = 0, to = text.length): T
     const quoted = m[1] !== ''
     const operator = m[3]
     const after = ASSIGNMENT.lastIndex
-    if (operator === ',' && !quoted) continue
+    // `f("NAME", "value")` names its second argument only as a call's first two arguments, both quoted
+    // (`setProperty`, `getenv` defaults); in lists and other calls a comma separates unrelated strings.
+    if (operator === ',' && !(quoted && /\(\s*$/.test(line.slice(Math.max(0, m.index - 40), m.index)) && /["'`]/.test(line[after] ?? ''))) continue
     // `http://…` is a URL, not `http` assigned `//…`; in `scheme://user:pass@host` the user is no name.
     if (operator === ':' && (line.startsWith('//', after) || line.startsWith('://', m.index - 3))) continue
-    push(m[2], readValue(line, after, end))
+    const value = readValue(line, after, end)
+    // `name: Some words…` is prose or a docstring: a secret has no spaces, so a first word is not a value.
+    if (value && operator === ':' && !/["'`]/.test(line[after] ?? '') && /^[ \t]+[A-Za-z0-9(]/.test(line.slice(value[1], value[1] + 2))) continue
+    push(m[2], value)
   }
   if (line.includes('--')) {
     FLAG.lastIndex = 0
     while ((m = FLAG.exec(line)) !== null) {
-      if (line[FLAG.lastIndex] === '-') continue
+      // `--password  Prompt for…` with a column of spaces is help text, not a command line.
+      if (line[FLAG.lastIndex] === '-' || /[ \t]{2}$/.test(m[0])) continue
       push(m[1], readValue(line, FLAG.lastIndex, end))
     }
   }

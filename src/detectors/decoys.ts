@@ -23,7 +23,7 @@ const REFERENCE_WHOLE = [
 const MASKED = /\*{3,}|\u2022|\u25cf|\u2026|\.{3,}|[xX]{4,}|#{4,}|_{4,}|-{4,}|\?{3,}/
 
 /** Long words that never occur in a random key by chance (probability under 1e-9 per position). */
-const DECOY_SUBSTRINGS = /example|placeholder|changeme|change_me|redacted|dummy|sample|yourkey|your_key|your-key|yourtoken|insert_|replace_?me|notreal|not_real|not-a-real|fakekey|fake_key|testkey|test_key/i
+const DECOY_SUBSTRINGS = /^(?:fake|dummy|mock|sample|example)[_-]|example|placeholder|changeme|change_me|redacted|dummy|sample|yourkey|your_key|your-key|yourtoken|insert_|replace_?me|notreal|not_real|not-a-real|fakekey|fake_key|testkey|test_key/i
 
 /** Words that make a value a placeholder when the whole value is made of words like them. */
 const PLACEHOLDER_WORDS = new Set([
@@ -94,6 +94,32 @@ function isLowVariety(value: string): boolean {
   return distinct <= 3 || (value.length >= 24 && distinct <= 6)
 }
 
+/** Passwords people use in tests and defaults, after undoing leetspeak (`P4ssw0rd`). */
+const COMMON_PASSWORDS = new Set([
+  'password', 'passw0rd', 'secret', 'letmein', 'qwerty', 'admin', 'changeme', 'welcome', 'iloveyou', 'monkey',
+  'dragon', 'master', 'hunter', 'abc123', 'trustno1', 'default', 'root', 'toor', 'guest', 'test', 'pass', 'mypassword',
+])
+
+function undoLeet(value: string): string {
+  return value
+    .toLowerCase()
+    .replace(/[0-9@$!]+$/, '')
+    .replace(/[@4]/g, 'a')
+    .replace(/3/g, 'e')
+    .replace(/[1!]/g, 'i')
+    .replace(/0/g, 'o')
+    .replace(/[5$]/g, 's')
+    .replace(/7/g, 't')
+}
+
+/** `Basic dXNlcm5hbWU6cGFzc3dvcmQ=` is `username:password`: base64 of readable words hides a placeholder. */
+function decodedPlaceholder(value: string): boolean {
+  if (value.length < 8 || value.length > 512 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value) || value.length % 4 !== 0) return false
+  const decoded = Buffer.from(value, 'base64').toString('latin1')
+  if (!/^[\x20-\x7e]+$/.test(decoded) || !/[\s:]/.test(decoded)) return false
+  return isWordyPlaceholder(decoded) || decoded.split(/[\s:]+/).every((part) => part === '' || isWordyPlaceholder(part) || COMMON_PASSWORDS.has(undoLeet(part)))
+}
+
 /** Why a candidate secret is a decoy (`reference`, `masked`, `placeholder-word`, `run`, `low-variety`, `wordy`), or null. */
 export function decoyReason(secret: string): string | null {
   if (secret.length < 4) return 'too-short'
@@ -105,6 +131,8 @@ export function decoyReason(secret: string): string | null {
   if (hasRunOrSequence(secret, 6)) return 'run'
   if (isLowVariety(secret)) return 'low-variety'
   if (isWordyPlaceholder(secret)) return 'wordy'
+  if (COMMON_PASSWORDS.has(undoLeet(secret))) return 'common-password'
+  if (decodedPlaceholder(secret)) return 'encoded-placeholder'
   return null
 }
 
@@ -114,10 +142,9 @@ export function isDecoySecret(secret: string): boolean {
 }
 
 const URL_WITHOUT_CREDENTIALS = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/(?![^/?#@\s]*:[^/?#@\s]*@)/
-const PATH_LIKE = /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\|\\\\)|^[\w.-]+(?:\/[\w.@+-]+){2,}\/?$|^[\w.-]+\/[\w.-]+\.[A-Za-z]{1,5}$/
+const WINDOWS_PATH = /^(?:[A-Za-z]:\\|\\\\)[\w .\\-]+$/
 const FILE_NAME = /^[\w.-]+\.(?:pem|p12|pfx|key|pub|crt|cer|der|jks|keystore|keytab|json|ya?ml|toml|txt|env|ini|cfg|conf|xml|gpg|asc|enc)$/i
 const CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:(?:\??\.|::|->)[A-Za-z_$][\w$]*)+(?:\(\))?$|^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*\[|[()]|^(?:process\.env|os\.environ|env|getenv|import|require|this|self)\b/
-const IDENTIFIER_NO_DIGITS = /^[A-Za-z_$]+$/
 const NUMBERISH = /^0x[0-9a-fA-F]+$|^[+-]?\d+(?:[.,:]\d+)*[a-zA-Z]{0,3}$|^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/
 const EMAIL = /^[^@\s:/]+@[^@\s:/]+\.[A-Za-z]{2,}$/
 const DATA_URI = /^data:[\w.+-]+\/[\w.+-]+[;,]/i
@@ -138,19 +165,70 @@ function isWordsOnly(value: string): boolean {
   return (letters.match(/[aeiouyAEIOUY]/g)?.length ?? 0) / letters.length >= 0.3
 }
 
+/** `config/keys/acme.json`, `secrets/prod/token`: segments that read as words or file names (base64 has `/` too). */
+function isRelativePath(value: string): boolean {
+  const segments = value.split('/')
+  if (segments.length < 2 || segments.slice(0, -1).some((segment) => segment === '')) return false
+  return segments.every((segment, index) => {
+    const stem = index === segments.length - 1 ? segment.replace(/\.[A-Za-z0-9]{1,5}$/, '') : segment
+    if (stem === '') return true
+    return /^[a-z0-9._-]+$/.test(stem) ? stem.split(/[._-]/).every((part) => part === '' || isAbbreviation(part) || isWordSegment(part)) : isIdentifierLike(stem)
+  })
+}
+
+/** printf and format placeholders (`%s`, `{0}`, `{}`), and regular expressions (`[0-9a-f]{1,4}`, `\\d+`). */
+const FORMAT_OR_REGEX = /%[sdr]|%\(\w+\)s|\{\d*\}|\[[^\]]*-[^\]]*\]|\{\d+(?:,\d*)?\}|\\[dwsb]/
+
+/**
+ * `google_oauth2_credentials`, `imdsv2_session_token`, `urllib2`: segments that read as words (a vowel,
+ * at most two trailing digits) or short abbreviations, joined by `_`, `-` or `.`: a name, not a key.
+ */
+function isIdentifierLike(value: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)*$/.test(value)) return false
+  const segments = value.split(/[_.-]/)
+  if (segments.length > 1 && segments.every((segment) => isAbbreviation(segment) || isWordSegment(segment))) return true
+  // CamelCase (`V1SecretProjection`, `Oauth2ClientCredentials`): every piece a word or a short acronym,
+  // and at least half of them (two or more) real words. A random mixed-case key breaks into fragments.
+  const camel = value.split(/[_.-]|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/).filter((segment) => segment !== '')
+  if (camel.length > 1) {
+    const words = camel.filter(isWordSegment).length
+    return camel.every((segment) => isWordSegment(segment) || /^[A-Z]{2,4}\d{0,2}$|^[A-Z]\d{1,2}$|^\d{1,4}$/.test(segment)) && words >= 2 && words * 2 >= camel.length
+  }
+  return isWordSegment(value)
+}
+
+/** `api`, `v2`, `gs`, `2024`: short pieces that identifiers are made of. */
+function isAbbreviation(segment: string): boolean {
+  return /^[A-Za-z]{1,3}\d{0,2}$|^\d{1,4}$/.test(segment)
+}
+
+/** A piece that reads as a word: one case shape, vowels in proportion, no long consonant run, two digits at most. */
+function isWordSegment(segment: string): boolean {
+  const match = /^((?:[A-Z]?[a-z]+|[A-Z]+))\d{0,2}$/.exec(segment)
+  if (!match || match[1].length < 3 || match[1].length > 20) return false
+  const letters = match[1].toLowerCase()
+  const vowels = letters.match(/[aeiouy]/g)?.length ?? 0
+  return vowels / letters.length >= 0.25 && !/[^aeiouy]{5,}/.test(letters)
+}
+
 /**
  * Whether a value found only by its name (generic and name rules) is evidently not a secret: a URL
  * without credentials, a path or file name, a code expression, a plain identifier, a number or version,
  * an e-mail address, a host name, a data URI or a lockfile integrity hash.
  */
-export function isUnlikelySecretValue(value: string): boolean {
-  if (/\s/.test(value)) return true
+export function isUnlikelySecretValue(raw: string): boolean {
+  if (/\s/.test(raw)) return true
+  // Prose ends a value with a full stop or a comma; keys never end that way (base64 pads with `=`).
+  const value = raw.replace(/[.,;:]+$/, '')
+  if (value === '') return true
+  if (/^\$[A-Za-z_][\w]*(?:::|->|\.|\[|\{|$)/.test(value) || value.startsWith('[')) return true
   if (URL_WITHOUT_CREDENTIALS.test(value)) return true
   if (DATA_URI.test(value) || INTEGRITY_HASH.test(value)) return true
-  if (PATH_LIKE.test(value) || FILE_NAME.test(value)) return true
+  if (WINDOWS_PATH.test(value) || FILE_NAME.test(value) || isRelativePath(value.replace(/^(?:\.{0,2}|~)\//, ''))) return true
   if (CODE_EXPRESSION.test(value)) return true
-  if (IDENTIFIER_NO_DIGITS.test(value) && /[a-z][A-Z]|_/.test(value)) return true
-  if (isWordsOnly(value)) return true
+  if (isWordsOnly(value) || isIdentifierLike(value)) return true
+  if (FORMAT_OR_REGEX.test(value)) return true
+  if (/^[:;,=]/.test(value)) return true
   if (NUMBERISH.test(value) || EMAIL.test(value) || HOST_LIKE.test(value)) return true
   return false
 }

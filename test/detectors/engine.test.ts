@@ -81,6 +81,22 @@ describe('decoys', () => {
       `TOKEN_URL=https://auth.acme.test/oauth/token`,
       `const token = await getToken()`,
       `password = request.form['password']`,
+      // Prose and docstrings: a first word after a colon is not a value.
+      `    api_key: Base64-encoded string of the key.`,
+      `    credentials: oauth2client.client.OAuth2Credentials.`,
+      // Identifiers, format strings, regular expressions and variables under secret names.
+      `_CREDENTIALS_KEY = 'google_oauth2_credentials'`,
+      `'secret': 'V1SecretProjection',`,
+      `_FLOW_TOKEN = 'acme_oauth2_flow_{0}'`,
+      `HEX_PAT = "[0-9A-Fa-f]{1,4}"`,
+      `$PASSWORD = $Config->{password};`,
+      // Lists and calls: a comma joins a name and a value only as a call's first two quoted arguments.
+      `names = ['pwd$', 're$read', 'res$et']`,
+      `attribute("HTTPPasswordMgr", "urllib2", "urllib.request")`,
+      // Help text, and placeholders hidden in base64 or leetspeak.
+      `  --prompt-for-password  Prompt for the password`,
+      `"Authorization": "Basic ${Buffer.from('username:password').toString('base64')}"`,
+      `self.master_password = 'P4ssw0rd'`,
     ]
     for (const text of texts) expect(found(text), text).toEqual([])
   })
@@ -150,6 +166,7 @@ describe('names', () => {
     ['acmeToken := "@@"', 'acmeToken'],
     ['"acme_token" => "@@"', 'acme_token'],
     ['System.setProperty("ACME_TOKEN", "@@")', 'ACME_TOKEN'],
+    ['os.getenv("ACME_TOKEN", "@@")', 'ACME_TOKEN'],
     ['acme-cli deploy --api-key @@ --region eu', 'api-key'],
     ['acme-cli deploy --api-key=@@', 'api-key'],
     ['headers: {"Authorization": "Bearer @@"}', 'Authorization'],

@@ -68,17 +68,20 @@ export function isSecretKeyName(name: string): boolean {
   }
   if (last === 'auth') return parts.length >= 2 && ['user', 'basic', 'proxy', 'http', 'api'].includes(parts[parts.length - 2])
   if (NON_SECRET_SUFFIXES.has(last)) return false
-  return parts.includes('secret') || parts.includes('apikey') || (parts.includes('token') && parts.includes('access'))
+  // `secret` or `api_key` earlier in a name counts only when what follows says "the value" (`mySecretString`).
+  const valueWords = ['string', 'str', 'value', 'val', 'text', 'raw', 'plain', 'data', 'b64', 'base64', 'hex', 'bytes']
+  return (parts.includes('secret') || parts.includes('apikey')) && valueWords.includes(last)
 }
 
-/** Whether a name reads as a password or passphrase: a password word last (`DB_PASS`), or `password` anywhere. */
+/** Whether a name reads as a password or passphrase: a password word last (`DB_PASS`), or before a qualifier. */
 export function isPasswordName(name: string): boolean {
   const parts = nameParts(name)
   if (parts.length === 0) return false
   const last = parts[parts.length - 1]
   if (parts.some((part) => part === 'public' || part === 'reset' || part === 'forgot' || part === 'confirm')) return false
   if (/^(?:password|passwd|pwd|pass|passphrase|pw|passw)$|password$|passwd$/.test(last)) return true
-  return !NON_SECRET_SUFFIXES.has(last) && parts.some((part) => /password|passwd/.test(part))
+  const qualifiers = ['value', 'val', 'plain', 'plaintext', 'clear', 'cleartext', 'raw', 'prod', 'dev', 'staging', 'test', 'local', 'old', 'new', 'current', 'str', 'string', 'text']
+  return parts.length >= 2 && /password|passwd/.test(parts[parts.length - 2]) && qualifiers.includes(last)
 }
 
 function characterClasses(value: string): number {
@@ -91,15 +94,18 @@ function looksGenerated(value: string): boolean {
   const classes = characterClasses(value)
   if (classes < 2) return false
   const mixedCase = /[a-z]/.test(value) && /[A-Z]/.test(value)
+  // Random lower case and digits is about a quarter digits; `awsimdsv2sessiontoken` is words.
+  if (!/[A-Z]/.test(value) && /[a-z]/.test(value) && (value.match(/[0-9]/g)?.length ?? 0) < value.length * 0.1) return false
   // Under 20 characters only a three-alphabet string carries enough randomness to be a key.
   if (value.length < 20) return mixedCase && /[0-9]/.test(value)
   return /[0-9]/.test(value) || mixedCase
 }
 
-/** Structure of a password: one token, not a word-only identifier. */
+/** Structure of a password: one token, not an identifier, mixing letter cases, digits or symbols. */
 function looksLikePassword(value: string): boolean {
   if (value.length < 6 || isUnlikelySecretValue(value)) return false
-  return characterClasses(value) >= 2 || value.length >= 16
+  const alphabets = (/[a-z]/.test(value) ? 1 : 0) + (/[A-Z]/.test(value) ? 1 : 0) + (/[0-9]/.test(value) ? 1 : 0)
+  return alphabets >= 2 || (/[^A-Za-z0-9._-]/.test(value) && value.length >= 8) || value.length >= 16
 }
 
 
