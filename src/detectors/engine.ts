@@ -9,6 +9,9 @@ import {RULES} from './registry.js'
 const MAX_LINE = 4096
 const WINDOW_BEFORE = 512
 const WINDOW_AFTER = 1024
+/** Multi-line rules look this far around a keyword hit (an RSA-8192 PEM block is under 7 KB). */
+const MULTILINE_BEFORE = 4096
+const MULTILINE_AFTER = 65536
 /** Values longer than this are not given to name rules (a whole certificate is not an API key). */
 const MAX_NAMED_VALUE = 4096
 
@@ -297,6 +300,27 @@ function scanLine(
   if (windowEnd > windowStart) scanSegment(compiled, text, windowStart, windowEnd, indices, out)
 }
 
+/**
+ * Runs a multi-line rule on windows around its keyword hits (from a line start a little before, to well
+ * past any PEM block) rather than on the whole text: a costly pattern then costs in proportion to its hits.
+ */
+function runMultilineRule(compiled: CompiledRules, ruleIndex: number, text: string, positions: readonly number[], out: Candidate[]): void {
+  let windowStart = -1
+  let windowEnd = -1
+  for (const position of positions) {
+    const start = text.lastIndexOf('\n', Math.max(0, position - MULTILINE_BEFORE)) + 1
+    const end = Math.min(text.length, position + MULTILINE_AFTER)
+    if (start <= windowEnd) {
+      windowEnd = Math.max(windowEnd, end)
+      continue
+    }
+    if (windowEnd > windowStart) runPatternRule(compiled, ruleIndex, text, windowStart, windowEnd, out)
+    windowStart = start
+    windowEnd = end
+  }
+  if (windowEnd > windowStart) runPatternRule(compiled, ruleIndex, text, windowStart, windowEnd, out)
+}
+
 /** Calls `onHit(start, keywordIndex)` for every keyword occurrence, in order of position. */
 function forEachKeywordHit(compiled: CompiledRules, text: string, onHit: (start: number, keywordIndex: number) => void): void {
   if (compiled.scanner) {
@@ -316,7 +340,7 @@ function forEachKeywordHit(compiled: CompiledRules, text: string, onHit: (start:
 }
 
 function collectCandidates(compiled: CompiledRules, text: string, out: Candidate[]): void {
-  const multilineToRun = new Set<number>()
+  const multilineHits = new Map<number, number[]>()
   const lineRules = new Set<number>()
   const hits: number[] = []
   let lineStart = 0
@@ -335,14 +359,17 @@ function collectCandidates(compiled: CompiledRules, text: string, out: Candidate
     const selected = compiled.rulesByKeywordIndex[keywordIndex]
     for (let i = 0; i < selected.length; i++) {
       const ruleIndex = selected[i]
-      if (compiled.isMultiline[ruleIndex]) multilineToRun.add(ruleIndex)
-      else lineRules.add(ruleIndex)
+      if (compiled.isMultiline[ruleIndex]) {
+        const positions = multilineHits.get(ruleIndex)
+        if (!positions) multilineHits.set(ruleIndex, [start])
+        else if (positions[positions.length - 1] !== start) positions.push(start)
+      } else lineRules.add(ruleIndex)
     }
   })
   if (lineRules.size > 0) scanLine(compiled, text, lineStart, lineEnd, lineRules, hits, out)
-  for (const ruleIndex of multilineToRun) {
+  for (const [ruleIndex, positions] of multilineHits) {
     const firstNew = out.length
-    runPatternRule(compiled, ruleIndex, text, 0, text.length, out)
+    runMultilineRule(compiled, ruleIndex, text, positions, out)
     // A block that opens inside a quoted value (`"private_key": "-----BEGIN…\n…"`) takes that value's name.
     for (const candidate of out.slice(firstNew)) {
       const lineStart = text.lastIndexOf('\n', candidate.start - 1) + 1
