@@ -18,7 +18,7 @@ const XML_ELEMENT = /<([A-Za-z_][\w.:-]{0,127})>[ \t]*([^<\s][^<]*?)[ \t]*<\/\1>
 /** `<add key="Password" value="…" />` (NuGet, .NET appSettings). */
 const KEY_VALUE_ATTRIBUTES = /\b(?:key|name)\s*=\s*"([^"]{1,128})"\s+value\s*=\s*"([^"]*)"/g
 /** An element whose only content is a value on its own line: `<apiToken>\n  value\n</apiToken>`. */
-const XML_ELEMENT_MULTILINE = /<([A-Za-z_][\w.:-]{0,127})>[ \t]*\r?\n[ \t]*([^<\s]{1,4096})[ \t]*\r?\n[ \t]*<\/\1>/g
+const XML_ELEMENT_MULTILINE = /[ \t]*<([A-Za-z_][\w.:-]{0,127})>[ \t]*\r?\n[ \t]*([^<\s]{1,4096})[ \t]*\r?\n[ \t]*<\/\1>/y
 const AUTH_SCHEME = /(?:Bearer|bearer|BEARER|Basic|basic|Token|token|Bot|Key|ApiKey|Apikey|SSWS|Splunk|GenieKey|OAuth)[ \t]+(?=\S)/y
 const UNQUOTED_STOP = /[\s"'`,;)}\]<>\\&|]/
 
@@ -98,17 +98,13 @@ export function findTextAssignments(text: string, from = 0, to = text.length): T
   return found
 }
 
-/** Elements spread over three lines (`<name>`, value, `</name>`) in a whole text; offsets into `text`. */
-export function findMultilineElements(text: string): TextAssignment[] {
-  const found: TextAssignment[] = []
-  if (!text.includes('</')) return found
-  XML_ELEMENT_MULTILINE.lastIndex = 0
-  let m: RegExpExecArray | null
-  while ((m = XML_ELEMENT_MULTILINE.exec(text)) !== null) {
-    const valueStart = m.index + m[0].lastIndexOf(m[2], m[0].length - m[1].length - 3)
-    found.push({name: m[1], valueStart, valueEnd: valueStart + m[2].length})
-  }
-  return found
+/** Element spread over three lines, `<name>` / value / `</name>`, opening at `lineStart`; offsets into `text`. */
+export function findMultilineElementAt(text: string, lineStart: number): TextAssignment | null {
+  XML_ELEMENT_MULTILINE.lastIndex = lineStart
+  const m = XML_ELEMENT_MULTILINE.exec(text)
+  if (!m) return null
+  const valueStart = m.index + m[0].lastIndexOf(m[2], m[0].length - m[1].length - 3)
+  return {name: m[1], valueStart, valueEnd: valueStart + m[2].length}
 }
 
 /** `openaiApiKey_token`, `OPENAI-API-KEY`, `openai.api.key` → `openai_api_key_token` style snake case. */

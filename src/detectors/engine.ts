@@ -1,5 +1,5 @@
 import type {Detection, Rule} from './types.js'
-import {findMultilineElements, findTextAssignments, normalizeSecretName, type TextAssignment} from './assignments.js'
+import {findMultilineElementAt, findTextAssignments, normalizeSecretName, type TextAssignment} from './assignments.js'
 import {isDecoySecret} from './decoys.js'
 import {shannonEntropy} from './entropy.js'
 import {buildKeywordScanner, type KeywordScanner} from './keyword-scanner.js'
@@ -251,12 +251,28 @@ function nameCandidates(candidates: Candidate[], from: number, assignments: read
 }
 
 /** Runs the selected rules on `text[from, to)`: prefix rules by shape, name rules on assigned values. */
-function scanSegment(compiled: CompiledRules, text: string, from: number, to: number, ruleIndices: readonly number[], out: Candidate[]): void {
+function scanSegment(
+  compiled: CompiledRules,
+  text: string,
+  from: number,
+  to: number,
+  ruleIndices: readonly number[],
+  out: Candidate[],
+  elements: TextAssignment[],
+): void {
   const firstNew = out.length
   let hasNameRule = false
   for (const ruleIndex of ruleIndices) {
     if (compiled.isNameRule[ruleIndex]) hasNameRule = true
     else if (!compiled.rules[ruleIndex].multiline) runPatternRule(compiled, ruleIndex, text, from, to, out)
+  }
+  // `<apiToken>` alone on its line, the value on the next: the value line has no name of its own.
+  if (hasNameRule && text.charCodeAt(to - 1 - (text.charCodeAt(to - 1) === 13 ? 1 : 0)) === 62) {
+    const element = findMultilineElementAt(text, from)
+    if (element) {
+      elements.push(element)
+      runNameRules(compiled, null, element.name, text.slice(element.valueStart, element.valueEnd), element.valueStart, out)
+    }
   }
   if (!hasNameRule && out.length === firstNew) return
   const assignments = findTextAssignments(text, from, to)
@@ -278,10 +294,11 @@ function scanLine(
   lineRules: ReadonlySet<number>,
   hits: readonly number[],
   out: Candidate[],
+  elements: TextAssignment[],
 ): void {
   const indices = [...lineRules]
   if (lineEnd - lineStart <= MAX_LINE) {
-    scanSegment(compiled, text, lineStart, lineEnd, indices, out)
+    scanSegment(compiled, text, lineStart, lineEnd, indices, out, elements)
     return
   }
   let windowStart = -1
@@ -293,11 +310,11 @@ function scanLine(
       windowEnd = Math.max(windowEnd, end)
       continue
     }
-    if (windowEnd > windowStart) scanSegment(compiled, text, windowStart, windowEnd, indices, out)
+    if (windowEnd > windowStart) scanSegment(compiled, text, windowStart, windowEnd, indices, out, elements)
     windowStart = start
     windowEnd = end
   }
-  if (windowEnd > windowStart) scanSegment(compiled, text, windowStart, windowEnd, indices, out)
+  if (windowEnd > windowStart) scanSegment(compiled, text, windowStart, windowEnd, indices, out, elements)
 }
 
 /**
@@ -341,6 +358,7 @@ function forEachKeywordHit(compiled: CompiledRules, text: string, onHit: (start:
 
 function collectCandidates(compiled: CompiledRules, text: string, out: Candidate[]): void {
   const multilineHits = new Map<number, number[]>()
+  const elements: TextAssignment[] = []
   const lineRules = new Set<number>()
   const hits: number[] = []
   let lineStart = 0
@@ -348,7 +366,7 @@ function collectCandidates(compiled: CompiledRules, text: string, out: Candidate
   forEachKeywordHit(compiled, text, (start, keywordIndex) => {
     if (start >= lineEnd) {
       // A hit on a new line: run the rules gathered for the previous one.
-      if (lineRules.size > 0) scanLine(compiled, text, lineStart, lineEnd, lineRules, hits, out)
+      if (lineRules.size > 0) scanLine(compiled, text, lineStart, lineEnd, lineRules, hits, out, elements)
       lineRules.clear()
       hits.length = 0
       lineStart = text.lastIndexOf('\n', start - 1) + 1
@@ -366,7 +384,7 @@ function collectCandidates(compiled: CompiledRules, text: string, out: Candidate
       } else lineRules.add(ruleIndex)
     }
   })
-  if (lineRules.size > 0) scanLine(compiled, text, lineStart, lineEnd, lineRules, hits, out)
+  if (lineRules.size > 0) scanLine(compiled, text, lineStart, lineEnd, lineRules, hits, out, elements)
   for (const [ruleIndex, positions] of multilineHits) {
     const firstNew = out.length
     runMultilineRule(compiled, ruleIndex, text, positions, out)
@@ -377,15 +395,8 @@ function collectCandidates(compiled: CompiledRules, text: string, out: Candidate
       nameCandidates([candidate], lineStart, findTextAssignments(text, lineStart, lineEnd).map((a) => ({...a, valueEnd: text.length})))
     }
   }
-  // XML elements that put the value on its own line: the value line alone has no name to go by.
-  if (compiled.nameRuleIndices.length > 0) {
-    const firstNew = out.length
-    const elements = findMultilineElements(text)
-    for (const element of elements) {
-      runNameRules(compiled, null, element.name, text.slice(element.valueStart, element.valueEnd), element.valueStart, out)
-    }
-    if (elements.length > 0) nameCandidates(out.slice(0, firstNew), 0, elements)
-  }
+  // A key found by shape on the value line of a three-line element takes the element's name.
+  if (elements.length > 0) nameCandidates(out, 0, elements)
 }
 
 /**
