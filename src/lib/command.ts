@@ -23,7 +23,7 @@ export abstract class OutloopCommand extends Command {
     if (error instanceof Errors.CLIError || error.oclif) {
       const exit = error.oclif?.exit
       if (exit === 0 || exit === 1) throw error
-      this.logToStderr(`Error: ${error.message}`)
+      this.logToStderr(`Error: ${withoutArgumentValues(error.message, this.argv)}`)
       this.logToStderr(`See: outloop ${this.id?.replaceAll(':', ' ') ?? ''} --help`)
       return this.exit(2)
     }
@@ -31,4 +31,18 @@ export abstract class OutloopCommand extends Command {
     this.logToStderr(`Error: outloop hit an internal problem (${kind}). Nothing was changed. Please report it with the command you ran.`)
     return this.exit(70)
   }
+}
+
+/**
+ * oclif's parse errors quote what was typed ("Unexpected argument: …"), and a user may have typed a key.
+ * Flag names stay; every argument value is replaced, longest first so a value inside another is caught too.
+ */
+export function withoutArgumentValues(message: string, argv: readonly string[]): string {
+  const values = argv
+    .flatMap((arg) => (arg.startsWith('-') ? (arg.includes('=') ? [arg.slice(arg.indexOf('=') + 1)] : []) : [arg]))
+    .filter((value) => value.length > 0)
+    .sort((a, b) => b.length - a.length)
+  let scrubbed = message
+  for (const value of values) scrubbed = scrubbed.split(value).join('[argument]')
+  return scrubbed
 }

@@ -172,6 +172,13 @@ describe('outloop scan on edge cases', () => {
       expect(file.stderr).toContain('it is a file, not a folder')
       const flag = await runCli(['scan', tree.dir, '--format', 'xml'], {home: tree.dir})
       expect(flag.code).toBe(2)
+      // A key typed where it does not belong is not echoed back in the usage error.
+      const typed = fakeKeyOf('OpenAI').key
+      const stray = await runCli(['scan', tree.dir, typed], {home: tree.dir})
+      const asFlag = await runCli(['scan', tree.dir, `--format=${typed}`], {home: tree.dir})
+      expect([stray.code, asFlag.code]).toEqual([2, 2])
+      expect(stray.stderr).toContain('Unexpected argument: [argument]')
+      expectNoSecrets([stray.stdout, stray.stderr, asFlag.stdout, asFlag.stderr], [typed])
       const size = await runCli(['scan', tree.dir, '--max-file-size', 'huge'], {home: tree.dir})
       expect(size.code).toBe(2)
       expect(size.stderr).toContain('is not a size')
