@@ -7,12 +7,13 @@ export interface TextAssignment {
 }
 
 /**
- * A name, optionally quoted, then an assignment operator. Covers shell/.env (`export A=b`), YAML (`a: b`),
+ * A name, optionally quoted, then an assignment operator. The name is matched atomically (`(?=(…))\2`):
+ * a lazy or backtracking name made this regex the costliest part of a scan. Covers shell/.env (`export A=b`), YAML (`a: b`),
  * JSON (`"a": "b"`), code (`a = 'b'`, `a := "b"`, `$a .= "b"`, `"a" => "b"`, `a: string = "b"`,
  * `var a string = "b"`), calls (`setProperty("A", "b")`) and index assignment (`env["A"] = "b"`).
  */
 const ASSIGNMENT =
-  /(?<![\w$@.-])(["'`]?)([A-Za-z_$@][\w$.-]{0,127}?)\1(?:\s*\]|\s*:\s*[A-Za-z_][\w.<>|[\]]*(?=\s*=)|\s+(?:string|String|str|\[\]byte)(?=\s*=))?\s*(:{1,3}=|\?=|\.=|\+=|\|\|=|=>|==|=|:|,)[ \t]*/g
+  /(?<![\w$@.-])(["'`]?)(?=([A-Za-z_$@][\w$.-]{0,127}))\2\1(?:\s*\]|\s*:\s*[A-Za-z_][\w.<>|[\]]*(?=\s*=)|\s+(?:string|String|str|\[\]byte)(?=\s*=))?\s*(:{1,3}=|\?=|\.=|\+=|\|\|=|=>|==|=|:|,)[ \t]*/g
 const FLAG = /(?<![\w-])--([A-Za-z][\w-]*)(?:=|[ \t]+)/g
 const XML_ELEMENT = /<([A-Za-z_][\w.:-]{0,127})>[ \t]*([^<\s][^<]*?)[ \t]*<\/\1>/g
 /** `<add key="Password" value="…" />` (NuGet, .NET appSettings). */
