@@ -37,8 +37,13 @@ export interface Rule {
   readonly names?: RegExp
   /** Multi-line rules (PEM blocks) run over the whole text rather than line by line. */
   readonly multiline?: boolean
-  /** How bad a leak is; `low` for keys that are public by design but worth knowing about. */
+  /** How bad a leak is; `low` for identifiers worth knowing about (client IDs) that grant little alone. */
   readonly severity: 'critical' | 'high' | 'medium' | 'low'
+  /**
+   * Public by design (publishable keys, Supabase anon keys, browser keys): the scanner recognises them so
+   * that no broader rule reports those bytes, and then reports nothing.
+   */
+  readonly public?: boolean
   /** One freshly generated secret in the provider's published format (for tests and example trees). */
   readonly fake: () => string
   readonly examples: RuleExamples

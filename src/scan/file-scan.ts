@@ -64,7 +64,10 @@ export function scanFileText(relPath: string, text: string): FileScanResult {
   if (candidates.length === 0) return {findings: [], format: parsed.format, formatError: parsed.error}
 
   const index = lineIndex(text)
-  const findings = mergeOverlapping(candidates).map((candidate): FileFinding => {
+  // Keys public by design (publishable, anon) are recognised so no broader rule reports their bytes, then dropped.
+  const findings = mergeOverlapping(candidates)
+    .filter((candidate) => ruleById(candidate.ruleId)?.public !== true)
+    .map((candidate): FileFinding => {
     const from = positionAt(index, candidate.start)
     const to = positionAt(index, candidate.end)
     return {

@@ -77,6 +77,7 @@ export interface PrefixRuleSpec {
   readonly flags?: string
   readonly entropy?: number
   readonly severity: Rule['severity']
+  readonly public?: boolean
   readonly fake: () => string
   /** The variable name people give this key, for the example contexts. */
   readonly envName: string
@@ -97,6 +98,7 @@ export function prefixRule(spec: PrefixRuleSpec): Rule {
     verify: spec.verify,
     allow: spec.allow,
     severity: spec.severity,
+    ...(spec.public ? {public: true} : {}),
     fake: spec.fake,
     examples: {
       matches: () => [...secretContexts(spec.envName, spec.fake()), ...shapeContexts(spec.fake())],
@@ -116,6 +118,7 @@ export interface NameRuleSpec {
   readonly body: string
   readonly entropy?: number
   readonly severity: Rule['severity']
+  readonly public?: boolean
   readonly fake: () => string
   /** A name `names` accepts, for the example contexts. */
   readonly envName: string
@@ -135,6 +138,7 @@ export function nameRule(spec: NameRuleSpec): Rule {
     entropy: spec.entropy,
     verify: spec.verify,
     severity: spec.severity,
+    ...(spec.public ? {public: true} : {}),
     fake: spec.fake,
     examples: {
       matches: () => secretContexts(spec.envName, spec.fake()),

@@ -36,6 +36,7 @@ export const MAILGUN_RULES: readonly Rule[] = [
     body: 'pubkey-[a-f0-9]{32}',
     entropy: 3.0,
     severity: 'low',
+    public: true,
     envName: 'MAILGUN_PUBLIC_KEY',
     fake: () => `pubkey-${randomString(HEX, 32)}`,
     nonMatches: () => [`MAILGUN_PUBLIC_KEY=pubkey-${randomString(HEX, 10)}`],

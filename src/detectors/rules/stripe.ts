@@ -14,6 +14,7 @@ export const STRIPE_RULES: readonly Rule[] = [
     body: 'pk_(?:live|test)_[A-Za-z0-9]{20,247}',
     entropy: 3.5,
     severity: 'low',
+    public: true,
     envName: 'STRIPE_PUBLISHABLE_KEY',
     fake: () => stripeKey('pk'),
     nonMatches: () => ['STRIPE_PUBLISHABLE_KEY=pk_live_xxxxxxxxxxxxxxxxxxxxxxxx', `STRIPE_PUBLISHABLE_KEY=pk_live_${randomString(ALNUM, 10)}`],

@@ -34,6 +34,7 @@ export const SUPABASE_RULES: readonly Rule[] = [
     pattern: boundedPattern(JWT_BODY),
     verify: hasRole('anon'),
     severity: 'low',
+    public: true,
     fake: () => supabaseJwt('anon'),
     examples: {
       matches: () => secretContexts('SUPABASE_ANON_KEY', supabaseJwt('anon')),

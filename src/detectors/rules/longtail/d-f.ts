@@ -244,6 +244,7 @@ export const RULES_D_F: readonly Rule[] = [
     body: 'FLWPUBK(?:_TEST)?-[a-z0-9]{32}-X',
     entropy: 3,
     severity: 'low',
+    public: true,
     fake: () => `FLWPUBK_TEST-${randomKey(HEX, 32)}-X`,
     nonMatches: () => [`FLWPUBK_TEST-${randomKey(HEX, 20)}-X`],
   }),

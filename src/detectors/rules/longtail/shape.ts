@@ -79,6 +79,7 @@ export interface TokenSpec {
   readonly verify?: (secret: string) => boolean
   readonly multiline?: boolean
   readonly severity?: Rule['severity']
+  readonly public?: boolean
   readonly fake: () => string
   /** Lines around `fake()` that must match; defaults to an env assignment and a JSON field. */
   readonly wrap?: ReadonlyArray<(key: string) => string>
@@ -112,6 +113,7 @@ export function tokenRule(spec: TokenSpec): Rule {
     verify: spec.verify,
     multiline: spec.multiline,
     severity: spec.severity ?? 'high',
+    ...(spec.public ? {public: true} : {}),
     fake: spec.fake,
     examples: examplesOf(spec.fake, spec.wrap ?? DEFAULT_WRAPS, spec.nonMatches),
   }
@@ -132,6 +134,7 @@ export interface KeyedSpec {
   readonly allow?: readonly RegExp[]
   readonly verify?: (secret: string) => boolean
   readonly severity?: Rule['severity']
+  readonly public?: boolean
   readonly fake: () => string
   /** The name must also say key/token/secret/password: the value's shape doubles as a plain identifier. */
   readonly secretNameOnly?: boolean
@@ -157,6 +160,7 @@ export function keyedRule(spec: KeyedSpec): Rule {
     allow: spec.allow,
     verify: spec.verify,
     severity: spec.severity ?? 'high',
+    ...(spec.public ? {public: true} : {}),
     fake: spec.fake,
     examples: {
       matches: () => [`${name}=${spec.fake()}`, `  "${name.toLowerCase()}": "${spec.fake()}"`, `export ${name}='${spec.fake()}'`],
