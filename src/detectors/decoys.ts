@@ -20,7 +20,7 @@ const REFERENCE_WHOLE = [
 ]
 
 /** Masks and elisions people leave in docs and screenshots: `sk-****abcd`, `sk-...`, `xxxx`. */
-const MASKED = /\*{3,}|\u2022|\u25cf|\u2026|\.{3,}|[xX]{4,}|#{4,}|_{4,}|-{4,}|\?{3,}/
+const MASKED = /\*{3,}|\u2022|\u25cf|\u2026|\.{3,}|x{4,}|X{4,}|#{4,}|_{4,}|-{4,}|\?{3,}/
 
 /** Long words that never occur in a random key by chance (probability under 1e-9 per position). */
 const DECOY_SUBSTRINGS = /^(?:fake|dummy|mock|sample|example)[_-]|example|placeholder|changeme|change_me|redacted|dummy|sample|yourkey|your_key|your-key|yourtoken|insert_|replace_?me|notreal|not_real|not-a-real|fakekey|fake_key|testkey|test_key/i

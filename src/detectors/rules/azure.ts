@@ -11,7 +11,7 @@ export const AZURE_RULES: readonly Rule[] = [
     keywords: ['azure', 'aoai', 'cognitive'],
     names: /(?:^|_)(?:azure|aoai)(?:_[a-z0-9]+)*_(?:api_)?key$|(?:^|_)(?:azure|aoai)_(?:openai|cognitive|ai|speech|search|language|vision)(?:_[a-z0-9]+)*_key(?:_\d)?$/,
     body: '[a-f0-9]{32}|[A-Za-z0-9]{84}',
-    entropy: 3.0,
+    entropy: 2.7,
     severity: 'critical',
     envName: 'AZURE_OPENAI_API_KEY',
     fake: () => randomString(HEX, 32),

@@ -9,7 +9,7 @@ function shopifyRule(id: string, prefix: string, envName: string, description: s
     description,
     keywords: [`${prefix}_`],
     body: `${prefix}_[a-fA-F0-9]{32}`,
-    entropy: 3.0,
+    entropy: 2.7,
     severity: 'high',
     envName,
     fake: () => `${prefix}_${randomString(HEX, 32)}`,

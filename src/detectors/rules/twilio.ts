@@ -10,7 +10,7 @@ export const TWILIO_RULES: readonly Rule[] = [
     // `SK` then a hex digit: sixteen three-letter keywords keep `ask`, `task` and `skip` out of the pre-filter.
     keywords: [...'0123456789abcdef'].map((digit) => `sk${digit}`),
     body: 'SK[0-9a-f]{32}',
-    entropy: 3.0,
+    entropy: 2.7,
     severity: 'high',
     envName: 'TWILIO_API_KEY',
     fake: () => `SK${randomString(HEX, 32)}`,
@@ -29,7 +29,7 @@ export const TWILIO_RULES: readonly Rule[] = [
     keywords: ['twilio'],
     names: /(?:^|_)twilio(?:_[a-z0-9]+)*_(?:auth_token|token|api_secret|secret|key_secret)$/,
     body: '[a-f0-9]{32}|[A-Za-z0-9]{32}',
-    entropy: 3.0,
+    entropy: 2.7,
     severity: 'critical',
     envName: 'TWILIO_AUTH_TOKEN',
     fake: () => randomString(HEX, 32),
