@@ -110,7 +110,13 @@ interface Candidate {
 /** Whether a candidate survives the rule's own filters and the shared decoy filter. */
 function acceptSecret(rule: Rule, secret: string): boolean {
   if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return false
-  if (rule.allow) for (const pattern of rule.allow) if (pattern.test(secret)) return false
+  if (rule.allow) {
+    for (const pattern of rule.allow) {
+      // A `g` or `y` flag would make `test` resume from the last match; every secret starts afresh.
+      pattern.lastIndex = 0
+      if (pattern.test(secret)) return false
+    }
+  }
   // Multi-line blocks (PEM) hold dashes and runs by design; their own verify judges the body.
   if (!rule.multiline && isDecoySecret(secret)) return false
   if (rule.verify && !rule.verify(secret)) return false
