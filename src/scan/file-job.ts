@@ -7,6 +7,11 @@ import {isCopiedPlace} from './analyze.js'
 import {scanFileText} from './file-scan.js'
 import type {FormatError} from '../formats/types.js'
 
+/** Formats in which a client names its own accounts: env files and agent, container and CI configs. */
+const ACCOUNT_FORMATS = new Set(['dotenv', 'compose', 'yaml', 'github-actions', 'kubernetes', 'toml', 'json', 'ini', 'properties', 'systemd', 'crontab', 'dockerfile', 'skill', 'notes'])
+/** Larger JSON or YAML is data, not configuration. */
+const MAX_ACCOUNT_CONFIG = 256 * 1024
+
 /** Bytes looked at to tell binary from text: a NUL among them means binary, as git and ripgrep decide. */
 const SNIFF_BYTES = 8000
 
@@ -78,8 +83,8 @@ export function runFileJob(job: FileJob, context: FileJobContext): FileJobResult
     }),
   )
   // Account names matter in configs (where a client's own accounts are named) and in copied skills and
-  // notes (where another client's show up); source code and free text elsewhere would only add noise.
-  const accounts = result.format !== 'text' || isCopiedPlace(job.relPath) ? accountsIn(text) : []
+  // notes (where another client's show up); source code, data files and logs would only add noise and time.
+  const accounts = isCopiedPlace(job.relPath) || (ACCOUNT_FORMATS.has(result.format) && text.length <= MAX_ACCOUNT_CONFIG) ? accountsIn(text) : []
   return {relPath: job.relPath, bytes: Buffer.byteLength(text), format: result.format, formatError: result.formatError, findings, accounts}
 }
 
