@@ -144,7 +144,16 @@ export function isDecoySecret(secret: string): boolean {
 const URL_WITHOUT_CREDENTIALS = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/(?![^/?#@\s]*:[^/?#@\s]*@)/
 const WINDOWS_PATH = /^(?:[A-Za-z]:\\|\\\\)[\w .\\-]+$/
 const FILE_NAME = /^[\w.-]+\.(?:pem|p12|pfx|key|pub|crt|cer|der|jks|keystore|keytab|json|ya?ml|toml|txt|env|ini|cfg|conf|xml|gpg|asc|enc)$/i
-const CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:(?:\??\.|::|->)[A-Za-z_$][\w$]*)+(?:\(\))?$|^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*\[|[()]|^(?:process\.env|os\.environ|env|getenv|import|require|this|self)\b/
+/** `settings.apiKey`, `Ed25519.KeyPair`, `X::Y`: member access. A dotted token (`eyBD4J…9jNU.eyb…`) is not. */
+const MEMBER_ACCESS = /^[A-Za-z_$][\w$]*(?:(?:\??\.|::|->)[A-Za-z_$][\w$]*)+(?:\(\))?$/
+const CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*\[|[()]|^(?:process\.env|os\.environ|env|getenv|import|require|this|self)\b/
+
+/** Member access reads as names: digits come in numbers (`v2`, `Ed25519`), not scattered through random letters. */
+function isMemberAccess(value: string): boolean {
+  if (!MEMBER_ACCESS.test(value)) return false
+  const letterDigitSwitches = value.match(/[A-Za-z][0-9]|[0-9][A-Za-z]/g)?.length ?? 0
+  return letterDigitSwitches <= 4
+}
 const NUMBERISH = /^0x[0-9a-fA-F]+$|^[+-]?\d+(?:[.,:]\d+)*[a-zA-Z]{0,3}$|^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/
 const EMAIL = /^[^@\s:/]+@[^@\s:/]+\.[A-Za-z]{2,}$/
 const DATA_URI = /^data:[\w.+-]+\/[\w.+-]+[;,]/i
@@ -225,7 +234,7 @@ export function isUnlikelySecretValue(raw: string): boolean {
   if (URL_WITHOUT_CREDENTIALS.test(value)) return true
   if (DATA_URI.test(value) || INTEGRITY_HASH.test(value)) return true
   if (WINDOWS_PATH.test(value) || FILE_NAME.test(value) || isRelativePath(value.replace(/^(?:\.{0,2}|~)\//, ''))) return true
-  if (CODE_EXPRESSION.test(value)) return true
+  if (CODE_EXPRESSION.test(value) || isMemberAccess(value)) return true
   if (isWordsOnly(value) || isIdentifierLike(value)) return true
   if (FORMAT_OR_REGEX.test(value)) return true
   if (/^[:;,=]/.test(value)) return true
