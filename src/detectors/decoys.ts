@@ -20,7 +20,8 @@ const REFERENCE_WHOLE = [
 ]
 
 /** Masks and elisions people leave in docs and screenshots: `sk-****abcd`, `sk-...`, `xxxx`. */
-const MASKED = /\*{3,}|\u2022|\u25cf|\u2026|\.{3,}|x{4,}|X{4,}|#{4,}|_{4,}|-{4,}|\?{3,}/
+// Runs of x, _ and - must be long: four in a row turn up by chance in about one random 100-character key in 100,000.
+const MASKED = /\*{3,}|\u2022|\u25cf|\u2026|\.{3,}|x{6,}|X{6,}|#{4,}|_{6,}|-{6,}|\?{3,}/
 
 /** Long words that never occur in a random key by chance (probability under 1e-9 per position). */
 const DECOY_SUBSTRINGS = /^(?:fake|dummy|mock|sample|example)[_-]|example|placeholder|changeme|change_me|redacted|dummy|sample|yourkey|your_key|your-key|yourtoken|insert_|replace_?me|notreal|not_real|not-a-real|fakekey|fake_key|testkey|test_key/i
@@ -201,6 +202,8 @@ function isIdentifierLike(value: string): boolean {
   const camel = value.split(/[_.-]|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/).filter((segment) => segment !== '')
   if (camel.length > 1) {
     const words = camel.filter(isWordSegment).length
+    // Identifiers carry a digit in one piece at most (`Oauth2ClientCredentials`); random keys scatter them.
+    if (camel.filter((segment) => /\d/.test(segment)).length > 1) return false
     return camel.every((segment) => isWordSegment(segment) || /^[A-Z]{2,4}\d{0,2}$|^[A-Z]\d{1,2}$|^\d{1,4}$/.test(segment)) && words >= 2 && words * 2 >= camel.length
   }
   return isWordSegment(value)

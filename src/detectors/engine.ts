@@ -1,7 +1,7 @@
 import type {Detection, Rule} from './types.js'
 import {findMultilineElementAt, findTextAssignments, normalizeSecretName, type TextAssignment} from './assignments.js'
 import {isDecoySecret} from './decoys.js'
-import {shannonEntropy} from './entropy.js'
+import {randomEntropyFloor, shannonEntropy} from './entropy.js'
 import {buildKeywordScanner, type KeywordScanner} from './keyword-scanner.js'
 import {RULES} from './registry.js'
 
@@ -109,7 +109,7 @@ interface Candidate {
 
 /** Whether a candidate survives the rule's own filters and the shared decoy filter. */
 function acceptSecret(rule: Rule, secret: string): boolean {
-  if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return false
+  if (rule.entropy !== undefined && shannonEntropy(secret) < Math.min(rule.entropy, randomEntropyFloor(secret))) return false
   if (rule.allow) {
     for (const pattern of rule.allow) {
       // A `g` or `y` flag would make `test` resume from the last match; every secret starts afresh.

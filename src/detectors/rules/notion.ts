@@ -1,5 +1,5 @@
 import type {Rule} from '../types.js'
-import {ALNUM, DIGITS, randomString} from '../../lib/random.js'
+import {ALNUM, DIGITS, randomFraction, randomString} from '../../lib/random.js'
 import {prefixRule} from './helpers.js'
 
 export const NOTION_RULES: readonly Rule[] = [
@@ -12,7 +12,7 @@ export const NOTION_RULES: readonly Rule[] = [
     entropy: 3.5,
     severity: 'high',
     envName: 'NOTION_API_KEY',
-    fake: () => (Math.random() < 0.5 ? `ntn_${randomString(DIGITS, 11)}${randomString(ALNUM, 35)}` : `secret_${randomString(ALNUM, 43)}`),
+    fake: () => (randomFraction() < 0.5 ? `ntn_${randomString(DIGITS, 11)}${randomString(ALNUM, 35)}` : `secret_${randomString(ALNUM, 43)}`),
     nonMatches: () => [
       'NOTION_API_KEY=ntn_12345678901',
       `NOTION_API_KEY=ntn_${randomString(DIGITS, 60)}`,

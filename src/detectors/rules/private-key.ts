@@ -1,5 +1,5 @@
 import type {Rule} from '../types.js'
-import {randomBytes} from 'node:crypto'
+import {randomBytesForFake} from '../../lib/random.js'
 import {shannonEntropy} from '../entropy.js'
 
 /** A PEM or PGP private-key block; the body may be real lines or `\n` escapes inside a JSON string. */
@@ -23,7 +23,7 @@ function hasKeyMaterial(block: string): boolean {
 }
 
 function pemBlock(label: string, bytes: number): string {
-  const lines = randomBytes(bytes).toString('base64').match(/.{1,64}/g) ?? []
+  const lines = randomBytesForFake(bytes).toString('base64').match(/.{1,64}/g) ?? []
   return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----`
 }
 

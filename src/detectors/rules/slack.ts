@@ -1,8 +1,8 @@
 import type {Rule} from '../types.js'
-import {ALNUM, DIGITS, HEX, UPPER, randomString} from '../../lib/random.js'
+import {ALNUM, DIGITS, HEX, UPPER, randomFraction, randomString} from '../../lib/random.js'
 import {prefixRule} from './helpers.js'
 
-const id = (length: number): string => String(1 + Math.floor(Math.random() * 9)) + randomString(DIGITS, length - 1)
+const id = (length: number): string => String(1 + Math.floor(randomFraction() * 9)) + randomString(DIGITS, length - 1)
 const UPPER_ALNUM = UPPER + DIGITS
 
 export const SLACK_RULES: readonly Rule[] = [

@@ -1,5 +1,5 @@
 import type {Rule} from '../types.js'
-import {ALNUM, BASE64, randomString} from '../../lib/random.js'
+import {ALNUM, BASE64, randomFraction, randomString} from '../../lib/random.js'
 import {prefixRule} from './helpers.js'
 
 const stripeKey = (kind: string, mode = 'live'): string => `${kind}_${mode}_51${randomString(ALNUM, 22)}${randomString(ALNUM, 75)}`
@@ -41,7 +41,7 @@ export const STRIPE_RULES: readonly Rule[] = [
     entropy: 3.5,
     severity: 'critical',
     envName: 'STRIPE_SECRET_KEY',
-    fake: () => stripeKey('sk', Math.random() < 0.5 ? 'live' : 'test'),
+    fake: () => stripeKey('sk', randomFraction() < 0.5 ? 'live' : 'test'),
     nonMatches: () => [
       'STRIPE_SECRET_KEY=sk_live_****************************1234',
       'STRIPE_SECRET_KEY=sk_test_your_secret_key_here',

@@ -1,8 +1,8 @@
 import type {Rule} from '../types.js'
-import {BASE64URL, DIGITS, randomString} from '../../lib/random.js'
+import {BASE64URL, DIGITS, randomFraction, randomString} from '../../lib/random.js'
 import {prefixRule} from './helpers.js'
 
-const botId = (): string => String(1 + Math.floor(Math.random() * 9)) + randomString(DIGITS, 9)
+const botId = (): string => String(1 + Math.floor(randomFraction() * 9)) + randomString(DIGITS, 9)
 
 export const TELEGRAM_RULES: readonly Rule[] = [
   prefixRule({
