@@ -30,6 +30,8 @@ interface CompiledRules {
   readonly rules: readonly Rule[]
   /** Every distinct keyword, lower case; `rulesByKeywordIndex[i]` are the rules `keywords[i]` selects. */
   readonly keywords: readonly string[]
+  /** Per keyword: itself when it must match in exact case (written with capitals, like `AKIA`), else null. */
+  readonly exactKeywords: readonly (string | null)[]
   readonly rulesByKeywordIndex: readonly (readonly number[])[]
   /** The fast scanner, or null when a keyword does not fit it (then the alternation below is used). */
   readonly scanner: KeywordScanner | null
@@ -61,8 +63,7 @@ function compileRules(rules: readonly Rule[]): CompiledRules {
   if (cached) return cached
   const keywords = new Map<string, number[]>()
   rules.forEach((rule, index) => {
-    for (const raw of rule.keywords) {
-      const keyword = raw.toLowerCase()
+    for (const keyword of rule.keywords) {
       if (keyword === '') continue
       const list = keywords.get(keyword) ?? []
       list.push(index)
@@ -86,7 +87,9 @@ function compileRules(rules: readonly Rule[]): CompiledRules {
     rules,
     keywords: sorted,
     rulesByKeywordIndex: sorted.map((keyword) => rulesByKeyword.get(keyword) ?? []),
-    scanner: buildKeywordScanner(sorted),
+    // The scanner works case-insensitively; keywords written with capitals are then checked for exact case.
+    scanner: buildKeywordScanner(sorted.map((keyword) => keyword.toLowerCase())),
+    exactKeywords: sorted.map((keyword) => (keyword === keyword.toLowerCase() ? null : keyword)),
     keywordPattern: sorted.length > 0 ? new RegExp(sorted.map(escapeRegExp).join('|'), 'gi') : null,
     rulesByKeyword,
     patterns,
@@ -352,7 +355,7 @@ function forEachKeywordHit(compiled: CompiledRules, text: string, onHit: (start:
   }
   const pattern = compiled.keywordPattern
   if (!pattern) return
-  const indexOf = new Map(compiled.keywords.map((keyword, index) => [keyword, index]))
+  const indexOf = new Map(compiled.keywords.map((keyword, index) => [keyword.toLowerCase(), index]))
   pattern.lastIndex = 0
   let match: RegExpExecArray | null
   while ((match = pattern.exec(text)) !== null) {
@@ -362,7 +365,9 @@ function forEachKeywordHit(compiled: CompiledRules, text: string, onHit: (start:
   }
 }
 
-function collectCandidates(compiled: CompiledRules, text: string, out: Candidate[]): void {
+/** Collects candidates into `out`; returns how many keyword hits the pre-filter saw. */
+function collectCandidates(compiled: CompiledRules, text: string, out: Candidate[]): number {
+  let hitCount = 0
   const multilineHits = new Map<number, number[]>()
   const elements: TextAssignment[] = []
   const lineRules = new Set<number>()
@@ -370,6 +375,9 @@ function collectCandidates(compiled: CompiledRules, text: string, out: Candidate
   let lineStart = 0
   let lineEnd = -1
   forEachKeywordHit(compiled, text, (start, keywordIndex) => {
+    const exact = compiled.exactKeywords[keywordIndex]
+    if (exact !== null && !text.startsWith(exact, start)) return
+    hitCount++
     if (start >= lineEnd) {
       // A hit on a new line: run the rules gathered for the previous one.
       if (lineRules.size > 0) scanLine(compiled, text, lineStart, lineEnd, lineRules, hits, out, elements)
@@ -403,6 +411,7 @@ function collectCandidates(compiled: CompiledRules, text: string, out: Candidate
   }
   // A key found by shape on the value line of a three-line element takes the element's name.
   if (elements.length > 0) nameCandidates(out, 0, elements)
+  return hitCount
 }
 
 /**
@@ -410,10 +419,18 @@ function collectCandidates(compiled: CompiledRules, text: string, out: Candidate
  * over the whole text. Offsets are into `text`; no two returned detections overlap.
  */
 export function detectInText(text: string, rules: readonly Rule[] = RULES): Detection[] {
+  return scanTextForSecrets(text, rules).detections
+}
+
+/**
+ * `detectInText`, also telling whether the keyword pre-filter saw anything at all. No keyword means no
+ * rule could fire on this text's bytes, so a caller can skip other work on it (parsing its format).
+ */
+export function scanTextForSecrets(text: string, rules: readonly Rule[] = RULES): {detections: Detection[]; keywordHits: number} {
   const compiled = compileRules(rules)
   const candidates: Candidate[] = []
-  collectCandidates(compiled, text, candidates)
-  return resolveOverlaps(compiled, candidates)
+  const keywordHits = collectCandidates(compiled, text, candidates)
+  return {detections: resolveOverlaps(compiled, candidates), keywordHits}
 }
 
 /**

@@ -23,7 +23,10 @@ export interface Rule {
   readonly provider: string
   /** One sentence naming the risk. */
   readonly description: string
-  /** Lower-case literals for the cheap pre-filter. At least one. */
+  /**
+   * Literals for the cheap pre-filter; at least one. Lower-case ones match in any case; one written with
+   * capitals matches only in that exact case (`AKIA`, `A3-`: in lower case they turn up in every UUID and hash).
+   */
   readonly keywords: readonly string[]
   /** The secret is the named group `secret` when present, else the whole match. Flags other than `i`/`s` are ignored. */
   readonly pattern: RegExp

@@ -1,8 +1,8 @@
-import {detectInText, detectInValue, ruleById} from '../detectors/index.js'
+import {detectInValue, ruleById, scanTextForSecrets} from '../detectors/index.js'
 import type {Detection} from '../detectors/types.js'
-import {extractValues} from '../formats/index.js'
+import {extractValues, formatForPath} from '../formats/index.js'
 import {lineIndex, positionAt, type LineIndex} from '../formats/position.js'
-import type {FormatError, LocatedValue} from '../formats/types.js'
+import type {FormatError, FormatResult, LocatedValue} from '../formats/types.js'
 import {previewSecret} from '../lib/preview.js'
 import {SecretValue} from '../lib/secret-value.js'
 
@@ -48,7 +48,12 @@ interface Candidate {
  * text catches everything else. Where both see the same bytes, the more specific detection wins.
  */
 export function scanFileText(relPath: string, text: string): FileScanResult {
-  const parsed = extractValues(relPath, text)
+  const format = formatForPath(relPath, text)?.id ?? 'text'
+  // Lockfiles hold only integrity hashes and registry URLs: the line pass would find nothing but noise there.
+  const line = format === 'lockfile' ? {detections: [], keywordHits: 0} : scanTextForSecrets(text)
+  // Every rule is gated by keywords in the name or the value; with none anywhere in the text, no parsed
+  // value can match either, unless its format decodes values (base64) into bytes the text does not show.
+  const parsed: FormatResult = line.keywordHits === 0 && !DECODING_FORMATS.has(format) ? {format, values: []} : extractValues(relPath, text)
   const candidates: Candidate[] = []
   for (const located of parsed.values) {
     for (const detection of detectInValue(located.value, located.name)) {
@@ -57,7 +62,7 @@ export function scanFileText(relPath: string, text: string): FileScanResult {
   }
   // The line pass sees base64 fields as opaque text; their parser decoded them, so its verdict stands there.
   const decoded = parsed.values.filter((v) => v.encoding === 'base64' || v.encoding === 'basic-auth')
-  for (const detection of lineDetections(relPath, parsed.format, text)) {
+  for (const detection of line.detections) {
     if (decoded.some((v) => detection.start < v.end && detection.end > v.start)) continue
     candidates.push({...detection, value: text.slice(detection.start, detection.end), format: 'text'})
   }
@@ -104,10 +109,8 @@ function hasAllowComment(text: string, index: LineIndex, line: number, pattern: 
   return lineText.includes('outloop:allow') && pattern.test(lineText)
 }
 
-/** Lockfiles hold only integrity hashes and registry URLs: the line pass would find nothing but noise there. */
-function lineDetections(_relPath: string, format: string, text: string): Detection[] {
-  return format === 'lockfile' ? [] : detectInText(text)
-}
+/** Formats whose parsers decode values (base64, Docker auths) into text that the raw file does not show. */
+const DECODING_FORMATS = new Set(['kubernetes', 'docker-config', 'npmrc', 'git-credentials', 'netrc', 'pem', 'notebook'])
 
 /** Maps a detection inside a decoded value back to bytes of the file. */
 function candidateFromValue(text: string, located: LocatedValue, detection: Detection, format: string): Candidate {

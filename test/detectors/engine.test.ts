@@ -1,3 +1,4 @@
+import {fakeKeyFor} from '../helpers/fakes.js'
 import {describe, expect, it} from 'vitest'
 import {
   decodeJwt,
@@ -7,6 +8,7 @@ import {
   githubChecksumValid,
   normalizeSecretName,
   ruleById,
+  scanTextForSecrets,
   shannonEntropy,
   type Detection,
 } from '../../src/detectors/index.js'
@@ -312,5 +314,19 @@ describe('keyword scanner', () => {
     expect(buildKeywordScanner(['k'])).toBeNull()
     expect(buildKeywordScanner(['clé'])).toBeNull()
     expect(buildKeywordScanner(['Key'])).toBeNull()
+  })
+})
+
+describe('case-exact keywords', () => {
+  it('do not wake the pre-filter on lower-case look-alikes in UUIDs and hashes', () => {
+    const uuids = Array.from({length: 50}, (_, i) => `{"id": "2f0c${String(i).padStart(2, '0')}a3-8f0e-4bia-9a55-2f3b1cakia"}`).join('\n')
+    expect(scanTextForSecrets(uuids).keywordHits).toBe(0)
+  })
+
+  it('still find the key in its exact case', () => {
+    const key = fakeKeyFor('aws-access-key-id')
+    const result = scanTextForSecrets(`aws_access_key_id = ${key}\n`)
+    expect(result.keywordHits).toBeGreaterThan(0)
+    expect(result.detections.map((d) => d.ruleId)).toContain('aws-access-key-id')
   })
 })

@@ -12,7 +12,7 @@ export const AWS_RULES: readonly Rule[] = [
     provider: 'AWS',
     description:
       'An AWS access key id (`AKIA…` long-term, `ASIA…` temporary): half of an AWS credential, and the secret is usually beside it.',
-    keywords: ['akia', 'asia', 'abia', 'acca'],
+    keywords: ['AKIA', 'ASIA', 'ABIA', 'ACCA'],
     body: '(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}',
     entropy: 3.0,
     severity: 'high',

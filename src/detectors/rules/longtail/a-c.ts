@@ -29,7 +29,7 @@ export const RULES_A_C: readonly Rule[] = [
     id: '1password-secret-key',
     provider: '1Password',
     description: 'A 1Password account Secret Key: with the master password it opens the whole account.',
-    keywords: ['a3-'],
+    keywords: ['A3-'],
     body: 'A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}',
     before: 'A-Za-z0-9',
     after: 'A-Za-z0-9-',

@@ -196,7 +196,7 @@ export const RULES_S_Z: readonly Rule[] = [
     id: 'square-access-token',
     provider: 'Square',
     description: 'A Square access token: takes payments and reads the seller\'s data.',
-    keywords: ['sq0atp-', 'eaaa'],
+    keywords: ['sq0atp-', 'EAAA'],
     body: 'sq0atp-[A-Za-z0-9_-]{22}|EAAA[A-Za-z0-9_-]{60}',
     entropy: 3,
     severity: 'critical',
