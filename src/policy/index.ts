@@ -1,0 +1,5 @@
+export {evaluatePolicy} from './evaluate.js'
+export {matchPathGlob} from './glob.js'
+export {checkPolicyText, parsePolicyText, PolicyError, type PolicyProblem} from './parse.js'
+export {findServicePreset, SERVICE_PRESETS} from './presets.js'
+export type * from './types.js'

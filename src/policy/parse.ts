@@ -1,0 +1,240 @@
+import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode} from 'yaml'
+
+import {UserError} from '../lib/errors.js'
+import {findServicePreset, SERVICE_PRESETS} from './presets.js'
+import type {CredentialAttachment, Policy, PolicyAllowance, ServiceDefinition} from './types.js'
+
+/** One thing wrong with a policy file: where, and what was expected. Never the value found there. */
+export interface PolicyProblem {
+  readonly file: string
+  readonly line: number
+  readonly column: number
+  readonly message: string
+}
+
+/** An invalid policy: the broker refuses to start on it. */
+export class PolicyError extends UserError {
+  readonly problems: readonly PolicyProblem[]
+
+  constructor(problems: readonly PolicyProblem[]) {
+    super(
+      `The policy is invalid:\n${problems.map((p) => `  ${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n')}`,
+      'Fix the policy file; outloop status lists the problems again.',
+    )
+    this.name = 'PolicyError'
+    this.problems = problems
+  }
+}
+
+const NAME = /^[a-z0-9][a-z0-9._-]*$/
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])
+
+/** Reads a policy file's text; returns the policy when valid, and every problem found (none when valid). */
+export function checkPolicyText(text: string, file: string): {policy: Policy | null; problems: PolicyProblem[]} {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true})
+  const problems: PolicyProblem[] = []
+  const at = (offset: number, message: string): void => {
+    const pos = lineCounter.linePos(offset)
+    problems.push({file, line: pos.line, column: pos.col, message})
+  }
+  const atNode = (node: unknown, message: string): void => at((node as YamlNode | null)?.range?.[0] ?? 0, message)
+  // The library's own messages quote the source line, which may hold a pasted key: keep only the position.
+  for (const error of doc.errors) at(error.pos[0], `not valid YAML (${error.code.toLowerCase().replaceAll('_', ' ')})`)
+  if (problems.length > 0) return {policy: null, problems}
+
+  const services = new Map<string, ServiceDefinition>(SERVICE_PRESETS.map((preset) => [preset.name, preset]))
+  const clients = new Map<string, PolicyAllowance[]>()
+  const root = doc.contents
+  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return {policy: {services, clients}, problems}
+  if (!isMap(root)) {
+    atNode(root, 'expected a mapping with "services" and "clients"')
+    return {policy: null, problems}
+  }
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : ''
+    if (key === 'services') readServices(pair.value)
+    else if (key === 'clients') readClients(pair.value)
+    else atNode(pair.key, 'expected "services" or "clients" at the top level')
+  }
+
+  function str(node: unknown, what: string): string | null {
+    if (isScalar(node) && typeof node.value === 'string' && node.value !== '') return node.value
+    atNode(node, `expected ${what}`)
+    return null
+  }
+
+  function readServices(node: unknown): void {
+    if (node === null || (isScalar(node) && node.value === null)) return
+    if (!isMap(node)) return atNode(node, 'expected a mapping of service name to its settings')
+    for (const pair of node.items) {
+      const name = isScalar(pair.key) ? String(pair.key.value) : ''
+      if (!NAME.test(name)) {
+        atNode(pair.key, 'expected a service name of lower-case letters, digits, ".", "_" or "-"')
+        continue
+      }
+      const preset = findServicePreset(name)
+      const settings = pair.value
+      if (settings === null || (isScalar(settings) && settings.value === null)) {
+        if (!preset) atNode(pair.key, 'expected "upstream" and "header" or "query" for a service that is not a built-in preset')
+        continue
+      }
+      if (!isMap(settings)) {
+        atNode(settings, 'expected a mapping with "upstream" and "header" or "query"')
+        continue
+      }
+      let upstream = preset?.upstream
+      let auth: CredentialAttachment | undefined = preset?.auth
+      let baseUrlEnv = preset?.baseUrlEnv ?? []
+      let ok = true
+      for (const field of settings.items) {
+        const fieldName = isScalar(field.key) ? String(field.key.value) : ''
+        if (fieldName === 'upstream') {
+          const value = str(field.value, 'an upstream URL starting with http:// or https://')
+          const url = value ? safeUrl(value) : null
+          if (value && (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password || url.search || url.hash)) {
+            atNode(field.value, 'expected an upstream URL starting with http:// or https://, without credentials, query or fragment')
+            ok = false
+          } else if (url) upstream = url.origin + url.pathname.replace(/\/+$/, '')
+          else ok = false
+        } else if (fieldName === 'header') {
+          const value = str(field.value, 'a header template such as "Authorization: Bearer {secret}"')
+          const colon = value?.indexOf(':') ?? -1
+          const header = value && colon > 0 ? value.slice(0, colon).trim() : ''
+          const template = value && colon > 0 ? value.slice(colon + 1).trim() : ''
+          if (!value || !HEADER_NAME.test(header) || template.split('{secret}').length !== 2 || /[\r\n\0]/.test(template)) {
+            if (value) atNode(field.value, 'expected a header template such as "Authorization: Bearer {secret}" (a header name, a colon, and {secret} once)')
+            ok = false
+          } else auth = {kind: 'header', header: header.toLowerCase(), template}
+        } else if (fieldName === 'query') {
+          const value = str(field.value, 'a query parameter name such as "key"')
+          if (!value || !/^[A-Za-z0-9._-]+$/.test(value)) {
+            if (value) atNode(field.value, 'expected a query parameter name of letters, digits, ".", "_" or "-"')
+            ok = false
+          } else auth = {kind: 'query', param: value}
+        } else if (fieldName === 'env') {
+          const items = isSeq(field.value) ? field.value.items : [field.value]
+          const names: string[] = []
+          for (const item of items) {
+            const value = str(item, 'an environment variable name')
+            if (value && /^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) names.push(value)
+            else if (value) atNode(item, 'expected an environment variable name')
+          }
+          baseUrlEnv = names
+        } else {
+          atNode(field.key, 'expected "upstream", "header", "query" or "env"')
+          ok = false
+        }
+      }
+      if (!ok) continue
+      if (!upstream) {
+        atNode(pair.key, 'expected "upstream": this service is not a built-in preset')
+        continue
+      }
+      if (!auth) {
+        atNode(pair.key, 'expected "header" (such as "Authorization: Bearer {secret}") or "query"')
+        continue
+      }
+      services.set(name, {name, upstream, auth, baseUrlEnv, baseUrlSuffix: preset?.baseUrlSuffix ?? ''})
+    }
+  }
+
+  function readClients(node: unknown): void {
+    if (node === null || (isScalar(node) && node.value === null)) return
+    if (!isMap(node)) return atNode(node, 'expected a mapping of client (tenant) name to a list of grants')
+    for (const pair of node.items) {
+      const tenant = isScalar(pair.key) ? String(pair.key.value) : ''
+      if (!NAME.test(tenant)) {
+        atNode(pair.key, 'expected a client name of lower-case letters, digits, ".", "_" or "-"')
+        continue
+      }
+      if (!isSeq(pair.value)) {
+        atNode(pair.value ?? pair.key, 'expected a list of grants (secret, service, methods, paths)')
+        continue
+      }
+      const grants: PolicyAllowance[] = []
+      for (const item of pair.value.items) {
+        if (!isMap(item)) {
+          atNode(item, 'expected a grant: a mapping with secret, service, methods and paths')
+          continue
+        }
+        let secret: string | null = null
+        let service: string | null = null
+        let methods: string[] = ['*']
+        let paths: string[] = ['/**']
+        let ok = true
+        for (const field of item.items) {
+          const fieldName = isScalar(field.key) ? String(field.key.value) : ''
+          if (fieldName === 'secret') {
+            secret = str(field.value, 'a secret name (the part after outloop://<client>/)')
+            if (secret && !NAME.test(secret)) {
+              atNode(field.value, 'expected a secret name of lower-case letters, digits, ".", "_" or "-"')
+              ok = false
+            }
+          } else if (fieldName === 'service') {
+            service = str(field.value, 'a service name')
+            if (service && !services.has(service) && !serviceDeclaredLater(service)) {
+              atNode(field.value, `expected a service defined under "services" or a built-in preset (${SERVICE_PRESETS.map((p) => p.name).join(', ')})`)
+              ok = false
+            }
+          } else if (fieldName === 'methods') {
+            const items = isSeq(field.value) ? field.value.items : [field.value]
+            methods = []
+            for (const m of items) {
+              const value = str(m, 'an HTTP method')
+              const upper = value?.toUpperCase()
+              if (upper && (upper === '*' || METHODS.has(upper))) methods.push(upper)
+              else {
+                if (value) atNode(m, `expected an HTTP method (${[...METHODS].join(', ')}) or "*"`)
+                ok = false
+              }
+            }
+          } else if (fieldName === 'paths') {
+            const items = isSeq(field.value) ? field.value.items : [field.value]
+            paths = []
+            for (const p of items) {
+              const value = str(p, 'a path glob starting with /')
+              if (value && value.startsWith('/') && !/[\s?#]/.test(value)) paths.push(value)
+              else {
+                if (value) atNode(p, 'expected a path glob starting with / (no spaces, query or fragment)')
+                ok = false
+              }
+            }
+          } else {
+            atNode(field.key, 'expected "secret", "service", "methods" or "paths"')
+            ok = false
+          }
+        }
+        if (!secret || !service) {
+          if (ok) atNode(item, 'expected both "secret" and "service" in a grant')
+          continue
+        }
+        if (ok) grants.push({secret, service, methods, paths})
+      }
+      clients.set(tenant, [...(clients.get(tenant) ?? []), ...grants])
+    }
+  }
+
+  function serviceDeclaredLater(name: string): boolean {
+    const servicesNode = isMap(root) ? root.get('services', true) : null
+    return isMap(servicesNode) && servicesNode.has(name)
+  }
+
+  return problems.length > 0 ? {policy: null, problems} : {policy: {services, clients}, problems}
+}
+
+/** Parses a policy file's text, or throws a PolicyError listing every problem with file, line and column. */
+export function parsePolicyText(text: string, file: string): Policy {
+  const {policy, problems} = checkPolicyText(text, file)
+  if (!policy) throw new PolicyError(problems)
+  return policy
+}
+
+function safeUrl(text: string): URL | null {
+  try {
+    return new URL(text)
+  } catch {
+    return null
+  }
+}

@@ -1,0 +1,50 @@
+/** How the broker hands a service its credential. */
+export type CredentialAttachment =
+  | {readonly kind: 'header'; readonly header: string; readonly template: string}
+  | {readonly kind: 'query'; readonly param: string}
+
+/** One upstream the broker may call. */
+export interface ServiceDefinition {
+  readonly name: string
+  /** Base URL (scheme, host, optional path prefix); requests go to base + the path after /<service>. */
+  readonly upstream: string
+  readonly auth: CredentialAttachment
+  /** Base-URL environment variables that SDKs read, pointed at the broker by `outloop run`. */
+  readonly baseUrlEnv: readonly string[]
+  /** What the SDK appends after the host in its default base URL (`/v1` for OpenAI), kept in the env value. */
+  readonly baseUrlSuffix: string
+}
+
+/** One grant: a client may use this secret with this service, for these methods and paths. */
+export interface PolicyAllowance {
+  readonly secret: string
+  readonly service: string
+  /** Upper-case methods, or ['*']. */
+  readonly methods: readonly string[]
+  /** Path globs matched against the path after /<service> (`*` one segment, `**` any depth). */
+  readonly paths: readonly string[]
+}
+
+/** The whole policy: services known, and per client what it may do. Anything not granted is denied. */
+export interface Policy {
+  readonly services: ReadonlyMap<string, ServiceDefinition>
+  readonly clients: ReadonlyMap<string, readonly PolicyAllowance[]>
+}
+
+/** What a request asks for; the tenant comes from the caller's binding, never the request. */
+export interface PolicyQuestion {
+  readonly tenant: string
+  readonly service: string
+  readonly method: string
+  /** The path after /<service>, without query string. */
+  readonly path: string
+  /** The secret named by a placeholder in the request, if any. */
+  readonly secret?: string
+}
+
+/** The policy's answer. */
+export type PolicyDecision =
+  | {readonly allowed: true; readonly secret: string; readonly service: ServiceDefinition}
+  | {readonly allowed: false; readonly reason: PolicyDenyReason}
+
+export type PolicyDenyReason = 'unknown-service' | 'no-client-policy' | 'secret-not-allowed' | 'service-not-allowed' | 'method-not-allowed' | 'path-not-allowed'

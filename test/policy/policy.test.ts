@@ -1,0 +1,100 @@
+import {describe, expect, it} from 'vitest'
+
+import {ALNUM, randomString} from '../../src/lib/random.js'
+import {checkPolicyText, evaluatePolicy, matchPathGlob, parsePolicyText, PolicyError} from '../../src/policy/index.js'
+
+const POLICY = `
+services:
+  openai:
+    upstream: http://127.0.0.1:9/base
+  maps:
+    upstream: https://maps.example.test
+    query: key
+  internal:
+    upstream: https://internal.example.test
+    header: "X-Token: Token {secret}"
+clients:
+  acme:
+    - secret: openai-api-key
+      service: openai
+      methods: [POST]
+      paths: ["/v1/chat/completions", "/v1/models/**"]
+    - secret: maps-key
+      service: maps
+  globex:
+    - secret: anthropic-key
+      service: anthropic
+      methods: ["*"]
+      paths: ["/v1/*"]
+`
+
+describe('policy', () => {
+  const policy = parsePolicyText(POLICY, 'policy.yaml')
+
+  it('merges overrides into presets and reads custom services', () => {
+    expect(policy.services.get('openai')).toMatchObject({upstream: 'http://127.0.0.1:9/base', auth: {kind: 'header', header: 'authorization', template: 'Bearer {secret}'}, baseUrlEnv: ['OPENAI_BASE_URL']})
+    expect(policy.services.get('maps')?.auth).toEqual({kind: 'query', param: 'key'})
+    expect(policy.services.get('internal')?.auth).toEqual({kind: 'header', header: 'x-token', template: 'Token {secret}'})
+    expect(policy.services.get('stripe')?.upstream).toBe('https://api.stripe.com')
+  })
+
+  it('allows only what a grant names, denying by default with the most specific reason', () => {
+    const ask = (q: Partial<Parameters<typeof evaluatePolicy>[1]>) => evaluatePolicy(policy, {tenant: 'acme', service: 'openai', method: 'POST', path: '/v1/chat/completions', ...q})
+    expect(ask({})).toMatchObject({allowed: true, secret: 'openai-api-key'})
+    expect(ask({secret: 'openai-api-key'})).toMatchObject({allowed: true})
+    expect(ask({secret: 'other'})).toEqual({allowed: false, reason: 'secret-not-allowed'})
+    expect(ask({method: 'DELETE'})).toEqual({allowed: false, reason: 'method-not-allowed'})
+    expect(ask({path: '/v1/files'})).toEqual({allowed: false, reason: 'path-not-allowed'})
+    expect(ask({path: '/v1/models/gpt/x'})).toMatchObject({allowed: true})
+    expect(ask({service: 'stripe'})).toEqual({allowed: false, reason: 'service-not-allowed'})
+    expect(ask({service: 'nope'})).toEqual({allowed: false, reason: 'unknown-service'})
+    expect(ask({tenant: 'initech'})).toEqual({allowed: false, reason: 'no-client-policy'})
+    expect(ask({service: 'maps', method: 'GET', path: '/any/thing'})).toMatchObject({allowed: true, secret: 'maps-key'})
+    expect(evaluatePolicy(policy, {tenant: 'globex', service: 'openai', method: 'POST', path: '/v1/chat/completions'})).toEqual({allowed: false, reason: 'service-not-allowed'})
+  })
+
+  it('matches path globs by segment', () => {
+    expect(matchPathGlob('/v1/*', '/v1/messages')).toBe(true)
+    expect(matchPathGlob('/v1/*', '/v1/messages/x')).toBe(false)
+    expect(matchPathGlob('/v1/**', '/v1')).toBe(true)
+    expect(matchPathGlob('/v1/**', '/v1/a/b')).toBe(true)
+    expect(matchPathGlob('/v1/**', '/v10')).toBe(false)
+    expect(matchPathGlob('/a.b', '/aXb')).toBe(false)
+  })
+
+  it('reports invalid policies with file, line, column and what was expected, never the value', () => {
+    const planted = 'sk-' + randomString(ALNUM, 40)
+    const text = `services:\n  bad:\n    upstream: ${planted}\n    header: "Authorization Bearer"\nclients:\n  acme:\n    - secret: x\n      service: missing\n      methods: [FETCH]\n`
+    const {policy: none, problems} = checkPolicyText(text, '/home/p/policy.yaml')
+    expect(none).toBeNull()
+    expect(problems).toEqual(expect.arrayContaining([
+      expect.objectContaining({line: 3, column: 15, message: expect.stringContaining('expected an upstream URL')}),
+      expect.objectContaining({line: 4, column: 13, message: expect.stringContaining('expected a header template')}),
+      expect.objectContaining({line: 8, column: 16, message: expect.stringContaining('expected a service defined')}),
+      expect.objectContaining({line: 9, column: 17, message: expect.stringContaining('expected an HTTP method')}),
+    ]))
+    const error = (() => {
+      try {
+        parsePolicyText(text, '/home/p/policy.yaml')
+      } catch (e) {
+        return e as PolicyError
+      }
+    })()
+    expect(error).toBeInstanceOf(PolicyError)
+    expect(error!.message).toContain('/home/p/policy.yaml:3:15: expected')
+    expect(error!.message).not.toContain(planted)
+  })
+
+  it('never quotes the source of a YAML syntax error', () => {
+    const planted = 'ghp_' + randomString(ALNUM, 36)
+    const {problems} = checkPolicyText(`clients:\n  acme: [${planted}\n`, 'p.yaml')
+    expect(problems.length).toBeGreaterThan(0)
+    expect(problems[0].message).toMatch(/^not valid YAML/)
+    expect(JSON.stringify(problems)).not.toContain(planted)
+  })
+
+  it('takes an empty file as a policy that denies everything', () => {
+    const empty = parsePolicyText('', 'p.yaml')
+    expect(evaluatePolicy(empty, {tenant: 'acme', service: 'openai', method: 'GET', path: '/v1/models'})).toEqual({allowed: false, reason: 'no-client-policy'})
+  })
+})
