@@ -123,7 +123,7 @@ export function analyzeFindings(
     }
   }
 
-  risks.push(...foreignAccounts.map(foreignAccountRisk))
+  risks.push(...foreignAccountRisks(foreignAccounts))
   risks.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || RISK_RANK[a.type] - RISK_RANK[b.type] || b.files.length - a.files.length || a.message.localeCompare(b.message))
   secrets.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.occurrences.length - a.occurrences.length || a.rule.localeCompare(b.rule))
   return {secrets, risks, tenants: summarizeTenants(findings, secrets)}
@@ -199,15 +199,26 @@ function findForeignAccounts(sightings: readonly AccountSighting[]): ForeignAcco
   return found
 }
 
-function foreignAccountRisk(found: ForeignAccount): Risk {
-  const {tenant, owner, file, line, account, kind} = found
-  return {
-    type: 'foreign-account',
-    severity: 'high',
-    tenant,
-    owner,
-    fingerprint: null,
-    files: [file],
-    message: `${file}:${line} in ${tenant} names ${owner}'s ${kind} ${account}: a skill copied from ${owner} still points at ${owner}'s account.`,
+/** One risk per client and owner: the copied files and the owner's accounts they name. */
+function foreignAccountRisks(found: readonly ForeignAccount[]): Risk[] {
+  const groups = new Map<string, ForeignAccount[]>()
+  for (const f of found) {
+    const key = `${f.tenant}\u0000${f.owner}`
+    groups.set(key, [...(groups.get(key) ?? []), f])
   }
+  return [...groups.values()].map((group) => {
+    const {tenant, owner} = group[0]
+    const files = unique(group.map((f) => f.file))
+    const accounts = unique(group.map((f) => `${f.kind} ${f.account}`))
+    const first = group[0]
+    return {
+      type: 'foreign-account',
+      severity: 'high',
+      tenant,
+      owner,
+      fingerprint: null,
+      files,
+      message: `${files.length === 1 ? files[0] : `${files.length} files (${files.join(', ')})`} in ${tenant} ${files.length === 1 ? 'names' : 'name'} ${owner}'s ${accounts.join(' and ')} (first at ${first.file}:${first.line}): copied from ${owner}, so ${tenant}'s agents would act on ${owner}'s account.`,
+    }
+  })
 }
