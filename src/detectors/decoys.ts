@@ -7,7 +7,7 @@ import {shannonEntropy} from './entropy.js'
  */
 
 /** References to a secret held elsewhere: environment, vault, CI or template interpolation. */
-const REFERENCE_ANYWHERE = /\$\{|\$\(|\{\{|\}\}|\{%|<%|%\{|#\{/
+const REFERENCE_ANYWHERE = /\$\{|\$\(|\{\{|\}\}|\{%|<%|%\{|#\{|@@[A-Za-z][\w.:-]*@@/
 const REFERENCE_WHOLE = [
   /^\$[A-Za-z_][A-Za-z0-9_]*$/, // $VAR
   /^%[A-Za-z_][A-Za-z0-9_]*%$/, // %VAR%
@@ -17,6 +17,7 @@ const REFERENCE_WHOLE = [
   /^\[[^[\]]*\]$/, // [YOUR_KEY]
   /^ENC\[[A-Z0-9_]+(?:,|$)/, // SOPS-encrypted value (a bare value stops at its first comma)
   /^\$ANSIBLE_VAULT;/,
+  /^@[A-Za-z][\w.:-]*@$/, // @VAR@ (Maven and Gradle resource filtering); @@VAR@@ anywhere is caught above
 ]
 
 /** Masks and elisions people leave in docs and screenshots: `sk-****abcd`, `sk-...`, `xxxx`. */

@@ -1,6 +1,6 @@
 import type {Detection, Rule} from './types.js'
 import {findMultilineElementAt, findTextAssignments, normalizeSecretName, type TextAssignment} from './assignments.js'
-import {isDecoySecret} from './decoys.js'
+import {decoyReason, isDecoySecret} from './decoys.js'
 import {randomEntropyFloor, shannonEntropy} from './entropy.js'
 import {buildKeywordScanner, type KeywordScanner} from './keyword-scanner.js'
 import {RULES} from './registry.js'
@@ -120,8 +120,9 @@ function acceptSecret(rule: Rule, secret: string): boolean {
       if (pattern.test(secret)) return false
     }
   }
-  // Multi-line blocks (PEM) hold dashes and runs by design; their own verify judges the body.
-  if (!rule.multiline && isDecoySecret(secret)) return false
+  // Multi-line blocks (PEM) hold dashes and runs by design, so their own verify judges the body; but a
+  // reference (`outloop://…`, `${VAR}`) is never a secret, whatever rule matched it.
+  if (rule.multiline ? decoyReason(secret) === 'reference' : isDecoySecret(secret)) return false
   if (rule.verify && !rule.verify(secret)) return false
   return true
 }

@@ -87,7 +87,8 @@ const NPMRC: IniDialect = {
 /** `.npmrc`: `//registry/:_authToken=…`, `_auth`, `_password`. */
 export const npmrcFormat: FileFormat = {
   id: 'npmrc',
-  matches: (relPath) => baseName(relPath) === '.npmrc',
+  // `.npmrc`, and copies kept beside it (`ci.npmrc`, `project.npmrc`)
+  matches: (relPath) => baseName(relPath).endsWith('.npmrc'),
   extract: (text) => extractKeyValues(text, NPMRC),
 }
 

@@ -330,3 +330,19 @@ describe('case-exact keywords', () => {
     expect(result.detections.map((d) => d.ruleId)).toContain('aws-access-key-id')
   })
 })
+
+describe('template tokens and references', () => {
+  it.each([
+    'SLACK_BOT_TOKEN=@@slack-bot-token:SLACK@@',
+    'api_key: "@API_KEY@"',
+    'curl -u "acme:@@github-pat:GH@@" https://registry.acme.example/v2/',
+    'curl -u "outloop://acme/registry" https://registry.acme.example/v2/',
+  ])('report nothing for %s', (text) => {
+    expect(detectInText(text)).toEqual([])
+  })
+
+  it('still report a real key beside a template token', () => {
+    const key = fakeKeyFor('github-pat')
+    expect(detectInText(`A=@@x@@\nGITHUB_TOKEN=${key}\n`).map((d) => d.ruleId)).toEqual(['github-pat'])
+  })
+})

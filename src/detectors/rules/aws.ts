@@ -39,7 +39,8 @@ export const AWS_RULES: readonly Rule[] = [
     envName: 'AWS_SECRET_ACCESS_KEY',
     fake: () => randomString(BASE64, 40),
     nonMatches: () => [
-      'AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCY' + 'EXAMPLEKEY',
+      // AWS's documented example secret, assembled so this file holds no key-shaped literal.
+      'AWS_SECRET_ACCESS_KEY=' + ['wJalrXUtnFEMI', 'K7MDENG', 'bPxRfiCYEXAMPLEKEY'].join('/'),
       `AWS_SECRET_ACCESS_KEY=${randomString(BASE64, 39)}`,
       'AWS_SECRET_ACCESS_KEY=${AWS_SECRET_ACCESS_KEY}',
       `AWS_REGION=${randomString(BASE64, 40)}`,

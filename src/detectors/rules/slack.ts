@@ -45,7 +45,7 @@ export const SLACK_RULES: readonly Rule[] = [
     severity: 'high',
     envName: 'SLACK_CONFIG_TOKEN',
     fake: () => `xoxe.xoxp-1-${randomString(ALNUM, 160)}`,
-    nonMatches: () => ['SLACK_CONFIG_TOKEN=xoxe.xoxp-1-RandomStringHere', 'SLACK_CONFIG_TOKEN=xoxe-1-xxx'],
+    nonMatches: () => ['SLACK_CONFIG_TOKEN=xoxe.xoxp-1-' + 'RandomStringHere', 'SLACK_CONFIG_TOKEN=xoxe-1-xxx'],
   }),
   prefixRule({
     id: 'slack-legacy-token',
