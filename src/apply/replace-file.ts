@@ -1,0 +1,40 @@
+import {randomBytes} from 'node:crypto'
+import {chmodSync, chownSync, closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync} from 'node:fs'
+import {basename, dirname, join} from 'node:path'
+
+import {fsyncFolder} from '../vault/fs-safe.js'
+
+/**
+ * Replaces a client file atomically: a temp file in the same folder with the original's mode (and owner,
+ * where we may set it), fsync, rename over, fsync the folder. A crash leaves the old file or the new one.
+ */
+export function replaceFileAtomic(path: string, data: Buffer): void {
+  const stat = statSync(path)
+  const temp = join(dirname(path), `.${basename(path)}.outloop-${process.pid}-${randomBytes(4).toString('hex')}.tmp`)
+  const fd = openSync(temp, 'wx', 0o600)
+  try {
+    try {
+      writeSync(fd, data)
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+    chmodSync(temp, stat.mode & 0o7777)
+    if (typeof process.getuid === 'function' && (stat.uid !== process.getuid() || stat.gid !== process.getgid?.())) {
+      try {
+        chownSync(temp, stat.uid, stat.gid)
+      } catch {
+        // Only root may give a file away; the owner's own files keep their owner anyway.
+      }
+    }
+    renameSync(temp, path)
+  } catch (error) {
+    try {
+      unlinkSync(temp)
+    } catch {
+      // never created or already renamed
+    }
+    throw error
+  }
+  fsyncFolder(dirname(path))
+}

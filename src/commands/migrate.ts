@@ -1,0 +1,116 @@
+import {createInterface} from 'node:readline/promises'
+
+import {Args, Flags} from '@oclif/core'
+
+import {OutloopCommand} from '../lib/command.js'
+import {CancelledError, UserError} from '../lib/errors.js'
+import {outloopHome} from '../lib/paths.js'
+import {migrationPlanToJson, renderMigrationPlanText} from '../plan/render.js'
+import {applyMigration, planMigration, type MigrationOutcome} from '../services/migrate.js'
+import {vaultBackendFlags} from '../vault/command-flags.js'
+import {canPromptOnTerminal} from '../vault/tty.js'
+
+export const MIGRATE_RESULT_SCHEMA = 'outloop.migrate/v1'
+
+/** A path as a shell reads it back. */
+function shellQuote(path: string): string {
+  return /^[A-Za-z0-9_./~-]+$/.test(path) ? path : `'${path.replaceAll("'", `'\\''`)}'`
+}
+
+/** What comes after a migration: connect each client folder, then start the access layer. */
+export function nextStepCommands(outcome: Pick<MigrationOutcome, 'clientFolders'>): string[] {
+  return [...outcome.clientFolders.map((c) => `outloop connect ${shellQuote(c.folder)} --tenant ${c.tenant}`), 'outloop serve']
+}
+
+export default class Migrate extends OutloopCommand {
+  static override summary = 'Move every plaintext key into the vault and rewrite each reference to a placeholder, reversibly.'
+
+  static override description = `Plans from a scan of PATH: one vault entry per unique key per client (outloop://<client>/<name>), and for each occurrence an edit that keeps the file valid for the tool reading it. --dry-run shows the plan and writes nothing; --yes applies it: every value is stored in the vault and read back, every file is backed up encrypted, then replaced atomically. outloop rollback undoes a run.
+
+Without a terminal, applying needs --yes (exit 2 otherwise).`
+
+  static override examples = ['<%= config.bin %> migrate ~/clients --dry-run', '<%= config.bin %> migrate ~/clients --dry-run --json', '<%= config.bin %> migrate ~/clients --yes', '<%= config.bin %> migrate ~/clients --tenant acme --yes']
+
+  static override args = {
+    path: Args.string({description: 'Folder holding the client folders.', default: '.'}),
+  }
+
+  static override flags = {
+    ...vaultBackendFlags,
+    'dry-run': Flags.boolean({description: 'Show the plan; write nothing.'}),
+    yes: Flags.boolean({char: 'y', description: 'Apply the plan without asking.'}),
+    json: Flags.boolean({description: 'Print the plan (with --dry-run) or the result as one JSON document.'}),
+    tenant: Flags.string({description: 'Only migrate this client (repeatable).', multiple: true}),
+    interpolation: Flags.string({description: 'tool: where the tool resolves ${VAR} itself (compose, .mcp.json, .npmrc), write ${OUTLOOP_…} for outloop run to set.', options: ['never', 'tool'], default: 'never'}),
+  }
+
+  async run(): Promise<void> {
+    const {args, flags} = await this.parse(Migrate)
+    const interactive = canPromptOnTerminal()
+    const options = {
+      root: args.path,
+      home: outloopHome(),
+      env: process.env,
+      backend: flags.vault,
+      interactive,
+      tenants: flags.tenant,
+      interpolation: flags.interpolation as 'never' | 'tool',
+      onProgress: (message: string) => this.logToStderr(message),
+    }
+    if (flags['dry-run']) {
+      const planned = await planMigration(options)
+      if (planned.vaultNote) this.logToStderr(planned.vaultNote)
+      if (planned.unfinished.length > 0) this.logToStderr(`Unfinished run${planned.unfinished.length > 1 ? 's' : ''} ${planned.unfinished.join(', ')} will be undone first when this plan is applied.`)
+      if (flags.json) this.log(JSON.stringify({...migrationPlanToJson(planned.plan), root: planned.root}, null, 2))
+      else process.stdout.write(renderMigrationPlanText(planned.plan))
+      return
+    }
+    let plan
+    if (!flags.yes) {
+      if (!interactive || flags.json) {
+        throw new UserError('Migrating rewrites client files, and there is no terminal to confirm on.', `Review the plan with outloop migrate ${shellQuote(args.path)} --dry-run, then run it with --yes.`)
+      }
+      plan = await planMigration(options)
+      process.stderr.write(renderMigrationPlanText(plan.plan))
+      if (plan.plan.files.length === 0) return
+      const rl = createInterface({input: process.stdin, output: process.stderr})
+      const answer = await rl.question('Apply this plan? [y/N] ')
+      rl.close()
+      if (!/^y(es)?$/i.test(answer.trim())) throw new CancelledError()
+    }
+    const outcome = await applyMigration({...options, plan})
+    const next = nextStepCommands(outcome)
+    if (flags.json) {
+      this.log(
+        JSON.stringify(
+          {
+            schema: MIGRATE_RESULT_SCHEMA,
+            run: outcome.run,
+            root: outcome.root,
+            entries: {created: outcome.created, reused: outcome.reused},
+            written: outcome.written,
+            skipped: outcome.skipped,
+            recovered: outcome.recovered.map((r) => ({run: r.run, restored: r.outcome.restored.length, conflicts: r.outcome.conflicts})),
+            shared: outcome.plan.entries.filter((e) => e.sharedWith.length > 0).map((e) => e.placeholder),
+            next: outcome.run === null ? [] : next,
+          },
+          null,
+          2,
+        ),
+      )
+      return
+    }
+    for (const s of outcome.skipped) this.logToStderr(`Warning: ${s.file} skipped: ${s.reason}`)
+    if (outcome.run === null) {
+      this.log('Nothing to migrate: no plaintext key left that a rewrite can move.')
+      return
+    }
+    const shared = outcome.plan.entries.filter((e) => e.sharedWith.length > 0)
+    this.log(`Migrated (run ${outcome.run}): ${outcome.created} vault entries created, ${outcome.reused} already there; ${outcome.written.length} files rewritten, ${outcome.skipped.length} skipped.`)
+    if (shared.length > 0) this.log(`${shared.length} keys are shared across clients: each client now has its own entry; rotate them (outloop vault rotate REF).`)
+    this.log(`Undo with: outloop rollback ${outcome.run}`)
+    this.log('')
+    this.log('Next: connect each client folder and start the access layer:')
+    for (const command of next) this.log(`  ${command}`)
+  }
+}

@@ -1,0 +1,228 @@
+import {createHmac} from 'node:crypto'
+
+import {ruleById} from '../detectors/index.js'
+import {fingerprintSecret} from '../lib/fingerprint.js'
+import {previewSecret} from '../lib/preview.js'
+import type {SecretValue} from '../lib/secret-value.js'
+import {planFileRewrite, RewriteError, type RewriteEdit, type RewriteFinding, type RewriteStrategyId, type RewriteTarget, type VaultEntryKind} from '../rewrite/index.js'
+import {formatSecretRef, isValidSecretName, type SecretRef} from '../vault/ref.js'
+
+/** One file as the planner sees it: its text, its client, and the findings a scan made in it. */
+export interface MigrationSourceFile {
+  readonly relPath: string
+  /** The client the file belongs to; null in shared areas (templates), which have no client to vault for. */
+  readonly tenant: string | null
+  readonly text: string
+  readonly findings: readonly (RewriteFinding & {readonly allowed?: boolean})[]
+}
+
+/** An entry already in the vault: names taken, and values a new run can point at instead of copying. */
+export interface ExistingVaultEntry {
+  readonly tenant: string
+  readonly name: string
+  readonly fingerprint: string
+}
+
+export interface MigrationPlanOptions {
+  readonly files: readonly MigrationSourceFile[]
+  /** HMAC key for fingerprints (OUTLOOP_HOME/fingerprint.key), the one the vault uses too. */
+  readonly fingerprintKey: Buffer
+  /** Limit the plan to these clients; every client is still read so cross-client keys are recognised. */
+  readonly tenants?: readonly string[]
+  readonly existing?: readonly ExistingVaultEntry[]
+  readonly interpolation?: 'never' | 'tool'
+}
+
+/** One vault entry the migration writes (or finds already there). */
+export interface PlannedVaultEntry {
+  readonly ref: SecretRef
+  readonly placeholder: string
+  readonly ruleId: string
+  readonly provider: string | null
+  readonly kind: VaultEntryKind
+  readonly value: SecretValue
+  readonly fingerprint: string
+  readonly preview: string
+  /** The vault already holds this value under this name (a second run, or a run after rollback). */
+  readonly existing: boolean
+  /** Other clients holding the same value: each gets its own entry, and the key should be rotated. */
+  readonly sharedWith: readonly string[]
+  readonly files: readonly string[]
+  readonly occurrences: number
+}
+
+/** Everything one file's rewrite changes. */
+export interface PlannedFile {
+  readonly relPath: string
+  readonly tenant: string
+  readonly format: string
+  readonly edits: readonly RewriteEdit[]
+  readonly wholeFile: boolean
+  /** HMAC of the text the plan was made for: a file that differs at apply time is skipped, not clobbered. */
+  readonly contentHash: string
+}
+
+/** A file with findings that the plan leaves alone, and why (position and our own words only). */
+export interface SkippedMigrationFile {
+  readonly relPath: string
+  readonly reason: string
+}
+
+export interface MigrationPlan {
+  readonly entries: readonly PlannedVaultEntry[]
+  readonly files: readonly PlannedFile[]
+  readonly skipped: readonly SkippedMigrationFile[]
+  readonly tenants: readonly string[]
+}
+
+/** HMAC-SHA256 of a file's text under the installation key: compares contents without keeping any. */
+export function contentHashOf(key: Buffer, content: string | Buffer): string {
+  return createHmac('sha256', key).update(typeof content === 'string' ? Buffer.from(content, 'utf8') : content).digest('hex')
+}
+
+/** A name part in the placeholder alphabet: lower-case, `_` and spaces as `-`, nothing else. */
+function slugOf(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9.-]+/g, '-')
+    .replace(/[-_.]{2,}/g, '-')
+    .replace(/^[^a-z0-9]+/, '')
+    .replace(/[^a-z0-9]+$/, '')
+    .slice(0, 96)
+}
+
+/**
+ * The entry name a key gets: its variable or field name (`OPENAI_API_KEY` → `openai-api-key`), with the
+ * provider in front when the name does not say it (`API_KEY` of an OpenAI key → `openai-api-key`); the
+ * rule id when there is no usable name.
+ */
+export function baseEntryName(name: string | null, ruleId: string, provider: string | null): string {
+  const slug = name === null ? '' : slugOf(name)
+  const providerSlug = provider === null ? '' : slugOf(provider.split(/\s+/)[0])
+  const ruleSlug = slugOf(ruleId) || 'secret'
+  if (slug === '' || !/[a-z]/.test(slug)) return ruleSlug
+  if (providerSlug === '' || slug.includes(providerSlug) || slug.includes(ruleSlug.split('-')[0])) return slug
+  return `${ruleSlug.split('-')[0]}-${slug}`
+}
+
+interface EntryDraft {
+  ref: SecretRef
+  ruleId: string
+  provider: string | null
+  kind: VaultEntryKind
+  value: SecretValue
+  fingerprint: string
+  existing: boolean
+  files: Set<string>
+  occurrences: number
+}
+
+/**
+ * Plans a migration from scanned files: one vault entry per unique value per client, named from the
+ * variable and provider with `-2`, `-3`… on collisions (reusing the vault's own entry for a value it already
+ * holds, so names stay stable across runs), and each file's edits. Pure: no file system, no vault.
+ */
+export function buildMigrationPlan(options: MigrationPlanOptions): MigrationPlan {
+  const key = options.fingerprintKey
+  const byValue = new Map<string, EntryDraft>() // tenant \0 fingerprint → entry
+  const taken = new Map<string, string>() // tenant/name → fingerprint
+  const existingByValue = new Map<string, string>() // tenant \0 fingerprint → name
+  for (const e of options.existing ?? []) {
+    taken.set(`${e.tenant}/${e.name}`, e.fingerprint)
+    if (!existingByValue.has(`${e.tenant}\0${e.fingerprint}`)) existingByValue.set(`${e.tenant}\0${e.fingerprint}`, e.name)
+  }
+  const existingNames = new Set(taken.keys())
+  const files: PlannedFile[] = []
+  const skipped: SkippedMigrationFile[] = []
+  // Path order, so the same tree always gets the same names.
+  const sorted = [...options.files].sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0))
+
+  for (const file of sorted) {
+    const findings = file.findings.filter((f) => f.allowed !== true)
+    if (findings.length === 0) continue
+    const tenant = file.tenant
+    if (tenant === null || !isValidSecretName(tenant)) {
+      skipped.push({relPath: file.relPath, reason: tenant === null ? 'a shared area (no client): left in place; copy what a client needs into its folder, or name the area a tenant in outloop.yaml' : 'its client name is not a valid vault tenant name'})
+      continue
+    }
+    // Names given out while planning this file; kept only when the whole file plans.
+    const pending = new Map<string, EntryDraft>()
+    const pendingNames = new Map<string, string>()
+    const namer = (target: RewriteTarget): string => {
+      const fingerprint = fingerprintSecret(key, target.vaultValue)
+      const valueKey = `${tenant}\0${fingerprint}`
+      const known = byValue.get(valueKey) ?? pending.get(valueKey)
+      if (known !== undefined) return formatSecretRef(known.ref)
+      const provider = ruleById(target.ruleId)?.provider ?? null
+      const reuse = existingByValue.get(valueKey)
+      let name = reuse
+      if (name === undefined) {
+        const base = baseEntryName(target.name, target.ruleId, provider)
+        for (let n = 1; ; n++) {
+          const candidate = n === 1 ? base : `${base}-${n}`
+          const holder = taken.get(`${tenant}/${candidate}`) ?? pendingNames.get(`${tenant}/${candidate}`)
+          if (holder === undefined || holder === fingerprint) {
+            name = candidate
+            break
+          }
+        }
+      }
+      const draft: EntryDraft = {ref: {tenant, name}, ruleId: target.ruleId, provider, kind: target.entry, value: target.vaultValue, fingerprint, existing: existingNames.has(`${tenant}/${name}`), files: new Set(), occurrences: 0}
+      pending.set(valueKey, draft)
+      pendingNames.set(`${tenant}/${name}`, fingerprint)
+      return formatSecretRef(draft.ref)
+    }
+    try {
+      const rewrite = planFileRewrite(file.relPath, file.text, findings, {placeholderFor: namer, interpolation: options.interpolation ?? 'never'})
+      if (rewrite.edits.length === 0) continue
+      for (const [valueKey, draft] of pending) byValue.set(valueKey, draft)
+      for (const [name, fp] of pendingNames) taken.set(name, fp)
+      for (const edit of rewrite.edits) {
+        const draft = byValue.get(`${tenant}\0${fingerprintSecret(key, edit.vaultValue)}`)
+        if (draft === undefined) continue
+        draft.files.add(file.relPath)
+        draft.occurrences += 1
+      }
+      files.push({relPath: file.relPath, tenant, format: rewrite.format, edits: rewrite.edits, wholeFile: rewrite.wholeFile, contentHash: contentHashOf(key, file.text)})
+    } catch (error) {
+      if (!(error instanceof RewriteError)) throw error
+      skipped.push({relPath: file.relPath, reason: `line ${error.line}, column ${error.column}: ${error.message.slice(error.message.indexOf(': ') + 2)}`})
+    }
+  }
+
+  const tenantsByValue = new Map<string, Set<string>>()
+  for (const draft of byValue.values()) {
+    const set = tenantsByValue.get(draft.fingerprint) ?? new Set<string>()
+    set.add(draft.ref.tenant)
+    tenantsByValue.set(draft.fingerprint, set)
+  }
+  const wanted = options.tenants === undefined || options.tenants.length === 0 ? undefined : new Set(options.tenants)
+  const inScope = (tenant: string): boolean => wanted === undefined || wanted.has(tenant)
+  const entries = [...byValue.values()]
+    .filter((d) => inScope(d.ref.tenant))
+    .sort((a, b) => (a.ref.tenant + '/' + a.ref.name < b.ref.tenant + '/' + b.ref.name ? -1 : 1))
+    .map((d): PlannedVaultEntry => ({
+      ref: d.ref,
+      placeholder: formatSecretRef(d.ref),
+      ruleId: d.ruleId,
+      provider: d.provider,
+      kind: d.kind,
+      value: d.value,
+      fingerprint: d.fingerprint,
+      preview: previewSecret(d.value.reveal()),
+      existing: d.existing,
+      sharedWith: [...(tenantsByValue.get(d.fingerprint) ?? [])].filter((t) => t !== d.ref.tenant).sort(),
+      files: [...d.files].sort(),
+      occurrences: d.occurrences,
+    }))
+  const plannedFiles = files.filter((f) => inScope(f.tenant))
+  const tenants = [...new Set(plannedFiles.map((f) => f.tenant))].sort()
+  return {entries, files: plannedFiles, skipped: skipped.filter((s) => wanted === undefined || sorted.some((f) => f.relPath === s.relPath && f.tenant !== null && wanted.has(f.tenant))), tenants}
+}
+
+/** The strategies a plan uses, for the summary line. */
+export function strategiesOf(plan: MigrationPlan): Map<RewriteStrategyId, number> {
+  const counts = new Map<RewriteStrategyId, number>()
+  for (const file of plan.files) for (const edit of file.edits) counts.set(edit.strategy, (counts.get(edit.strategy) ?? 0) + 1)
+  return counts
+}

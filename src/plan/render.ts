@@ -1,0 +1,76 @@
+import type {MigrationPlan} from './migration-plan.js'
+
+export const MIGRATE_PLAN_SCHEMA = 'outloop.migrate-plan/v1'
+
+/** The plan as data (`--dry-run --json`): names, places, strategies and previews; never a value. */
+export function migrationPlanToJson(plan: MigrationPlan): Record<string, unknown> {
+  return {
+    schema: MIGRATE_PLAN_SCHEMA,
+    tenants: plan.tenants,
+    entries: plan.entries.map((e) => ({
+      ref: e.placeholder,
+      tenant: e.ref.tenant,
+      name: e.ref.name,
+      rule: e.ruleId,
+      provider: e.provider,
+      kind: e.kind,
+      fingerprint: e.fingerprint,
+      preview: e.preview,
+      existing: e.existing,
+      sharedAcrossClients: e.sharedWith.length > 0,
+      sharedWith: e.sharedWith,
+      files: e.files,
+      occurrences: e.occurrences,
+    })),
+    files: plan.files.map((f) => ({
+      file: f.relPath,
+      tenant: f.tenant,
+      format: f.format,
+      wholeFile: f.wholeFile,
+      edits: f.edits.map((e) => ({
+        line: e.line,
+        column: e.column,
+        strategy: e.strategy,
+        entry: e.entry,
+        placeholder: e.placeholder,
+        writes: e.decodesTo,
+        ...(e.variable === undefined ? {} : {variable: e.variable}),
+        preview: e.preview,
+        rules: e.findings.map((x) => x.ruleId),
+        reason: e.reason,
+      })),
+    })),
+    skipped: plan.skipped.map((s) => ({file: s.relPath, reason: s.reason})),
+    stats: {entries: plan.entries.length, files: plan.files.length, edits: plan.files.reduce((n, f) => n + f.edits.length, 0), shared: plan.entries.filter((e) => e.sharedWith.length > 0).length, skipped: plan.skipped.length},
+  }
+}
+
+/** The plan as a person reads it: entries per client, then each file's edits with previews and why. */
+export function renderMigrationPlanText(plan: MigrationPlan): string {
+  const lines: string[] = []
+  const edits = plan.files.reduce((n, f) => n + f.edits.length, 0)
+  if (plan.entries.length === 0 && plan.files.length === 0) {
+    lines.push('Nothing to migrate: no plaintext key found that a rewrite can move.')
+  } else {
+    lines.push(`Plan: ${plan.entries.length} vault ${plan.entries.length === 1 ? 'entry' : 'entries'} for ${plan.tenants.length} ${plan.tenants.length === 1 ? 'client' : 'clients'}, ${edits} ${edits === 1 ? 'edit' : 'edits'} in ${plan.files.length} ${plan.files.length === 1 ? 'file' : 'files'}.`)
+  }
+  for (const tenant of plan.tenants) {
+    lines.push('', `${tenant}`)
+    for (const e of plan.entries.filter((x) => x.ref.tenant === tenant)) {
+      const notes = [e.existing ? 'already in the vault' : '', e.sharedWith.length > 0 ? `shared across clients (${e.sharedWith.join(', ')}): rotate` : ''].filter(Boolean)
+      lines.push(`  ${e.placeholder}  ${e.ruleId}  ${e.preview}  ${e.occurrences}x in ${e.files.length} ${e.files.length === 1 ? 'file' : 'files'}${notes.length > 0 ? `  [${notes.join('; ')}]` : ''}`)
+    }
+  }
+  if (plan.files.length > 0) lines.push('', 'Edits')
+  for (const f of plan.files) {
+    lines.push(`  ${f.relPath} (${f.format})${f.wholeFile ? ', moved whole' : ''}`)
+    for (const e of f.edits) lines.push(`    ${e.line}:${e.column}  ${e.preview} → ${e.decodesTo}  (${e.strategy}: ${e.reason})`)
+  }
+  if (plan.skipped.length > 0) {
+    lines.push('', 'Left in place')
+    for (const s of plan.skipped) lines.push(`  ${s.relPath}: ${s.reason}`)
+  }
+  const shared = plan.entries.filter((e) => e.sharedWith.length > 0).length
+  if (shared > 0) lines.push('', `${shared} ${shared === 1 ? 'key is' : 'keys are'} shared across clients: each client gets its own entry with the same value. Rotate them so each client has its own key.`)
+  return lines.join('\n') + '\n'
+}

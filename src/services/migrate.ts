@@ -1,0 +1,273 @@
+import {existsSync, mkdirSync, readFileSync, statSync} from 'node:fs'
+import {join, resolve} from 'node:path'
+
+import {writeEncryptedBackup} from '../apply/backup.js'
+import {crashPointReached} from '../apply/crash.js'
+import {isUnfinished, listJournals, migrationsDir, newRunId, runDir, writeJournal, type JournalFile, type MigrationJournal} from '../apply/journal.js'
+import {replaceFileAtomic} from '../apply/replace-file.js'
+import {restoreRunFiles, type RestoreOutcome} from '../apply/restore.js'
+import {UserError} from '../lib/errors.js'
+import {loadFingerprintKey} from '../lib/fingerprint.js'
+import {SecretValue} from '../lib/secret-value.js'
+import {buildMigrationPlan, contentHashOf, type ExistingVaultEntry, type MigrationPlan, type MigrationSourceFile} from '../plan/migration-plan.js'
+import {applyEdits, RewriteError, verifyRewrite} from '../rewrite/index.js'
+import {scanFileText} from '../scan/file-scan.js'
+import {randomKey} from '../vault/crypto.js'
+import {acquireFileLock} from '../vault/fs-safe.js'
+import {formatSecretRef, type SecretRef} from '../vault/ref.js'
+import {VaultConflictError, type SecretStore} from '../vault/types.js'
+import {scanTree} from './scan.js'
+import {openVaultForService, type VaultServiceOptions} from './vault/store.js'
+
+/** The vault tenant holding each run's backup key: not a client, and the name says what it is. */
+export const BACKUP_KEY_TENANT = 'outloop.migrate'
+
+export interface MigrateServiceOptions extends VaultServiceOptions {
+  /** The folder holding the client folders. */
+  readonly root: string
+  readonly tenants?: readonly string[]
+  readonly interpolation?: 'never' | 'tool'
+  /** Scan threads (tests and benchmarks pin it). */
+  readonly threads?: number
+  /** Conversation for long runs ("120 files rewritten"); never a value. */
+  readonly onProgress?: (message: string) => void
+}
+
+export interface MigrationPlanResult {
+  readonly root: string
+  readonly plan: MigrationPlan
+  /** Set when the vault could not be read for existing names (a dry run without the passphrase). */
+  readonly vaultNote?: string
+  /** Runs that stopped part-way; applying undoes them first. */
+  readonly unfinished: readonly string[]
+}
+
+/** The files with findings under `root`, read and scanned for offsets, with their clients. */
+async function readSourceFiles(options: MigrateServiceOptions, root: string): Promise<{files: MigrationSourceFile[]; notUtf8: string[]}> {
+  const report = await scanTree({root, home: options.home, threads: options.threads})
+  const tenantOf = new Map<string, string | null>()
+  for (const finding of report.findings) tenantOf.set(finding.file, finding.tenant)
+  const files: MigrationSourceFile[] = []
+  const notUtf8: string[] = []
+  for (const [relPath, tenant] of [...tenantOf].sort()) {
+    const bytes = readFileSync(join(root, relPath))
+    const text = bytes.toString('utf8')
+    // Rewriting works on text: a file that does not survive a UTF-8 round trip would come back altered.
+    if (!Buffer.from(text, 'utf8').equals(bytes)) {
+      notUtf8.push(relPath)
+      continue
+    }
+    files.push({relPath, tenant, text, findings: scanFileText(relPath, text).findings})
+  }
+  return {files, notUtf8}
+}
+
+/** Existing entries of the vault, for stable names and to point at values it already holds. */
+async function existingEntries(store: SecretStore): Promise<ExistingVaultEntry[]> {
+  return (await store.list()).map((info) => ({tenant: info.ref.tenant, name: info.ref.name, fingerprint: info.fingerprint}))
+}
+
+function assertRoot(root: string, given: string): void {
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UserError(`${given} is not a folder.`, 'Give the folder that holds the client folders: outloop migrate ~/clients --dry-run')
+}
+
+/** Plans a migration without writing anything (`--dry-run`): a scan, then names and edits. */
+export async function planMigration(options: MigrateServiceOptions, store?: SecretStore): Promise<MigrationPlanResult> {
+  const root = resolve(options.root)
+  assertRoot(root, options.root)
+  const {key} = loadFingerprintKey(options.home)
+  const {files, notUtf8} = await readSourceFiles(options, root)
+  let existing: ExistingVaultEntry[] = []
+  let vaultNote: string | undefined
+  try {
+    existing = await existingEntries(store ?? openVaultForService(options).store)
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error
+    vaultNote = `The vault could not be read (${error.message}); names already taken there are not known, so applying may number some names differently.`
+  }
+  const plan = buildMigrationPlan({files, fingerprintKey: key, tenants: options.tenants, existing, interpolation: options.interpolation})
+  const skipped = [...plan.skipped, ...notUtf8.map((relPath) => ({relPath, reason: 'not UTF-8 text: left in place'}))]
+  const unfinished = listJournals(options.home).filter(isUnfinished).map((j) => j.run)
+  return {root, plan: {...plan, skipped}, vaultNote, unfinished}
+}
+
+export interface MigrationOutcome {
+  readonly run: string | null
+  readonly root: string
+  readonly plan: MigrationPlan
+  readonly created: number
+  readonly reused: number
+  readonly written: string[]
+  readonly skipped: {file: string; reason: string}[]
+  /** Unfinished runs found and undone before this one. */
+  readonly recovered: {run: string; outcome: RestoreOutcome}[]
+  /** Each client's folder, for the next step (`outloop connect`). */
+  readonly clientFolders: {tenant: string; folder: string}[]
+}
+
+/** Undoes every unfinished run (a crash or kill part-way): files back to their originals, journals closed. */
+export async function recoverUnfinishedRuns(home: string, store: SecretStore, fingerprintKey: Buffer): Promise<{run: string; outcome: RestoreOutcome}[]> {
+  const recovered: {run: string; outcome: RestoreOutcome}[] = []
+  for (const journal of listJournals(home).filter(isUnfinished)) {
+    if (journal.status !== 'rolling-back') {
+      journal.status = 'rolling-back'
+      journal.interrupted = true
+      writeJournal(home, journal)
+    }
+    const outcome = await restoreRunFiles(journal, store, home, fingerprintKey)
+    journal.status = 'rolled-back'
+    writeJournal(home, journal)
+    recovered.push({run: journal.run, outcome})
+  }
+  return recovered
+}
+
+/** Takes the migrations lock (one migrate or rollback at a time). */
+export async function lockMigrations(home: string): Promise<() => void> {
+  mkdirSync(migrationsDir(home), {recursive: true, mode: 0o700})
+  return acquireFileLock(join(migrationsDir(home), 'lock'), {what: 'The migration journal', timeoutMs: 10_000})
+}
+
+/** Stores a value and reads it back: only a value seen in the vault counts as moved. */
+async function storeVerified(store: SecretStore, ref: SecretRef, value: SecretValue, extra: {provider: string | null; files: readonly string[]; count: number}): Promise<'created' | 'reused'> {
+  let outcome: 'created' | 'reused' = 'created'
+  const current = await store.get(ref)
+  if (current !== null) {
+    if (!current.value.equals(value)) throw new UserError(`${formatSecretRef(ref)} changed in the vault since the plan was made: nothing was rewritten.`, 'Run outloop migrate again to plan with the vault as it is now.')
+    outcome = 'reused'
+  } else {
+    try {
+      await store.put(ref, {value, provider: extra.provider, sources: {files: [...extra.files], count: extra.count}, expectedVersion: 0})
+    } catch (error) {
+      if (!(error instanceof VaultConflictError)) throw error
+    }
+  }
+  const check = await store.get(ref)
+  if (check === null || !check.value.equals(value)) throw new UserError(`${formatSecretRef(ref)} did not read back as written: nothing was rewritten.`, 'Check the vault (outloop vault list), then run outloop migrate again.')
+  return outcome
+}
+
+/**
+ * Applies a migration in the order that loses nothing: lock; undo any unfinished run; journal; every value
+ * stored in the vault and read back; every file backed up encrypted; each file replaced atomically after its
+ * rewrite verified (a file changed since the plan is skipped); journal done. Idempotent: a second run finds
+ * nothing to do.
+ */
+export async function applyMigration(options: MigrateServiceOptions & {plan?: MigrationPlanResult}): Promise<MigrationOutcome> {
+  const home = options.home
+  const root = resolve(options.root)
+  assertRoot(root, options.root)
+  const progress = options.onProgress ?? (() => {})
+  const {key: fingerprintKey} = loadFingerprintKey(home)
+  const {store} = openVaultForService(options)
+  const release = await lockMigrations(home)
+  try {
+    const recovered = await recoverUnfinishedRuns(home, store, fingerprintKey)
+    for (const r of recovered) progress(`Undid unfinished run ${r.run}: ${r.outcome.restored.length} files restored${r.outcome.conflicts.length > 0 ? `, ${r.outcome.conflicts.length} edited since and left alone` : ''}.`)
+    const planned = options.plan !== undefined && recovered.length === 0 ? options.plan : await planMigration(options, store)
+    const plan = planned.plan
+    const skipped = plan.skipped.map((s) => ({file: s.relPath, reason: s.reason}))
+    const clientFolders = plan.tenants.map((tenant) => ({tenant, folder: join(root, plan.files.find((f) => f.tenant === tenant)?.relPath.split('/')[0] ?? tenant)}))
+    const base = {root, plan, recovered, clientFolders}
+    if (plan.files.length === 0) return {...base, run: null, created: 0, reused: 0, written: [], skipped}
+
+    const run = newRunId()
+    const backupRef: SecretRef = {tenant: BACKUP_KEY_TENANT, name: `backup-${run}`}
+    const journal: MigrationJournal = {
+      schema: 'outloop.migrate-journal/v1',
+      run,
+      root,
+      createdAt: new Date().toISOString(),
+      updatedAt: '',
+      status: 'started',
+      backupKeyRef: formatSecretRef(backupRef),
+      entries: plan.entries.map((e) => ({ref: e.placeholder, existed: e.existing})),
+      files: plan.files.map((f, i): JournalFile => ({relPath: f.relPath, before: f.contentHash, after: '', mode: 0, backup: `backups/${String(i).padStart(6, '0')}.bak`, state: 'pending'})),
+    }
+    writeJournal(home, journal)
+    crashPointReached('journal')
+
+    // 1. Every value into the vault, read back. Nothing in any client file has changed yet.
+    const backupKey = randomKey()
+    await storeVerified(store, backupRef, new SecretValue(backupKey.toString('hex')), {provider: null, files: [], count: 0})
+    let created = 0
+    let reused = 0
+    for (const [i, entry] of plan.entries.entries()) {
+      const outcome = await storeVerified(store, entry.ref, entry.value, {provider: entry.provider, files: entry.files, count: entry.occurrences})
+      if (outcome === 'created') created++
+      else reused++
+      if ((i + 1) % 200 === 0) progress(`${i + 1} of ${plan.entries.length} vault entries stored and verified`)
+    }
+    journal.status = 'vaulted'
+    writeJournal(home, journal)
+    crashPointReached('vault')
+
+    // 2. Each file's rewrite verified and its original saved, encrypted, before any file is touched.
+    mkdirSync(join(runDir(home, run), 'backups'), {recursive: true, mode: 0o700})
+    const outputs = new Map<string, Buffer>()
+    for (const [i, file] of plan.files.entries()) {
+      const entry = journal.files[i]
+      const skip = (reason: string): void => {
+        entry.state = 'skipped'
+        entry.note = reason
+        skipped.push({file: file.relPath, reason})
+      }
+      const path = join(root, file.relPath)
+      const bytes = readFileSync(path)
+      if (contentHashOf(fingerprintKey, bytes) !== file.contentHash) {
+        skip('changed since the plan was made: not rewritten')
+        continue
+      }
+      const text = bytes.toString('utf8')
+      let after: string
+      try {
+        after = applyEdits(text, file.edits, file.relPath)
+      } catch (error) {
+        if (!(error instanceof RewriteError)) throw error
+        skip(`line ${error.line}: the rewrite did not fit: not rewritten`)
+        continue
+      }
+      const verification = verifyRewrite(file.relPath, text, after, file.edits)
+      if (!verification.ok) {
+        const problem = verification.problems[0]
+        skip(`line ${problem.line}, column ${problem.column}: ${problem.reason}: not rewritten`)
+        continue
+      }
+      const output = Buffer.from(after, 'utf8')
+      writeEncryptedBackup(join(runDir(home, run), entry.backup), backupKey, run, file.relPath, bytes)
+      Object.assign(entry, {after: contentHashOf(fingerprintKey, output), mode: statSync(path).mode & 0o7777})
+      outputs.set(file.relPath, output)
+      if ((i + 1) % 500 === 0) progress(`${i + 1} of ${plan.files.length} files checked and backed up`)
+    }
+    journal.status = 'backed-up'
+    writeJournal(home, journal)
+    crashPointReached('backup')
+
+    // 3. Atomic replacement, each file checked once more just before.
+    const written: string[] = []
+    for (const [i, file] of plan.files.entries()) {
+      const entry = journal.files[i]
+      const output = outputs.get(file.relPath)
+      if (entry.state === 'skipped' || output === undefined) continue
+      const path = join(root, file.relPath)
+      if (contentHashOf(fingerprintKey, readFileSync(path)) !== file.contentHash) {
+        entry.state = 'skipped'
+        entry.note = 'changed since the plan was made: not rewritten'
+        skipped.push({file: file.relPath, reason: entry.note})
+        continue
+      }
+      replaceFileAtomic(path, output)
+      if (contentHashOf(fingerprintKey, readFileSync(path)) !== entry.after) throw new UserError(`${file.relPath} did not read back as written.`, 'Run outloop rollback to restore every file of this run from its backup.')
+      entry.state = 'written'
+      written.push(file.relPath)
+      if (written.length === 1) crashPointReached('write-first')
+      if (written.length % 500 === 0) progress(`${written.length} files rewritten`)
+    }
+    crashPointReached('write-all')
+    journal.status = 'done'
+    writeJournal(home, journal)
+    return {...base, run, created, reused, written, skipped}
+  } finally {
+    release()
+  }
+}

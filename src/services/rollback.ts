@@ -1,0 +1,83 @@
+import {rmSync} from 'node:fs'
+
+import {isUnfinished, listJournals, readJournal, runDir, writeJournal, type MigrationJournal} from '../apply/journal.js'
+import {restoreRunFiles, type RestoreOutcome} from '../apply/restore.js'
+import {UserError} from '../lib/errors.js'
+import {loadFingerprintKey} from '../lib/fingerprint.js'
+import {tryParseSecretRef} from '../vault/ref.js'
+import {lockMigrations, recoverUnfinishedRuns} from './migrate.js'
+import {openVaultForService, type VaultServiceOptions} from './vault/store.js'
+
+export interface RollbackServiceOptions extends VaultServiceOptions {
+  /** The run to undo; default the latest finished one. */
+  readonly run?: string
+  /** Also delete the vault entries the run created (not those it found there), and its backups. */
+  readonly purge?: boolean
+}
+
+export interface RollbackOutcome {
+  readonly run: string | null
+  readonly outcome: RestoreOutcome | null
+  readonly alreadyRolledBack: boolean
+  readonly recovered: {run: string; outcome: RestoreOutcome}[]
+  readonly purged: number
+  /** Entries a purge kept because another run's files still point at them. */
+  readonly keptInUse: number
+}
+
+/**
+ * Undoes a migration run (`outloop rollback [RUN]`): unfinished runs first, then each file the run wrote
+ * back to its original bytes, hashes checked first (a file edited since is reported, not overwritten).
+ * Vault entries stay unless `purge`.
+ */
+export async function rollbackMigration(options: RollbackServiceOptions): Promise<RollbackOutcome> {
+  const home = options.home
+  const {key: fingerprintKey} = loadFingerprintKey(home)
+  const {store} = openVaultForService(options)
+  const release = await lockMigrations(home)
+  try {
+    if (options.run !== undefined && readJournal(home, options.run) === null) {
+      throw new UserError(`There is no migration run ${options.run}.`, 'See the runs in the migrations folder of OUTLOOP_HOME, or run outloop rollback without RUN for the latest.')
+    }
+    const recovered = await recoverUnfinishedRuns(home, store, fingerprintKey)
+    let journal: MigrationJournal | null
+    if (options.run !== undefined) journal = readJournal(home, options.run)
+    else journal = listJournals(home).filter((j) => j.status === 'done').at(-1) ?? null
+    if (journal === null) {
+      if (recovered.length > 0) return {run: recovered.at(-1)?.run ?? null, outcome: recovered.at(-1)?.outcome ?? null, alreadyRolledBack: false, recovered, purged: 0, keptInUse: 0}
+      throw new UserError('There is no migration to roll back.', 'Nothing was changed.')
+    }
+    const undoneNow = recovered.find((r) => r.run === journal.run)
+    let outcome: RestoreOutcome | null = undoneNow?.outcome ?? null
+    const alreadyRolledBack = journal.status === 'rolled-back' && undoneNow === undefined
+    if (!alreadyRolledBack && outcome === null) {
+      journal.status = 'rolling-back'
+      writeJournal(home, journal)
+      outcome = await restoreRunFiles(journal, store, home, fingerprintKey)
+      journal.status = 'rolled-back'
+      writeJournal(home, journal)
+    }
+    let purged = 0
+    let keptInUse = 0
+    if (options.purge) {
+      const inUse = new Set(listJournals(home).filter((j) => j.run !== journal.run && (j.status === 'done' || isUnfinished(j))).flatMap((j) => j.entries.map((e) => e.ref)))
+      // With files left in conflict, their backups (and the key that opens them) are all that is left to recover from.
+      const keepBackups = (outcome?.conflicts.length ?? 0) > 0
+      const refs = [...journal.entries.filter((e) => !e.existed).map((e) => e.ref), ...(keepBackups ? [] : [journal.backupKeyRef])]
+      for (const text of refs) {
+        const ref = tryParseSecretRef(text, {requireScheme: true})
+        if (ref === null) continue
+        if (inUse.has(text)) {
+          keptInUse++
+          continue
+        }
+        if (await store.remove(ref)) purged++
+      }
+      // The backups are sealed under the key just removed: nothing can open them any more.
+      if (!keepBackups) rmSync(`${runDir(home, journal.run)}/backups`, {recursive: true, force: true})
+    }
+    return {run: journal.run, outcome, alreadyRolledBack, recovered, purged, keptInUse}
+  } finally {
+    release()
+  }
+}

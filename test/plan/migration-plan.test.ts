@@ -1,0 +1,93 @@
+import {randomBytes} from 'node:crypto'
+import {inspect} from 'node:util'
+import {describe, expect, it} from 'vitest'
+
+import {fingerprintSecret} from '../../src/lib/fingerprint.js'
+import {SecretValue} from '../../src/lib/secret-value.js'
+import {baseEntryName, buildMigrationPlan, type MigrationSourceFile} from '../../src/plan/migration-plan.js'
+import {migrationPlanToJson, renderMigrationPlanText} from '../../src/plan/render.js'
+import {scanFileText} from '../../src/scan/file-scan.js'
+import {expectNoSecrets} from '../helpers/tree.js'
+import {detectableFake} from '../rewrite/plant.js'
+
+const KEY = randomBytes(32)
+
+function source(relPath: string, text: string): MigrationSourceFile {
+  const tenant = relPath.startsWith('_') ? null : relPath.split('/')[0]
+  return {relPath, tenant, text, findings: scanFileText(relPath, text).findings}
+}
+
+describe('migration plan', () => {
+  const openai = detectableFake('openai-project-key')
+  const stripe = detectableFake('stripe-secret-key')
+  const other = detectableFake('openai-project-key')
+  const files = [
+    source('acme/.env', `OPENAI_API_KEY=${openai}\nSTRIPE_SECRET_KEY="${stripe}"\n`),
+    source('acme/compose.yaml', `services:\n  app:\n    environment:\n      OPENAI_API_KEY: ${openai}\n`),
+    source('acme/tools/.env', `OPENAI_API_KEY=${other}\n`),
+    source('globex/.env', `API_KEY=${openai}\n`),
+    source('_templates/.env', `OPENAI_API_KEY=${other}\n`),
+  ]
+
+  it('names one entry per unique value per client from the variable and provider, with -2 on collisions', () => {
+    const plan = buildMigrationPlan({files, fingerprintKey: KEY})
+    expect(plan.entries.map((e) => e.placeholder)).toEqual(['outloop://acme/openai-api-key', 'outloop://acme/openai-api-key-2', 'outloop://acme/stripe-secret-key', 'outloop://globex/openai-api-key'])
+    const first = plan.entries[0]
+    expect(first.files).toEqual(['acme/.env', 'acme/compose.yaml'])
+    expect(first.occurrences).toBe(2)
+    expect(plan.files.map((f) => f.relPath)).toEqual(['acme/.env', 'acme/compose.yaml', 'acme/tools/.env', 'globex/.env'])
+    expect(plan.skipped.map((s) => s.relPath)).toEqual(['_templates/.env'])
+  })
+
+  it('flags a key shared across clients on each client entry, never merging them', () => {
+    const plan = buildMigrationPlan({files, fingerprintKey: KEY})
+    const shared = plan.entries.filter((e) => e.sharedWith.length > 0).map((e) => `${e.placeholder} ${e.sharedWith.join(',')}`)
+    expect(shared).toEqual(['outloop://acme/openai-api-key globex', 'outloop://globex/openai-api-key acme'])
+    expect(renderMigrationPlanText(plan)).toContain('shared across clients (globex): rotate')
+  })
+
+  it('is stable: the same tree gives the same names in any input order, and the vault keeps names its values hold', () => {
+    const a = buildMigrationPlan({files, fingerprintKey: KEY})
+    const b = buildMigrationPlan({files: [...files].reverse(), fingerprintKey: KEY})
+    expect(b.entries.map((e) => e.placeholder)).toEqual(a.entries.map((e) => e.placeholder))
+    // The vault already holds `other` as acme/openai-api-key, and another value under stripe-secret-key.
+    const existing = [
+      {tenant: 'acme', name: 'openai-api-key', fingerprint: fingerprintSecret(KEY, new SecretValue(other))},
+      {tenant: 'acme', name: 'stripe-secret-key', fingerprint: 'f'.repeat(32)},
+    ]
+    const c = buildMigrationPlan({files, fingerprintKey: KEY, existing})
+    const byFile = (p: string) => c.files.find((f) => f.relPath === p)?.edits.map((e) => e.placeholder)
+    expect(byFile('acme/tools/.env')).toEqual(['outloop://acme/openai-api-key'])
+    expect(byFile('acme/.env')).toEqual(['outloop://acme/openai-api-key-2', 'outloop://acme/stripe-secret-key-2'])
+    expect(c.entries.find((e) => e.placeholder === 'outloop://acme/openai-api-key')?.existing).toBe(true)
+  })
+
+  it('limits the plan to --tenant clients while still seeing keys shared with the others', () => {
+    const plan = buildMigrationPlan({files, fingerprintKey: KEY, tenants: ['globex']})
+    expect(plan.tenants).toEqual(['globex'])
+    expect(plan.files.map((f) => f.relPath)).toEqual(['globex/.env'])
+    expect(plan.entries.map((e) => [e.placeholder, e.sharedWith])).toEqual([['outloop://globex/openai-api-key', ['acme']]])
+    expect(plan.skipped).toEqual([])
+  })
+
+  it('shows edits with previews and reasons, as text and JSON, and never a value', () => {
+    const plan = buildMigrationPlan({files, fingerprintKey: KEY})
+    const text = renderMigrationPlanText(plan)
+    const json = JSON.stringify(migrationPlanToJson(plan))
+    expect(text).toContain('acme/.env (dotenv)')
+    expect(text).toMatch(/1:16 {2}sk-proj-…\S{4} → outloop:\/\/acme\/openai-api-key {2}\(placeholder: /)
+    const doc = JSON.parse(json) as {schema: string; files: {edits: {strategy: string; reason: string}[]}[]; stats: {entries: number}}
+    expect(doc.schema).toBe('outloop.migrate-plan/v1')
+    expect(doc.stats.entries).toBe(4)
+    expect(doc.files[0].edits[1].strategy).toBe('placeholder-escaped')
+    expectNoSecrets([text, json, inspect(plan, {depth: 10})], [openai, stripe, other])
+  })
+
+  it('names from variable and provider', () => {
+    expect(baseEntryName('OPENAI_API_KEY', 'openai-project-key', 'OpenAI')).toBe('openai-api-key')
+    expect(baseEntryName('API_KEY', 'openai-project-key', 'OpenAI')).toBe('openai-api-key')
+    expect(baseEntryName('token', 'github-pat', 'GitHub')).toBe('github-token')
+    expect(baseEntryName(null, 'private-key', 'Private key')).toBe('private-key')
+    expect(baseEntryName('__', 'slack-bot-token', 'Slack')).toBe('slack-bot-token')
+  })
+})
