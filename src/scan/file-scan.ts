@@ -73,23 +73,23 @@ export function scanFileText(relPath: string, text: string): FileScanResult {
   const findings = mergeOverlapping(candidates)
     .filter((candidate) => ruleById(candidate.ruleId)?.public !== true)
     .map((candidate): FileFinding => {
-    const from = positionAt(index, candidate.start)
-    const to = positionAt(index, candidate.end)
-    return {
-      ruleId: candidate.ruleId,
-      name: candidate.name,
-      line: from.line,
-      column: from.column,
-      endLine: to.line,
-      endColumn: to.column,
-      start: candidate.start,
-      end: candidate.end,
-      secret: new SecretValue(candidate.value),
-      preview: previewSecret(candidate.value),
-      format: candidate.format,
-      allowed: hasAllowComment(text, index, from.line, ALLOW_COMMENT) || hasAllowComment(text, index, from.line - 1, ALLOW_COMMENT_LINE),
-    }
-  })
+      const from = positionAt(index, candidate.start)
+      const to = positionAt(index, candidate.end)
+      return {
+        ruleId: candidate.ruleId,
+        name: candidate.name,
+        line: from.line,
+        column: from.column,
+        endLine: to.line,
+        endColumn: to.column,
+        start: candidate.start,
+        end: candidate.end,
+        secret: new SecretValue(candidate.value),
+        preview: previewSecret(candidate.value),
+        format: candidate.format,
+        allowed: hasAllowComment(text, index, from.line, ALLOW_COMMENT) || hasAllowComment(text, index, from.line - 1, ALLOW_COMMENT_LINE),
+      }
+    })
   return {findings, format: parsed.format, formatError: parsed.error}
 }
 
