@@ -1,0 +1,42 @@
+import {Flags} from '@oclif/core'
+
+import {OutloopCommand} from '../lib/command.js'
+import {UserError} from '../lib/errors.js'
+import {outloopHome} from '../lib/paths.js'
+import {parseAuditDuration} from '../services/audit.js'
+import {runAgentSession} from '../services/run.js'
+import {vaultBackendFlags} from '../vault/command-flags.js'
+import {canPromptOnTerminal} from '../vault/tty.js'
+
+export default class Run extends OutloopCommand {
+  static override summary = "Launch an agent for a client folder's client, through the broker."
+
+  static override description = `Mints a short-lived session token for the client the folder is connected to, points the known providers' base URLs (OPENAI_BASE_URL, ANTHROPIC_BASE_URL, …) at the broker, and runs CMD in the folder. Placeholders in the environment stay placeholders: the broker swaps them for real keys. Uses a running outloop serve, or starts a broker for the session. The token is revoked when CMD exits.`
+
+  static override examples = ['<%= config.bin %> run -- claude', '<%= config.bin %> run --workspace ~/clients/acme -- python agent.py']
+
+  static override strict = false
+
+  static override flags = {
+    ...vaultBackendFlags,
+    workspace: Flags.string({description: 'The client folder (default: the current folder).'}),
+    ttl: Flags.string({description: 'How long the session token lives (e.g. 8h, 30m).', default: '12h'}),
+  }
+
+  async run(): Promise<void> {
+    const {flags, argv} = await this.parse(Run)
+    const command = (argv as string[]).filter((arg, i) => !(i === 0 && arg === '--'))
+    if (command.length === 0) throw new UserError('No command to run.', 'outloop run -- CMD [ARGS…] (everything after -- is the command)')
+    const code = await runAgentSession({
+      home: outloopHome(),
+      env: process.env,
+      workspace: flags.workspace ?? process.cwd(),
+      command,
+      ttlMs: parseAuditDuration(flags.ttl),
+      backend: flags.vault,
+      interactive: canPromptOnTerminal(),
+      warn: (message) => this.logToStderr(`Warning: ${message}`),
+    })
+    if (code !== 0) this.exit(code)
+  }
+}

@@ -1,0 +1,39 @@
+import {existsSync} from 'node:fs'
+
+import {listAuditClients, readAuditRecords, verifyAuditLog, type AuditProblem, type AuditRecord} from '../audit/log.js'
+import {brokerPaths, loadOrCreateKeyFile} from '../broker/files.js'
+import {UserError} from '../lib/errors.js'
+
+/** Parses `30s`, `15m`, `1h`, `7d` into milliseconds, or throws a UserError with the expected shape. */
+export function parseAuditDuration(text: string): number {
+  const match = /^(\d+)\s*(s|m|h|d|w)$/.exec(text.trim())
+  if (!match) throw new UserError('--since takes a duration such as 30m, 1h, 7d.', 'Units: s, m, h, d, w.')
+  return Number(match[1]) * {s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000}[match[2] as 's']
+}
+
+/** Records of one client (or all), newest last, optionally only those since a moment. */
+export function listAuditRecords(options: {home: string; tenant?: string; sinceMs?: number; now?: number}): AuditRecord[] {
+  const dir = brokerPaths(options.home).auditDir
+  const clients = options.tenant ? [options.tenant] : listAuditClients(dir)
+  const from = options.sinceMs === undefined ? -Infinity : (options.now ?? Date.now()) - options.sinceMs
+  return clients
+    .flatMap((client) => readAuditRecords(dir, client))
+    .filter((record) => Date.parse(record.time) >= from)
+    .sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0))
+}
+
+/** Re-walks the chains of one client's log (or all): edited, removed and reordered records are problems. */
+export function verifyAuditLogs(options: {home: string; tenant?: string}): {clients: Array<{client: string; records: number}>; problems: AuditProblem[]} {
+  const paths = brokerPaths(options.home)
+  const clients = options.tenant ? [options.tenant] : listAuditClients(paths.auditDir)
+  if (clients.length > 0 && !existsSync(paths.auditKey)) throw new UserError(`The audit chain key ${paths.auditKey} is missing, so the logs can't be checked.`, 'Restore it from a backup of OUTLOOP_HOME.')
+  const key = clients.length > 0 ? loadOrCreateKeyFile(paths.auditKey, paths.auditDir) : Buffer.alloc(32)
+  const out: Array<{client: string; records: number}> = []
+  const problems: AuditProblem[] = []
+  for (const client of clients) {
+    const result = verifyAuditLog(paths.auditDir, key, client)
+    out.push({client, records: result.records})
+    problems.push(...result.problems)
+  }
+  return {clients: out, problems}
+}
