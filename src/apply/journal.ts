@@ -78,7 +78,11 @@ export function listJournals(home: string): MigrationJournal[] {
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
     .sort()
-  return runs.map((run) => readJournal(home, run)).filter((j): j is MigrationJournal => j !== null)
+  // Two runs in one second share the id's time part: order by the journal's own time, to the millisecond.
+  return runs
+    .map((run) => readJournal(home, run))
+    .filter((j): j is MigrationJournal => j !== null)
+    .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))
 }
 
 /** Whether a run stopped before it finished (a crash, a kill): it must be undone before anything else. */
