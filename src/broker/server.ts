@@ -97,6 +97,14 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   const httpAgent = new HttpAgent({keepAlive: true, maxSockets: 256})
   const httpsAgent = new HttpsAgent({keepAlive: true, maxSockets: 256})
   const warn = options.warn ?? (() => {})
+  const upstreams = new Map<string, URL>()
+  const upstreamUrl = (service: ServiceDefinition): URL => {
+    let url = upstreams.get(service.name)
+    if (!url) upstreams.set(service.name, (url = new URL(service.upstream)))
+    return url
+  }
+  // Verified signatures, so a busy agent's token is not re-hashed per request; expiry and revocation still are.
+  const verified = new Map<string, SessionClaims>()
 
   const server: Server = createServer({requestTimeout: 0, headersTimeout: 30_000, maxHeaderSize: 32 * 1024}, (req, res) => {
     handle(req, res).catch(() => {
@@ -163,7 +171,7 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     fields.service = serviceName || null
     fields.path = servicePath
     const service = options.policy.services.get(serviceName)
-    if (service) fields.host = new URL(service.upstream).host
+    if (service) fields.host = upstreamUrl(service).host
 
     // The tenant is the binding's; a placeholder naming any other client is refused outright.
     let named: string | undefined
@@ -218,7 +226,7 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   }
 
   function forward(req: IncomingMessage, res: ServerResponse, service: ServiceDefinition, path: string, query: string, secret: SecretValue, done: (o: Decision) => void, fail: (o: Decision) => void): void {
-    const base = new URL(service.upstream)
+    const base = upstreamUrl(service)
     const headers: OutgoingHttpHeaders = {}
     for (let i = 0; i < req.rawHeaders.length; i += 2) {
       const name = req.rawHeaders[i].toLowerCase()
@@ -295,8 +303,16 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   }
 
   function checkSession(token: string | undefined): {ok: true; claims: SessionClaims} | {ok: false; reason: string} {
-    const checked = verifySessionToken(sessionKey, token)
-    if (!checked.ok) return checked
+    let claims = token ? verified.get(token) : undefined
+    if (!claims) {
+      const fresh = verifySessionToken(sessionKey, token)
+      if (!fresh.ok) return fresh
+      claims = fresh.claims
+      if (verified.size >= 1024) verified.clear()
+      verified.set(token!, claims)
+    }
+    if (claims.expiresAt <= Date.now()) return {ok: false, reason: 'expired-token'}
+    const checked = {ok: true as const, claims}
     const revokedNow = revoked.get()
     if (revokedNow.has(checked.claims.id) || revokedNow.has('*')) return {ok: false, reason: 'revoked-token'}
     // The binding decides the tenant: a disconnected or rebound folder invalidates its sessions at once.
