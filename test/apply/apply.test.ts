@@ -1,0 +1,75 @@
+import {readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+
+import {readEncryptedBackup} from '../../src/apply/backup.js'
+import {listJournals, runDir} from '../../src/apply/journal.js'
+import {applyMigration, planMigration} from '../../src/services/migrate.js'
+import {rollbackMigration} from '../../src/services/rollback.js'
+import {openSecretStore} from '../../src/vault/open.js'
+import {expectNoSecrets, makeTempDir, runCli, writeTree} from '../helpers/tree.js'
+import {detectableFake} from '../rewrite/plant.js'
+
+const env = {...process.env, OUTLOOP_PASSPHRASE: 'apply test passphrase'}
+
+describe('applying a migration', () => {
+  it('skips a file changed since the plan with a warning, and rewrites the rest', async () => {
+    const {dir, cleanup} = makeTempDir()
+    try {
+      const root = join(dir, 'clients')
+      const home = join(dir, 'home')
+      const a = detectableFake('openai-project-key')
+      const b = detectableFake('github-pat')
+      writeTree(root, {'acme/.env': `OPENAI_API_KEY=${a}\n`, 'acme/notes.md': `token: ${b}\n`})
+      const options = {root, home, env, threads: 1}
+      const plan = await planMigration(options)
+      expect(plan.plan.files.map((f) => f.relPath)).toEqual(['acme/.env', 'acme/notes.md'])
+      writeFileSync(join(root, 'acme/notes.md'), `token: ${b}\nmore notes\n`)
+      const progress: string[] = []
+      const outcome = await applyMigration({...options, plan, onProgress: (m) => progress.push(m)})
+      expect(outcome.written).toEqual(['acme/.env'])
+      expect(outcome.skipped).toEqual([{file: 'acme/notes.md', reason: 'changed since the plan was made: not rewritten'}])
+      expect(readFileSync(join(root, 'acme/.env'), 'utf8')).toBe('OPENAI_API_KEY=outloop://acme/openai-api-key\n')
+      expect(readFileSync(join(root, 'acme/notes.md'), 'utf8')).toBe(`token: ${b}\nmore notes\n`)
+      const journal = listJournals(home)[0]
+      expect(journal.files.map((f) => f.state)).toEqual(['written', 'skipped'])
+      // The backup opens only with the run's key from the vault, and holds the original bytes.
+      const {store} = openSecretStore({home, env})
+      const key = Buffer.from((await store.get({tenant: 'outloop.migrate', name: `backup-${journal.run}`}))?.value.reveal() ?? '', 'hex')
+      expect(readEncryptedBackup(join(runDir(home, journal.run), journal.files[0].backup), key, journal.run, 'acme/.env')?.toString('utf8')).toBe(`OPENAI_API_KEY=${a}\n`)
+      expect(readEncryptedBackup(join(runDir(home, journal.run), journal.files[0].backup), key, journal.run, 'acme/other')).toBeNull()
+      expectNoSecrets([JSON.stringify(outcome.skipped), ...progress, readFileSync(join(runDir(home, journal.run), 'journal.json'), 'utf8')], [a, b])
+    } finally {
+      cleanup()
+    }
+  }, 60_000)
+
+  it('limits a run to --tenant clients, and rollback --purge deletes only the entries that run created', async () => {
+    const {dir, cleanup} = makeTempDir()
+    try {
+      const root = join(dir, 'clients')
+      const home = join(dir, 'home')
+      const a = detectableFake('openai-project-key')
+      const g = detectableFake('anthropic-api-key')
+      writeTree(root, {'acme/.env': `OPENAI_API_KEY=${a}\n`, 'globex/.env': `ANTHROPIC_API_KEY=${g}\nOPENAI_API_KEY=${a}\n`})
+      const globex = await runCli(['migrate', root, '--yes', '--tenant', 'globex', '--json'], {home, env})
+      expect(globex.code).toBe(0)
+      expect(readFileSync(join(root, 'acme/.env'), 'utf8')).toBe(`OPENAI_API_KEY=${a}\n`)
+      expect(readFileSync(join(root, 'globex/.env'), 'utf8')).toBe('ANTHROPIC_API_KEY=outloop://globex/anthropic-api-key\nOPENAI_API_KEY=outloop://globex/openai-api-key\n')
+      expect(JSON.parse(globex.stdout).shared).toEqual(['outloop://globex/openai-api-key'])
+      const acme = await runCli(['migrate', root, '--yes'], {home, env})
+      expect(acme.code).toBe(0)
+      const {store} = openSecretStore({home, env})
+      const clients = async (): Promise<string[]> => (await store.list()).filter((e) => e.ref.tenant !== 'outloop.migrate').map((e) => `${e.ref.tenant}/${e.ref.name}`)
+      expect(await clients()).toEqual(['acme/openai-api-key', 'globex/anthropic-api-key', 'globex/openai-api-key'])
+      const back = await rollbackMigration({home, env, purge: true})
+      expect(back.outcome?.restored).toEqual(['acme/.env'])
+      expect(back.purged).toBe(2)
+      expect(await clients()).toEqual(['globex/anthropic-api-key', 'globex/openai-api-key'])
+      expect(readFileSync(join(root, 'acme/.env'), 'utf8')).toBe(`OPENAI_API_KEY=${a}\n`)
+      expectNoSecrets([globex.stdout, globex.stderr, acme.stdout, acme.stderr], [a, g])
+    } finally {
+      cleanup()
+    }
+  }, 60_000)
+})
