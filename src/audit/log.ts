@@ -1,5 +1,5 @@
-import {createHmac} from 'node:crypto'
-import {closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeSync} from 'node:fs'
+import {createHmac, randomBytes} from 'node:crypto'
+import {closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmdirSync, statSync, unlinkSync, writeFileSync, writeSync} from 'node:fs'
 import {join} from 'node:path'
 
 /** What happened to one request. Never headers, bodies, query strings or values. */
@@ -53,6 +53,7 @@ interface OpenLog {
   fd: number
   headFd: number
   ino: number
+  size: number
   seq: number
   hash: string
 }
@@ -66,9 +67,12 @@ export class AuditLogWriter {
   readonly #key: Buffer
   readonly #open = new Map<string, OpenLog>()
 
+  readonly #writers: WriterRegistry
+
   constructor(dir: string, key: Buffer) {
     this.#dir = dir
     this.#key = key
+    this.#writers = new WriterRegistry(join(dir, '.writers'))
   }
 
   /**
@@ -87,6 +91,25 @@ export class AuditLogWriter {
   /** Appends one record; throws when it can't be written (the caller fails closed). */
   append(fields: AuditFields): AuditRecord {
     const log = this.#get(fields.client)
+    // Alone, the size check below is enough; with other writers about, each append takes the shared lock.
+    const unlock = this.#writers.alone() ? () => {} : lockLog(join(this.#dir, `${fields.client}.lock`))
+    try {
+      // Another writer (a second broker, a launcher) appended since: continue the chain from its last record.
+      const size = fstatSync(log.fd).size
+      if (size !== log.size) {
+        const last = lastRecord(log.fd, size)
+        log.seq = last?.seq ?? 0
+        log.hash = last?.hash ?? GENESIS
+      }
+      const record = this.#write(log, fields)
+      log.size = size + record.bytes
+      return record.record
+    } finally {
+      unlock()
+    }
+  }
+
+  #write(log: OpenLog, fields: AuditFields): {record: AuditRecord; bytes: number} {
     const seq = log.seq + 1
     const hash = hashAuditRecord(this.#key, seq, log.hash, fields)
     const record: AuditRecord = {seq, ...fields, prev: log.hash, hash}
@@ -104,11 +127,12 @@ export class AuditLogWriter {
     }
     log.seq = seq
     log.hash = hash
-    return record
+    return {record, bytes: line.length}
   }
 
   /** Closes every open log. */
   close(): void {
+    this.#writers.leave()
     for (const log of this.#open.values()) {
       closeSync(log.fd)
       closeSync(log.headFd)
@@ -133,7 +157,8 @@ export class AuditLogWriter {
       closeSync(held.headFd)
     }
     mkdirSync(this.#dir, {recursive: true, mode: 0o700})
-    const fd = openSync(path, 'a', 0o600)
+    this.#writers.join()
+    const fd = openSync(path, 'a+', 0o600)
     let headFd: number
     try {
       headFd = openSync(headPath(this.#dir, client), existsSync(headPath(this.#dir, client)) ? 'r+' : 'w+', 0o600)
@@ -141,21 +166,102 @@ export class AuditLogWriter {
       closeSync(fd)
       throw error
     }
-    const last = lastRecord(path)
-    const log = {fd, headFd, ino: fstatSync(fd).ino, seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS}
+    const st = fstatSync(fd)
+    const last = lastRecord(fd, st.size)
+    const log = {fd, headFd, ino: st.ino, size: st.size, seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS}
     this.#open.set(client, log)
     return log
   }
 }
 
-function lastRecord(path: string): AuditRecord | null {
-  const text = readFileSync(path, 'utf8')
-  const lines = text.split('\n').filter((line) => line.trim() !== '')
+/** The last record of a log, read from its end (records are far shorter than the window). */
+function lastRecord(fd: number, size: number): AuditRecord | null {
+  const length = Math.min(size, 64 * 1024)
+  const buffer = Buffer.alloc(length)
+  readSync(fd, buffer, 0, length, size - length)
+  const lines = buffer.toString('utf8').split('\n').filter((line) => line.trim() !== '')
   if (lines.length === 0) return null
   try {
     return JSON.parse(lines[lines.length - 1]) as AuditRecord
   } catch {
     return null
+  }
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4))
+
+/**
+ * Who else writes audit logs under this OUTLOOP_HOME (a second broker, a launcher): one file per writer,
+ * named by pid. A lone writer appends without a lock, since a lock costs a tenth of a millisecond per request.
+ * A writer that joins waits a few milliseconds first, so an append already under way without the lock ends.
+ */
+class WriterRegistry {
+  readonly #dir: string
+  #me: string | null = null
+  #mtime = -1
+  #alone = true
+
+  constructor(dir: string) {
+    this.#dir = dir
+  }
+
+  join(): void {
+    if (this.#me) return
+    mkdirSync(this.#dir, {recursive: true, mode: 0o700})
+    this.#me = `${process.pid}-${randomBytes(4).toString('hex')}`
+    writeFileSync(join(this.#dir, this.#me), '')
+    Atomics.wait(pause, 0, 0, 5)
+  }
+
+  leave(): void {
+    if (!this.#me) return
+    try {
+      unlinkSync(join(this.#dir, this.#me))
+    } catch {
+      // already gone
+    }
+    this.#me = null
+  }
+
+  alone(): boolean {
+    const mtime = statSync(this.#dir).mtimeMs
+    if (mtime !== this.#mtime) {
+      this.#mtime = mtime
+      this.#alone = readdirSync(this.#dir).every((name) => name === this.#me || !isAlive(Number(name.split('-')[0])))
+    }
+    return this.#alone
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * A lock around one append, shared by every process writing the same log: a folder created atomically.
+ * Held for microseconds, so waiting spins briefly; one left by a crashed writer is broken after a second.
+ */
+function lockLog(path: string): () => void {
+  const deadline = Date.now() + 2000
+  for (;;) {
+    try {
+      mkdirSync(path)
+      return () => rmdirSync(path)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    }
+    try {
+      if (Date.now() - statSync(path).mtimeMs > 1000) rmdirSync(path)
+    } catch {
+      // released meanwhile
+    }
+    if (Date.now() > deadline) throw new Error('audit log lock not released')
+    Atomics.wait(pause, 0, 0, 1)
   }
 }
 

@@ -1,0 +1,44 @@
+import {randomBytes} from 'node:crypto'
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+
+import {AuditLogWriter, readAuditRecords, verifyAuditLog, type AuditFields} from '../../src/audit/log.js'
+import {makeTempDir} from '../helpers/tree.js'
+
+const fields = (i: number): AuditFields => ({time: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(), client: 'acme', workspace: '/w', service: 'openai', secret: 'openai-api-key', method: 'POST', host: 'api.openai.com', path: `/v1/x${i}`, status: 200, decision: 'allowed', reason: 'allowed', durationMs: 1.5})
+
+describe('audit log', () => {
+  let dir: string
+  let cleanup: () => void
+  const key = randomBytes(32)
+  beforeEach(() => {
+    const tmp = makeTempDir('outloop-audit-')
+    dir = join(tmp.dir, 'audit')
+    cleanup = tmp.cleanup
+  })
+  afterEach(() => cleanup())
+
+  it('keeps one chain when two writers (two brokers, a launcher) append to the same client', () => {
+    const a = new AuditLogWriter(dir, key)
+    const b = new AuditLogWriter(dir, key)
+    for (let i = 0; i < 20; i++) (i % 3 === 0 ? b : a).append(fields(i))
+    a.close()
+    b.close()
+    expect(readAuditRecords(dir, 'acme').map((r) => r.seq)).toEqual(Array.from({length: 20}, (_, i) => i + 1))
+    expect(verifyAuditLog(dir, key, 'acme')).toEqual({records: 20, problems: []})
+  })
+
+  it('continues the chain after a restart, and a wrong key fails verification', () => {
+    const first = new AuditLogWriter(dir, key)
+    first.append(fields(1))
+    first.close()
+    const second = new AuditLogWriter(dir, key)
+    second.append(fields(2))
+    second.close()
+    expect(verifyAuditLog(dir, key, 'acme').problems).toEqual([])
+    expect(verifyAuditLog(dir, randomBytes(32), 'acme').problems.length).toBe(2)
+    const line = readFileSync(join(dir, 'acme.jsonl'), 'utf8').split('\n')[0]
+    expect(Object.keys(JSON.parse(line))).toEqual(['seq', 'time', 'client', 'workspace', 'service', 'secret', 'method', 'host', 'path', 'status', 'decision', 'reason', 'durationMs', 'prev', 'hash'])
+  })
+})
