@@ -21,6 +21,7 @@ export default class Run extends OutloopCommand {
     ...vaultBackendFlags,
     workspace: Flags.string({description: 'The client folder (default: the current folder).'}),
     ttl: Flags.string({description: 'How long the session token lives (e.g. 8h, 30m).', default: '12h'}),
+    mode: Flags.string({description: "proxy: base URLs point at the broker and placeholders stay placeholders. inject: for tools that can't change base URL, this client's placeholders are resolved into CMD's environment and their values masked in its output.", options: ['proxy', 'inject'], default: 'proxy'}),
   }
 
   async run(): Promise<void> {
@@ -33,6 +34,7 @@ export default class Run extends OutloopCommand {
       workspace: flags.workspace ?? process.cwd(),
       command,
       ttlMs: parseAuditDuration(flags.ttl),
+      mode: flags.mode as 'proxy' | 'inject',
       backend: flags.vault,
       interactive: canPromptOnTerminal(),
       warn: (message) => this.logToStderr(`Warning: ${message}`),

@@ -1,6 +1,13 @@
 import {spawn} from 'node:child_process'
 
-import {findWorkspaceBinding, readWorkspaceBindings, resolveWorkspaceDir} from '../broker/bindings.js'
+import {AuditLogWriter} from '../audit/log.js'
+import {findWorkspaceBinding, readWorkspaceBindings, resolveWorkspaceDir, type WorkspaceBinding} from '../broker/bindings.js'
+import {brokerPaths, loadOrCreateKeyFile} from '../broker/files.js'
+import {createOutputMasker} from '../broker/mask.js'
+import type {SecretValue} from '../lib/secret-value.js'
+import {findSecretRefs, formatSecretRef} from '../vault/ref.js'
+import type {SecretStore} from '../vault/types.js'
+import {openVaultForService} from './vault/store.js'
 import {loadSessionKey, mintSessionToken, revokeSession} from '../broker/tokens.js'
 import {UserError} from '../lib/errors.js'
 import type {Policy} from '../policy/types.js'
@@ -12,6 +19,8 @@ export interface RunSessionOptions {
   readonly workspace: string
   readonly command: readonly string[]
   readonly ttlMs: number
+  /** proxy (default): base URLs point at the broker, placeholders stay. inject: this client's placeholders are resolved into the environment and masked in the output. */
+  readonly mode?: 'proxy' | 'inject'
   readonly backend?: string
   readonly interactive?: boolean
   readonly warn?: (message: string) => void
@@ -43,12 +52,24 @@ export async function runAgentSession(options: RunSessionOptions): Promise<numbe
   const binding = findWorkspaceBinding(readWorkspaceBindings(options.home), dir)
   if (!binding) throw new UserError(`${dir} is not connected to a client.`, `outloop connect ${dir} --tenant <client>`)
   const {policy} = loadBrokerPolicy(options.home)
+  const injected = options.mode === 'inject' ? await injectSecrets(options, policy, binding) : null
   const running = await findRunningBroker(options.home)
   const session = running ? null : await serveBroker({home: options.home, env: options.env, backend: options.backend, interactive: options.interactive, warn: options.warn})
   const brokerUrl = running?.url ?? session!.broker.url
   const {token, claims} = mintSessionToken(loadSessionKey(options.home), {tenant: binding.tenant, workspace: binding.dir, expiresAt: Date.now() + options.ttlMs})
   try {
-    const child = spawn(options.command[0], options.command.slice(1), {cwd: dir, stdio: 'inherit', env: {...agentEnvironment(options.env), ...sessionEnvironment(policy, binding.tenant, brokerUrl, token)}})
+    const session = sessionEnvironment(policy, binding.tenant, brokerUrl, token)
+    const env = injected
+      ? {...agentEnvironment(injected.env), ...Object.fromEntries(Object.entries(session).filter(([name]) => name.startsWith('OUTLOOP_')))}
+      : {...agentEnvironment(options.env), ...session}
+    const child = spawn(options.command[0], options.command.slice(1), {cwd: dir, stdio: injected ? ['inherit', 'pipe', 'pipe'] : 'inherit', env})
+    if (injected) {
+      for (const [from, to] of [[child.stdout!, process.stdout], [child.stderr!, process.stderr]] as const) {
+        const masker = createOutputMasker(injected.values)
+        from.on('data', (chunk: Buffer) => to.write(masker.push(chunk)))
+        from.on('end', () => to.write(masker.flush()))
+      }
+    }
     const forward = (signal: NodeJS.Signals) => child.kill(signal)
     process.on('SIGINT', forward)
     process.on('SIGTERM', forward)
@@ -57,7 +78,8 @@ export async function runAgentSession(options: RunSessionOptions): Promise<numbe
         child.on('error', (error: NodeJS.ErrnoException) =>
           reject(error.code === 'ENOENT' ? new UserError(`Can't start ${options.command[0]}: no such command.`, 'Check the command after --.') : error),
         )
-        child.on('exit', (code, signal) => resolve(code ?? 128 + (signal ? signalNumber(signal) : 0)))
+        // 'close', not 'exit': the masked output must be fully written before outloop itself exits.
+        child.on('close', (code, signal) => resolve(code ?? 128 + (signal ? signalNumber(signal) : 0)))
       })
     } finally {
       process.off('SIGINT', forward)
@@ -66,6 +88,58 @@ export async function runAgentSession(options: RunSessionOptions): Promise<numbe
   } finally {
     await revokeSession(options.home, claims)
     await session?.stop()
+  }
+}
+
+/**
+ * Inject mode: resolves this client's placeholders in the environment to their values (only secrets the
+ * policy grants the client), refusing any reference to another client's secret. Each decision is audited,
+ * and the launch is refused when the audit log can't be written.
+ */
+async function injectSecrets(options: RunSessionOptions, policy: Policy, binding: WorkspaceBinding): Promise<{env: NodeJS.ProcessEnv; values: Array<{value: SecretValue; label: string}>}> {
+  const paths = brokerPaths(options.home)
+  const audit = new AuditLogWriter(paths.auditDir, loadOrCreateKeyFile(paths.auditKey, paths.auditDir))
+  const granted = new Set((policy.clients.get(binding.tenant) ?? []).map((grant) => grant.secret))
+  const record = (variable: string, secret: string | null, decision: 'allowed' | 'denied', reason: string): void => {
+    try {
+      audit.append({time: new Date().toISOString(), client: binding.tenant, workspace: binding.dir, service: null, secret, method: 'ENV', host: null, path: `/env/${variable}`, status: decision === 'allowed' ? 200 : 403, decision, reason, durationMs: 0})
+    } catch {
+      throw new UserError(`Can't write the audit log of ${binding.tenant}, so no secret is injected.`, `Check that ${paths.auditDir} is writable.`)
+    }
+  }
+  try {
+    const env = {...options.env}
+    const values: Array<{value: SecretValue; label: string}> = []
+    let store: SecretStore | null = null
+    const withRefs = Object.entries(options.env).flatMap(([variable, value]) => (value && value.includes('outloop://') ? [{variable, value, refs: findSecretRefs(value)}] : []))
+    // Every reference is checked before any is resolved: one foreign reference and nothing is injected.
+    for (const {variable, refs} of withRefs) {
+      const foreign = refs.find((found) => found.ref.tenant !== binding.tenant)
+      if (foreign) {
+        record(variable, foreign.ref.name, 'denied', 'tenant-mismatch')
+        throw new UserError(`${variable} refers to another client's secret (${formatSecretRef(foreign.ref)}); this folder is connected to ${binding.tenant}. Nothing was started.`, "Use this client's own secret, or run the agent from the other client's folder.")
+      }
+    }
+    for (const {variable, value, refs} of withRefs) {
+      let resolved = value
+      for (const found of [...refs].reverse()) {
+        if (!granted.has(found.ref.name)) {
+          record(variable, found.ref.name, 'denied', 'secret-not-allowed')
+          throw new UserError(`${variable} refers to ${formatSecretRef(found.ref)}, which the policy does not grant to ${binding.tenant}. Nothing was started.`, 'Add a grant for it in the policy, or remove the reference.')
+        }
+        store ??= openVaultForService({home: options.home, env: options.env, backend: options.backend, interactive: options.interactive}).store
+        const stored = await store.get(found.ref)
+        if (!stored) throw new UserError(`${variable} refers to ${formatSecretRef(found.ref)}, which is not in the vault. Nothing was started.`, 'outloop vault list shows what is there.')
+        if (/[\0]/.test(stored.value.reveal())) throw new UserError(`${formatSecretRef(found.ref)} can't go into an environment variable (it holds a NUL byte).`)
+        values.push({value: stored.value, label: `[${formatSecretRef(found.ref)}]`})
+        resolved = resolved.slice(0, found.start) + stored.value.reveal() + resolved.slice(found.end)
+      }
+      for (const found of refs) record(variable, found.ref.name, 'allowed', 'injected')
+      env[variable] = resolved
+    }
+    return {env, values}
+  } finally {
+    audit.close()
   }
 }
 

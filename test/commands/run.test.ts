@@ -100,6 +100,25 @@ describe('outloop connect, run, serve, status and audit', () => {
     expect(refused.stderr).toContain('is not connected to a client')
   })
 
+  it('inject mode puts the real value in the environment and masks it in the output, even split across writes', async () => {
+    await cli(['connect', join(root, 'clients', 'acme'), '--tenant', 'acme'])
+    const script = `const v = process.env.OPENAI_API_KEY; process.stdout.write('key=' + v.slice(0, 9)); setTimeout(() => { process.stdout.write(v.slice(9) + '\\n'); console.error('err ' + v); console.log('len', v.length, v.startsWith('sk-')) }, 100)`
+    const run = await cli(['run', '--mode', 'inject', '--workspace', join(root, 'clients', 'acme'), '--', process.execPath, '-e', script])
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stdout).toContain('key=[outloop://acme/openai-api-key]\n')
+    expect(run.stdout).toContain(`len ${planted[0].length} true`)
+    expect(run.stderr).toContain('err [outloop://acme/openai-api-key]')
+
+    const foreign = await runCliWithInput(['run', '--mode', 'inject', '--workspace', join(root, 'clients', 'acme'), '--', process.execPath, '-e', 'console.log("started")'], {home, env: {...env, EXTRA_KEY: 'outloop://globex/openai-api-key'}})
+    outputs.push(foreign.stdout, foreign.stderr)
+    expect(foreign.code).toBe(2)
+    expect(foreign.stdout).not.toContain('started')
+    expect(foreign.stderr).toContain("EXTRA_KEY refers to another client's secret (outloop://globex/openai-api-key)")
+    const records = JSON.parse((await cli(['audit', '--tenant', 'acme', '--json'])).stdout).records
+    expect(records.map((r: {path: string; decision: string; reason: string}) => `${r.path} ${r.decision} ${r.reason}`)).toEqual(['/env/OPENAI_API_KEY allowed injected', '/env/EXTRA_KEY denied tenant-mismatch'])
+    expect((await cli(['audit', 'verify'])).code).toBe(0)
+  })
+
   it('serve runs a broker that run uses, and refuses to start on an invalid policy', async () => {
     await cli(['connect', join(root, 'clients', 'globex'), '--tenant', 'globex'])
     const serve = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'run.js'), 'serve', '--port', '0'], {env: {...process.env, ...env, OUTLOOP_HOME: home}, stdio: ['ignore', 'pipe', 'pipe']})
