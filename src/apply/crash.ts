@@ -1,5 +1,5 @@
 /** The points a migration or rollback can be killed at on purpose, to prove a crash there loses nothing. */
-export type CrashPoint = 'journal' | 'vault' | 'backup' | 'write-first' | 'write-all' | 'rollback-first'
+export type CrashPoint = 'journal' | 'vault' | 'backup' | 'write-temp' | 'write-first' | 'write-all' | 'rollback-first'
 
 /**
  * Kills this very process with SIGKILL at `point` when OUTLOOP_TEST_CRASH_AT names it: no cleanup, no

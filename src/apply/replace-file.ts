@@ -1,8 +1,9 @@
 import {randomBytes} from 'node:crypto'
-import {chmodSync, chownSync, closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync} from 'node:fs'
+import {chmodSync, chownSync, closeSync, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync} from 'node:fs'
 import {basename, dirname, join} from 'node:path'
 
 import {fsyncFolder} from '../vault/fs-safe.js'
+import {crashPointReached} from './crash.js'
 
 /**
  * Replaces a client file atomically: a temp file in the same folder with the original's mode (and owner,
@@ -10,7 +11,7 @@ import {fsyncFolder} from '../vault/fs-safe.js'
  */
 export function replaceFileAtomic(path: string, data: Buffer): void {
   const stat = statSync(path)
-  const temp = join(dirname(path), `.${basename(path)}.outloop-${process.pid}-${randomBytes(4).toString('hex')}.tmp`)
+  const temp = join(dirname(path), `${tempPrefixFor(path)}${process.pid}-${randomBytes(4).toString('hex')}.tmp`)
   const fd = openSync(temp, 'wx', 0o600)
   try {
     try {
@@ -19,6 +20,7 @@ export function replaceFileAtomic(path: string, data: Buffer): void {
     } finally {
       closeSync(fd)
     }
+    crashPointReached('write-temp')
     chmodSync(temp, stat.mode & 0o7777)
     if (typeof process.getuid === 'function' && (stat.uid !== process.getuid() || stat.gid !== process.getgid?.())) {
       try {
@@ -37,4 +39,31 @@ export function replaceFileAtomic(path: string, data: Buffer): void {
     throw error
   }
   fsyncFolder(dirname(path))
+}
+
+/** How the temp file of a replacement of `path` starts: a dot file beside it that names the file and us. */
+function tempPrefixFor(path: string): string {
+  return `.${basename(path)}.outloop-`
+}
+
+/** Removes temp files a killed replacement of `path` left beside it (they hold only the rewritten text). */
+export function removeStaleTempFiles(path: string): number {
+  const prefix = tempPrefixFor(path)
+  let removed = 0
+  let names: string[]
+  try {
+    names = readdirSync(dirname(path))
+  } catch {
+    return 0
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue
+    try {
+      unlinkSync(join(dirname(path), name))
+      removed++
+    } catch {
+      // gone already
+    }
+  }
+  return removed
 }

@@ -8,7 +8,7 @@ import type {SecretStore} from '../vault/types.js'
 import {readEncryptedBackup} from './backup.js'
 import {crashPointReached} from './crash.js'
 import {runDir, type MigrationJournal} from './journal.js'
-import {replaceFileAtomic} from './replace-file.js'
+import {removeStaleTempFiles, replaceFileAtomic} from './replace-file.js'
 
 export interface RestoreOutcome {
   readonly restored: string[]
@@ -37,6 +37,8 @@ export async function restoreRunFiles(journal: MigrationJournal, store: SecretSt
   for (const file of journal.files) {
     if (file.state === 'skipped') continue
     const path = join(journal.root, file.relPath)
+    // A kill in the middle of a replacement leaves its temp file beside the original.
+    if (journal.status === 'rolling-back') removeStaleTempFiles(path)
     if (!existsSync(path)) {
       outcome.conflicts.push({file: file.relPath, reason: 'the file is gone; its backup is kept'})
       file.state = 'conflict'

@@ -33,7 +33,7 @@ async function expectEveryKeyKept(root: string, home: string, keys: readonly str
 }
 
 describe('crash safety: SIGKILL at every step boundary', () => {
-  const points = ['journal', 'vault', 'backup', 'write-first', 'write-all'] as const
+  const points = ['journal', 'vault', 'backup', 'write-temp', 'write-first', 'write-all'] as const
   for (const [i, point] of points.entries()) {
     const recoverWith = i % 2 === 0 ? 'migrate' : 'rollback'
     it(`killed at ${point}: nothing is lost, and the next ${recoverWith} finishes or undoes the run`, async () => {
