@@ -72,4 +72,24 @@ describe('applying a migration', () => {
       cleanup()
     }
   }, 60_000)
+
+  it("with --interpolation tool, writes ${OUTLOOP_…} where the tool resolves variables itself, and the placeholder elsewhere", async () => {
+    const {dir, cleanup} = makeTempDir()
+    try {
+      const root = join(dir, 'clients')
+      const home = join(dir, 'home')
+      const a = detectableFake('openai-project-key')
+      writeTree(root, {'acme/compose.yaml': `services:\n  app:\n    environment:\n      OPENAI_API_KEY: ${a}\n`, 'acme/.env': `OPENAI_API_KEY=${a}\n`})
+      const dry = await runCli(['migrate', root, '--dry-run', '--interpolation', 'tool'], {home, env})
+      expect(dry.code).toBe(0)
+      expect(dry.stdout).toContain('tool-interpolation: `${OUTLOOP_ACME_OPENAI_API_KEY}` replaces it, because docker compose resolves ${VAR} itself')
+      const run = await runCli(['migrate', root, '--yes', '--interpolation', 'tool'], {home, env})
+      expect(run.code).toBe(0)
+      expect(readFileSync(join(root, 'acme/compose.yaml'), 'utf8')).toBe('services:\n  app:\n    environment:\n      OPENAI_API_KEY: ${OUTLOOP_ACME_OPENAI_API_KEY}\n')
+      expect(readFileSync(join(root, 'acme/.env'), 'utf8')).toBe('OPENAI_API_KEY=outloop://acme/openai-api-key\n')
+      expectNoSecrets([dry.stdout, dry.stderr, run.stdout, run.stderr], [a])
+    } finally {
+      cleanup()
+    }
+  }, 60_000)
 })
