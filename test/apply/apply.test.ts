@@ -1,4 +1,4 @@
-import {readFileSync, writeFileSync} from 'node:fs'
+import {chmodSync, chownSync, readFileSync, statSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 
@@ -88,6 +88,27 @@ describe('applying a migration', () => {
       expect(readFileSync(join(root, 'acme/compose.yaml'), 'utf8')).toBe('services:\n  app:\n    environment:\n      OPENAI_API_KEY: ${OUTLOOP_ACME_OPENAI_API_KEY}\n')
       expect(readFileSync(join(root, 'acme/.env'), 'utf8')).toBe('OPENAI_API_KEY=outloop://acme/openai-api-key\n')
       expectNoSecrets([dry.stdout, dry.stderr, run.stdout, run.stderr], [a])
+    } finally {
+      cleanup()
+    }
+  }, 60_000)
+
+  it.runIf(process.getuid?.() === 0)('keeps each file\'s owner and mode through migrate and rollback', async () => {
+    const {dir, cleanup} = makeTempDir()
+    try {
+      const root = join(dir, 'clients')
+      const home = join(dir, 'home')
+      const a = detectableFake('openai-project-key')
+      writeTree(root, {'acme/.env': `OPENAI_API_KEY=${a}\n`})
+      const path = join(root, 'acme/.env')
+      chownSync(path, 4321, 4321)
+      chmodSync(path, 0o604)
+      await applyMigration({root, home, env, threads: 1})
+      expect(readFileSync(path, 'utf8')).toBe('OPENAI_API_KEY=outloop://acme/openai-api-key\n')
+      expect([statSync(path).uid, statSync(path).gid, statSync(path).mode & 0o777]).toEqual([4321, 4321, 0o604])
+      await rollbackMigration({home, env})
+      expect(readFileSync(path, 'utf8')).toBe(`OPENAI_API_KEY=${a}\n`)
+      expect([statSync(path).uid, statSync(path).gid, statSync(path).mode & 0o777]).toEqual([4321, 4321, 0o604])
     } finally {
       cleanup()
     }
