@@ -1,10 +1,11 @@
 import {createServer, request as httpRequest, Agent as HttpAgent, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse} from 'node:http'
 import {request as httpsRequest, Agent as HttpsAgent} from 'node:https'
-import {statSync} from 'node:fs'
+import {chmodSync, existsSync, lstatSync, statSync, unlinkSync} from 'node:fs'
 import type {AddressInfo} from 'node:net'
 import {performance} from 'node:perf_hooks'
 
 import {AuditLogWriter, UNAUTHENTICATED_CLIENT, type AuditFields} from '../audit/log.js'
+import {UserError} from '../lib/errors.js'
 import type {SecretValue} from '../lib/secret-value.js'
 import {evaluatePolicy} from '../policy/evaluate.js'
 import type {Policy, ServiceDefinition} from '../policy/types.js'
@@ -21,6 +22,8 @@ export interface BrokerOptions {
   readonly resolveSecret: (tenant: string, name: string) => Promise<SecretValue | null>
   /** Loopback only unless the caller says otherwise. */
   readonly host?: string
+  /** Also listen on this Unix socket (mode 0600), for agents that can reach one. */
+  readonly socketPath?: string
   /** 0 picks a free port. */
   readonly port?: number
   /** Time to wait for the upstream's response headers, and the longest silence while streaming. */
@@ -54,7 +57,7 @@ interface Decision {
 
 /** Cached by file modification time, so the broker sees `disconnect` and revocations within one request. */
 class StatCache<T> {
-  #mtime = -1
+  #stamp = ''
   #value: T
   constructor(
     private readonly path: string,
@@ -65,15 +68,17 @@ class StatCache<T> {
   }
 
   get(): T {
-    let mtime = 0
+    // Inode too: files are replaced by rename, and two replacements can share a modification time.
+    let stamp = 'missing'
     try {
-      mtime = statSync(this.path).mtimeMs
+      const st = statSync(this.path)
+      stamp = `${st.ino}:${st.mtimeMs}:${st.size}`
     } catch {
-      mtime = 0
+      stamp = 'missing'
     }
-    if (mtime !== this.#mtime) {
+    if (stamp !== this.#stamp) {
       this.#value = this.load()
-      this.#mtime = mtime
+      this.#stamp = stamp
     }
     return this.#value
   }
@@ -106,13 +111,16 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   // Verified signatures, so a busy agent's token is not re-hashed per request; expiry and revocation still are.
   const verified = new Map<string, SessionClaims>()
 
-  const server: Server = createServer({requestTimeout: 0, headersTimeout: 30_000, maxHeaderSize: 32 * 1024}, (req, res) => {
+  const serverOptions = {requestTimeout: 0, headersTimeout: 30_000, maxHeaderSize: 32 * 1024}
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch(() => {
       if (!res.headersSent) deny(res, {status: 500, decision: 'error', reason: 'broker-error'})
       else res.destroy()
     })
-  })
+  }
+  const server: Server = createServer(serverOptions, onRequest)
   server.keepAliveTimeout = 65_000
+  const socketServer: Server | null = options.socketPath ? createServer(serverOptions, onRequest) : null
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now()
@@ -272,6 +280,7 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
       res.flushHeaders()
       answer.pipe(res)
       answer.on('end', () => {
+        if (settled) return
         settled = true
         done({status: answer.statusCode ?? 0, decision: 'allowed', reason: answer.statusCode && answer.statusCode >= 500 ? 'upstream-status' : 'allowed'})
       })
@@ -335,6 +344,22 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     server.once('error', reject)
     server.listen(options.port ?? 0, host, () => resolvePromise())
   })
+  if (socketServer && options.socketPath) {
+    const socketPath = options.socketPath
+    // A socket file left by a broker that died is removed; any other file is not ours to replace.
+    if (existsSync(socketPath)) {
+      if (!lstatSync(socketPath).isSocket()) throw new UserError(`${socketPath} exists and is not a socket.`, 'Pick another --socket path.')
+      unlinkSync(socketPath)
+    }
+    await new Promise<void>((resolvePromise, reject) => {
+      socketServer.once('error', reject)
+      // Only this user may connect: the folder's permissions are not enough on every system.
+      const mask = process.umask(0o177)
+      socketServer.listen(socketPath, () => resolvePromise())
+      process.umask(mask)
+    })
+    chmodSync(socketPath, 0o600)
+  }
   const address = server.address() as AddressInfo
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address
   return {
@@ -342,8 +367,10 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     port: address.port,
     host: address.address,
     close: async () => {
-      server.closeAllConnections()
-      await new Promise<void>((resolvePromise) => server.close(() => resolvePromise()))
+      for (const running of socketServer ? [server, socketServer] : [server]) {
+        running.closeAllConnections()
+        await new Promise<void>((resolvePromise) => running.close(() => resolvePromise()))
+      }
       httpAgent.destroy()
       httpsAgent.destroy()
       audit.close()

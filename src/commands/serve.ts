@@ -17,6 +17,7 @@ export default class Serve extends OutloopCommand {
     ...vaultBackendFlags,
     port: Flags.integer({description: 'Port on 127.0.0.1 (0 picks a free one).', default: 7745, min: 0, max: 65535}),
     host: Flags.string({description: 'Loopback address to listen on.', default: '127.0.0.1', options: ['127.0.0.1', '::1', 'localhost']}),
+    socket: Flags.string({description: 'Also listen on this Unix socket (created 0600).'}),
     timeout: Flags.integer({description: 'Seconds to wait for an upstream (and the longest silence in a stream).', default: 120, min: 1}),
     'max-request-mb': Flags.integer({description: 'Largest request body forwarded, in MB.', default: 10, min: 1}),
   }
@@ -30,12 +31,13 @@ export default class Serve extends OutloopCommand {
       interactive: canPromptOnTerminal(),
       host: flags.host,
       port: flags.port,
+      socketPath: flags.socket,
       upstreamTimeoutMs: flags.timeout * 1000,
       maxRequestBytes: flags['max-request-mb'] * 1024 * 1024,
       announce: true,
       warn: (message) => this.logToStderr(`Warning: ${message}`),
     })
-    this.logToStderr(`Broker listening on ${broker.url} (policy ${policyFile}). Ctrl-C stops it.`)
+    this.logToStderr(`Broker listening on ${broker.url}${flags.socket ? ` and ${flags.socket}` : ''} (policy ${policyFile}). Ctrl-C stops it.`)
     this.log(broker.url)
     await new Promise<void>((resolve) => {
       process.once('SIGINT', () => resolve())

@@ -52,6 +52,7 @@ export interface ServeOptions {
   readonly interactive?: boolean
   readonly host?: string
   readonly port?: number
+  readonly socketPath?: string
   readonly upstreamTimeoutMs?: number
   readonly maxRequestBytes?: number
   /** Whether to record this broker in OUTLOOP_HOME for `run` and `status` (a session broker does not). */
@@ -71,6 +72,7 @@ export async function serveBroker(options: ServeOptions): Promise<{broker: Runni
     policy,
     host,
     port: options.port,
+    socketPath: options.socketPath,
     upstreamTimeoutMs: options.upstreamTimeoutMs,
     maxRequestBytes: options.maxRequestBytes,
     warn: options.warn,

@@ -1,4 +1,4 @@
-import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
 import {request} from 'node:http'
 import {join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
@@ -188,6 +188,24 @@ describe('broker', () => {
     expect(JSON.parse(response.body).error.reason).toBe('audit-unavailable')
     expect(upstream.seen).toHaveLength(0)
     expect(warnings.join('\n')).toContain("Can't write the audit log of acme")
+  })
+
+  it('also listens on a Unix socket only its user may open', async () => {
+    await broker.close()
+    const policy = parsePolicyText(`services:\n  openai:\n    upstream: ${upstream.url}\nclients:\n  acme:\n    - secret: openai-api-key\n      service: openai\n`, 'p.yaml')
+    const socketPath = join(home, 'broker.sock')
+    broker = await startBroker({home, policy, socketPath, resolveSecret: async () => new SecretValue(acmeKey)})
+    expect(statSync(socketPath).mode & 0o777).toBe(0o600)
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({socketPath, path: `/_t/${acmeToken}/openai/v1/models`, method: 'GET'}, (res) => {
+        res.resume()
+        res.on('end', () => resolve(res.statusCode ?? 0))
+      })
+      req.on('error', reject)
+      req.end()
+    })
+    expect(status).toBe(200)
+    expect(upstream.seen[0].headers.authorization).toBe(`Bearer ${acmeKey}`)
   })
 
   it('answers 502 when the upstream is unreachable and audits it as an error', async () => {
