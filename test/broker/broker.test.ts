@@ -208,6 +208,20 @@ describe('broker', () => {
     expect(upstream.seen[0].headers.authorization).toBe(`Bearer ${acmeKey}`)
   })
 
+  it('times out a silent upstream with 504, and never puts a value holding CR/LF into a header', async () => {
+    await broker.close()
+    const policy = parsePolicyText(`services:\n  openai:\n    upstream: ${upstream.url}\nclients:\n  acme:\n    - secret: openai-api-key\n      service: openai\n    - secret: broken\n      service: openai\n      paths: ["/v1/broken"]\n`, 'p.yaml')
+    const broken = acmeKey.slice(0, 10) + '\r\nx-injected: 1'
+    broker = await startBroker({home, policy, upstreamTimeoutMs: 300, resolveSecret: async (_t, name) => new SecretValue(name === 'broken' ? broken : acmeKey)})
+    const slow = await callBroker(broker.url, 'GET', `/_t/${acmeToken}/openai/v1/hang`)
+    expect(slow.status).toBe(504)
+    const bad = await callBroker(broker.url, 'GET', `/_t/${acmeToken}/openai/v1/broken`, {authorization: 'Bearer outloop://acme/broken'})
+    expect(bad.status).toBe(502)
+    expect(JSON.parse(bad.body).error.reason).toBe('secret-invalid')
+    expect(upstream.seen.map((r) => r.url)).toEqual(['/v1/hang'])
+    expect(readAuditRecords(brokerPaths(home).auditDir, 'acme').map((r) => r.reason)).toEqual(['upstream-timeout', 'secret-invalid'])
+  })
+
   it('answers 502 when the upstream is unreachable and audits it as an error', async () => {
     await upstream.close()
     const response = await callBroker(broker.url, 'GET', `/_t/${acmeToken}/openai/v1/models`)

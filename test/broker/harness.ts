@@ -29,6 +29,8 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
     req.on('data', (c) => (body += c))
     req.on('end', () => {
       seen.push({method: req.method ?? '', url: req.url ?? '', headers: req.headers, body})
+      // Never answers: for the broker's upstream timeout.
+      if (req.url?.startsWith('/v1/hang')) return
       if (req.url?.startsWith('/v1/stream')) {
         res.writeHead(200, {'content-type': 'text/event-stream', 'cache-control': 'no-cache'})
         res.write('data: one\n\n')
