@@ -37,10 +37,9 @@ export function renderScanText(report: ScanReport, style: TextStyle): string {
     out.push(report.complete ? paint(style, 'green', `No plaintext keys found (${where}).`) : `No plaintext keys found in what could be read (${where}), but the scan is incomplete.`)
   } else {
     const clients = report.tenants.length
-    out.push(
-      paint(style, 'bold', `${plural(report.secrets.length, 'key')} in ${plural(report.findings.length, 'place')}`) +
-        ` across ${plural(clients, 'client')} (${where}).`,
-    )
+    const areas = new Set(report.findings.flatMap((f) => (f.area === null ? [] : [f.area]))).size
+    const across = [clients > 0 ? plural(clients, 'client') : '', areas > 0 ? plural(areas, 'shared area') : ''].filter(Boolean).join(' and ')
+    out.push(paint(style, 'bold', `${plural(report.secrets.length, 'key')} in ${plural(report.findings.length, 'place')}`) + (across ? ` across ${across}` : '') + ` (${where}).`)
     if (report.tenants.length > 0) {
       out.push('')
       out.push(...table([['CLIENT', 'KEYS', 'UNIQUE', 'DUPLICATED', 'CROSS-CLIENT', 'FOREIGN'], ...report.tenants.map((t) => [t.tenant, String(t.keys), String(t.unique), String(t.duplicated), String(t.crossClient), String(t.foreign)])]))
