@@ -15,6 +15,8 @@ export interface ScanPool {
   add(job: FileJob): Promise<void> | void
   /** Resolves when every queued file has a result; then the workers are gone. */
   finish(): Promise<void>
+  /** Stops the workers without waiting for queued files (after an error elsewhere). */
+  abort(): Promise<void>
 }
 
 /** The default thread count: one per core, at most 4 (more only adds contention for the disk). */
@@ -31,6 +33,7 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
     return {
       add: (job) => onResult(runFileJob(job, context)),
       finish: async () => {},
+      abort: async () => {},
     }
   }
 
@@ -85,6 +88,9 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
         dispatch()
         if (waiting.length >= MAX_WAITING) return new Promise<void>((resolve) => (resumeWalker = resolve))
       }
+    },
+    async abort() {
+      await Promise.all(workers.map((w) => w.terminate()))
     },
     async finish() {
       if (current.length > 0) {

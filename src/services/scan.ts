@@ -1,4 +1,5 @@
 import fg from 'fast-glob'
+import micromatch from 'micromatch'
 import {realpathSync, statSync} from 'node:fs'
 import {isAbsolute, relative, resolve} from 'node:path'
 
@@ -113,11 +114,20 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
 
   const baselineSalt = options.baseline?.salt ?? options.baselineSalt ?? null
   const pool = createScanPool(options.threads ?? defaultScanThreads(), {fingerprintKey: key, maxFileSize, baselineSalt}, onResult)
+  // Files from git skip the walker, so the same ignores (defaults, outloop.yaml, --ignore) apply to them here.
+  const ignored = options.files === undefined ? null : ignoreMatcher(ignore)
   const entries = options.files ?? walkTree(root, {realRoot: realpathSync(root), ignore})
-  for await (const entry of entries) {
-    if ('kind' in entry && entry.kind === 'skip') skipped.push({file: entry.relPath, reason: entry.reason})
-    else if (performance.now() > deadline) skipped.push({file: entry.relPath, reason: 'timeout'})
-    else await pool.add(entry as FileJob)
+  try {
+    for await (const entry of entries) {
+      if ('kind' in entry && entry.kind === 'skip') skipped.push({file: entry.relPath, reason: entry.reason})
+      else if (ignored?.(entry.relPath)) continue
+      else if (performance.now() > deadline) skipped.push({file: entry.relPath, reason: 'timeout'})
+      else await pool.add(entry as FileJob)
+    }
+  } catch (error) {
+    // The workers would keep the process alive after a failed walk.
+    await pool.abort()
+    throw error
   }
   await pool.finish()
 
@@ -154,6 +164,12 @@ function classify(found: Array<{finding: Finding; hash: string | null}>, options
     found.map(({finding, hash}) => ({file: finding.file, rule: finding.rule, line: finding.line, hash: hash ?? ''})),
   )
   return found.map(({finding}, i) => ({...finding, status: statuses[i]}))
+}
+
+/** A matcher for root-relative paths against ignore globs, with fast-glob's semantics (dot files included). */
+function ignoreMatcher(globs: readonly string[]): (relPath: string) => boolean {
+  const matchers = globs.map((glob) => micromatch.matcher(glob, {dot: true}))
+  return (relPath) => matchers.some((matches) => matches(relPath))
 }
 
 /** outloop's own state (OUTLOOP_HOME) is not client content: when it sits inside the root, leave it out. */
