@@ -1,0 +1,190 @@
+import {Box, Text} from 'ink'
+
+import type {MigrationPlan} from '../../plan/migration-plan.js'
+import type {SharedSecretChoice} from '../../plan/decisions.js'
+import type {MigrationOutcome} from '../../services/migrate.js'
+import type {ScanProgress} from '../../services/scan.js'
+import {visibleWindow, type ClientOverviewRow, type SecretGroup} from './model.js'
+
+/** Colour only when wanted (NO_COLOR, dumb terminals): components take this instead of reading the env. */
+export interface ColorProps {
+  readonly color?: boolean
+}
+
+const tint = (color: boolean | undefined, name: string): string | undefined => (color === false ? undefined : name)
+
+/** Keys that work on this screen, on one line, so 80 columns hold them. */
+export function WizardKeys({keys}: {keys: string}) {
+  return <Text dimColor>{keys}</Text>
+}
+
+/** Step 1: the scan's live counters (files, MB/s, keys so far). */
+export function ScanProgressScreen({progress, elapsedMs, color}: {progress?: ScanProgress; elapsedMs: number} & ColorProps) {
+  const seconds = (elapsedMs / 1000).toFixed(1)
+  if (progress === undefined) return <Text color={tint(color, 'cyan')}>Scanning… {seconds}s</Text>
+  const mb = progress.bytes / 1024 ** 2
+  const rate = progress.ms > 0 ? mb / (progress.ms / 1000) : 0
+  return (
+    <Text color={tint(color, 'cyan')}>
+      Scanning: {progress.files.toLocaleString('en-US')} files, {mb.toFixed(1)} MB ({rate.toFixed(0)} MB/s), {progress.findings} keys so far
+    </Text>
+  )
+}
+
+/** Step 2: per client, what was found; worst risks first. */
+export function OverviewScreen({rows, skipped, color}: {rows: readonly ClientOverviewRow[]; skipped: number} & ColorProps) {
+  const {items} = visibleWindow(rows, 0, 16)
+  const col = (text: string | number, width: number): string => String(text).padStart(width)
+  return (
+    <Box flexDirection="column">
+      <Text bold>Found in {rows.length} {rows.length === 1 ? 'client' : 'clients'}</Text>
+      <Text>{'client'.padEnd(24)}{col('keys', 6)}{col('unique', 8)}{col('dupl.', 7)}{col('cross', 7)}{col('wrong', 7)}</Text>
+      {items.map((r) => (
+        <Text key={r.tenant} color={r.crossClient > 0 || (r.wrongClient ?? 0) > 0 ? tint(color, 'yellow') : undefined}>
+          {r.tenant.slice(0, 23).padEnd(24)}
+          {col(r.keys, 6)}
+          {col(r.unique, 8)}
+          {col(r.duplicated, 7)}
+          {col(r.crossClient, 7)}
+          {col(r.wrongClient ?? '-', 7)}
+        </Text>
+      ))}
+      {rows.length > items.length ? <Text dimColor>… {rows.length - items.length} more</Text> : null}
+      {skipped > 0 ? <Text dimColor>{skipped} files are left in place (shared areas or formats the rewrite can't keep valid).</Text> : null}
+      <WizardKeys keys="enter next · ? help · q cancel" />
+    </Box>
+  )
+}
+
+/** Step 3: which clients to migrate; space toggles, all chosen by default. */
+export function ChooseClientsScreen({tenants, chosen, cursor, color}: {tenants: readonly string[]; chosen: ReadonlySet<string>; cursor: number} & ColorProps) {
+  const {items, offset} = visibleWindow(tenants, cursor, 16)
+  return (
+    <Box flexDirection="column">
+      <Text bold>Choose clients ({chosen.size} of {tenants.length})</Text>
+      {items.map((t, i) => (
+        <Text key={t} color={offset + i === cursor ? tint(color, 'cyan') : undefined}>
+          {offset + i === cursor ? '›' : ' '} [{chosen.has(t) ? 'x' : ' '}] {t}
+        </Text>
+      ))}
+      <WizardKeys keys="↑↓ move · space toggle · enter next · b back · q cancel" />
+    </Box>
+  )
+}
+
+const CHOICE_LABEL: Record<SharedSecretChoice, string> = {
+  separate: 'separate entry per client (rotate afterwards)',
+  'owner-only': 'keep in the owning client only',
+  skip: 'skip: leave every copy in place',
+}
+
+/** Step 4: one key at a time: provider, preview, where it appears, its entry name and, when shared, what to do. */
+export function ReviewSecretScreen({group, index, total, name, choice, editing, color}: {group: SecretGroup; index: number; total: number; name: string; choice: SharedSecretChoice; editing?: string} & ColorProps) {
+  const files = group.entries.flatMap((e) => e.files)
+  const {items} = visibleWindow(files, 0, 6)
+  return (
+    <Box flexDirection="column">
+      <Text bold>
+        Key {index + 1} of {total}: {group.provider ?? group.ruleId} {group.preview}
+      </Text>
+      {group.crossClient ? <Text color={tint(color, 'yellow')}>Held by {group.entries.length} clients: {group.entries.map((e) => e.ref.tenant).join(', ')}</Text> : null}
+      <Text>Appears in:</Text>
+      {items.map((f) => (
+        <Text key={f}>  {f}</Text>
+      ))}
+      {files.length > items.length ? <Text dimColor>  … {files.length - items.length} more files</Text> : null}
+      <Text>
+        Entry name: {editing === undefined ? <Text color={tint(color, 'green')}>{name}</Text> : <Text color={tint(color, 'cyan')}>{editing}▏</Text>}
+      </Text>
+      {group.crossClient
+        ? (['separate', 'owner-only', 'skip'] as const).map((c, i) => (
+            <Text key={c} color={c === choice ? tint(color, 'cyan') : undefined}>
+              {c === choice ? '›' : ' '} {i + 1}. {CHOICE_LABEL[c]}
+              {c === 'owner-only' ? ` (${group.owner})` : ''}
+            </Text>
+          ))
+        : null}
+      <WizardKeys keys={editing === undefined ? `enter next · r rename${group.crossClient ? ' · ←→/1-3 choose' : ''} · a accept rest · b back · q cancel` : 'type a name · enter keep · esc drop the edit'} />
+    </Box>
+  )
+}
+
+/** Step 5: each file's changed lines, the old value as a redacted preview and the placeholder it becomes. */
+export function FilePreviewScreen({lines, cursor, color}: {lines: readonly string[]; cursor: number} & ColorProps) {
+  const {items, offset} = visibleWindow(lines, cursor, 18)
+  return (
+    <Box flexDirection="column">
+      <Text bold>Changes ({offset + 1}-{offset + items.length} of {lines.length} lines)</Text>
+      {items.map((l, i) => (
+        <Text key={offset + i} color={l.startsWith('  -') ? tint(color, 'red') : l.startsWith('  +') ? tint(color, 'green') : undefined}>
+          {l.slice(0, 78)}
+        </Text>
+      ))}
+      <WizardKeys keys="↑↓ scroll · enter next · b back · q cancel" />
+    </Box>
+  )
+}
+
+/** Step 6: the last word before anything is written. */
+export function ConfirmScreen({plan, unfinished, color}: {plan: MigrationPlan; unfinished: readonly string[]} & ColorProps) {
+  const edits = plan.files.reduce((n, f) => n + f.edits.length, 0)
+  return (
+    <Box flexDirection="column">
+      <Text bold>
+        Apply: {plan.entries.length} vault entries for {plan.tenants.length} clients, {edits} edits in {plan.files.length} files.
+      </Text>
+      <Text>Every value is stored in the vault and read back, every file backed up encrypted, then replaced.</Text>
+      {unfinished.length > 0 ? <Text color={tint(color, 'yellow')}>Unfinished run {unfinished.join(', ')} is undone first; the plan is then made again without these choices.</Text> : null}
+      <WizardKeys keys="enter apply · b back · q cancel (nothing written)" />
+    </Box>
+  )
+}
+
+/** Step 6, running: the service's progress messages; failures say that nothing was lost. */
+export function ApplyProgressScreen({messages, error, color}: {messages: readonly string[]; error?: string} & ColorProps) {
+  return (
+    <Box flexDirection="column">
+      <Text color={tint(color, 'cyan')}>Applying…</Text>
+      {messages.slice(-5).map((m, i) => (
+        <Text key={i}>{m}</Text>
+      ))}
+      {error === undefined ? null : (
+        <>
+          <Text color={tint(color, 'red')}>Stopped: {error}</Text>
+          <Text>Nothing was lost: every file is either untouched or backed up; outloop rollback restores a started run.</Text>
+        </>
+      )}
+    </Box>
+  )
+}
+
+/** Step 7: what happened, how to undo it, and what comes next. */
+export function SummaryScreen({outcome, next, color}: {outcome: MigrationOutcome; next: readonly string[]} & ColorProps) {
+  if (outcome.run === null) return <Text>Nothing to migrate: no plaintext key left that a rewrite can move.</Text>
+  return (
+    <Box flexDirection="column">
+      <Text color={tint(color, 'green')}>
+        Migrated (run {outcome.run}): {outcome.written.length} files rewritten, {outcome.created} vault entries stored ({outcome.reused} already there), {outcome.skipped.length} skipped.
+      </Text>
+      <Text>Undo with: outloop rollback {outcome.run}</Text>
+      <Text>Next: connect each client folder and start the access layer:</Text>
+      {visibleWindow(next, 0, 10).items.map((c) => (
+        <Text key={c}>  {c}</Text>
+      ))}
+      <WizardKeys keys="enter exit" />
+    </Box>
+  )
+}
+
+/** `?`: every key the wizard knows. */
+export function HelpScreen() {
+  return (
+    <Box flexDirection="column">
+      <Text bold>Keys</Text>
+      <Text>↑ ↓ move or scroll · space toggle · enter go on · b back</Text>
+      <Text>r rename an entry · ← → or 1-3 choose for a shared key · a accept the rest</Text>
+      <Text>q, Esc or Ctrl-C cancel: nothing is written before you confirm</Text>
+      <WizardKeys keys="? close help" />
+    </Box>
+  )
+}

@@ -1,0 +1,200 @@
+import {Box, useInput, useStdout} from 'ink'
+import {useEffect, useMemo, useState} from 'react'
+
+import {applyMigrationDecisions, type MigrationDecisions, type SharedSecretChoice} from '../../plan/decisions.js'
+import type {MigrationOutcome, MigrationPlanResult} from '../../services/migrate.js'
+import {wizardFilePreviewLines, wizardOverviewRows, wizardSecretGroups} from './model.js'
+import {ApplyProgressScreen, ChooseClientsScreen, ConfirmScreen, FilePreviewScreen, HelpScreen, OverviewScreen, ReviewSecretScreen, ScanProgressScreen, SummaryScreen} from './screens.js'
+
+/** How the wizard ends: applied (with the outcome), cancelled before writing, or failed while applying. */
+export type WizardResult = {kind: 'applied'; outcome: MigrationOutcome} | {kind: 'cancelled'} | {kind: 'failed'; error: unknown}
+
+export interface MigrationWizardProps {
+  /** Makes the plan (scan included); the wizard shows progress meanwhile. */
+  readonly plan: () => Promise<MigrationPlanResult>
+  /** Applies the plan the person confirmed (the same service `--yes` calls). */
+  readonly apply: (planned: MigrationPlanResult, onProgress: (message: string) => void) => Promise<MigrationOutcome>
+  readonly nextSteps: (outcome: MigrationOutcome) => string[]
+  readonly onDone: (result: WizardResult) => void
+  readonly color?: boolean
+}
+
+type Step = 'scan' | 'overview' | 'clients' | 'review' | 'files' | 'confirm' | 'apply' | 'summary'
+const ORDER: Step[] = ['overview', 'clients', 'review', 'files', 'confirm']
+
+/** The interactive migration: scan, overview, clients, review, file preview, confirm, apply, summary. */
+export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone, color}: MigrationWizardProps) {
+  const {stdout} = useStdout()
+  const [step, setStep] = useState<Step>('scan')
+  const [help, setHelp] = useState(false)
+  const [started] = useState(() => Date.now())
+  const [now, setNow] = useState(() => Date.now())
+  const [planned, setPlanned] = useState<MigrationPlanResult>()
+  const [chosen, setChosen] = useState<Set<string>>(new Set())
+  const [cursor, setCursor] = useState(0)
+  const [groupIndex, setGroupIndex] = useState(0)
+  const [renames, setRenames] = useState<Record<string, string>>({})
+  const [choices, setChoices] = useState<Record<string, SharedSecretChoice>>({})
+  const [editing, setEditing] = useState<string>()
+  const [messages, setMessages] = useState<string[]>([])
+  const [failure, setFailure] = useState<string>()
+  const [outcome, setOutcome] = useState<MigrationOutcome>()
+
+  useEffect(() => {
+    if (step !== 'scan') return
+    const timer = setInterval(() => setNow(Date.now()), 100)
+    makePlan().then(
+      (result) => {
+        setPlanned(result)
+        setChosen(new Set(result.plan.tenants))
+        if (result.plan.files.length === 0) onDone({kind: 'applied', outcome: {run: null, root: result.root, plan: result.plan, created: 0, reused: 0, written: [], skipped: [], recovered: [], clientFolders: []}})
+        else setStep('overview')
+      },
+      (error: unknown) => onDone({kind: 'failed', error}),
+    )
+    return () => clearInterval(timer)
+    // The plan is made once, when the wizard opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  const groups = useMemo(() => (planned === undefined ? [] : wizardSecretGroups(applyMigrationDecisions(planned.plan, {tenants: [...chosen]}))), [planned, chosen])
+  const nameOf = (fingerprint: string): string => {
+    const group = groups.find((g) => g.fingerprint === fingerprint)
+    return renames[fingerprint] ?? group?.entries[0].ref.name ?? ''
+  }
+  const decisions = (): MigrationDecisions => {
+    const byPlaceholder: Record<string, string> = {}
+    for (const g of groups) if (renames[g.fingerprint] !== undefined) for (const e of g.entries) byPlaceholder[e.placeholder] = renames[g.fingerprint]
+    const shared: Record<string, {choice: SharedSecretChoice; owner?: string}> = {}
+    for (const g of groups) if (choices[g.fingerprint] !== undefined) shared[g.fingerprint] = {choice: choices[g.fingerprint], owner: g.owner}
+    return {tenants: [...chosen], renames: byPlaceholder, choices: shared}
+  }
+  const [decided, decisionError] = useMemo(() => {
+    if (planned === undefined) return [undefined, undefined]
+    try {
+      return [applyMigrationDecisions(planned.plan, decisions()), undefined]
+    } catch (error) {
+      return [undefined, error instanceof Error ? error.message : String(error)]
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [planned, chosen, renames, choices, groups])
+  const previewLines = useMemo(() => (decided === undefined ? [] : wizardFilePreviewLines(decided)), [decided])
+
+  const go = (to: Step): void => {
+    setCursor(0)
+    setStep(to)
+  }
+  const forward = (): void => {
+    const i = ORDER.indexOf(step)
+    if (step === 'review' && groups.length === 0) return go('files')
+    go(ORDER[Math.min(i + 1, ORDER.length - 1)])
+  }
+  const back = (): void => {
+    const i = ORDER.indexOf(step)
+    if (i > 0) go(ORDER[i - 1])
+  }
+  const startApply = (): void => {
+    if (planned === undefined || decided === undefined) return
+    setStep('apply')
+    apply({...planned, plan: decided}, (m) => setMessages((all) => [...all, m])).then(
+      (result) => {
+        setOutcome(result)
+        setStep('summary')
+      },
+      (error: unknown) => {
+        setFailure(error instanceof Error ? error.message : String(error))
+        setTimeout(() => onDone({kind: 'failed', error}), 50)
+      },
+    )
+  }
+
+  useInput((input, key) => {
+    if (step === 'apply') return // a run in progress finishes or stops cleanly on its own
+    if (step === 'summary') {
+      if (key.return || input === 'q' || key.escape) onDone({kind: 'applied', outcome: outcome!})
+      return
+    }
+    if (editing !== undefined) {
+      if (key.escape) setEditing(undefined)
+      else if (key.return) {
+        const group = groups[groupIndex]
+        if (group !== undefined && editing !== '') setRenames((r) => ({...r, [group.fingerprint]: editing}))
+        setEditing(undefined)
+      } else if (key.backspace || key.delete) setEditing(editing.slice(0, -1))
+      else if (key.ctrl && input === 'c') onDone({kind: 'cancelled'})
+      else if (/^[a-z0-9._-]+$/.test(input)) setEditing(editing + input)
+      return
+    }
+    if (input === 'q' || key.escape || (key.ctrl && input === 'c')) return onDone({kind: 'cancelled'})
+    if (input === '?') return setHelp(!help)
+    if (help || step === 'scan') return
+    if (input === 'b') {
+      if (step === 'review' && groupIndex > 0) return setGroupIndex(groupIndex - 1)
+      return back()
+    }
+    if (step === 'clients') {
+      const tenants = planned?.plan.tenants ?? []
+      if (key.upArrow) setCursor(Math.max(0, cursor - 1))
+      else if (key.downArrow) setCursor(Math.min(tenants.length - 1, cursor + 1))
+      else if (input === ' ') {
+        const next = new Set(chosen)
+        const t = tenants[cursor]
+        if (next.has(t)) next.delete(t)
+        else next.add(t)
+        setChosen(next)
+      } else if (key.return && chosen.size > 0) {
+        setGroupIndex(0)
+        forward()
+      }
+      return
+    }
+    if (step === 'review') {
+      const group = groups[groupIndex]
+      if (group === undefined) return forward()
+      const options: SharedSecretChoice[] = ['separate', 'owner-only', 'skip']
+      const current = options.indexOf(choices[group.fingerprint] ?? 'separate')
+      const choose = (i: number): void => setChoices((c) => ({...c, [group.fingerprint]: options[(i + options.length) % options.length]}))
+      if (input === 'r') setEditing(nameOf(group.fingerprint))
+      else if (input === 'a') forward()
+      else if (group.crossClient && (key.leftArrow || key.upArrow)) choose(current - 1)
+      else if (group.crossClient && (key.rightArrow || key.downArrow)) choose(current + 1)
+      else if (group.crossClient && /^[1-3]$/.test(input)) choose(Number(input) - 1)
+      else if (key.return) {
+        if (groupIndex + 1 < groups.length) setGroupIndex(groupIndex + 1)
+        else forward()
+      }
+      return
+    }
+    if (step === 'files') {
+      if (key.upArrow) setCursor(Math.max(0, cursor - 1))
+      else if (key.downArrow) setCursor(Math.min(previewLines.length - 1, cursor + 1))
+      else if (key.return) forward()
+      return
+    }
+    if (step === 'confirm') {
+      if (key.return && decided !== undefined) startApply()
+      return
+    }
+    if (key.return) forward()
+  })
+
+  let screen
+  if (help) screen = <HelpScreen />
+  else if (step === 'scan' || planned === undefined) screen = <ScanProgressScreen elapsedMs={now - started} color={color} />
+  else if (step === 'overview') screen = <OverviewScreen rows={wizardOverviewRows(planned.plan)} skipped={planned.plan.skipped.length} color={color} />
+  else if (step === 'clients') screen = <ChooseClientsScreen tenants={planned.plan.tenants} chosen={chosen} cursor={cursor} color={color} />
+  else if (step === 'review' && groups[groupIndex] !== undefined) {
+    const group = groups[groupIndex]
+    screen = <ReviewSecretScreen group={group} index={groupIndex} total={groups.length} name={nameOf(group.fingerprint)} choice={choices[group.fingerprint] ?? 'separate'} editing={editing} color={color} />
+  } else if (step === 'review' || step === 'files') screen = <FilePreviewScreen lines={previewLines} cursor={cursor} color={color} />
+  else if (step === 'confirm' && decided !== undefined) screen = <ConfirmScreen plan={decided} unfinished={planned.unfinished} color={color} />
+  else if (step === 'confirm') screen = <ApplyProgressScreen messages={[]} error={decisionError} color={color} />
+  else if (step === 'apply' || outcome === undefined) screen = <ApplyProgressScreen messages={messages} error={failure} color={color} />
+  else screen = <SummaryScreen outcome={outcome} next={nextSteps(outcome)} color={color} />
+  // 80 columns at most: wide terminals get the same layout, narrower ones wrap.
+  return (
+    <Box flexDirection="column" width={Math.min(80, stdout.columns || 80)}>
+      {screen}
+    </Box>
+  )
+}

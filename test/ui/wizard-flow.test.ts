@@ -1,0 +1,116 @@
+import {randomBytes} from 'node:crypto'
+import {stripVTControlCharacters} from 'node:util'
+import {render} from 'ink-testing-library'
+import {createElement as h} from 'react'
+import {describe, expect, it} from 'vitest'
+
+import {buildMigrationPlan, type MigrationSourceFile} from '../../src/plan/migration-plan.js'
+import {scanFileText} from '../../src/scan/file-scan.js'
+import type {MigrationOutcome, MigrationPlanResult} from '../../src/services/migrate.js'
+import {MigrationWizard, type WizardResult} from '../../src/ui/wizard/wizard.js'
+import {expectNoSecrets} from '../helpers/tree.js'
+import {detectableFake} from '../rewrite/plant.js'
+
+const KEY = randomBytes(32)
+const ENTER = '\r'
+const DOWN = '\u001B[B'
+const RIGHT = '\u001B[C'
+
+function source(relPath: string, text: string): MigrationSourceFile {
+  return {relPath, tenant: relPath.split('/')[0], text, findings: scanFileText(relPath, text).findings}
+}
+
+const tick = (ms = 40): Promise<void> => new Promise((r) => setTimeout(r, ms))
+
+describe('migration wizard', () => {
+  const openai = detectableFake('openai-project-key')
+  const stripe = detectableFake('stripe-secret-key')
+  const secrets = [openai, stripe]
+  const files = [
+    source('acme/.env', `OPENAI_API_KEY=${openai}\nSTRIPE_SECRET_KEY="${stripe}"\n`),
+    source('globex/.env', `API_KEY=${openai}\n`),
+    source('initech/.env', `STRIPE_KEY=${stripe}x\n`),
+  ]
+  const planned: MigrationPlanResult = {root: '/clients', plan: buildMigrationPlan({files, fingerprintKey: KEY}), unfinished: []}
+
+  function start() {
+    const applied: MigrationPlanResult[] = []
+    const results: WizardResult[] = []
+    const frames: string[] = []
+    const apply = async (p: MigrationPlanResult, progress: (m: string) => void): Promise<MigrationOutcome> => {
+      applied.push(p)
+      progress('1 of 1 vault entries stored and verified')
+      return {run: 'run-1', root: p.root, plan: p.plan, created: p.plan.entries.length, reused: 0, written: p.plan.files.map((f) => f.relPath), skipped: [], recovered: [], clientFolders: []}
+    }
+    const ui = render(h(MigrationWizard, {plan: async () => planned, apply, nextSteps: () => ['outloop serve'], onDone: (r) => results.push(r), color: false}))
+    const frame = (): string => {
+      const f = stripVTControlCharacters(ui.lastFrame() ?? '')
+      frames.push(f)
+      return f
+    }
+    const press = async (...keys: string[]): Promise<string> => {
+      for (const k of keys) {
+        ui.stdin.write(k)
+        await tick()
+      }
+      return frame()
+    }
+    return {ui, applied, results, frames, frame, press}
+  }
+
+  it('walks overview, clients, review with a rename and a shared-key choice, preview, confirm, apply, summary', async () => {
+    const w = start()
+    await tick(80)
+    expect(w.frame()).toContain('Found in 3 clients')
+    expect(await w.press(ENTER)).toContain('Choose clients (3 of 3)')
+    // Leave initech out.
+    expect(await w.press(DOWN, DOWN, ' ')).toContain('› [ ] initech')
+    let screen = await w.press(ENTER)
+    expect(screen).toContain('Key 1 of 2')
+    expect(screen).toContain('Held by 2 clients: acme, globex')
+    screen = await w.press(RIGHT)
+    expect(screen).toContain('› 2. keep in the owning client only')
+    screen = await w.press(ENTER)
+    expect(screen).toContain('Key 2 of 2')
+    screen = await w.press('r', ...'\u007f'.repeat(30).split(''), ...'stripe-main'.split(''))
+    expect(screen).toContain('stripe-main')
+    screen = await w.press(ENTER)
+    expect(screen).toContain('Entry name: stripe-main')
+    screen = await w.press('b')
+    expect(screen).toContain('Key 1 of 2')
+    screen = await w.press(ENTER, ENTER)
+    expect(screen).toContain('Changes')
+    expect(screen).toContain('outloop://acme/stripe-main')
+    expect(screen).not.toContain('globex/.env')
+    expect(await w.press('?')).toContain('Keys')
+    expect(await w.press('?')).toContain('Changes')
+    screen = await w.press(ENTER)
+    expect(screen).toContain('Apply: 2 vault entries for 1 clients')
+    screen = await w.press(ENTER)
+    await tick(80)
+    screen = w.frame()
+    expect(screen).toContain('Undo with: outloop rollback run-1')
+    expect(w.applied).toHaveLength(1)
+    const plan = w.applied[0].plan
+    expect(plan.entries.map((e) => e.placeholder)).toEqual(['outloop://acme/openai-api-key', 'outloop://acme/stripe-main'])
+    expect(plan.files.map((f) => f.relPath)).toEqual(['acme/.env'])
+    await w.press(ENTER)
+    expect(w.results.map((r) => r.kind)).toEqual(['applied'])
+    w.ui.unmount()
+    expectNoSecrets(w.frames, secrets)
+  })
+
+  it('cancels with q, Esc or Ctrl-C before anything is applied', async () => {
+    for (const key of ['q', '\u001B', '\u0003']) {
+      const w = start()
+      await tick(80)
+      await w.press(ENTER)
+      await w.press(key)
+      await tick(60)
+      expect(w.results.map((r) => r.kind)).toEqual(['cancelled'])
+      expect(w.applied).toHaveLength(0)
+      w.ui.unmount()
+      expectNoSecrets(w.frames, secrets)
+    }
+  })
+})

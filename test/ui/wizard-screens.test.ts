@@ -1,0 +1,123 @@
+import {randomBytes} from 'node:crypto'
+import {stripVTControlCharacters} from 'node:util'
+import {Box} from 'ink'
+import {render} from 'ink-testing-library'
+import {createElement as h, type ReactElement} from 'react'
+import {describe, expect, it} from 'vitest'
+
+import {buildMigrationPlan, type MigrationSourceFile} from '../../src/plan/migration-plan.js'
+import {scanFileText} from '../../src/scan/file-scan.js'
+import type {MigrationOutcome} from '../../src/services/migrate.js'
+import {visibleWindow, wizardFilePreviewLines, wizardOverviewRows, wizardSecretGroups} from '../../src/ui/wizard/model.js'
+import {ApplyProgressScreen, ChooseClientsScreen, ConfirmScreen, FilePreviewScreen, HelpScreen, OverviewScreen, ReviewSecretScreen, ScanProgressScreen, SummaryScreen} from '../../src/ui/wizard/screens.js'
+import {expectNoSecrets} from '../helpers/tree.js'
+import {detectableFake} from '../rewrite/plant.js'
+
+const KEY = randomBytes(32)
+
+function source(relPath: string, text: string): MigrationSourceFile {
+  return {relPath, tenant: relPath.split('/')[0], text, findings: scanFileText(relPath, text).findings}
+}
+
+/** The last frame as a person reads it, in the wizard's 80 columns, and checks that it fits 80x24. */
+function frameOf(element: ReactElement): string {
+  const {lastFrame, unmount} = render(h(Box, {width: 80, flexDirection: 'column'}, element))
+  const frame = stripVTControlCharacters(lastFrame() ?? '')
+  unmount()
+  const lines = frame.split('\n')
+  expect(lines.length).toBeLessThanOrEqual(24)
+  for (const line of lines) expect(line.length).toBeLessThanOrEqual(80)
+  return frame
+}
+
+describe('wizard screens', () => {
+  const openai = detectableFake('openai-project-key')
+  const stripe = detectableFake('stripe-secret-key')
+  const secrets = [openai, stripe]
+  const files = [
+    source('acme/.env', `OPENAI_API_KEY=${openai}\nSTRIPE_SECRET_KEY="${stripe}"\n`),
+    source('acme/compose.yaml', `services:\n  app:\n    environment:\n      OPENAI_API_KEY: ${openai}\n`),
+    source('globex/.env', `API_KEY=${openai}\n`),
+    source('initech/.env', `STRIPE_KEY=${detectableFake('stripe-secret-key')}\n`),
+  ]
+  const plan = buildMigrationPlan({files, fingerprintKey: KEY})
+
+  it('scan progress shows files, MB/s and keys so far', () => {
+    const frame = frameOf(h(ScanProgressScreen, {progress: {files: 1234, bytes: 50 * 1024 ** 2, findings: 7, ms: 2000}, elapsedMs: 2000, color: false}))
+    expect(frame).toContain('1,234 files, 50.0 MB (25 MB/s), 7 keys so far')
+    expect(frameOf(h(ScanProgressScreen, {elapsedMs: 1500}))).toContain('Scanning… 1.5s')
+  })
+
+  it('overview counts per client, worst risks first', () => {
+    const rows = wizardOverviewRows(plan)
+    expect(rows.map((r) => r.tenant)).toEqual(['acme', 'globex', 'initech'])
+    expect(rows[0]).toMatchObject({keys: 3, unique: 2, duplicated: 1, crossClient: 1, wrongClient: null})
+    const frame = frameOf(h(OverviewScreen, {rows, skipped: 0, color: false}))
+    expect(frame).toMatch(/acme\s+3\s+2\s+1\s+1\s+-/)
+    expect(frame).toContain('initech')
+    expectNoSecrets(frame, secrets)
+  })
+
+  it('choose clients marks the chosen ones and the cursor, and scrolls a long list', () => {
+    const frame = frameOf(h(ChooseClientsScreen, {tenants: plan.tenants, chosen: new Set(['acme', 'initech']), cursor: 1}))
+    expect(frame).toContain('Choose clients (2 of 3)')
+    expect(frame).toContain('  [x] acme')
+    expect(frame).toContain('› [ ] globex')
+    const many = Array.from({length: 300}, (_, i) => `client-${String(i).padStart(3, '0')}`)
+    const long = frameOf(h(ChooseClientsScreen, {tenants: many, chosen: new Set(many), cursor: 250}))
+    expect(long).toContain('› [x] client-250')
+    expect(long).not.toContain('client-000')
+  })
+
+  it('review shows provider, preview, where the key appears and the choices for a shared key', () => {
+    const groups = wizardSecretGroups(plan)
+    expect(groups[0].crossClient).toBe(true)
+    expect(groups[0].owner).toBe('acme')
+    const frame = frameOf(h(ReviewSecretScreen, {group: groups[0], index: 0, total: groups.length, name: 'openai-api-key', choice: 'owner-only', color: false}))
+    expect(frame).toContain(`Key 1 of ${groups.length}`)
+    expect(frame).toContain(groups[0].preview)
+    expect(frame).toContain('Held by 2 clients: acme, globex')
+    expect(frame).toContain('acme/compose.yaml')
+    expect(frame).toContain('› 2. keep in the owning client only (acme)')
+    expect(frame).toContain('Entry name: openai-api-key')
+    const editing = frameOf(h(ReviewSecretScreen, {group: groups[1], index: 1, total: groups.length, name: 'x', choice: 'separate', editing: 'stripe-main'}))
+    expect(editing).toContain('stripe-main')
+    expect(editing).not.toContain('1. separate')
+    expectNoSecrets([frame, editing], secrets)
+  })
+
+  it('file preview shows each changed line redacted before and as its placeholder after, scrolling', () => {
+    const lines = wizardFilePreviewLines(plan)
+    const frame = frameOf(h(FilePreviewScreen, {lines, cursor: 0, color: false}))
+    expect(frame).toContain('acme/.env (dotenv)')
+    expect(frame).toContain('+    1: outloop://acme/openai-api-key')
+    expectNoSecrets(frame, secrets)
+    const many = Array.from({length: 100}, (_, i) => `line ${i}`)
+    const scrolled = frameOf(h(FilePreviewScreen, {lines: many, cursor: 90}))
+    expect(scrolled).toContain('line 90')
+    expect(visibleWindow(many, 90, 18).offset).toBe(81)
+  })
+
+  it('confirm, apply progress and its failure, summary and help', () => {
+    const confirm = frameOf(h(ConfirmScreen, {plan, unfinished: ['r1']}))
+    expect(confirm).toContain(`Apply: ${plan.entries.length} vault entries for 3 clients`)
+    expect(confirm).toContain('Unfinished run r1')
+    const failed = frameOf(h(ApplyProgressScreen, {messages: ['200 of 400 vault entries stored and verified'], error: 'the vault is locked'}))
+    expect(failed).toContain('Stopped: the vault is locked')
+    expect(failed).toContain('Nothing was lost')
+    const outcome: MigrationOutcome = {run: 'r2', root: '/x', plan, created: 4, reused: 1, written: ['acme/.env', 'globex/.env'], skipped: [], recovered: [], clientFolders: []}
+    const summary = frameOf(h(SummaryScreen, {outcome, next: ['outloop connect /x/acme --tenant acme', 'outloop serve']}))
+    expect(summary).toContain('2 files rewritten, 4 vault entries stored (1 already there)')
+    expect(summary).toContain('Undo with: outloop rollback r2')
+    expect(summary).toContain('outloop serve')
+    expect(frameOf(h(HelpScreen))).toContain('Ctrl-C cancel')
+    expectNoSecrets([confirm, failed, summary], secrets)
+  })
+
+  it('writes no colour codes when colour is off', () => {
+    const {lastFrame, unmount} = render(h(OverviewScreen, {rows: wizardOverviewRows(plan), skipped: 0, color: false}))
+    const frame = lastFrame() ?? ''
+    unmount()
+    expect(frame).not.toMatch(/\u001B\[3[0-9]m/)
+  })
+})
