@@ -1,14 +1,16 @@
-import {createInterface} from 'node:readline/promises'
-
 import {Args, Flags} from '@oclif/core'
 
 import {OutloopCommand} from '../lib/command.js'
 import {CancelledError, UserError} from '../lib/errors.js'
 import {outloopHome} from '../lib/paths.js'
+import type {SecretValue} from '../lib/secret-value.js'
 import {migrationPlanToJson, renderMigrationPlanText} from '../plan/render.js'
 import {applyMigration, planMigration, type MigrationOutcome} from '../services/migrate.js'
+import {runMigrationWizard} from '../ui/wizard/run.js'
 import {vaultBackendFlags} from '../vault/command-flags.js'
-import {canPromptOnTerminal} from '../vault/tty.js'
+import {FileSecretStore} from '../vault/file-store.js'
+import {openSecretStore} from '../vault/open.js'
+import {askPassphraseOnTerminal, canPromptOnTerminal} from '../vault/tty.js'
 
 export const MIGRATE_RESULT_SCHEMA = 'outloop.migrate/v1'
 
@@ -20,6 +22,14 @@ function shellQuote(path: string): string {
 /** What comes after a migration: connect each client folder, then start the access layer. */
 export function nextStepCommands(outcome: Pick<MigrationOutcome, 'clientFolders'>): string[] {
   return [...outcome.clientFolders.map((c) => `outloop connect ${shellQuote(c.folder)} --tenant ${c.tenant}`), 'outloop serve']
+}
+
+/** Opens the file vault on the terminal (asking its passphrase, if it has one) and returns an environment that carries it, in memory only. */
+async function unlockVaultBeforeWizard(options: {home: string; env: NodeJS.ProcessEnv; backend?: string}): Promise<NodeJS.ProcessEnv> {
+  let given: SecretValue | undefined
+  const {store} = openSecretStore({home: options.home, env: options.env, backend: options.backend, askPassphrase: async (purpose) => (given = await askPassphraseOnTerminal(purpose))})
+  if (store instanceof FileSecretStore) await store.initialize()
+  return given === undefined ? options.env : {...options.env, OUTLOOP_PASSPHRASE: given.reveal()}
 }
 
 export default class Migrate extends OutloopCommand {
@@ -65,20 +75,24 @@ Without a terminal, applying needs --yes (exit 2 otherwise).`
       else process.stdout.write(renderMigrationPlanText(planned.plan))
       return
     }
-    let plan
     if (!flags.yes) {
       if (!interactive || flags.json) {
         throw new UserError('Migrating rewrites client files, and there is no terminal to confirm on.', `Review the plan with outloop migrate ${shellQuote(args.path)} --dry-run, then run it with --yes.`)
       }
-      plan = await planMigration(options)
-      process.stderr.write(renderMigrationPlanText(plan.plan))
-      if (plan.plan.files.length === 0) return
-      const rl = createInterface({input: process.stdin, output: process.stderr})
-      const answer = await rl.question('Apply this plan? [y/N] ')
-      rl.close()
-      if (!/^y(es)?$/i.test(answer.trim())) throw new CancelledError()
+      // The wizard owns the keyboard once drawn, so the vault is unlocked (or created) before it starts.
+      const wizardOptions = {...options, env: await unlockVaultBeforeWizard(options), interactive: false}
+      // The wizard only shapes the plan (clients, names, shared keys); the same services apply it.
+      const result = await runMigrationWizard({
+        plan: () => planMigration({...wizardOptions, onProgress: undefined}),
+        apply: (planned, onProgress) => applyMigration({...wizardOptions, onProgress, plan: planned}),
+        nextSteps: nextStepCommands,
+      })
+      if (result.kind === 'cancelled') throw new CancelledError()
+      if (result.kind === 'failed') throw result.error
+      if (result.outcome.run === null) this.log('Nothing to migrate: no plaintext key left that a rewrite can move.')
+      return
     }
-    const outcome = await applyMigration({...options, plan})
+    const outcome = await applyMigration(options)
     const next = nextStepCommands(outcome)
     if (flags.json) {
       this.log(

@@ -1,5 +1,5 @@
 import {Box, useInput, useStdout} from 'ink'
-import {useEffect, useMemo, useState} from 'react'
+import {useEffect, useMemo, useRef, useState} from 'react'
 
 import {applyMigrationDecisions, type MigrationDecisions, type SharedSecretChoice} from '../../plan/decisions.js'
 import type {MigrationOutcome, MigrationPlanResult} from '../../services/migrate.js'
@@ -35,7 +35,13 @@ export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone, color
   const [groupIndex, setGroupIndex] = useState(0)
   const [renames, setRenames] = useState<Record<string, string>>({})
   const [choices, setChoices] = useState<Record<string, SharedSecretChoice>>({})
-  const [editing, setEditing] = useState<string>()
+  const [editing, setEditingState] = useState<string>()
+  // Keys can arrive faster than React re-renders: the text being typed is read from a ref, never a stale closure.
+  const editingRef = useRef<string | undefined>(undefined)
+  const setEditing = (value: string | undefined): void => {
+    editingRef.current = value
+    setEditingState(value)
+  }
   const [messages, setMessages] = useState<string[]>([])
   const [failure, setFailure] = useState<string>()
   const [outcome, setOutcome] = useState<MigrationOutcome>()
@@ -114,15 +120,18 @@ export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone, color
       if (key.return || input === 'q' || key.escape) onDone({kind: 'applied', outcome: outcome!})
       return
     }
+    const editing = editingRef.current
     if (editing !== undefined) {
+      // Pasted text can arrive in one chunk with its Enter: keep the name's characters, commit on the newline.
+      const typed = editing + input.replace(/[^a-z0-9._-]/g, '')
       if (key.escape) setEditing(undefined)
-      else if (key.return) {
-        const group = groups[groupIndex]
-        if (group !== undefined && editing !== '') setRenames((r) => ({...r, [group.fingerprint]: editing}))
-        setEditing(undefined)
-      } else if (key.backspace || key.delete) setEditing(editing.slice(0, -1))
       else if (key.ctrl && input === 'c') onDone({kind: 'cancelled'})
-      else if (/^[a-z0-9._-]+$/.test(input)) setEditing(editing + input)
+      else if (key.backspace || key.delete) setEditing(editing.slice(0, -1))
+      else if (key.return || /[\r\n]/.test(input)) {
+        const group = groups[groupIndex]
+        if (group !== undefined && typed !== '') setRenames((r) => ({...r, [group.fingerprint]: typed}))
+        setEditing(undefined)
+      } else setEditing(typed)
       return
     }
     if (input === 'q' || key.escape || (key.ctrl && input === 'c')) return onDone({kind: 'cancelled'})

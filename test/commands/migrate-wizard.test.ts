@@ -1,0 +1,137 @@
+import {execFileSync} from 'node:child_process'
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {setTimeout as sleep} from 'node:timers/promises'
+import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+
+import {ALNUM, randomString} from '../../src/lib/random.js'
+import {expectNoSecrets, makeTempDir, REPO_ROOT, runCli, writeTree} from '../helpers/tree.js'
+import {detectableFake} from '../rewrite/plant.js'
+
+const hasTmux = (() => {
+  try {
+    execFileSync('tmux', ['-V'], {stdio: 'ignore'})
+    return true
+  } catch {
+    return false
+  }
+})()
+
+/** The real CLI in an 80x24 terminal (tmux), driven key by key through the wizard. */
+describe.skipIf(!hasTmux)('outloop migrate wizard on a terminal', () => {
+  let dir: string
+  let home: string
+  let root: string
+  let cleanup: () => void
+  let socket: string | undefined
+  const screens: string[] = []
+  const openai = detectableFake('openai-project-key')
+  const stripe = detectableFake('stripe-secret-key')
+  const passphrase = 'wizard pass ' + randomString(ALNUM, 12)
+  const secrets = [openai, stripe, passphrase]
+
+  const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket!, ...args], {encoding: 'utf8'})
+  const screen = (): string => {
+    const shown = tmux('capture-pane', '-p', '-t', 's')
+    screens.push(shown)
+    return shown
+  }
+  const waitFor = async (text: string): Promise<string> => {
+    for (let i = 0; i < 600; i++) {
+      const shown = screen()
+      if (shown.includes(text)) return shown
+      await sleep(50)
+    }
+    throw new Error(`the terminal never showed "${text}":\n${screen()}`)
+  }
+  const keys = (...k: string[]): void => void tmux('send-keys', '-t', 's', ...k)
+  const type = (text: string): void => void tmux('send-keys', '-t', 's', '-l', text)
+  const start = (command: string): void => {
+    socket = `outloop-wiz-${process.pid}-${randomString(ALNUM, 6)}`
+    const bin = join(REPO_ROOT, 'bin', 'run.js')
+    tmux('new-session', '-d', '-s', 's', '-x', '80', '-y', '24', `env -u OUTLOOP_PASSPHRASE -u OUTLOOP_VAULT OUTLOOP_HOME='${home}' NO_COLOR=1 DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent ${process.execPath} ${bin} ${command}; echo "EXIT=$?"; sleep 30`)
+  }
+
+  beforeEach(() => {
+    const tmp = makeTempDir('outloop-wizard-')
+    dir = tmp.dir
+    cleanup = tmp.cleanup
+    home = join(dir, 'home')
+    root = join(dir, 'clients')
+    screens.length = 0
+    writeTree(root, {
+      'acme/.env': `OPENAI_API_KEY=${openai}\nSTRIPE_SECRET_KEY=${stripe}\n`,
+      'globex/.env': `OPENAI_API_KEY=${openai}\n`,
+    })
+  })
+  afterEach(() => {
+    if (socket !== undefined) {
+      try {
+        execFileSync('tmux', ['-L', socket, 'kill-server'], {stdio: 'ignore'})
+      } catch {
+        // already gone
+      }
+    }
+    socket = undefined
+    cleanup()
+  })
+
+  const newVault = async (): Promise<void> => {
+    await waitFor('New vault passphrase:')
+    type(passphrase)
+    keys('Enter')
+    await waitFor('Repeat it:')
+    type(passphrase)
+    keys('Enter')
+  }
+
+  it('walks the whole flow, renames an entry, applies, and shows no key on screen', async () => {
+    start(`migrate '${root}'`)
+    await newVault()
+    await waitFor('Found in 2 clients')
+    keys('Enter')
+    await waitFor('Choose clients (2 of 2)')
+    keys('Enter')
+    await waitFor('Key 1 of 2')
+    keys('Enter')
+    await waitFor('Key 2 of 2')
+    keys('r')
+    await waitFor('▏')
+    for (let i = 0; i < 20; i++) keys('BSpace')
+    type('stripe-main')
+    await waitFor('stripe-main▏')
+    keys('Enter')
+    await waitFor('Entry name: stripe-main\n')
+    keys('Enter')
+    await waitFor('Changes')
+    keys('Enter')
+    await waitFor('Apply: 3 vault entries for 2 clients')
+    keys('Enter')
+    await waitFor('Undo with: outloop rollback')
+    keys('Enter')
+    const end = await waitFor('EXIT=')
+    expect(end).toContain('EXIT=0')
+
+    const acme = readFileSync(join(root, 'acme/.env'), 'utf8')
+    expect(acme).toContain('outloop://acme/openai-api-key')
+    expect(acme).toContain('outloop://acme/stripe-main')
+    expect(readFileSync(join(root, 'globex/.env'), 'utf8')).toContain('outloop://globex/openai-api-key')
+    const env = {OUTLOOP_PASSPHRASE: passphrase}
+    const list = await runCli(['vault', 'list'], {home, env})
+    expect(list.stdout).toContain('acme/stripe-main')
+    const reveal = await runCli(['vault', 'get', 'outloop://acme/stripe-main', '--reveal', '--force'], {home, env})
+    expect(reveal.stdout.trim()).toBe(stripe)
+    expectNoSecrets([...screens, acme, list.stdout, list.stderr], secrets)
+  })
+
+  it('q cancels with nothing written (exit 130)', async () => {
+    start(`migrate '${root}'`)
+    await newVault()
+    await waitFor('Found in 2 clients')
+    keys('q')
+    const end = await waitFor('EXIT=')
+    expect(end).toContain('EXIT=130')
+    expect(readFileSync(join(root, 'acme/.env'), 'utf8')).toBe(`OPENAI_API_KEY=${openai}\nSTRIPE_SECRET_KEY=${stripe}\n`)
+    expectNoSecrets(screens, secrets)
+  })
+})
