@@ -100,6 +100,23 @@ describe('migration wizard', () => {
     expectNoSecrets(w.frames, secrets)
   })
 
+  it('applies once however often Enter is pressed on the confirmation, and ends once', async () => {
+    const w = start()
+    await tick(80)
+    expect(await w.press(ENTER, ENTER, ENTER, ENTER, ENTER, ENTER)).toContain('Apply:')
+    // Faster than the screen re-renders: each of these reaches the confirmation's handler.
+    w.ui.stdin.write(ENTER)
+    w.ui.stdin.write(ENTER)
+    w.ui.stdin.write(ENTER)
+    await tick(120)
+    expect(w.frame()).toContain('Undo with: outloop rollback run-1')
+    expect(w.applied).toHaveLength(1)
+    await w.press(ENTER, ENTER)
+    expect(w.results.map((r) => r.kind)).toEqual(['applied'])
+    w.ui.unmount()
+    expectNoSecrets(w.frames, secrets)
+  })
+
   it('cancels with q, Esc or Ctrl-C before anything is applied', async () => {
     for (const key of ['q', '\u001B', '\u0003']) {
       const w = start()

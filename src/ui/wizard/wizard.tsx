@@ -23,7 +23,14 @@ type Step = 'scan' | 'overview' | 'clients' | 'review' | 'files' | 'confirm' | '
 const ORDER: Step[] = ['overview', 'clients', 'review', 'files', 'confirm']
 
 /** The interactive migration: scan, overview, clients, review, file preview, confirm, apply, summary. */
-export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone, color}: MigrationWizardProps) {
+export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone: report, color}: MigrationWizardProps) {
+  const applying = useRef(false)
+  const ended = useRef(false)
+  const onDone = (result: WizardResult): void => {
+    if (ended.current) return
+    ended.current = true
+    report(result)
+  }
   const {stdout} = useStdout()
   const [step, setStep] = useState<Step>('scan')
   const [help, setHelp] = useState(false)
@@ -100,7 +107,9 @@ export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone, color
     if (i > 0) go(ORDER[i - 1])
   }
   const startApply = (): void => {
-    if (planned === undefined || decided === undefined) return
+    // A second Enter can reach a stale handler before the screen changes: one apply per wizard, ever.
+    if (planned === undefined || decided === undefined || applying.current) return
+    applying.current = true
     setStep('apply')
     apply({...planned, plan: decided}, (m) => setMessages((all) => [...all, m])).then(
       (result) => {
@@ -115,7 +124,9 @@ export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone, color
   }
 
   useInput((input, key) => {
-    if (step === 'apply') return // a run in progress finishes or stops cleanly on its own
+    if (ended.current) return
+    // Once apply has begun, a run finishes or stops cleanly on its own; cancelling now would leave it half seen.
+    if (applying.current && step !== 'summary') return
     if (step === 'summary') {
       if (key.return || input === 'q' || key.escape) onDone({kind: 'applied', outcome: outcome!})
       return
