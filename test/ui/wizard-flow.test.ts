@@ -15,6 +15,7 @@ const KEY = randomBytes(32)
 const ENTER = '\r'
 const DOWN = '\u001B[B'
 const RIGHT = '\u001B[C'
+const ESC = '\u001B'
 
 function source(relPath: string, text: string): MigrationSourceFile {
   return {relPath, tenant: relPath.split('/')[0], text, findings: scanFileText(relPath, text).findings}
@@ -113,6 +114,18 @@ describe('migration wizard', () => {
     expect(w.applied).toHaveLength(1)
     await w.press(ENTER, ENTER)
     expect(w.results.map((r) => r.kind)).toEqual(['applied'])
+    w.ui.unmount()
+    expectNoSecrets(w.frames, secrets)
+  })
+
+  it('finds a key with / by file or entry name, and q in the search box is text, not cancel', async () => {
+    const w = start()
+    await tick(80)
+    expect(await w.press(ENTER, ENTER)).toContain('Key 1 of 3')
+    expect(await w.press('/', ...'initech'.split(''))).toContain('Find: initech▏')
+    expect(await w.press(ENTER)).toContain('Key 3 of 3')
+    expect(await w.press('/', 'q', ESC)).not.toContain('Find:')
+    expect(w.results).toHaveLength(0)
     w.ui.unmount()
     expectNoSecrets(w.frames, secrets)
   })

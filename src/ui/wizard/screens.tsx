@@ -104,7 +104,7 @@ export function ReviewSecretScreen({group, index, total, name, choice, editing, 
             </Text>
           ))
         : null}
-      <WizardKeys keys={editing === undefined ? `enter next · r rename${group.crossClient ? ' · ←→/1-3 choose' : ''} · a accept rest · b back · q cancel` : 'type a name · enter keep · esc drop the edit'} />
+      <WizardKeys keys={editing === undefined ? `enter next · r rename${group.crossClient ? ' · ←→/1-3 choose' : ''} · / find · a accept rest · b back · q` : 'type a name · enter keep · esc drop the edit'} />
     </Box>
   )
 }
@@ -182,7 +182,7 @@ export function HelpScreen() {
     <Box flexDirection="column">
       <Text bold>Keys</Text>
       <Text>↑ ↓ move or scroll · space toggle · enter go on · b back</Text>
-      <Text>r rename an entry · ← → or 1-3 choose for a shared key · a accept the rest</Text>
+      <Text>r rename an entry · ← → or 1-3 choose for a shared key · / find a key · a accept the rest</Text>
       <Text>q, Esc or Ctrl-C cancel: nothing is written before you confirm</Text>
       <WizardKeys keys="? close help" />
     </Box>

@@ -1,4 +1,4 @@
-import {Box, useInput, useStdout} from 'ink'
+import {Box, Text, useInput, useStdout} from 'ink'
 import {useEffect, useMemo, useRef, useState} from 'react'
 
 import {applyMigrationDecisions, type MigrationDecisions, type SharedSecretChoice} from '../../plan/decisions.js'
@@ -48,6 +48,12 @@ export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone: repor
   const setEditing = (value: string | undefined): void => {
     editingRef.current = value
     setEditingState(value)
+  }
+  const [searching, setSearchingState] = useState<string>()
+  const searchingRef = useRef<string | undefined>(undefined)
+  const setSearching = (value: string | undefined): void => {
+    searchingRef.current = value
+    setSearchingState(value)
   }
   const [messages, setMessages] = useState<string[]>([])
   const [failure, setFailure] = useState<string>()
@@ -145,6 +151,25 @@ export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone: repor
       } else setEditing(typed)
       return
     }
+    const query = searchingRef.current
+    if (query !== undefined) {
+      if (key.escape) setSearching(undefined)
+      else if (key.ctrl && input === 'c') onDone({kind: 'cancelled'})
+      else if (key.backspace || key.delete) setSearching(query.slice(0, -1))
+      else if (key.return) {
+        // The first key, from the one shown on, whose entry, provider or files mention the text.
+        const needle = query.toLowerCase()
+        const hits = (i: number): boolean => {
+          const g = groups[i]
+          return [g.provider ?? '', g.ruleId, ...g.entries.flatMap((e) => [e.placeholder, ...e.files])].some((t) => t.toLowerCase().includes(needle))
+        }
+        const order = groups.map((_, i) => (groupIndex + i) % groups.length)
+        const found = needle === '' ? undefined : order.find(hits)
+        if (found !== undefined) setGroupIndex(found)
+        setSearching(undefined)
+      } else setSearching(query + input.replace(/[\u0000-\u001f]/g, ''))
+      return
+    }
     if (input === 'q' || key.escape || (key.ctrl && input === 'c')) return onDone({kind: 'cancelled'})
     if (input === '?') return setHelp(!help)
     if (help || step === 'scan') return
@@ -174,7 +199,8 @@ export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone: repor
       const options: SharedSecretChoice[] = ['separate', 'owner-only', 'skip']
       const current = options.indexOf(choices[group.fingerprint] ?? 'separate')
       const choose = (i: number): void => setChoices((c) => ({...c, [group.fingerprint]: options[(i + options.length) % options.length]}))
-      if (input === 'r') setEditing(nameOf(group.fingerprint))
+      if (input === '/') setSearching('')
+      else if (input === 'r') setEditing(nameOf(group.fingerprint))
       else if (input === 'a') forward()
       else if (group.crossClient && (key.leftArrow || key.upArrow)) choose(current - 1)
       else if (group.crossClient && (key.rightArrow || key.downArrow)) choose(current + 1)
@@ -215,6 +241,7 @@ export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone: repor
   return (
     <Box flexDirection="column" width={Math.min(80, stdout.columns || 80)}>
       {screen}
+      {searching === undefined ? null : <Text>Find: {searching}▏ (enter jumps, esc closes)</Text>}
     </Box>
   )
 }
