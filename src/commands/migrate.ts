@@ -83,7 +83,7 @@ Without a terminal, applying needs --yes (exit 2 otherwise).`
       const wizardOptions = {...options, env: await unlockVaultBeforeWizard(options), interactive: false}
       // The wizard only shapes the plan (clients, names, shared keys); the same services apply it.
       const result = await runMigrationWizard({
-        plan: () => planMigration({...wizardOptions, onProgress: undefined}),
+        plan: (onScanProgress) => planMigration({...wizardOptions, onProgress: undefined, onScanProgress}),
         apply: (planned, onProgress) => applyMigration({...wizardOptions, onProgress, plan: planned}),
         nextSteps: nextStepCommands,
       })

@@ -16,7 +16,7 @@ import {randomKey} from '../vault/crypto.js'
 import {acquireFileLock} from '../vault/fs-safe.js'
 import {formatSecretRef, type SecretRef} from '../vault/ref.js'
 import {VaultConflictError, type SecretStore} from '../vault/types.js'
-import {scanTree} from './scan.js'
+import {scanTree, type ScanProgress} from './scan.js'
 import {openVaultForService, type VaultServiceOptions} from './vault/store.js'
 
 /** The vault tenant holding each run's backup key: not a client, and the name says what it is. */
@@ -31,6 +31,8 @@ export interface MigrateServiceOptions extends VaultServiceOptions {
   readonly threads?: number
   /** Conversation for long runs ("120 files rewritten"); never a value. */
   readonly onProgress?: (message: string) => void
+  /** The scan's live counts (files, bytes, keys so far), for a progress display. */
+  readonly onScanProgress?: (progress: ScanProgress) => void
 }
 
 export interface MigrationPlanResult {
@@ -44,7 +46,7 @@ export interface MigrationPlanResult {
 
 /** The files with findings under `root`, read and scanned for offsets, with their clients. */
 async function readSourceFiles(options: MigrateServiceOptions, root: string): Promise<{files: MigrationSourceFile[]; notUtf8: string[]}> {
-  const report = await scanTree({root, home: options.home, threads: options.threads})
+  const report = await scanTree({root, home: options.home, threads: options.threads, onProgress: options.onScanProgress})
   const tenantOf = new Map<string, string | null>()
   for (const finding of report.findings) tenantOf.set(finding.file, finding.tenant)
   const files: MigrationSourceFile[] = []

@@ -143,4 +143,22 @@ describe('migration wizard', () => {
       expectNoSecrets(w.frames, secrets)
     }
   })
+
+  it('shows the scan\'s live counts while the plan is made', async () => {
+    let finish: (value: MigrationPlanResult) => void = () => {}
+    const plan = (onScanProgress: (p: {files: number; bytes: number; findings: number; ms: number}) => void): Promise<MigrationPlanResult> => {
+      onScanProgress({files: 1234, bytes: 3 * 1024 ** 2, findings: 7, ms: 1500})
+      return new Promise((resolve) => (finish = resolve))
+    }
+    const apply = async (): Promise<MigrationOutcome> => {
+      throw new Error('not applied in this test')
+    }
+    const ui = render(h(MigrationWizard, {plan, apply, nextSteps: () => [], onDone: () => {}, color: false}))
+    await tick(150)
+    const frame = stripVTControlCharacters(ui.lastFrame() ?? '')
+    expect(frame).toContain('Scanning: 1,234 files, 3.0 MB (2 MB/s), 7 keys so far')
+    finish(planned)
+    await tick()
+    ui.unmount()
+  })
 })

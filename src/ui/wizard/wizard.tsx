@@ -3,6 +3,7 @@ import {useEffect, useMemo, useRef, useState} from 'react'
 
 import {applyMigrationDecisions, type MigrationDecisions, type SharedSecretChoice} from '../../plan/decisions.js'
 import type {MigrationOutcome, MigrationPlanResult} from '../../services/migrate.js'
+import type {ScanProgress} from '../../services/scan.js'
 import {wizardFilePreviewLines, wizardOverviewRows, wizardSecretGroups} from './model.js'
 import {ApplyProgressScreen, ChooseClientsScreen, ConfirmScreen, FilePreviewScreen, HelpScreen, OverviewScreen, ReviewSecretScreen, ScanProgressScreen, SummaryScreen} from './screens.js'
 
@@ -10,8 +11,8 @@ import {ApplyProgressScreen, ChooseClientsScreen, ConfirmScreen, FilePreviewScre
 export type WizardResult = {kind: 'applied'; outcome: MigrationOutcome} | {kind: 'cancelled'} | {kind: 'failed'; error: unknown}
 
 export interface MigrationWizardProps {
-  /** Makes the plan (scan included); the wizard shows progress meanwhile. */
-  readonly plan: () => Promise<MigrationPlanResult>
+  /** Makes the plan (scan included), reporting the scan's progress, which the wizard shows meanwhile. */
+  readonly plan: (onScanProgress: (progress: ScanProgress) => void) => Promise<MigrationPlanResult>
   /** Applies the plan the person confirmed (the same service `--yes` calls). */
   readonly apply: (planned: MigrationPlanResult, onProgress: (message: string) => void) => Promise<MigrationOutcome>
   readonly nextSteps: (outcome: MigrationOutcome) => string[]
@@ -37,6 +38,7 @@ export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone: repor
   const [started] = useState(() => Date.now())
   const [now, setNow] = useState(() => Date.now())
   const [planned, setPlanned] = useState<MigrationPlanResult>()
+  const [scanProgress, setScanProgress] = useState<ScanProgress>()
   const [chosen, setChosen] = useState<Set<string>>(new Set())
   const [cursor, setCursor] = useState(0)
   const [groupIndex, setGroupIndex] = useState(0)
@@ -62,7 +64,7 @@ export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone: repor
   useEffect(() => {
     if (step !== 'scan') return
     const timer = setInterval(() => setNow(Date.now()), 100)
-    makePlan().then(
+    makePlan(setScanProgress).then(
       (result) => {
         setPlanned(result)
         setChosen(new Set(result.plan.tenants))
@@ -226,7 +228,7 @@ export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone: repor
 
   let screen
   if (help) screen = <HelpScreen />
-  else if (step === 'scan' || planned === undefined) screen = <ScanProgressScreen elapsedMs={now - started} color={color} />
+  else if (step === 'scan' || planned === undefined) screen = <ScanProgressScreen progress={scanProgress} elapsedMs={now - started} color={color} />
   else if (step === 'overview') screen = <OverviewScreen rows={wizardOverviewRows(planned.plan)} skipped={planned.plan.skipped.length} color={color} />
   else if (step === 'clients') screen = <ChooseClientsScreen tenants={planned.plan.tenants} chosen={chosen} cursor={cursor} color={color} />
   else if (step === 'review' && groups[groupIndex] !== undefined) {
