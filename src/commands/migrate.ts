@@ -79,6 +79,10 @@ Without a terminal, applying needs --yes (exit 2 otherwise).`
       if (!interactive || flags.json) {
         throw new UserError('Migrating rewrites client files, and there is no terminal to confirm on.', `Review the plan with outloop migrate ${shellQuote(args.path)} --dry-run, then run it with --yes.`)
       }
+      // ink draws no frames while CI is set (it renders only on exit there), so the wizard would sit blank.
+      if (runningInCi()) {
+        throw new UserError('Migrating rewrites client files, and the wizard cannot draw while CI is set.', `Review the plan with outloop migrate ${shellQuote(args.path)} --dry-run, then run it with --yes (or unset CI).`)
+      }
       // The wizard owns the keyboard once drawn, so the vault is unlocked (or created) before it starts.
       const wizardOptions = {...options, env: await unlockVaultBeforeWizard(options), interactive: false}
       // The wizard only shapes the plan (clients, names, shared keys); the same services apply it.
@@ -127,4 +131,9 @@ Without a terminal, applying needs --yes (exit 2 otherwise).`
     this.log('Next: connect each client folder and start the access layer:')
     for (const command of next) this.log(`  ${command}`)
   }
+}
+
+/** Whether CI or CONTINUOUS_INTEGRATION is set (and not 0/false), the test ink uses to stop drawing frames. */
+function runningInCi(env: NodeJS.ProcessEnv = process.env): boolean {
+  return ['CI', 'CONTINUOUS_INTEGRATION'].some((key) => key in env && env[key] !== '0' && env[key] !== 'false')
 }

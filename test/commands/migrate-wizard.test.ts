@@ -49,7 +49,7 @@ describe.skipIf(!hasTmux)('outloop migrate wizard on a terminal', () => {
   const start = (command: string): void => {
     socket = `outloop-wiz-${process.pid}-${randomString(ALNUM, 6)}`
     const bin = join(REPO_ROOT, 'bin', 'run.js')
-    tmux('new-session', '-d', '-s', 's', '-x', '80', '-y', '24', `env -u OUTLOOP_PASSPHRASE -u OUTLOOP_VAULT OUTLOOP_HOME='${home}' NO_COLOR=1 DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent ${process.execPath} ${bin} ${command}; echo "EXIT=$?"; sleep 30`)
+    tmux('new-session', '-d', '-s', 's', '-x', '80', '-y', '24', `env -u OUTLOOP_PASSPHRASE -u OUTLOOP_VAULT -u CI -u CONTINUOUS_INTEGRATION OUTLOOP_HOME='${home}' NO_COLOR=1 DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent ${process.execPath} ${bin} ${command}; echo "EXIT=$?"; sleep 30`)
   }
 
   beforeEach(() => {
