@@ -2,6 +2,8 @@ import {createHmac, randomBytes} from 'node:crypto'
 import {closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmdirSync, statSync, unlinkSync, writeFileSync, writeSync} from 'node:fs'
 import {join} from 'node:path'
 
+import {isProcessAlive} from '../lib/process.js'
+
 /** What happened to one request. Never headers, bodies, query strings or values. */
 export interface AuditFields {
   readonly time: string
@@ -227,18 +229,9 @@ class WriterRegistry {
     const mtime = statSync(this.#dir).mtimeMs
     if (mtime !== this.#mtime) {
       this.#mtime = mtime
-      this.#alone = readdirSync(this.#dir).every((name) => name === this.#me || !isAlive(Number(name.split('-')[0])))
+      this.#alone = readdirSync(this.#dir).every((name) => name === this.#me || !isProcessAlive(Number(name.split('-')[0])))
     }
     return this.#alone
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 

@@ -5,6 +5,7 @@ import {dirname} from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
 
 import {UserError} from '../lib/errors.js'
+import {isProcessAlive} from '../lib/process.js'
 
 /** Creates a file 0600 with all of `data`, flushed to disk; fails if it exists. */
 function writeNewFileSynced(path: string, data: Buffer | string): void {
@@ -96,15 +97,6 @@ interface LockOwner {
 /** A lock older than this is broken even if its owner can't be checked: no vault write takes that long. */
 const STALE_AFTER_MS = 120_000
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
 function readOwner(path: string): {owner: LockOwner | null; text: string; mtimeMs: number} | null {
   try {
     const text = readFileSync(path, 'utf8')
@@ -169,7 +161,7 @@ export async function acquireFileLock(path: string, options: {timeoutMs?: number
     }
     const held = readOwner(path)
     if (held) {
-      const dead = held.owner !== null && held.owner.host === owner.host && !isAlive(held.owner.pid)
+      const dead = held.owner !== null && held.owner.host === owner.host && !isProcessAlive(held.owner.pid)
       const ancient = Date.now() - held.mtimeMs > STALE_AFTER_MS
       if (dead || ancient || (held.owner === null && Date.now() - held.mtimeMs > 1000)) {
         breakStaleLock(path, held.text)

@@ -7,15 +7,7 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {ALNUM, randomString} from '../../src/lib/random.js'
 import {expectNoSecrets, makeTempDir, REPO_ROOT, runCli, writeTree} from '../helpers/tree.js'
 import {detectableFake} from '../rewrite/plant.js'
-
-const hasTmux = (() => {
-  try {
-    execFileSync('tmux', ['-V'], {stdio: 'ignore'})
-    return true
-  } catch {
-    return false
-  }
-})()
+import {hasTmux} from '../helpers/terminal.js'
 
 /** The real CLI in an 80x24 terminal (tmux), driven key by key through the wizard. */
 describe.skipIf(!hasTmux)('outloop migrate wizard on a terminal', () => {

@@ -5,15 +5,7 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 
 import {ALNUM, randomString} from '../../src/lib/random.js'
 import {makeTempDir, REPO_ROOT} from '../helpers/tree.js'
-
-const hasTmux = (() => {
-  try {
-    execFileSync('tmux', ['-V'], {stdio: 'ignore'})
-    return true
-  } catch {
-    return false
-  }
-})()
+import {hasTmux} from '../helpers/terminal.js'
 
 /** The vault's prompts on a real terminal (tmux): nothing typed is echoed, and --reveal works on a terminal. */
 describe.skipIf(!hasTmux)('vault prompts on a terminal', () => {
