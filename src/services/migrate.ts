@@ -12,6 +12,7 @@ import {SecretValue} from '../lib/secret-value.js'
 import {buildMigrationPlan, contentHashOf, type ExistingVaultEntry, type MigrationPlan, type MigrationSourceFile} from '../plan/migration-plan.js'
 import {applyEdits, RewriteError, verifyRewrite} from '../rewrite/index.js'
 import {scanFileText} from '../scan/file-scan.js'
+import type {Risk, TenantSummary} from '../scan/report.js'
 import {randomKey} from '../vault/crypto.js'
 import {acquireFileLock} from '../vault/fs-safe.js'
 import {formatSecretRef, type SecretRef} from '../vault/ref.js'
@@ -42,11 +43,24 @@ export interface MigrationPlanResult {
   readonly vaultNote?: string
   /** Runs that stopped part-way; applying undoes them first. */
   readonly unfinished: readonly string[]
+  /** What the scan behind the plan found about clients: counts, risks worst first, each value's owner. */
+  readonly scan?: MigrationScanSummary
+}
+
+/** The scan's view of the clients, for the wizard's overview and review (fingerprints and previews only). */
+export interface MigrationScanSummary {
+  readonly tenants: readonly TenantSummary[]
+  readonly risks: readonly Risk[]
+  /** Value fingerprint → the client it belongs to (where it is at home), when the scan could tell. */
+  readonly owners: Readonly<Record<string, string>>
 }
 
 /** The files with findings under `root`, read and scanned for offsets, with their clients. */
-async function readSourceFiles(options: MigrateServiceOptions, root: string): Promise<{files: MigrationSourceFile[]; notUtf8: string[]}> {
+async function readSourceFiles(options: MigrateServiceOptions, root: string): Promise<{files: MigrationSourceFile[]; notUtf8: string[]; scan: MigrationScanSummary}> {
   const report = await scanTree({root, home: options.home, threads: options.threads, onProgress: options.onScanProgress})
+  const owners: Record<string, string> = {}
+  for (const secret of report.secrets) if (secret.owner !== null) owners[secret.fingerprint] = secret.owner
+  const scan: MigrationScanSummary = {tenants: report.tenants, risks: report.risks, owners}
   const tenantOf = new Map<string, string | null>()
   for (const finding of report.findings) tenantOf.set(finding.file, finding.tenant)
   const files: MigrationSourceFile[] = []
@@ -61,7 +75,7 @@ async function readSourceFiles(options: MigrateServiceOptions, root: string): Pr
     }
     files.push({relPath, tenant, text, findings: scanFileText(relPath, text).findings})
   }
-  return {files, notUtf8}
+  return {files, notUtf8, scan}
 }
 
 /** Existing entries of the vault, for stable names and to point at values it already holds. */
@@ -78,7 +92,7 @@ export async function planMigration(options: MigrateServiceOptions, store?: Secr
   const root = resolve(options.root)
   assertRoot(root, options.root)
   const {key} = loadFingerprintKey(options.home)
-  const {files, notUtf8} = await readSourceFiles(options, root)
+  const {files, notUtf8, scan} = await readSourceFiles(options, root)
   let existing: ExistingVaultEntry[] = []
   let vaultNote: string | undefined
   try {
@@ -90,7 +104,7 @@ export async function planMigration(options: MigrateServiceOptions, store?: Secr
   const plan = buildMigrationPlan({files, fingerprintKey: key, tenants: options.tenants, existing, interpolation: options.interpolation})
   const skipped = [...plan.skipped, ...notUtf8.map((relPath) => ({relPath, reason: 'not UTF-8 text: left in place'}))]
   const unfinished = listJournals(options.home).filter(isUnfinished).map((j) => j.run)
-  return {root, plan: {...plan, skipped}, vaultNote, unfinished}
+  return {root, plan: {...plan, skipped}, vaultNote, unfinished, scan}
 }
 
 export interface MigrationOutcome {

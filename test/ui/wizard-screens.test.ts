@@ -1,4 +1,5 @@
 import {randomBytes} from 'node:crypto'
+import {join} from 'node:path'
 import {stripVTControlCharacters} from 'node:util'
 import {Box} from 'ink'
 import {render} from 'ink-testing-library'
@@ -7,10 +8,10 @@ import {describe, expect, it} from 'vitest'
 
 import {buildMigrationPlan, type MigrationSourceFile} from '../../src/plan/migration-plan.js'
 import {scanFileText} from '../../src/scan/file-scan.js'
-import type {MigrationOutcome} from '../../src/services/migrate.js'
+import {planMigration, type MigrationOutcome} from '../../src/services/migrate.js'
 import {visibleWindow, wizardFilePreviewLines, wizardOverviewRows, wizardSecretGroups} from '../../src/ui/wizard/model.js'
 import {ApplyProgressScreen, ChooseClientsScreen, ConfirmScreen, FilePreviewScreen, HelpScreen, OverviewScreen, ReviewSecretScreen, ScanProgressScreen, SummaryScreen} from '../../src/ui/wizard/screens.js'
-import {expectNoSecrets} from '../helpers/tree.js'
+import {expectNoSecrets, makeTempDir, writeTree} from '../helpers/tree.js'
 import {detectableFake} from '../rewrite/plant.js'
 
 const KEY = randomBytes(32)
@@ -52,11 +53,47 @@ describe('wizard screens', () => {
     const rows = wizardOverviewRows(plan)
     expect(rows.map((r) => r.tenant)).toEqual(['acme', 'globex', 'initech'])
     expect(rows[0]).toMatchObject({keys: 3, unique: 2, duplicated: 1, crossClient: 1, wrongClient: null})
-    const frame = frameOf(h(OverviewScreen, {rows, skipped: 0, color: false}))
+    const frame = frameOf(h(OverviewScreen, {rows, risks: [], skipped: 0, color: false}))
     expect(frame).toMatch(/acme\s+3\s+2\s+1\s+1\s+-/)
     expect(frame).toContain('initech')
     expectNoSecrets(frame, secrets)
   })
+
+  it('overview and review name the wrong client from the scan: a key at home in acme, copied into a globex skill', async () => {
+    const {dir, cleanup} = makeTempDir()
+    try {
+      const root = join(dir, 'clients')
+      const home = join(dir, 'home')
+      const mine = detectableFake('anthropic-api-key')
+      writeTree(root, {
+        'acme/.env': `ANTHROPIC_API_KEY=${mine}\nOPENAI_API_KEY=${openai}\n`,
+        'globex/skills/summarize/config.env': `ANTHROPIC_API_KEY=${mine}\n`,
+        'globex/.env': `OPENAI_API_KEY=${openai}\n`,
+      })
+      const planned = await planMigration({root, home, env: {...process.env, OUTLOOP_PASSPHRASE: 'overview test'}, threads: 1})
+      const rows = wizardOverviewRows(planned.plan, new Map(planned.scan!.tenants.map((t) => [t.tenant, t.foreign])))
+      // globex holds acme's key: it is the riskier client and comes first.
+      expect(rows.map((r) => [r.tenant, r.crossClient, r.wrongClient])).toEqual([
+        ['globex', 2, 1],
+        ['acme', 2, 0],
+      ])
+      const overview = frameOf(h(OverviewScreen, {rows, risks: planned.scan!.risks, skipped: 0, color: false}))
+      expect(overview).toMatch(/globex\s+2\s+2\s+0\s+2\s+1/)
+      expect(overview).toContain('Worst risks')
+      expect(overview).toMatch(/wrong client: anthropic\S* sk-ant-\S+ belongs to acme but sits in globex/)
+      const groups = wizardSecretGroups(planned.plan, planned.scan!.owners)
+      // The copied key comes up first, owned by acme whichever client holds it more often.
+      expect(groups[0].wrongClients).toEqual(['globex'])
+      expect(groups[0].owner).toBe('acme')
+      const review = frameOf(h(ReviewSecretScreen, {group: groups[0], index: 0, total: groups.length, name: 'anthropic-api-key', choice: 'owner-only', color: false}))
+      expect(review).toContain('Belongs to acme; copied into globex')
+      expect(review).toContain('› 2. keep in the owning client only (acme)')
+      expect(groups[1].wrongClients).toEqual([])
+      expectNoSecrets([overview, review], [mine, openai])
+    } finally {
+      cleanup()
+    }
+  }, 30_000)
 
   it('choose clients marks the chosen ones and the cursor, and scrolls a long list', () => {
     const frame = frameOf(h(ChooseClientsScreen, {tenants: plan.tenants, chosen: new Set(['acme', 'initech']), cursor: 1}))
@@ -115,7 +152,7 @@ describe('wizard screens', () => {
   })
 
   it('writes no colour codes when colour is off', () => {
-    const {lastFrame, unmount} = render(h(OverviewScreen, {rows: wizardOverviewRows(plan), skipped: 0, color: false}))
+    const {lastFrame, unmount} = render(h(OverviewScreen, {rows: wizardOverviewRows(plan), risks: [], skipped: 0, color: false}))
     const frame = lastFrame() ?? ''
     unmount()
     expect(frame).not.toMatch(/\u001B\[3[0-9]m/)

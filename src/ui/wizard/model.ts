@@ -39,19 +39,25 @@ export interface SecretGroup {
   readonly preview: string
   readonly entries: readonly PlannedVaultEntry[]
   readonly crossClient: boolean
-  /** The client holding it most often: the default owner for "keep in owning client only". */
+  /** Whose key it is: the scan's owner (where it is at home), else the client holding it most often. */
   readonly owner: string
+  /** Clients holding it that it does not belong to (a copy from the owner's folder), per the scan. */
+  readonly wrongClients: readonly string[]
 }
 
-/** Entries grouped by value, cross-client ones first, so the riskiest decisions come up front. */
-export function wizardSecretGroups(plan: MigrationPlan): SecretGroup[] {
+/** Entries grouped by value, wrong-client then cross-client ones first, so the riskiest decisions come up front. */
+export function wizardSecretGroups(plan: MigrationPlan, owners: Readonly<Record<string, string>> = {}): SecretGroup[] {
   const byValue = new Map<string, PlannedVaultEntry[]>()
   for (const e of plan.entries) byValue.set(e.fingerprint, [...(byValue.get(e.fingerprint) ?? []), e])
   const groups = [...byValue.entries()].map(([fingerprint, entries]): SecretGroup => {
-    const owner = [...entries].sort((a, b) => b.occurrences - a.occurrences || (a.ref.tenant < b.ref.tenant ? -1 : 1))[0].ref.tenant
-    return {fingerprint, provider: entries[0].provider, ruleId: entries[0].ruleId, preview: entries[0].preview, entries, crossClient: entries.some((e) => e.sharedWith.length > 0), owner}
+    const known = owners[fingerprint]
+    const owner = known ?? [...entries].sort((a, b) => b.occurrences - a.occurrences || (a.ref.tenant < b.ref.tenant ? -1 : 1))[0].ref.tenant
+    const wrongClients = known === undefined ? [] : entries.map((e) => e.ref.tenant).filter((t) => t !== known)
+    return {fingerprint, provider: entries[0].provider, ruleId: entries[0].ruleId, preview: entries[0].preview, entries, crossClient: entries.some((e) => e.sharedWith.length > 0), owner, wrongClients}
   })
-  return groups.sort((a, b) => Number(b.crossClient) - Number(a.crossClient) || (a.entries[0].placeholder < b.entries[0].placeholder ? -1 : 1))
+  return groups.sort(
+    (a, b) => b.wrongClients.length - a.wrongClients.length || Number(b.crossClient) - Number(a.crossClient) || (a.entries[0].placeholder < b.entries[0].placeholder ? -1 : 1),
+  )
 }
 
 /** The lines a file preview shows: per file, each changed line as redacted before and placeholder after. */

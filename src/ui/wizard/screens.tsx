@@ -4,6 +4,7 @@ import type {MigrationPlan} from '../../plan/migration-plan.js'
 import type {SharedSecretChoice} from '../../plan/decisions.js'
 import type {MigrationOutcome} from '../../services/migrate.js'
 import type {ScanProgress} from '../../services/scan.js'
+import type {Risk} from '../../scan/report.js'
 import {visibleWindow, type ClientOverviewRow, type SecretGroup} from './model.js'
 
 /** Colour only when wanted (NO_COLOR, dumb terminals): components take this instead of reading the env. */
@@ -31,9 +32,10 @@ export function ScanProgressScreen({progress, elapsedMs, color}: {progress?: Sca
   )
 }
 
-/** Step 2: per client, what was found; worst risks first. */
-export function OverviewScreen({rows, skipped, color}: {rows: readonly ClientOverviewRow[]; skipped: number} & ColorProps) {
-  const {items} = visibleWindow(rows, 0, 16)
+/** Step 2: per client, what was found, the riskiest clients first, then the worst risks the scan named. */
+export function OverviewScreen({rows, risks, skipped, color}: {rows: readonly ClientOverviewRow[]; risks: readonly Risk[]; skipped: number} & ColorProps) {
+  const worst = risks.filter((r) => r.severity === 'critical' || r.severity === 'high').slice(0, 4)
+  const {items} = visibleWindow(rows, 0, 16 - worst.length - (worst.length > 0 ? 1 : 0))
   const col = (text: string | number, width: number): string => String(text).padStart(width)
   return (
     <Box flexDirection="column">
@@ -50,11 +52,19 @@ export function OverviewScreen({rows, skipped, color}: {rows: readonly ClientOve
         </Text>
       ))}
       {rows.length > items.length ? <Text dimColor>… {rows.length - items.length} more</Text> : null}
+      {worst.length > 0 ? <Text bold>Worst risks</Text> : null}
+      {worst.map((r, i) => (
+        <Text key={i} wrap="truncate-end" color={r.severity === 'critical' ? tint(color, 'red') : tint(color, 'yellow')}>
+          {RISK_LABEL[r.type]}: {r.message}
+        </Text>
+      ))}
       {skipped > 0 ? <Text dimColor>{skipped} files are left in place (shared areas or formats the rewrite can't keep valid).</Text> : null}
       <WizardKeys keys="enter next · ? help · q cancel" />
     </Box>
   )
 }
+
+const RISK_LABEL: Record<Risk['type'], string> = {'foreign-tenant': 'wrong client', 'cross-client': 'cross-client', 'foreign-account': 'wrong account', 'shared-area': 'shared area', duplicate: 'duplicate'}
 
 /** Step 3: which clients to migrate; space toggles, all chosen by default. */
 export function ChooseClientsScreen({tenants, chosen, cursor, color}: {tenants: readonly string[]; chosen: ReadonlySet<string>; cursor: number} & ColorProps) {
@@ -88,6 +98,11 @@ export function ReviewSecretScreen({group, index, total, name, choice, editing, 
         Key {index + 1} of {total}: {group.provider ?? group.ruleId} {group.preview}
       </Text>
       {group.crossClient ? <Text color={tint(color, 'yellow')}>Held by {group.entries.length} clients: {group.entries.map((e) => e.ref.tenant).join(', ')}</Text> : null}
+      {group.wrongClients.length > 0 ? (
+        <Text color={tint(color, 'red')}>
+          Belongs to {group.owner}; copied into {group.wrongClients.join(', ')}
+        </Text>
+      ) : null}
       <Text>Appears in:</Text>
       {items.map((f) => (
         <Text key={f}>  {f}</Text>

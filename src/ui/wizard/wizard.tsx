@@ -78,7 +78,7 @@ export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone: repor
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
-  const groups = useMemo(() => (planned === undefined ? [] : wizardSecretGroups(applyMigrationDecisions(planned.plan, {tenants: [...chosen]}))), [planned, chosen])
+  const groups = useMemo(() => (planned === undefined ? [] : wizardSecretGroups(applyMigrationDecisions(planned.plan, {tenants: [...chosen]}), planned.scan?.owners)), [planned, chosen])
   const nameOf = (fingerprint: string): string => {
     const group = groups.find((g) => g.fingerprint === fingerprint)
     return renames[fingerprint] ?? group?.entries[0].ref.name ?? ''
@@ -229,7 +229,10 @@ export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone: repor
   let screen
   if (help) screen = <HelpScreen />
   else if (step === 'scan' || planned === undefined) screen = <ScanProgressScreen progress={scanProgress} elapsedMs={now - started} color={color} />
-  else if (step === 'overview') screen = <OverviewScreen rows={wizardOverviewRows(planned.plan)} skipped={planned.plan.skipped.length} color={color} />
+  else if (step === 'overview') {
+    const wrongClient = planned.scan === undefined ? undefined : new Map(planned.scan.tenants.map((t) => [t.tenant, t.foreign]))
+    screen = <OverviewScreen rows={wizardOverviewRows(planned.plan, wrongClient)} risks={planned.scan?.risks ?? []} skipped={planned.plan.skipped.length} color={color} />
+  }
   else if (step === 'clients') screen = <ChooseClientsScreen tenants={planned.plan.tenants} chosen={chosen} cursor={cursor} color={color} />
   else if (step === 'review' && groups[groupIndex] !== undefined) {
     const group = groups[groupIndex]
