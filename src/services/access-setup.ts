@@ -90,9 +90,16 @@ function setUpStarterPolicy(home: string, entries: readonly StarterPolicyEntry[]
   const file = brokerPaths(home).policy
   if (!existsSync(file)) {
     const starter = starterPolicyText(entries)
-    mkdirSync(home, {recursive: true, mode: 0o700})
-    // Create-only, not replace: a policy written meanwhile by the operator or another run wins.
-    if (createFileAtomic(file, starter.text)) return {file, written: true, granted: starter.granted, ungranted: starter.ungranted}
+    let created: boolean
+    try {
+      mkdirSync(home, {recursive: true, mode: 0o700})
+      // Create-only, not replace: a policy written meanwhile by the operator or another run wins.
+      created = createFileAtomic(file, starter.text)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      return {file, written: false, granted: 0, ungranted: uniqueEntries(entries), problem: `Can't write the starter policy to ${file}${code ? ` (${code})` : ''}.`}
+    }
+    if (created) return {file, written: true, granted: starter.granted, ungranted: starter.ungranted}
   }
   const own = uniqueEntries(entries)
   let policy

@@ -106,6 +106,15 @@ describe('setUpAccessLayer', () => {
     ])
   })
 
+  it('reports an OUTLOOP_HOME it cannot write to, without throwing', async () => {
+    writeFileSync(home, 'not a folder')
+    const result = await setUpAccessLayer({home, clientFolders: folders, entries: ENTRIES})
+    expect(result.connected).toEqual([])
+    expect(result.failed.map((f) => f.tenant)).toEqual(['acme', 'globex'])
+    expect(result.policy).toMatchObject({written: false, granted: 0, ungranted: [{tenant: 'acme', name: 'crm-key'}, {tenant: 'acme', name: 'openai-api-key'}, {tenant: 'globex', name: 'anthropic-api-key'}]})
+    expect(result.policy.problem).toMatch(/^Can't write the starter policy to .*policy\.yaml \(E[A-Z]+\)\.$/)
+  })
+
   it('reports a folder that is gone and still connects the others', async () => {
     const missing = join(root, 'clients', 'initech')
     const result = await setUpAccessLayer({home, clientFolders: [...folders, {tenant: 'initech', folder: missing}], entries: ENTRIES})
