@@ -7,4 +7,6 @@ export type CrashPoint = 'journal' | 'vault' | 'backup' | 'write-temp' | 'write-
  */
 export function crashPointReached(point: CrashPoint, env: NodeJS.ProcessEnv = process.env): void {
   if (env.OUTLOOP_TEST_CRASH_AT === point) process.kill(process.pid, 'SIGKILL')
+  // A person pressing Ctrl-C at exactly this point: a real SIGINT, handled like any other.
+  if (env.OUTLOOP_TEST_INTERRUPT_AT === point) process.kill(process.pid, 'SIGINT')
 }

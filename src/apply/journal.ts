@@ -37,6 +37,8 @@ export interface MigrationJournal {
   readonly entries: readonly {ref: string; existed: boolean}[]
   readonly files: JournalFile[]
   interrupted?: boolean
+  /** Stopped on request (Ctrl-C) and put back by the run itself. */
+  stopped?: boolean
 }
 
 /** The folder holding every run's journal and backups. */

@@ -88,7 +88,8 @@ Without a terminal, applying needs --yes (exit 2 otherwise).`
       // The wizard only shapes the plan (clients, names, shared keys); the same services apply it.
       const result = await runMigrationWizard({
         plan: (onScanProgress) => planMigration({...wizardOptions, onProgress: undefined, onScanProgress}),
-        apply: (planned, onProgress) => applyMigration({...wizardOptions, onProgress, plan: planned}),
+        // Ctrl-C on the wizard is a key (raw mode); a SIGINT or SIGTERM from elsewhere stops the run the same way.
+        apply: (planned, onProgress, stop) => whileStoppable((signal) => applyMigration({...wizardOptions, onProgress, plan: planned, signal: AbortSignal.any([signal, stop])}), () => {}),
         nextSteps: nextStepCommands,
       })
       if (result.kind === 'cancelled') throw new CancelledError()
@@ -96,7 +97,7 @@ Without a terminal, applying needs --yes (exit 2 otherwise).`
       if (result.outcome.run === null) this.log('Nothing to migrate: no plaintext key left that a rewrite can move.')
       return
     }
-    const outcome = await applyMigration(options)
+    const outcome = await whileStoppable((signal) => applyMigration({...options, signal}), () => this.logToStderr('Stopping: finishing the file being written, then putting back every file of this run…'))
     const next = nextStepCommands(outcome)
     if (flags.json) {
       this.log(
@@ -130,6 +131,26 @@ Without a terminal, applying needs --yes (exit 2 otherwise).`
     this.log('')
     this.log('Next: connect each client folder and start the access layer:')
     for (const command of next) this.log(`  ${command}`)
+  }
+}
+
+/**
+ * Runs `work` with SIGINT and SIGTERM turned into a stop request instead of an exit: a migration killed
+ * mid-file is recovered later, but one asked to stop finishes its file and puts everything back now.
+ */
+async function whileStoppable<T>(work: (signal: AbortSignal) => Promise<T>, onStop: () => void): Promise<T> {
+  const controller = new AbortController()
+  const stop = (): void => {
+    if (!controller.signal.aborted) onStop()
+    controller.abort()
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+  try {
+    return await work(controller.signal)
+  } finally {
+    process.off('SIGINT', stop)
+    process.off('SIGTERM', stop)
   }
 }
 

@@ -6,7 +6,7 @@ import {crashPointReached} from '../apply/crash.js'
 import {isUnfinished, listJournals, migrationsDir, newRunId, runDir, writeJournal, type JournalFile, type MigrationJournal} from '../apply/journal.js'
 import {replaceFileAtomic} from '../apply/replace-file.js'
 import {restoreRunFiles, type RestoreOutcome} from '../apply/restore.js'
-import {UserError} from '../lib/errors.js'
+import {CancelledError, UserError} from '../lib/errors.js'
 import {loadFingerprintKey} from '../lib/fingerprint.js'
 import {SecretValue} from '../lib/secret-value.js'
 import {buildMigrationPlan, contentHashOf, type ExistingVaultEntry, type MigrationPlan, type MigrationSourceFile} from '../plan/migration-plan.js'
@@ -34,6 +34,23 @@ export interface MigrateServiceOptions extends VaultServiceOptions {
   readonly onProgress?: (message: string) => void
   /** The scan's live counts (files, bytes, keys so far), for a progress display. */
   readonly onScanProgress?: (progress: ScanProgress) => void
+  /** Ctrl-C while applying: the file being written is finished, then every file of the run is put back. */
+  readonly signal?: AbortSignal
+}
+
+/** A run stopped on request part-way (Ctrl-C): its files are back as they were; exit 130 like a cancel. */
+export class MigrationStoppedError extends CancelledError {
+  constructor(
+    readonly run: string,
+    readonly outcome: RestoreOutcome,
+  ) {
+    const restored = outcome.restored.length
+    const kept = outcome.conflicts.length > 0 ? ` ${outcome.conflicts.length} files changed meanwhile were left as they are (outloop rollback ${run} lists them).` : ''
+    super(
+      `Stopped: ${restored === 0 ? 'no file had been rewritten yet' : `the ${restored} files already rewritten were restored`}, so the client files are as they were.${kept} Values already stored stay in the vault; outloop rollback ${run} --purge removes them.`,
+    )
+    this.name = 'MigrationStoppedError'
+  }
 }
 
 export interface MigrationPlanResult {
@@ -138,6 +155,26 @@ export async function recoverUnfinishedRuns(home: string, store: SecretStore, fi
   return recovered
 }
 
+/**
+ * Whether a stop was asked for. The file loops run without awaiting I/O, so every ~15 ms (and always when
+ * `settle` is set, before a run is declared done) they give the event loop a full turn, through its poll
+ * phase, where a signal is delivered: a Ctrl-C (a signal, or a key in the wizard) is seen between files.
+ */
+function stopCheck(signal: AbortSignal | undefined): (settle?: boolean) => Promise<boolean> {
+  let turn = Date.now()
+  const immediate = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+  return async (settle = false) => {
+    if (signal === undefined) return false
+    if (settle || Date.now() - turn >= 15) {
+      // Two turns: from a poll-phase callback, the first immediate runs before the loop polls again.
+      await immediate()
+      await immediate()
+      turn = Date.now()
+    }
+    return signal.aborted
+  }
+}
+
 /** Takes the migrations lock (one migrate or rollback at a time). */
 export async function lockMigrations(home: string): Promise<() => void> {
   mkdirSync(migrationsDir(home), {recursive: true, mode: 0o700})
@@ -202,6 +239,16 @@ export async function applyMigration(options: MigrateServiceOptions & {plan?: Mi
     }
     writeJournal(home, journal)
     crashPointReached('journal')
+    const stopRequested = stopCheck(options.signal)
+    const stopNow = async (): Promise<never> => {
+      journal.status = 'rolling-back'
+      journal.stopped = true
+      writeJournal(home, journal)
+      const outcome = await restoreRunFiles(journal, store, home, fingerprintKey)
+      journal.status = 'rolled-back'
+      writeJournal(home, journal)
+      throw new MigrationStoppedError(run, outcome)
+    }
 
     // 1. Every value into the vault, read back. Nothing in any client file has changed yet.
     const backupKey = randomKey()
@@ -209,6 +256,7 @@ export async function applyMigration(options: MigrateServiceOptions & {plan?: Mi
     let created = 0
     let reused = 0
     for (const [i, entry] of plan.entries.entries()) {
+      if (await stopRequested()) await stopNow()
       const outcome = await storeVerified(store, entry.ref, entry.value, {provider: entry.provider, files: entry.files, count: entry.occurrences})
       if (outcome === 'created') created++
       else reused++
@@ -222,6 +270,7 @@ export async function applyMigration(options: MigrateServiceOptions & {plan?: Mi
     mkdirSync(join(runDir(home, run), 'backups'), {recursive: true, mode: 0o700})
     const outputs = new Map<string, Buffer>()
     for (const [i, file] of plan.files.entries()) {
+      if (await stopRequested()) await stopNow()
       const entry = journal.files[i]
       const skip = (reason: string): void => {
         entry.state = 'skipped'
@@ -265,6 +314,8 @@ export async function applyMigration(options: MigrateServiceOptions & {plan?: Mi
       const entry = journal.files[i]
       const output = outputs.get(file.relPath)
       if (entry.state === 'skipped' || output === undefined) continue
+      // Between files only: each replacement is atomic, so a stop never leaves a file half written.
+      if (await stopRequested()) await stopNow()
       const path = join(root, file.relPath)
       if (contentHashOf(fingerprintKey, readFileSync(path)) !== file.contentHash) {
         entry.state = 'skipped'
@@ -280,6 +331,7 @@ export async function applyMigration(options: MigrateServiceOptions & {plan?: Mi
       if (written.length % 500 === 0) progress(`${written.length} files rewritten`)
     }
     crashPointReached('write-all')
+    if (await stopRequested(true)) await stopNow()
     journal.status = 'done'
     writeJournal(home, journal)
     return {...base, run, created, reused, written, skipped}

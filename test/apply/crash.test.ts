@@ -99,3 +99,37 @@ describe('crash safety: SIGKILL at every step boundary', () => {
     }
   }, 60_000)
 })
+
+describe('Ctrl-C while applying: a real SIGINT at each step stops the run and puts every file back', () => {
+  for (const point of ['vault', 'backup', 'write-first', 'write-all'] as const) {
+    it(`interrupted at ${point}: exit 130, files byte for byte as before, and the next migrate starts clean`, async () => {
+      const {dir, cleanup} = makeTempDir('outloop-stop-')
+      const root = join(dir, 'clients')
+      const home = join(dir, 'home')
+      const outputs: string[] = []
+      try {
+        const tree = writeFormatsTree(root, {only: FORMATS})
+        const stopped = await runCli(['migrate', root, '--yes'], {home, env: {...env, OUTLOOP_TEST_INTERRUPT_AT: point}})
+        outputs.push(stopped.stdout, stopped.stderr)
+        expect(stopped.code).toBe(130)
+        expect(stopped.stderr).toContain('Stopping: finishing the file being written')
+        expect(stopped.stderr).toMatch(point.startsWith('write') ? /Stopped: the \d+ files already rewritten were restored/ : /Stopped: no file had been rewritten yet/)
+        const restored = readTreeBytes(root)
+        for (const [path, bytes] of tree.files) expect(restored.get(path)?.equals(bytes), path).toBe(true)
+        const [journal] = listJournals(home)
+        expect(journal).toMatchObject({status: 'rolled-back', stopped: true})
+        expect(journal.interrupted).toBeUndefined()
+
+        // Nothing is left for the next run to undo, and it migrates as usual.
+        const again = await runCli(['migrate', root, '--yes'], {home, env})
+        outputs.push(again.stdout, again.stderr)
+        expect(again.code).toBe(0)
+        expect(again.stderr).not.toContain('Undid unfinished run')
+        await expectEveryKeyKept(root, home, tree.keys)
+        expectNoSecrets([...outputs, JSON.stringify(listJournals(home))], keyLines(tree.keys))
+      } finally {
+        cleanup()
+      }
+    }, 60_000)
+  }
+})

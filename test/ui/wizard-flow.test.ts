@@ -1,4 +1,6 @@
 import {randomBytes} from 'node:crypto'
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {stripVTControlCharacters} from 'node:util'
 import {render} from 'ink-testing-library'
 import {createElement as h} from 'react'
@@ -6,9 +8,10 @@ import {describe, expect, it} from 'vitest'
 
 import {buildMigrationPlan, type MigrationSourceFile} from '../../src/plan/migration-plan.js'
 import {scanFileText} from '../../src/scan/file-scan.js'
-import type {MigrationOutcome, MigrationPlanResult} from '../../src/services/migrate.js'
+import {applyMigration, MigrationStoppedError, planMigration, type MigrationOutcome, type MigrationPlanResult} from '../../src/services/migrate.js'
+import {listJournals} from '../../src/apply/journal.js'
 import {MigrationWizard, type WizardResult} from '../../src/ui/wizard/wizard.js'
-import {expectNoSecrets} from '../helpers/tree.js'
+import {expectNoSecrets, makeTempDir, writeTree} from '../helpers/tree.js'
 import {detectableFake} from '../rewrite/plant.js'
 
 const KEY = randomBytes(32)
@@ -161,4 +164,41 @@ describe('migration wizard', () => {
     await tick()
     ui.unmount()
   })
+
+  it('Ctrl-C while applying stops the real run: the wizard says so, every file is as before, the result is a stop', async () => {
+    const {dir, cleanup} = makeTempDir('outloop-wizard-stop-')
+    try {
+      const root = join(dir, 'clients')
+      const home = join(dir, 'home')
+      const before = {'acme/.env': `OPENAI_API_KEY=${openai}\n`, 'globex/.env': `STRIPE_KEY=${stripe}\n`}
+      writeTree(root, before)
+      const options = {root, home, env: {...process.env, OUTLOOP_PASSPHRASE: 'wizard stop test'}, threads: 1}
+      const results: WizardResult[] = []
+      let press: () => void = () => {}
+      const apply = (p: MigrationPlanResult, progress: (m: string) => void, stop: AbortSignal): Promise<MigrationOutcome> => {
+        // The person presses Ctrl-C as the run starts: the key reaches the wizard, which stops the service.
+        press()
+        return applyMigration({...options, plan: p, onProgress: progress, signal: stop})
+      }
+      const ui = render(h(MigrationWizard, {plan: () => planMigration(options), apply, nextSteps: () => [], onDone: (r) => results.push(r), color: false}))
+      press = () => ui.stdin.write('\u0003')
+      for (let i = 0; i < 100 && !stripVTControlCharacters(ui.lastFrame() ?? '').includes('Found in'); i++) await tick(50)
+      for (const key of [ENTER, ENTER, 'a', ENTER, ENTER]) {
+        ui.stdin.write(key)
+        await tick()
+      }
+      for (let i = 0; i < 100 && results.length === 0; i++) await tick(50)
+      const frame = stripVTControlCharacters(ui.lastFrame() ?? '')
+      ui.unmount()
+      expect(results.map((r) => r.kind)).toEqual(['failed'])
+      const error = (results[0] as {error: unknown}).error
+      expect(error).toBeInstanceOf(MigrationStoppedError)
+      expect(frame).toContain('Stopped: no file had been rewritten yet, so the client files are as they were.')
+      for (const [path, text] of Object.entries(before)) expect(readFileSync(join(root, path), 'utf8')).toBe(text)
+      expect(listJournals(home).map((j) => [j.status, j.stopped])).toEqual([['rolled-back', true]])
+      expectNoSecrets([frame, String(error)], secrets)
+    } finally {
+      cleanup()
+    }
+  }, 60_000)
 })

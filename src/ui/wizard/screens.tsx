@@ -155,15 +155,18 @@ export function ConfirmScreen({plan, unfinished, color}: {plan: MigrationPlan; u
   )
 }
 
-/** Step 6, running: the service's progress messages; failures say that nothing was lost. */
-export function ApplyProgressScreen({messages, error, color}: {messages: readonly string[]; error?: string} & ColorProps) {
+/** Step 6, running: the service's progress messages; a stop or a failure says that nothing was lost. */
+export function ApplyProgressScreen({messages, error, stopping, color}: {messages: readonly string[]; error?: string; stopping?: boolean} & ColorProps) {
+  const stopped = error?.startsWith('Stopped: ') === true
   return (
     <Box flexDirection="column">
-      <Text color={tint(color, 'cyan')}>Applying…</Text>
+      <Text color={tint(color, 'cyan')}>{stopping ? 'Stopping: finishing the file in hand, then putting every file of this run back…' : 'Applying… (Ctrl-C stops and puts every file back)'}</Text>
       {messages.slice(-5).map((m, i) => (
         <Text key={i}>{m}</Text>
       ))}
-      {error === undefined ? null : (
+      {error === undefined ? null : stopped ? (
+        <Text color={tint(color, 'yellow')}>{error}</Text>
+      ) : (
         <>
           <Text color={tint(color, 'red')}>Stopped: {error}</Text>
           <Text>Nothing was lost: every file is either untouched or backed up; outloop rollback restores a started run.</Text>
@@ -199,6 +202,7 @@ export function HelpScreen() {
       <Text>↑ ↓ move or scroll · space toggle · enter go on · b back</Text>
       <Text>r rename an entry · ← → or 1-3 choose for a shared key · / find a key · a accept the rest</Text>
       <Text>q, Esc or Ctrl-C cancel: nothing is written before you confirm</Text>
+      <Text>While applying, Ctrl-C stops after the file in hand and puts every file back</Text>
       <WizardKeys keys="? close help" />
     </Box>
   )

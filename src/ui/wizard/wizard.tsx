@@ -13,8 +13,8 @@ export type WizardResult = {kind: 'applied'; outcome: MigrationOutcome} | {kind:
 export interface MigrationWizardProps {
   /** Makes the plan (scan included), reporting the scan's progress, which the wizard shows meanwhile. */
   readonly plan: (onScanProgress: (progress: ScanProgress) => void) => Promise<MigrationPlanResult>
-  /** Applies the plan the person confirmed (the same service `--yes` calls). */
-  readonly apply: (planned: MigrationPlanResult, onProgress: (message: string) => void) => Promise<MigrationOutcome>
+  /** Applies the plan the person confirmed (the same service `--yes` calls); `stop` aborts on Ctrl-C. */
+  readonly apply: (planned: MigrationPlanResult, onProgress: (message: string) => void, stop: AbortSignal) => Promise<MigrationOutcome>
   readonly nextSteps: (outcome: MigrationOutcome) => string[]
   readonly onDone: (result: WizardResult) => void
   readonly color?: boolean
@@ -26,6 +26,8 @@ const ORDER: Step[] = ['overview', 'clients', 'review', 'files', 'confirm']
 /** The interactive migration: scan, overview, clients, review, file preview, confirm, apply, summary. */
 export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone: report, color}: MigrationWizardProps) {
   const applying = useRef(false)
+  const stopping = useRef(new AbortController())
+  const [stopAsked, setStopAsked] = useState(false)
   const ended = useRef(false)
   const onDone = (result: WizardResult): void => {
     if (ended.current) return
@@ -119,7 +121,7 @@ export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone: repor
     if (planned === undefined || decided === undefined || applying.current) return
     applying.current = true
     setStep('apply')
-    apply({...planned, plan: decided}, (m) => setMessages((all) => [...all, m])).then(
+    apply({...planned, plan: decided}, (m) => setMessages((all) => [...all, m]), stopping.current.signal).then(
       (result) => {
         setOutcome(result)
         setStep('summary')
@@ -133,8 +135,14 @@ export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone: repor
 
   useInput((input, key) => {
     if (ended.current) return
-    // Once apply has begun, a run finishes or stops cleanly on its own; cancelling now would leave it half seen.
-    if (applying.current && step !== 'summary') return
+    // Once apply has begun, Ctrl-C (or q, Esc) asks the run to stop: it finishes the file in hand and puts every file back.
+    if (applying.current && step !== 'summary') {
+      if ((key.ctrl && input === 'c') || input === 'q' || key.escape) {
+        stopping.current.abort()
+        setStopAsked(true)
+      }
+      return
+    }
     if (step === 'summary') {
       if (key.return || input === 'q' || key.escape) onDone({kind: 'applied', outcome: outcome!})
       return
@@ -240,7 +248,7 @@ export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone: repor
   } else if (step === 'review' || step === 'files') screen = <FilePreviewScreen lines={previewLines} cursor={cursor} color={color} />
   else if (step === 'confirm' && decided !== undefined) screen = <ConfirmScreen plan={decided} unfinished={planned.unfinished} color={color} />
   else if (step === 'confirm') screen = <ApplyProgressScreen messages={[]} error={decisionError} color={color} />
-  else if (step === 'apply' || outcome === undefined) screen = <ApplyProgressScreen messages={messages} error={failure} color={color} />
+  else if (step === 'apply' || outcome === undefined) screen = <ApplyProgressScreen messages={messages} error={failure} stopping={stopAsked} color={color} />
   else screen = <SummaryScreen outcome={outcome} next={nextSteps(outcome)} color={color} />
   // 80 columns at most: wide terminals get the same layout, narrower ones wrap.
   return (
