@@ -267,6 +267,7 @@ export async function applyMigration(options: MigrateServiceOptions & {plan?: Mi
     crashPointReached('vault')
 
     // 2. Each file's rewrite verified and its original saved, encrypted, before any file is touched.
+    if (await stopRequested(true)) await stopNow()
     mkdirSync(join(runDir(home, run), 'backups'), {recursive: true, mode: 0o700})
     const outputs = new Map<string, Buffer>()
     for (const [i, file] of plan.files.entries()) {
@@ -308,7 +309,8 @@ export async function applyMigration(options: MigrateServiceOptions & {plan?: Mi
     writeJournal(home, journal)
     crashPointReached('backup')
 
-    // 3. Atomic replacement, each file checked once more just before.
+    // 3. Atomic replacement, each file checked once more just before. A stop asked for until now writes nothing.
+    if (await stopRequested(true)) await stopNow()
     const written: string[] = []
     for (const [i, file] of plan.files.entries()) {
       const entry = journal.files[i]
