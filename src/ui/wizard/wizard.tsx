@@ -8,7 +8,7 @@ import {wizardFilePreviewLines, wizardOverviewRows, wizardSecretGroups} from './
 import {ApplyProgressScreen, ChooseClientsScreen, ConfirmScreen, FilePreviewScreen, HelpScreen, OverviewScreen, ReviewSecretScreen, ScanProgressScreen, SummaryScreen} from './screens.js'
 
 /** How the wizard ends: applied (with the outcome), cancelled before writing, or failed while applying. */
-export type WizardResult = {kind: 'applied'; outcome: MigrationOutcome} | {kind: 'cancelled'} | {kind: 'failed'; error: unknown}
+export type WizardResult = {kind: 'applied'; outcome: MigrationOutcome; startAccessLayer: boolean} | {kind: 'cancelled'} | {kind: 'failed'; error: unknown}
 
 export interface MigrationWizardProps {
   /** Makes the plan (scan included), reporting the scan's progress, which the wizard shows meanwhile. */
@@ -22,6 +22,22 @@ export interface MigrationWizardProps {
 
 type Step = 'scan' | 'overview' | 'clients' | 'review' | 'files' | 'confirm' | 'apply' | 'summary'
 const ORDER: Step[] = ['overview', 'clients', 'review', 'files', 'confirm']
+
+/**
+ * A line being typed, after one input event. Under load a terminal delivers several keys as one chunk
+ * (backspaces, then letters, then Enter): each character counts, so nothing typed is lost or misread.
+ */
+export function typedText(current: string, input: string, key: {return: boolean; backspace: boolean; delete: boolean}, allowed: RegExp): {text: string; done: boolean} {
+  if (key.return) return {text: current, done: true}
+  if (key.backspace || key.delete) return {text: current.slice(0, -1), done: false}
+  let text = current
+  for (const ch of input) {
+    if (ch === '\r' || ch === '\n') return {text, done: true}
+    if (ch === '\u007f' || ch === '\b') text = text.slice(0, -1)
+    else if (allowed.test(ch)) text += ch
+  }
+  return {text, done: false}
+}
 
 /** The interactive migration: scan, overview, clients, review, file preview, confirm, apply, summary. */
 export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone: report, color}: MigrationWizardProps) {
@@ -70,7 +86,7 @@ export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone: repor
       (result) => {
         setPlanned(result)
         setChosen(new Set(result.plan.tenants))
-        if (result.plan.files.length === 0) onDone({kind: 'applied', outcome: {run: null, root: result.root, plan: result.plan, created: 0, reused: 0, written: [], skipped: [], recovered: [], clientFolders: []}})
+        if (result.plan.files.length === 0) onDone({kind: 'applied', outcome: {run: null, root: result.root, plan: result.plan, created: 0, reused: 0, written: [], skipped: [], recovered: [], clientFolders: []}, startAccessLayer: false})
         else setStep('overview')
       },
       (error: unknown) => onDone({kind: 'failed', error}),
@@ -144,31 +160,32 @@ export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone: repor
       return
     }
     if (step === 'summary') {
-      if (key.return || input === 'q' || key.escape) onDone({kind: 'applied', outcome: outcome!})
+      // One confirmation for the next step: connect the client folders and start the access layer.
+      const offered = outcome!.run !== null
+      if (offered && (key.return || input === 'y')) onDone({kind: 'applied', outcome: outcome!, startAccessLayer: true})
+      else if (input === 'n' || input === 'q' || key.escape || (key.ctrl && input === 'c') || (!offered && key.return)) onDone({kind: 'applied', outcome: outcome!, startAccessLayer: false})
       return
     }
     const editing = editingRef.current
     if (editing !== undefined) {
-      // Pasted text can arrive in one chunk with its Enter: keep the name's characters, commit on the newline.
-      const typed = editing + input.replace(/[^a-z0-9._-]/g, '')
-      if (key.escape) setEditing(undefined)
-      else if (key.ctrl && input === 'c') onDone({kind: 'cancelled'})
-      else if (key.backspace || key.delete) setEditing(editing.slice(0, -1))
-      else if (key.return || /[\r\n]/.test(input)) {
+      if (key.escape) return setEditing(undefined)
+      if (key.ctrl && input === 'c') return onDone({kind: 'cancelled'})
+      const typed = typedText(editing, input, key, /[a-z0-9._-]/)
+      if (typed.done) {
         const group = groups[groupIndex]
-        if (group !== undefined && typed !== '') setRenames((r) => ({...r, [group.fingerprint]: typed}))
+        if (group !== undefined && typed.text !== '') setRenames((r) => ({...r, [group.fingerprint]: typed.text}))
         setEditing(undefined)
-      } else setEditing(typed)
+      } else setEditing(typed.text)
       return
     }
     const query = searchingRef.current
     if (query !== undefined) {
-      if (key.escape) setSearching(undefined)
-      else if (key.ctrl && input === 'c') onDone({kind: 'cancelled'})
-      else if (key.backspace || key.delete) setSearching(query.slice(0, -1))
-      else if (key.return) {
+      if (key.escape) return setSearching(undefined)
+      if (key.ctrl && input === 'c') return onDone({kind: 'cancelled'})
+      const typed = typedText(query, input, key, /[^\u0000-\u001f\u007f]/)
+      if (typed.done) {
         // The first key, from the one shown on, whose entry, provider or files mention the text.
-        const needle = query.toLowerCase()
+        const needle = typed.text.toLowerCase()
         const hits = (i: number): boolean => {
           const g = groups[i]
           return [g.provider ?? '', g.ruleId, ...g.entries.flatMap((e) => [e.placeholder, ...e.files])].some((t) => t.toLowerCase().includes(needle))
@@ -177,7 +194,7 @@ export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone: repor
         const found = needle === '' ? undefined : order.find(hits)
         if (found !== undefined) setGroupIndex(found)
         setSearching(undefined)
-      } else setSearching(query + input.replace(/[\u0000-\u001f]/g, ''))
+      } else setSearching(typed.text)
       return
     }
     if (input === 'q' || key.escape || (key.ctrl && input === 'c')) return onDone({kind: 'cancelled'})
