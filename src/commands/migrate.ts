@@ -3,9 +3,12 @@ import {Args, Flags} from '@oclif/core'
 import {OutloopCommand} from '../lib/command.js'
 import {CancelledError, UserError} from '../lib/errors.js'
 import {outloopHome} from '../lib/paths.js'
+import {untilStopSignal} from '../lib/process.js'
 import type {SecretValue} from '../lib/secret-value.js'
 import {migrationPlanToJson, renderMigrationPlanText} from '../plan/render.js'
+import {setUpAccessLayer, startAccessLayerBroker, type AccessSetupResult} from '../services/access-setup.js'
 import {applyMigration, planMigration, type MigrationOutcome} from '../services/migrate.js'
+import {renderAccessSetupLines} from '../ui/access-text.js'
 import {runMigrationWizard} from '../ui/wizard/run.js'
 import {vaultBackendFlags} from '../vault/command-flags.js'
 import {FileSecretStore} from '../vault/file-store.js'
@@ -51,6 +54,8 @@ Without a terminal, applying needs --yes (exit 2 otherwise).`
     yes: Flags.boolean({char: 'y', description: 'Apply the plan without asking.'}),
     json: Flags.boolean({description: 'Print the plan (with --dry-run) or the result as one JSON document.'}),
     tenant: Flags.string({description: 'Only migrate this client (repeatable).', multiple: true}),
+    connect: Flags.boolean({description: 'After applying, connect each client folder to its client and, when there is no policy yet, write a starter one granting each client only its own keys.'}),
+    serve: Flags.boolean({description: 'After applying and connecting, start the access layer (the broker, on 127.0.0.1:7745 or a free port) and keep it running until Ctrl-C. Implies --connect.'}),
     interpolation: Flags.string({description: 'tool: where the tool resolves ${VAR} itself (compose, .mcp.json, .npmrc), write ${OUTLOOP_…} for outloop run to set.', options: ['never', 'tool'], default: 'never'}),
   }
 
@@ -95,10 +100,13 @@ Without a terminal, applying needs --yes (exit 2 otherwise).`
       if (result.kind === 'cancelled') throw new CancelledError()
       if (result.kind === 'failed') throw result.error
       if (result.outcome.run === null) this.log('Nothing to migrate: no plaintext key left that a rewrite can move.')
+      else if (result.startAccessLayer) await this.startAccessLayer(result.outcome, wizardOptions, {serve: true})
       return
     }
+    const connect = flags.connect || flags.serve
     const outcome = await whileStoppable((signal) => applyMigration({...options, signal}), () => this.logToStderr('Stopping: finishing the file being written, then putting back every file of this run…'))
     const next = nextStepCommands(outcome)
+    const access = connect && outcome.run !== null ? await setUpAccessLayer({home: options.home, clientFolders: outcome.clientFolders, entries: migratedEntries(outcome)}) : undefined
     if (flags.json) {
       this.log(
         JSON.stringify(
@@ -112,11 +120,13 @@ Without a terminal, applying needs --yes (exit 2 otherwise).`
             recovered: outcome.recovered.map((r) => ({run: r.run, restored: r.outcome.restored.length, conflicts: r.outcome.conflicts})),
             shared: outcome.plan.entries.filter((e) => e.sharedWith.length > 0).map((e) => e.placeholder),
             next: outcome.run === null ? [] : next,
+            ...(access === undefined ? {} : {access}),
           },
           null,
           2,
         ),
       )
+      if (flags.serve && access !== undefined) await this.startAccessLayer(outcome, options, {serve: true, access, quiet: true})
       return
     }
     for (const s of outcome.skipped) this.logToStderr(`Warning: ${s.file} skipped: ${s.reason}`)
@@ -129,9 +139,47 @@ Without a terminal, applying needs --yes (exit 2 otherwise).`
     if (shared.length > 0) this.log(`${shared.length} keys are shared across clients: each client now has its own entry; rotate them (outloop vault rotate REF).`)
     this.log(`Undo with: outloop rollback ${outcome.run}`)
     this.log('')
-    this.log('Next: connect each client folder and start the access layer:')
+    if (access !== undefined) {
+      await this.startAccessLayer(outcome, options, {serve: flags.serve, access})
+      return
+    }
+    this.log('Next: connect each client folder and start the access layer (or migrate with --serve):')
     for (const command of next) this.log(`  ${command}`)
   }
+
+  /**
+   * The step after a migration, one decision for the person: connect every client folder, write a starter
+   * policy when there is none, and (serve) run the broker in the foreground until Ctrl-C.
+   */
+  private async startAccessLayer(outcome: MigrationOutcome, options: {home: string; env: NodeJS.ProcessEnv; backend?: string}, how: {serve: boolean; access?: AccessSetupResult; quiet?: boolean}): Promise<void> {
+    const access = how.access ?? (await setUpAccessLayer({home: options.home, clientFolders: outcome.clientFolders, entries: migratedEntries(outcome)}))
+    const say = (line: string): void => (how.quiet ? this.logToStderr(line) : this.log(line))
+    if (!how.quiet) for (const line of renderAccessSetupLines(access)) say(line)
+    if (!how.serve) {
+      say('Start the access layer with: outloop serve')
+      return
+    }
+    if (access.policy.problem !== undefined) {
+      say('The access layer was not started: fix the policy, then run outloop serve.')
+      return
+    }
+    const started = await startAccessLayerBroker({home: options.home, env: options.env, backend: options.backend, interactive: false, warn: (message) => this.logToStderr(`Warning: ${message}`)})
+    if (started.kind === 'already-running') {
+      say(`The access layer is already running at ${started.url} (pid ${started.pid}); it reads the new bindings and policy from the next request on.`)
+      return
+    }
+    const folder = access.connected[0]?.folder
+    say(`Access layer listening on ${started.broker.url}${started.fellBack ? ' (port 7745 was taken)' : ''}. Ctrl-C stops it.`)
+    if (folder !== undefined) say(`Run an agent for a client through it: cd ${shellQuote(folder)} && outloop run -- <agent command>`)
+    await untilStopSignal()
+    await started.stop()
+    say('Access layer stopped.')
+  }
+}
+
+/** The entries a migration stored, as the access layer names them (no values). */
+function migratedEntries(outcome: MigrationOutcome): {tenant: string; name: string; provider: string | null; ruleId: string}[] {
+  return outcome.plan.entries.map((e) => ({tenant: e.ref.tenant, name: e.ref.name, provider: e.provider, ruleId: e.ruleId}))
 }
 
 /**

@@ -2,6 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {OutloopCommand} from '../lib/command.js'
 import {outloopHome} from '../lib/paths.js'
+import {untilStopSignal} from '../lib/process.js'
 import {serveBroker} from '../services/serve.js'
 import {vaultBackendFlags} from '../vault/command-flags.js'
 import {canPromptOnTerminal} from '../vault/tty.js'
@@ -39,10 +40,7 @@ export default class Serve extends OutloopCommand {
     })
     this.logToStderr(`Broker listening on ${broker.url}${flags.socket ? ` and ${flags.socket}` : ''} (policy ${policyFile}). Ctrl-C stops it.`)
     this.log(broker.url)
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', () => resolve())
-      process.once('SIGTERM', () => resolve())
-    })
+    await untilStopSignal()
     await stop()
     this.logToStderr('Broker stopped.')
   }

@@ -4,6 +4,7 @@ import {join} from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 
+import {readWorkspaceBindings} from '../../src/broker/bindings.js'
 import {ALNUM, randomString} from '../../src/lib/random.js'
 import {expectNoSecrets, makeTempDir, REPO_ROOT, runCli, writeTree} from '../helpers/tree.js'
 import {detectableFake} from '../rewrite/plant.js'
@@ -100,7 +101,20 @@ describe.skipIf(!hasTmux)('outloop migrate wizard on a terminal', () => {
     await waitFor('Apply: 3 vault entries for 2 clients')
     keys('Enter')
     await waitFor('Undo with: outloop rollback')
-    keys('Enter')
+    await waitFor('and start the access layer now?')
+    // One confirmation: both folders connected, a starter policy written, the broker serving until Ctrl-C.
+    keys('y')
+    const serving = await waitFor('Ctrl-C stops it.')
+    const url = /Access layer listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(serving.replace(/\n/g, ''))?.[1]
+    expect(url, serving).toBeDefined()
+    expect((await fetch(`${url}/_outloop/health`)).status).toBe(200)
+    expect(readWorkspaceBindings(home).map((b) => [b.tenant, b.dir])).toEqual([
+      ['acme', join(root, 'acme')],
+      ['globex', join(root, 'globex')],
+    ])
+    expect(readFileSync(join(home, 'policy.yaml'), 'utf8')).toContain('secret: stripe-main')
+    keys('C-c')
+    await waitFor('Access layer stopped.')
     const end = await waitFor('EXIT=')
     expect(end).toContain('EXIT=0')
 

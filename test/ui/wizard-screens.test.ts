@@ -142,11 +142,15 @@ describe('wizard screens', () => {
     const failed = frameOf(h(ApplyProgressScreen, {messages: ['200 of 400 vault entries stored and verified'], error: 'the vault is locked'}))
     expect(failed).toContain('Stopped: the vault is locked')
     expect(failed).toContain('Nothing was lost')
-    const outcome: MigrationOutcome = {run: 'r2', root: '/x', plan, created: 4, reused: 1, written: ['acme/.env', 'globex/.env'], skipped: [], recovered: [], clientFolders: []}
-    const summary = frameOf(h(SummaryScreen, {outcome, next: ['outloop connect /x/acme --tenant acme', 'outloop serve']}))
+    const clientFolders = Array.from({length: 30}, (_, i) => ({tenant: `client-${i}`, folder: `/x/client-${i}`}))
+    const outcome: MigrationOutcome = {run: 'r2', root: '/x', plan, created: 4, reused: 1, written: ['acme/.env', 'globex/.env'], skipped: [], recovered: [], clientFolders}
+    const summary = frameOf(h(SummaryScreen, {outcome, next: [...clientFolders.map((c) => `outloop connect ${c.folder} --tenant ${c.tenant}`), 'outloop serve']}))
     expect(summary).toContain('2 files rewritten, 4 vault entries stored (1 already there)')
     expect(summary).toContain('Undo with: outloop rollback r2')
-    expect(summary).toContain('outloop serve')
+    expect(summary).toContain('Connect the 30 client folders and start the access layer now?')
+    expect(summary).toContain('outloop connect /x/client-0 --tenant client-0')
+    expect(summary).toContain('… 23 more')
+    expect(summary).toContain('enter/y yes · n no, exit')
     expect(frameOf(h(HelpScreen))).toContain('Ctrl-C cancel')
     expectNoSecrets([confirm, failed, summary], secrets)
   })

@@ -176,20 +176,29 @@ export function ApplyProgressScreen({messages, error, stopping, color}: {message
   )
 }
 
-/** Step 7: what happened, how to undo it, and what comes next. */
+/** Step 7: what happened, how to undo it, and the next step offered as one confirmation. */
 export function SummaryScreen({outcome, next, color}: {outcome: MigrationOutcome; next: readonly string[]} & ColorProps) {
   if (outcome.run === null) return <Text>Nothing to migrate: no plaintext key left that a rewrite can move.</Text>
+  const clients = outcome.clientFolders.length
   return (
     <Box flexDirection="column">
       <Text color={tint(color, 'green')}>
         Migrated (run {outcome.run}): {outcome.written.length} files rewritten, {outcome.created} vault entries stored ({outcome.reused} already there), {outcome.skipped.length} skipped.
       </Text>
       <Text>Undo with: outloop rollback {outcome.run}</Text>
-      <Text>Next: connect each client folder and start the access layer:</Text>
-      {visibleWindow(next, 0, 10).items.map((c) => (
-        <Text key={c}>  {c}</Text>
+      <Text> </Text>
+      <Text bold>
+        Connect the {clients} client {clients === 1 ? 'folder' : 'folders'} and start the access layer now?
+      </Text>
+      <Text>Each folder is bound to its client; with no policy yet, a starter one grants each client only its own keys. The broker then runs here until Ctrl-C. Or later:</Text>
+      {visibleWindow(next, 0, 8).items.map((c) => (
+        <Text key={c} dimColor>
+          {'  '}
+          {c}
+        </Text>
       ))}
-      <WizardKeys keys="enter exit" />
+      {next.length > 8 ? <Text dimColor>  … {next.length - 8} more</Text> : null}
+      <WizardKeys keys="enter/y yes · n no, exit" />
     </Box>
   )
 }

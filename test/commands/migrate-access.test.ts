@@ -1,0 +1,96 @@
+import {spawn} from 'node:child_process'
+import {readFileSync, statSync} from 'node:fs'
+import {join} from 'node:path'
+import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+
+import {readWorkspaceBindings} from '../../src/broker/bindings.js'
+import {ALNUM, randomString} from '../../src/lib/random.js'
+import {parsePolicyText} from '../../src/policy/parse.js'
+import {expectNoSecrets, makeTempDir, REPO_ROOT, runCli, writeTree, type CliResult} from '../helpers/tree.js'
+import {detectableFake} from '../rewrite/plant.js'
+
+/** `migrate --connect` and `--serve`: the step after a migration, the same one the wizard offers. */
+describe('outloop migrate, then the access layer in one step', () => {
+  let dir: string
+  let cleanup: () => void
+  let root: string
+  let home: string
+  const openai = detectableFake('openai-project-key')
+  const anthropic = detectableFake('anthropic-api-key')
+  const secrets = [openai, anthropic]
+  const env = {OUTLOOP_PASSPHRASE: 'access ' + randomString(ALNUM, 16), OUTLOOP_VAULT: ''}
+  const outputs: string[] = []
+  const cli = async (args: string[], extra: {cwd?: string} = {}): Promise<CliResult> => {
+    const result = await runCli(args, {home, env, cwd: extra.cwd})
+    outputs.push(result.stdout, result.stderr)
+    return result
+  }
+
+  beforeEach(() => {
+    ;({dir, cleanup} = makeTempDir('outloop-migrate-access-'))
+    root = join(dir, 'clients')
+    home = join(dir, 'home')
+    outputs.length = 0
+    writeTree(root, {'acme/.env': `OPENAI_API_KEY=${openai}\n`, 'globex/.env': `ANTHROPIC_API_KEY=${anthropic}\n`})
+  })
+  afterEach(() => {
+    expectNoSecrets(outputs, secrets)
+    cleanup()
+  })
+
+  it('--connect binds each client folder and writes a starter policy granting each client only its own keys', async () => {
+    const r = await cli(['migrate', root, '--yes', '--connect', '--json'])
+    expect(r.code, r.stderr).toBe(0)
+    const doc = JSON.parse(r.stdout)
+    expect(doc.access.connected.map((c: {tenant: string}) => c.tenant)).toEqual(['acme', 'globex'])
+    expect(doc.access.policy).toMatchObject({written: true, granted: 2, ungranted: []})
+    expect(readWorkspaceBindings(home).map((b) => [b.tenant, b.dir])).toEqual([
+      ['acme', join(root, 'acme')],
+      ['globex', join(root, 'globex')],
+    ])
+    const file = join(home, 'policy.yaml')
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+    const policy = parsePolicyText(readFileSync(file, 'utf8'), file)
+    expect(policy.clients.get('acme')?.map((g) => `${g.secret}→${g.service}`)).toEqual(['openai-api-key→openai'])
+    expect(policy.clients.get('globex')?.map((g) => `${g.secret}→${g.service}`)).toEqual(['anthropic-api-key→anthropic'])
+
+    // A second client tree later: the policy the operator may have edited is kept, and what it lacks is named.
+    writeTree(root, {'initech/.env': `OPENAI_API_KEY=${detectableFake('openai-project-key')}\n`})
+    const text = readFileSync(file, 'utf8')
+    const again = await cli(['migrate', root, '--yes', '--connect'])
+    expect(again.code, again.stderr).toBe(0)
+    expect(again.stdout).toContain(`Connected ${join(root, 'initech')} to initech.`)
+    expect(again.stdout).toContain(`Kept the policy at ${file} as it is`)
+    expect(again.stdout).toContain('Refused until granted in the policy (no built-in service, or not granted there): outloop://initech/openai-api-key.')
+    expect(readFileSync(file, 'utf8')).toBe(text)
+  }, 60_000)
+
+  it('--serve starts the broker: wrong-client access is refused before any upstream call, and Ctrl-C stops it', async () => {
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'run.js'), 'migrate', root, '--yes', '--serve'], {env: {...process.env, ...env, NO_COLOR: '1', OUTLOOP_HOME: home}, stdio: ['ignore', 'pipe', 'pipe']})
+    let out = ''
+    child.stdout.on('data', (d) => (out += d))
+    child.stderr.on('data', (d) => (out += d))
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve))
+    try {
+      for (let i = 0; i < 400 && !/Access layer listening on http:\/\/127\.0\.0\.1:\d+/.test(out); i++) await new Promise((r) => setTimeout(r, 50))
+      const url = /Access layer listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1]
+      expect(url, out).toBeDefined()
+      expect(out).toContain(`Wrote a starter policy to ${join(home, 'policy.yaml')}`)
+      expect(out).toContain(`cd ${join(root, 'acme')} && outloop run -- <agent command>`)
+      expect((await fetch(`${url}/_outloop/health`)).status).toBe(200)
+      expect((await cli(['status'])).stdout).toContain(`Broker: running at ${url}`)
+
+      // An agent of acme sending globex's placeholder: refused by policy, before any backend call.
+      const script = `fetch(process.env.OPENAI_BASE_URL + '/chat/completions', {method: 'POST', headers: {authorization: 'Bearer outloop://globex/anthropic-api-key'}, body: '{}'}).then(async (r) => console.log(r.status, (await r.json()).error.reason))`
+      const run = await cli(['run', '--workspace', join(root, 'acme'), '--', process.execPath, '-e', script])
+      expect(run.stdout.trim(), run.stderr).toBe('403 tenant-mismatch')
+      const audit = JSON.parse((await cli(['audit', '--tenant', 'acme', '--json'])).stdout)
+      expect(audit.records.map((r: {decision: string; reason: string}) => `${r.decision} ${r.reason}`)).toEqual(['denied tenant-mismatch'])
+    } finally {
+      child.kill('SIGINT')
+    }
+    expect(await closed).toBe(0)
+    outputs.push(out)
+    expect(out).toContain('Access layer stopped.')
+  }, 60_000)
+})
