@@ -5,6 +5,13 @@ export function wantsColor(): boolean {
   return Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb'
 }
 
+/** The scan's live counts as one line, the same on `outloop scan` and in the migration wizard. */
+export function scanProgressLine(p: ScanProgress): string {
+  const mb = p.bytes / 1024 ** 2
+  const rate = p.ms > 0 ? mb / (p.ms / 1000) : 0
+  return `Scanning: ${p.files.toLocaleString('en-US')} ${p.files === 1 ? 'file' : 'files'}, ${mb.toFixed(1)} MB (${rate.toFixed(0)} MB/s), ${p.findings} ${p.findings === 1 ? 'key' : 'keys'} so far`
+}
+
 /** A one-line progress counter on stderr, only on a TTY, so logs and pipes stay clean. */
 export function progressReporter(): {update?: (p: ScanProgress) => void; done: () => void} {
   if (!process.stderr.isTTY) return {done() {}}
@@ -12,9 +19,7 @@ export function progressReporter(): {update?: (p: ScanProgress) => void; done: (
   return {
     update(p) {
       shown = true
-      const mb = p.bytes / 1024 ** 2
-      const rate = p.ms > 0 ? mb / (p.ms / 1000) : 0
-      process.stderr.write(`\r\u001B[2KScanning: ${p.files.toLocaleString('en-US')} files, ${mb.toFixed(1)} MB (${rate.toFixed(0)} MB/s), ${p.findings} keys so far`)
+      process.stderr.write(`\r\u001B[2K${scanProgressLine(p)}`)
     },
     done() {
       if (shown) process.stderr.write('\r\u001B[2K')

@@ -1,3 +1,4 @@
+import {spawn} from 'node:child_process'
 import {chmodSync, readFileSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {join} from 'node:path'
@@ -5,7 +6,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import type {ScanReport} from '../../src/scan/report.js'
 import {fakeKeyOf} from '../helpers/fakes.js'
-import {expectNoSecrets, makeTempDir, runCli, writeTree, type CliResult} from '../helpers/tree.js'
+import {expectNoSecrets, makeTempDir, REPO_ROOT, runCli, writeTree, type CliResult} from '../helpers/tree.js'
 
 const require = createRequire(import.meta.url)
 
@@ -254,4 +255,37 @@ describe('outloop scan on edge cases', () => {
       tree.cleanup()
     }
   })
+})
+
+/** The real CLI under a pseudo-terminal (`script`), where it draws the same live counts as the wizard. */
+describe('outloop scan on a terminal', () => {
+  it('shows live progress (files, MB/s, keys so far) on a TTY, and none when stderr is a pipe', async () => {
+    const {dir, cleanup} = makeTempDir('outloop-scan-tty-')
+    try {
+      const root = join(dir, 'clients')
+      const {key} = fakeKeyOf('OpenAI')
+      const files: Record<string, string> = {}
+      for (let i = 0; i < 400; i++) files[`client-${i % 8}/notes/n${i}.md`] = `# notes ${i}\n${'lorem ipsum '.repeat(400)}\n`
+      files['acme/.env'] = `OPENAI_API_KEY=${key}\n`
+      writeTree(root, files)
+      const bin = join(REPO_ROOT, 'bin', 'run.js')
+      const quote = (s: string): string => `'${s.replaceAll("'", `'\\''`)}'`
+      const command = `env OUTLOOP_HOME=${quote(join(dir, 'home'))} NO_COLOR=1 ${quote(process.execPath)} ${quote(bin)} scan ${quote(root)}`
+      const shown = await new Promise<string>((resolve, reject) => {
+        const child = spawn('script', ['-qec', command, '/dev/null'], {stdio: ['ignore', 'pipe', 'pipe']})
+        let out = ''
+        child.stdout.on('data', (d) => (out += d))
+        child.stderr.on('data', (d) => (out += d))
+        child.on('error', reject)
+        child.on('close', () => resolve(out))
+      })
+      expect(shown).toMatch(/Scanning: [\d,]+ files?, [\d.]+ MB \(\d+ MB\/s\), \d+ keys? so far/)
+      expect(shown).toContain('1 key in 1 place across 1 client')
+      const piped = await runCli(['scan', root], {home: join(dir, 'home')})
+      expect(piped.stderr).not.toContain('Scanning:')
+      expectNoSecrets([shown, piped.stdout, piped.stderr], [key])
+    } finally {
+      cleanup()
+    }
+  }, 60_000)
 })

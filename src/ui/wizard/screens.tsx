@@ -5,6 +5,7 @@ import type {SharedSecretChoice} from '../../plan/decisions.js'
 import type {MigrationOutcome} from '../../services/migrate.js'
 import type {ScanProgress} from '../../services/scan.js'
 import type {Risk} from '../../scan/report.js'
+import {scanProgressLine} from '../terminal.js'
 import {visibleWindow, type ClientOverviewRow, type SecretGroup} from './model.js'
 
 /** Colour only when wanted (NO_COLOR, dumb terminals): components take this instead of reading the env. */
@@ -23,13 +24,7 @@ export function WizardKeys({keys}: {keys: string}) {
 export function ScanProgressScreen({progress, elapsedMs, color}: {progress?: ScanProgress; elapsedMs: number} & ColorProps) {
   const seconds = (elapsedMs / 1000).toFixed(1)
   if (progress === undefined) return <Text color={tint(color, 'cyan')}>Scanning… {seconds}s</Text>
-  const mb = progress.bytes / 1024 ** 2
-  const rate = progress.ms > 0 ? mb / (progress.ms / 1000) : 0
-  return (
-    <Text color={tint(color, 'cyan')}>
-      Scanning: {progress.files.toLocaleString('en-US')} files, {mb.toFixed(1)} MB ({rate.toFixed(0)} MB/s), {progress.findings} keys so far
-    </Text>
-  )
+  return <Text color={tint(color, 'cyan')}>{scanProgressLine(progress)}</Text>
 }
 
 /** Step 2: per client, what was found, the riskiest clients first, then the worst risks the scan named. */
