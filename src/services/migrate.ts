@@ -251,6 +251,7 @@ export async function applyMigration(options: MigrateServiceOptions & {plan?: Mi
     }
 
     // 1. Every value into the vault, read back. Nothing in any client file has changed yet.
+    progress(`Storing ${plan.entries.length} vault ${plan.entries.length === 1 ? 'entry' : 'entries'}, each read back…`)
     const backupKey = randomKey()
     await storeVerified(store, backupRef, new SecretValue(backupKey.toString('hex')), {provider: null, files: [], count: 0})
     let created = 0
@@ -268,6 +269,7 @@ export async function applyMigration(options: MigrateServiceOptions & {plan?: Mi
 
     // 2. Each file's rewrite verified and its original saved, encrypted, before any file is touched.
     if (await stopRequested(true)) await stopNow()
+    progress(`Checking each rewrite and backing up ${plan.files.length} ${plan.files.length === 1 ? 'file' : 'files'}, encrypted…`)
     mkdirSync(join(runDir(home, run), 'backups'), {recursive: true, mode: 0o700})
     const outputs = new Map<string, Buffer>()
     for (const [i, file] of plan.files.entries()) {
@@ -311,6 +313,7 @@ export async function applyMigration(options: MigrateServiceOptions & {plan?: Mi
 
     // 3. Atomic replacement, each file checked once more just before. A stop asked for until now writes nothing.
     if (await stopRequested(true)) await stopNow()
+    progress(`Rewriting ${outputs.size} ${outputs.size === 1 ? 'file' : 'files'}…`)
     const written: string[] = []
     for (const [i, file] of plan.files.entries()) {
       const entry = journal.files[i]

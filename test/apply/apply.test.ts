@@ -29,6 +29,8 @@ describe('applying a migration', () => {
       const outcome = await applyMigration({...options, plan, onProgress: (m) => progress.push(m)})
       expect(outcome.written).toEqual(['acme/.env'])
       expect(outcome.skipped).toEqual([{file: 'acme/notes.md', reason: 'changed since the plan was made: not rewritten'}])
+      // Each phase says what it does, so a long run is never silent.
+      expect(progress).toEqual(['Storing 2 vault entries, each read back…', 'Checking each rewrite and backing up 2 files, encrypted…', 'Rewriting 1 file…'])
       expect(readFileSync(join(root, 'acme/.env'), 'utf8')).toBe('OPENAI_API_KEY=outloop://acme/openai-api-key\n')
       expect(readFileSync(join(root, 'acme/notes.md'), 'utf8')).toBe(`token: ${b}\nmore notes\n`)
       const journal = listJournals(home)[0]
