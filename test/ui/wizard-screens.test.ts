@@ -95,6 +95,18 @@ describe('wizard screens', () => {
     }
   }, 30_000)
 
+  it('overview scrolls through hundreds of clients inside 80x24, with the worst risks still shown', () => {
+    const rows = Array.from({length: 300}, (_, i) => ({tenant: `client-${String(i).padStart(3, '0')}`, keys: 2, unique: 1, duplicated: 1, crossClient: 0, wrongClient: 0}))
+    const risks = [{type: 'duplicate', severity: 'high', message: 'a duplicate, described', tenant: null, owner: null, fingerprint: null, files: []}] as const
+    const top = frameOf(h(OverviewScreen, {rows, risks: [...risks], skipped: 3, color: false}))
+    expect(top).toContain('client-000')
+    expect(top).toContain('clients 1-13 of 300 (↑↓ scroll)')
+    expect(top).toContain('duplicate: a duplicate, described')
+    const down = frameOf(h(OverviewScreen, {rows, risks: [...risks], skipped: 3, cursor: 250, color: false}))
+    expect(down).toContain('client-250')
+    expect(down).not.toContain('client-000')
+  })
+
   it('choose clients marks the chosen ones and the cursor, and scrolls a long list', () => {
     const frame = frameOf(h(ChooseClientsScreen, {tenants: plan.tenants, chosen: new Set(['acme', 'initech']), cursor: 1}))
     expect(frame).toContain('Choose clients (2 of 3)')

@@ -28,9 +28,9 @@ export function ScanProgressScreen({progress, elapsedMs, color}: {progress?: Sca
 }
 
 /** Step 2: per client, what was found, the riskiest clients first, then the worst risks the scan named. */
-export function OverviewScreen({rows, risks, skipped, color}: {rows: readonly ClientOverviewRow[]; risks: readonly Risk[]; skipped: number} & ColorProps) {
+export function OverviewScreen({rows, risks, skipped, cursor = 0, color}: {rows: readonly ClientOverviewRow[]; risks: readonly Risk[]; skipped: number; cursor?: number} & ColorProps) {
   const worst = risks.filter((r) => r.severity === 'critical' || r.severity === 'high').slice(0, 4)
-  const {items} = visibleWindow(rows, 0, 16 - worst.length - (worst.length > 0 ? 1 : 0))
+  const {items, offset} = visibleWindow(rows, cursor, 15 - worst.length - (worst.length > 0 ? 1 : 0))
   const col = (text: string | number, width: number): string => String(text).padStart(width)
   return (
     <Box flexDirection="column">
@@ -46,7 +46,11 @@ export function OverviewScreen({rows, risks, skipped, color}: {rows: readonly Cl
           {col(r.wrongClient ?? '-', 7)}
         </Text>
       ))}
-      {rows.length > items.length ? <Text dimColor>… {rows.length - items.length} more</Text> : null}
+      {rows.length > items.length ? (
+        <Text dimColor>
+          clients {offset + 1}-{offset + items.length} of {rows.length} (↑↓ scroll)
+        </Text>
+      ) : null}
       {worst.length > 0 ? <Text bold>Worst risks</Text> : null}
       {worst.map((r, i) => (
         <Text key={i} wrap="truncate-end" color={r.severity === 'critical' ? tint(color, 'red') : tint(color, 'yellow')}>

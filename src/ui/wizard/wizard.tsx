@@ -238,9 +238,10 @@ export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone: repor
       }
       return
     }
-    if (step === 'files') {
+    if (step === 'files' || step === 'overview') {
+      const last = step === 'files' ? previewLines.length - 1 : (planned?.plan.tenants.length ?? 1) - 1
       if (key.upArrow) setCursor(Math.max(0, cursor - 1))
-      else if (key.downArrow) setCursor(Math.min(previewLines.length - 1, cursor + 1))
+      else if (key.downArrow) setCursor(Math.min(last, cursor + 1))
       else if (key.return) forward()
       return
     }
@@ -256,7 +257,7 @@ export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone: repor
   else if (step === 'scan' || planned === undefined) screen = <ScanProgressScreen progress={scanProgress} elapsedMs={now - started} color={color} />
   else if (step === 'overview') {
     const wrongClient = planned.scan === undefined ? undefined : new Map(planned.scan.tenants.map((t) => [t.tenant, t.foreign]))
-    screen = <OverviewScreen rows={wizardOverviewRows(planned.plan, wrongClient)} risks={planned.scan?.risks ?? []} skipped={planned.plan.skipped.length} color={color} />
+    screen = <OverviewScreen rows={wizardOverviewRows(planned.plan, wrongClient)} risks={planned.scan?.risks ?? []} skipped={planned.plan.skipped.length} cursor={cursor} color={color} />
   }
   else if (step === 'clients') screen = <ChooseClientsScreen tenants={planned.plan.tenants} chosen={chosen} cursor={cursor} color={color} />
   else if (step === 'review' && groups[groupIndex] !== undefined) {
