@@ -40,9 +40,11 @@ export default class Migrate extends OutloopCommand {
 
   static override description = `Plans from a scan of PATH: one vault entry per unique key per client (outloop://<client>/<name>), and for each occurrence an edit that keeps the file valid for the tool reading it. --dry-run shows the plan and writes nothing; --yes applies it: every value is stored in the vault and read back, every file is backed up encrypted, then replaced atomically. outloop rollback undoes a run.
 
-Without a terminal, applying needs --yes (exit 2 otherwise).`
+On a terminal without --yes, a wizard walks through it (clients, each key, each file's changes) and at the end offers to connect the client folders and start the access layer. Without a terminal, applying needs --yes (exit 2 otherwise).
 
-  static override examples = ['<%= config.bin %> migrate ~/clients --dry-run', '<%= config.bin %> migrate ~/clients --dry-run --json', '<%= config.bin %> migrate ~/clients --yes', '<%= config.bin %> migrate ~/clients --tenant acme --yes']
+Ctrl-C while applying stops cleanly: the file being written is finished, every file of the run is put back, and it exits 130.`
+
+  static override examples = ['<%= config.bin %> migrate ~/clients --dry-run', '<%= config.bin %> migrate ~/clients --dry-run --json', '<%= config.bin %> migrate ~/clients --yes', '<%= config.bin %> migrate ~/clients --tenant acme --yes', '<%= config.bin %> migrate ~/clients --yes --serve']
 
   static override args = {
     path: Args.string({description: 'Folder holding the client folders.', default: '.'}),
