@@ -217,7 +217,13 @@ export async function applyMigration(options: MigrateServiceOptions & {plan?: Mi
   try {
     const recovered = await recoverUnfinishedRuns(home, store, fingerprintKey)
     for (const r of recovered) progress(`Undid unfinished run ${r.run}: ${r.outcome.restored.length} files restored${r.outcome.conflicts.length > 0 ? `, ${r.outcome.conflicts.length} edited since and left alone` : ''}.`)
-    const planned = options.plan !== undefined && recovered.length === 0 ? options.plan : await planMigration(options, store)
+    if (options.plan !== undefined && recovered.length > 0) {
+      // The confirmed plan was made with that run's files half rewritten, and with choices (clients left out)
+      // a fresh plan would not know: applying either would write what nobody confirmed.
+      const runs = recovered.map((r) => r.run).join(', ')
+      throw new UserError(`Unfinished run ${runs} was undone first, so the plan you confirmed no longer fits the files: nothing else was changed.`, 'Run outloop migrate again to plan from the files as they are now.')
+    }
+    const planned = options.plan ?? (await planMigration(options, store))
     const plan = planned.plan
     const skipped = plan.skipped.map((s) => ({file: s.relPath, reason: s.reason}))
     const clientFolders = plan.tenants.map((tenant) => ({tenant, folder: join(root, plan.files.find((f) => f.tenant === tenant)?.relPath.split('/')[0] ?? tenant)}))

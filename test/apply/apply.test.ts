@@ -4,6 +4,7 @@ import {describe, expect, it} from 'vitest'
 
 import {readEncryptedBackup} from '../../src/apply/backup.js'
 import {listJournals, runDir} from '../../src/apply/journal.js'
+import {applyMigrationDecisions} from '../../src/plan/decisions.js'
 import {applyMigration, planMigration} from '../../src/services/migrate.js'
 import {rollbackMigration} from '../../src/services/rollback.js'
 import {openSecretStore} from '../../src/vault/open.js'
@@ -41,6 +42,34 @@ describe('applying a migration', () => {
       expect(readEncryptedBackup(join(runDir(home, journal.run), journal.files[0].backup), key, journal.run, 'acme/.env')?.toString('utf8')).toBe(`OPENAI_API_KEY=${a}\n`)
       expect(readEncryptedBackup(join(runDir(home, journal.run), journal.files[0].backup), key, journal.run, 'acme/other')).toBeNull()
       expectNoSecrets([JSON.stringify(outcome.skipped), ...progress, readFileSync(join(runDir(home, journal.run), 'journal.json'), 'utf8')], [a, b])
+    } finally {
+      cleanup()
+    }
+  }, 60_000)
+
+  it('undoes an unfinished run before a confirmed plan, then refuses that plan instead of applying what nobody confirmed', async () => {
+    const {dir, cleanup} = makeTempDir()
+    try {
+      const root = join(dir, 'clients')
+      const home = join(dir, 'home')
+      const a = detectableFake('openai-project-key')
+      const g = detectableFake('anthropic-api-key')
+      const before = {'acme/.env': `OPENAI_API_KEY=${a}\n`, 'globex/.env': `ANTHROPIC_API_KEY=${g}\n`}
+      writeTree(root, before)
+      const killed = await runCli(['migrate', root, '--yes'], {home, env: {...env, OUTLOOP_TEST_CRASH_AT: 'write-first'}})
+      expect(killed.code).toBeNull()
+      const options = {root, home, env, threads: 1}
+      // The plan is made (and confirmed, leaving globex out) while the killed run's first file is rewritten.
+      const planned = await planMigration(options)
+      expect(planned.unfinished).toHaveLength(1)
+      const confirmed = {...planned, plan: applyMigrationDecisions(planned.plan, {tenants: ['acme']})}
+      await expect(applyMigration({...options, plan: confirmed})).rejects.toThrow(/^Unfinished run \S+ was undone first, so the plan you confirmed no longer fits the files: nothing else was changed\.$/)
+      for (const [path, text] of Object.entries(before)) expect(readFileSync(join(root, path), 'utf8')).toBe(text)
+      expect(listJournals(home).map((j) => j.status)).toEqual(['rolled-back'])
+      // Planned again from the files as they are, it applies.
+      const outcome = await applyMigration({...options, plan: await planMigration(options)})
+      expect(outcome.written).toEqual(['acme/.env', 'globex/.env'])
+      expectNoSecrets([killed.stdout, killed.stderr, JSON.stringify(listJournals(home))], [a, g])
     } finally {
       cleanup()
     }

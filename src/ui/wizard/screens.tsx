@@ -148,7 +148,7 @@ export function ConfirmScreen({plan, unfinished, color}: {plan: MigrationPlan; u
         Apply: {plan.entries.length} vault entries for {plan.tenants.length} clients, {edits} edits in {plan.files.length} files.
       </Text>
       <Text>Every value is stored in the vault and read back, every file backed up encrypted, then replaced.</Text>
-      {unfinished.length > 0 ? <Text color={tint(color, 'yellow')}>Unfinished run {unfinished.join(', ')} is undone first; the plan is then made again without these choices.</Text> : null}
+      {unfinished.length > 0 ? <Text color={tint(color, 'yellow')}>Unfinished run {unfinished.join(', ')} is undone first; then run migrate again to plan afresh.</Text> : null}
       <WizardKeys keys="enter apply · b back · q cancel (nothing written)" />
     </Box>
   )
