@@ -138,20 +138,26 @@ export interface MigrationOutcome {
   readonly clientFolders: {tenant: string; folder: string}[]
 }
 
+/**
+ * Puts every file of a run back (the journal marked `rolling-back` first, so a kill during the undo is
+ * finished by the next migrate or rollback) and closes it as `rolled-back`; `why` records how the run ended.
+ */
+export async function undoRun(home: string, journal: MigrationJournal, store: SecretStore, fingerprintKey: Buffer, why?: 'interrupted' | 'stopped'): Promise<RestoreOutcome> {
+  if (journal.status !== 'rolling-back') {
+    journal.status = 'rolling-back'
+    if (why !== undefined) journal[why] = true
+    writeJournal(home, journal)
+  }
+  const outcome = await restoreRunFiles(journal, store, home, fingerprintKey)
+  journal.status = 'rolled-back'
+  writeJournal(home, journal)
+  return outcome
+}
+
 /** Undoes every unfinished run (a crash or kill part-way): files back to their originals, journals closed. */
 export async function recoverUnfinishedRuns(home: string, store: SecretStore, fingerprintKey: Buffer): Promise<{run: string; outcome: RestoreOutcome}[]> {
   const recovered: {run: string; outcome: RestoreOutcome}[] = []
-  for (const journal of listJournals(home).filter(isUnfinished)) {
-    if (journal.status !== 'rolling-back') {
-      journal.status = 'rolling-back'
-      journal.interrupted = true
-      writeJournal(home, journal)
-    }
-    const outcome = await restoreRunFiles(journal, store, home, fingerprintKey)
-    journal.status = 'rolled-back'
-    writeJournal(home, journal)
-    recovered.push({run: journal.run, outcome})
-  }
+  for (const journal of listJournals(home).filter(isUnfinished)) recovered.push({run: journal.run, outcome: await undoRun(home, journal, store, fingerprintKey, 'interrupted')})
   return recovered
 }
 
@@ -247,13 +253,7 @@ export async function applyMigration(options: MigrateServiceOptions & {plan?: Mi
     crashPointReached('journal')
     const stopRequested = stopCheck(options.signal)
     const stopNow = async (): Promise<never> => {
-      journal.status = 'rolling-back'
-      journal.stopped = true
-      writeJournal(home, journal)
-      const outcome = await restoreRunFiles(journal, store, home, fingerprintKey)
-      journal.status = 'rolled-back'
-      writeJournal(home, journal)
-      throw new MigrationStoppedError(run, outcome)
+      throw new MigrationStoppedError(run, await undoRun(home, journal, store, fingerprintKey, 'stopped'))
     }
 
     // 1. Every value into the vault, read back. Nothing in any client file has changed yet.

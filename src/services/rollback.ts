@@ -1,11 +1,11 @@
 import {rmSync} from 'node:fs'
 
-import {isUnfinished, listJournals, readJournal, runDir, writeJournal, type MigrationJournal} from '../apply/journal.js'
-import {restoreRunFiles, type RestoreOutcome} from '../apply/restore.js'
+import {isUnfinished, listJournals, readJournal, runDir, type MigrationJournal} from '../apply/journal.js'
+import type {RestoreOutcome} from '../apply/restore.js'
 import {UserError} from '../lib/errors.js'
 import {loadFingerprintKey} from '../lib/fingerprint.js'
 import {tryParseSecretRef} from '../vault/ref.js'
-import {lockMigrations, recoverUnfinishedRuns} from './migrate.js'
+import {lockMigrations, recoverUnfinishedRuns, undoRun} from './migrate.js'
 import {openVaultForService, type VaultServiceOptions} from './vault/store.js'
 
 export interface RollbackServiceOptions extends VaultServiceOptions {
@@ -50,13 +50,7 @@ export async function rollbackMigration(options: RollbackServiceOptions): Promis
     const undoneNow = recovered.find((r) => r.run === journal.run)
     let outcome: RestoreOutcome | null = undoneNow?.outcome ?? null
     const alreadyRolledBack = journal.status === 'rolled-back' && undoneNow === undefined
-    if (!alreadyRolledBack && outcome === null) {
-      journal.status = 'rolling-back'
-      writeJournal(home, journal)
-      outcome = await restoreRunFiles(journal, store, home, fingerprintKey)
-      journal.status = 'rolled-back'
-      writeJournal(home, journal)
-    }
+    if (!alreadyRolledBack && outcome === null) outcome = await undoRun(home, journal, store, fingerprintKey)
     let purged = 0
     let keptInUse = 0
     if (options.purge) {
