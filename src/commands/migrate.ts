@@ -167,7 +167,7 @@ Ctrl-C while applying stops cleanly: the file being written is finished, every f
     }
     const started = await startAccessLayerBroker({home: options.home, env: options.env, backend: options.backend, interactive: false, warn: (message) => this.logToStderr(`Warning: ${message}`)})
     if (started.kind === 'already-running') {
-      say(`The access layer is already running at ${started.url} (pid ${started.pid}); it reads the new bindings and policy from the next request on.`)
+      say(`The access layer is already running at ${started.url} (pid ${started.pid}): it sees the folders just connected from the next request on; restart it to load policy edits.`)
       return
     }
     const folder = access.connected[0]?.folder
