@@ -93,4 +93,27 @@ describe('outloop migrate, then the access layer in one step', () => {
     outputs.push(out)
     expect(out).toContain('Access layer stopped.')
   }, 60_000)
+
+  it('--serve with a broker already running for this home connects the folders and leaves that broker serving', async () => {
+    writeTree(home, {'policy.yaml': 'clients:\n  acme:\n    - {secret: openai-api-key, service: openai}\n'})
+    const serve = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'run.js'), 'serve', '--port', '0'], {env: {...process.env, ...env, OUTLOOP_HOME: home}, stdio: ['ignore', 'pipe', 'pipe']})
+    let served = ''
+    serve.stdout.on('data', (d) => (served += d))
+    serve.stderr.on('data', (d) => (served += d))
+    try {
+      for (let i = 0; i < 200 && !/http:\/\/127\.0\.0\.1:\d+\n/.test(served); i++) await new Promise((r) => setTimeout(r, 50))
+      const url = /(http:\/\/127\.0\.0\.1:\d+)\n/.exec(served)?.[1]
+      expect(url, served).toBeDefined()
+      const r = await cli(['migrate', root, '--yes', '--serve'])
+      expect(r.code, r.stderr).toBe(0)
+      expect(r.stdout).toContain(`The access layer is already running at ${url}`)
+      expect(r.stdout).toContain('Refused until granted in the policy (no built-in service, or not granted there): outloop://globex/anthropic-api-key.')
+      expect(readWorkspaceBindings(home).map((b) => b.tenant)).toEqual(['acme', 'globex'])
+      expect((await fetch(`${url}/_outloop/health`)).status).toBe(200)
+    } finally {
+      serve.kill('SIGTERM')
+      await new Promise((r) => serve.on('close', r))
+      outputs.push(served)
+    }
+  }, 60_000)
 })
