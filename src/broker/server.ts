@@ -407,4 +407,13 @@ const DENY_MESSAGES: Record<string, string> = {
   'absolute-uri': 'The broker accepts only paths (/service/...), never an absolute URL.',
   'bad-path': 'The path has encoded or dot segments the broker does not forward.',
   'audit-unavailable': "The audit log can't be written, so the broker refuses to forward requests.",
+  'request-too-large': "The request body is over the broker's limit (outloop serve --max-request-mb).",
+  'upstream-error': "The broker could not reach the service's upstream (connection, DNS or TLS failure).",
+  'upstream-timeout': 'The service upstream did not answer in time (outloop serve --timeout).',
+  'unknown-service': 'The policy names no such service.',
+  'no-client-policy': 'The policy grants this client nothing.',
+  'secret-not-allowed': 'The policy does not grant this client that secret.',
+  'service-not-allowed': 'The policy does not grant this client that service.',
+  'method-not-allowed': 'The policy does not grant this client that method here.',
+  'path-not-allowed': 'The policy does not grant this client that path.',
 }

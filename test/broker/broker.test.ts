@@ -115,6 +115,8 @@ describe('broker', () => {
       const response = await pending
       expect(response.status, what).toBe(status)
       expect(JSON.parse(response.body).error.reason, what).toBe(reason)
+      // Every refusal says why in words an agent's operator can act on, not a generic line.
+      expect(JSON.parse(response.body).error.message, what).not.toBe('Refused by the outloop broker.')
     }
     const absolute = await rawRequest(broker.port, `GET ${upstream.url}/v1/models HTTP/1.1\r\nHost: ${new URL(upstream.url).host}\r\nx-outloop-session: ${acmeToken}\r\nConnection: close\r\n\r\n`)
     expect(absolute).toMatch(/^HTTP\/1.1 400/)
@@ -226,6 +228,8 @@ describe('broker', () => {
     await upstream.close()
     const response = await callBroker(broker.url, 'GET', `/_t/${acmeToken}/openai/v1/models`)
     expect(response.status).toBe(502)
+    // Said as what happened: the upstream was out of reach, not a refusal by policy.
+    expect(JSON.parse(response.body).error.message).toBe("The broker could not reach the service's upstream (connection, DNS or TLS failure).")
     expect(readAuditRecords(brokerPaths(home).auditDir, 'acme')[0]).toMatchObject({decision: 'error', reason: 'upstream-error', status: 502})
     upstream = await startFakeUpstream()
   })
