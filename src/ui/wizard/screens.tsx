@@ -179,24 +179,32 @@ export function ApplyProgressScreen({messages, error, stopping, color}: {message
 export function SummaryScreen({outcome, next, color}: {outcome: MigrationOutcome; next: readonly string[]} & ColorProps) {
   if (outcome.run === null) return <Text>Nothing to migrate: no plaintext key left that a rewrite can move.</Text>
   const clients = outcome.clientFolders.length
+  // 80x24: the files left in place take rows from the list of commands.
+  const shown = 8 - Math.min(outcome.skipped.length, 4)
   return (
     <Box flexDirection="column">
       <Text color={tint(color, 'green')}>
         Migrated (run {outcome.run}): {outcome.written.length} files rewritten, {outcome.created} vault entries stored ({outcome.reused} already there), {outcome.skipped.length} skipped.
       </Text>
       <Text>Undo with: outloop rollback {outcome.run}</Text>
+      {outcome.skipped.slice(0, 3).map((k) => (
+        <Text key={k.file} wrap="truncate-end" color={tint(color, 'yellow')}>
+          Left in place: {k.file}: {k.reason}
+        </Text>
+      ))}
+      {outcome.skipped.length > 3 ? <Text dimColor>… and {outcome.skipped.length - 3} more files left in place</Text> : null}
       <Text> </Text>
       <Text bold>
         Connect the {clients} client {clients === 1 ? 'folder' : 'folders'} and start the access layer now?
       </Text>
       <Text>Each folder is bound to its client; with no policy yet, a starter one grants each client only its own keys. The broker then runs here until Ctrl-C. Or later:</Text>
-      {visibleWindow(next, 0, 8).items.map((c) => (
+      {next.slice(0, shown).map((c) => (
         <Text key={c} dimColor>
           {'  '}
           {c}
         </Text>
       ))}
-      {next.length > 8 ? <Text dimColor>  … {next.length - 8} more</Text> : null}
+      {next.length > shown ? <Text dimColor>  … {next.length - shown} more</Text> : null}
       <WizardKeys keys="enter/y yes · n no, exit" />
     </Box>
   )
