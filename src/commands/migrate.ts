@@ -7,7 +7,7 @@ import {untilStopSignal} from '../lib/process.js'
 import type {SecretValue} from '../lib/secret-value.js'
 import {migrationPlanToJson, renderMigrationPlanText} from '../plan/render.js'
 import {setUpAccessLayer, startAccessLayerBroker, type AccessSetupResult} from '../services/access-setup.js'
-import {applyMigration, planMigration, type MigrationOutcome} from '../services/migrate.js'
+import {applyMigration, MigrationStoppedError, planMigration, type MigrationOutcome} from '../services/migrate.js'
 import {renderAccessSetupLines} from '../ui/access-text.js'
 import {runMigrationWizard} from '../ui/wizard/run.js'
 import {vaultBackendFlags} from '../vault/command-flags.js'
@@ -100,6 +100,8 @@ Ctrl-C while applying stops cleanly: the file being written is finished, every f
         nextSteps: nextStepCommands,
       })
       if (result.kind === 'cancelled') throw new CancelledError()
+      // A stop was already told on the wizard's last screen: exit 130 without saying it twice.
+      if (result.kind === 'failed' && result.error instanceof MigrationStoppedError) this.exit(130)
       if (result.kind === 'failed') throw result.error
       if (result.outcome.run === null) this.log('Nothing to migrate: no plaintext key left that a rewrite can move.')
       else if (result.startAccessLayer) await this.startAccessLayer(result.outcome, wizardOptions, {serve: true})
