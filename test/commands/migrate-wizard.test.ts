@@ -39,10 +39,10 @@ describe.skipIf(!hasTmux)('outloop migrate wizard on a terminal', () => {
   }
   const keys = (...k: string[]): void => void tmux('send-keys', '-t', 's', ...k)
   const type = (text: string): void => void tmux('send-keys', '-t', 's', '-l', text)
-  const start = (command: string): void => {
+  const start = (command: string, extraEnv = ''): void => {
     socket = `outloop-wiz-${process.pid}-${randomString(ALNUM, 6)}`
     const bin = join(REPO_ROOT, 'bin', 'run.js')
-    tmux('new-session', '-d', '-s', 's', '-x', '80', '-y', '24', `env -u OUTLOOP_PASSPHRASE -u OUTLOOP_VAULT -u CI -u CONTINUOUS_INTEGRATION OUTLOOP_HOME='${home}' NO_COLOR=1 DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent ${process.execPath} ${bin} ${command}; echo "EXIT=$?"; sleep 30`)
+    tmux('new-session', '-d', '-s', 's', '-x', '80', '-y', '24', `env -u OUTLOOP_PASSPHRASE -u OUTLOOP_VAULT -u CI -u CONTINUOUS_INTEGRATION OUTLOOP_HOME='${home}' NO_COLOR=1 ${extraEnv} DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent ${process.execPath} ${bin} ${command}; echo "EXIT=$?"; sleep 30`)
   }
 
   beforeEach(() => {
@@ -138,6 +138,30 @@ describe.skipIf(!hasTmux)('outloop migrate wizard on a terminal', () => {
     const end = await waitFor('EXIT=')
     expect(end).toContain('EXIT=130')
     expect(readFileSync(join(root, 'acme/.env'), 'utf8')).toBe(`OPENAI_API_KEY=${openai}\nSTRIPE_SECRET_KEY=${stripe}\n`)
+    expectNoSecrets(screens, secrets)
+  })
+
+  it('a stop while applying (SIGINT as the first file is written) puts every file back and exits 130', async () => {
+    const before = {acme: readFileSync(join(root, 'acme/.env'), 'utf8'), globex: readFileSync(join(root, 'globex/.env'), 'utf8')}
+    start(`migrate '${root}'`, 'OUTLOOP_TEST_INTERRUPT_AT=write-first')
+    await newVault()
+    await waitFor('Found in 2 clients')
+    keys('Enter')
+    await waitFor('Choose clients (2 of 2)')
+    keys('Enter')
+    await waitFor('Key 1 of 2')
+    keys('a')
+    await waitFor('Changes')
+    keys('Enter')
+    await waitFor('Apply: 3 vault entries for 2 clients')
+    keys('Enter')
+    const end = await waitFor('EXIT=')
+    expect(end).toContain('EXIT=130')
+    expect(end).toMatch(/Stopped: the \d+ files already rewritten were restored/)
+    // Said once, on the wizard's last screen.
+    expect(end.split('Stopped:').length).toBe(2)
+    expect(readFileSync(join(root, 'acme/.env'), 'utf8')).toBe(before.acme)
+    expect(readFileSync(join(root, 'globex/.env'), 'utf8')).toBe(before.globex)
     expectNoSecrets(screens, secrets)
   })
 })
