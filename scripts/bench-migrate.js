@@ -7,7 +7,7 @@ import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 
 import {RULES} from '../dist/detectors/index.js'
-import {applyMigration, planMigration} from '../dist/services/migrate.js'
+import {applyMigration, MigrationStoppedError, planMigration} from '../dist/services/migrate.js'
 import {rollbackMigration} from '../dist/services/rollback.js'
 
 const FILES = Number(process.env.BENCH_FILES ?? 5_000)
@@ -55,11 +55,28 @@ try {
   start = performance.now()
   const back = await rollbackMigration({home, env})
   const rollbackTime = seconds(start)
+  // Ctrl-C 100 ms into the rewriting phase: how soon the run sees it, and how long putting every file back takes.
+  const controller = new AbortController()
+  let askedAt = 0
+  const stopping = applyMigration({
+    ...options,
+    plan: await planMigration(options),
+    signal: controller.signal,
+    onProgress: (message) => {
+      if (message.startsWith('Rewriting')) setTimeout(() => ((askedAt = performance.now()), controller.abort()), 100)
+    },
+  })
+  const stopped = await stopping.then(
+    () => null,
+    (error) => (error instanceof MigrationStoppedError ? error : Promise.reject(error)),
+  )
+  const stopTime = seconds(askedAt)
   console.log(`tree: ${FILES} files, ${SECRETS} keys in ${CLIENTS} clients`)
   console.log(`plan (scan + names + edits): ${planTime}: ${plan.plan.entries.length} entries, ${edits} edits in ${plan.plan.files.length} files`)
   console.log(`apply (vault write + verify, backups, atomic replace): ${applyTime}: ${outcome.created} entries created, ${outcome.written.length} files rewritten, ${outcome.skipped.length} skipped`)
   console.log(`second run (nothing to do): ${againTime}: run ${again.run === null ? 'none' : again.run}`)
   console.log(`rollback: ${rollbackTime}: ${back.outcome?.restored.length ?? 0} files restored, ${back.outcome?.conflicts.length ?? 0} conflicts`)
+  console.log(stopped === null ? 'stop: the run finished before Ctrl-C was seen' : `stop (Ctrl-C 100 ms into rewriting): ${stopped.outcome.restored.length} files already rewritten put back, ${stopTime} from Ctrl-C to exit`)
 } finally {
   rmSync(base, {recursive: true, force: true})
 }
