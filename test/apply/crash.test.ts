@@ -119,6 +119,14 @@ describe('Ctrl-C while applying: a real SIGINT at each step stops the run and pu
         const [journal] = listJournals(home)
         expect(journal).toMatchObject({status: 'rolled-back', stopped: true})
         expect(journal.interrupted).toBeUndefined()
+        // What the stopped run had stored comes out with the command its message names.
+        expect(stopped.stderr).toContain(`outloop rollback ${journal.run} --purge removes them`)
+        const purge = await runCli(['rollback', journal.run, '--purge', '--yes', '--json'], {home, env})
+        outputs.push(purge.stdout, purge.stderr)
+        expect(purge.code, purge.stderr).toBe(0)
+        expect(JSON.parse(purge.stdout).purged).toBeGreaterThan(0)
+        const {store} = openSecretStore({home, env: {...process.env, ...env}})
+        expect(await store.list()).toEqual([])
 
         // Nothing is left for the next run to undo, and it migrates as usual.
         const again = await runCli(['migrate', root, '--yes'], {home, env})
