@@ -65,6 +65,17 @@ describe('outloop migrate, then the access layer in one step', () => {
     expect(readFileSync(file, 'utf8')).toBe(text)
   }, 60_000)
 
+  it('--connect binds every folder outloop.yaml maps to a client, not only the first', async () => {
+    writeTree(root, {'outloop.yaml': 'tenants:\n  acme-archive: acme\n', 'acme-archive/.env': `OLD_OPENAI_API_KEY=${detectableFake('openai-project-key')}\n`})
+    const r = await cli(['migrate', root, '--yes', '--connect', '--json'])
+    expect(r.code, r.stderr).toBe(0)
+    expect(JSON.parse(r.stdout).access.connected.map((c: {tenant: string; folder: string}) => [c.tenant, c.folder])).toEqual([
+      ['acme', join(root, 'acme')],
+      ['acme', join(root, 'acme-archive')],
+      ['globex', join(root, 'globex')],
+    ])
+  }, 60_000)
+
   it('--serve starts the broker: wrong-client access is refused before any upstream call, and Ctrl-C stops it', async () => {
     const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'run.js'), 'migrate', root, '--yes', '--serve'], {env: {...process.env, ...env, NO_COLOR: '1', OUTLOOP_HOME: home}, stdio: ['ignore', 'pipe', 'pipe']})
     let out = ''
