@@ -1,4 +1,3 @@
-import {spawn} from 'node:child_process'
 import {readFileSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
@@ -6,7 +5,7 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {readWorkspaceBindings} from '../../src/broker/bindings.js'
 import {ALNUM, randomString} from '../../src/lib/random.js'
 import {parsePolicyText} from '../../src/policy/parse.js'
-import {expectNoSecrets, makeTempDir, REPO_ROOT, runCli, writeTree, type CliResult} from '../helpers/tree.js'
+import {expectNoSecrets, makeTempDir, runCli, spawnCli, writeTree, type CliResult} from '../helpers/tree.js'
 import {detectableFake} from '../rewrite/plant.js'
 
 /** `migrate --connect` and `--serve`: the step after a migration, the same one the wizard offers. */
@@ -77,17 +76,11 @@ describe('outloop migrate, then the access layer in one step', () => {
   }, 60_000)
 
   it('--serve starts the broker: wrong-client access is refused before any upstream call, and Ctrl-C stops it', async () => {
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'run.js'), 'migrate', root, '--yes', '--serve'], {env: {...process.env, ...env, NO_COLOR: '1', OUTLOOP_HOME: home}, stdio: ['ignore', 'pipe', 'pipe']})
-    let out = ''
-    child.stdout.on('data', (d) => (out += d))
-    child.stderr.on('data', (d) => (out += d))
-    const closed = new Promise<number | null>((resolve) => child.on('close', resolve))
+    const migrate = spawnCli(['migrate', root, '--yes', '--serve'], {home, env})
     try {
-      for (let i = 0; i < 400 && !/Access layer listening on http:\/\/127\.0\.0\.1:\d+/.test(out); i++) await new Promise((r) => setTimeout(r, 50))
-      const url = /Access layer listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1]
-      expect(url, out).toBeDefined()
-      expect(out).toContain(`Wrote a starter policy to ${join(home, 'policy.yaml')}`)
-      expect(out).toContain(`cd ${join(root, 'acme')} && outloop run -- <agent command>`)
+      const url = (await migrate.waitFor(/Access layer listening on (http:\/\/127\.0\.0\.1:\d+)/))[1]
+      expect(migrate.output()).toContain(`Wrote a starter policy to ${join(home, 'policy.yaml')}`)
+      expect(migrate.output()).toContain(`cd ${join(root, 'acme')} && outloop run -- <agent command>`)
       expect((await fetch(`${url}/_outloop/health`)).status).toBe(200)
       expect((await cli(['status'])).stdout).toContain(`Broker: running at ${url}`)
 
@@ -98,23 +91,18 @@ describe('outloop migrate, then the access layer in one step', () => {
       const audit = JSON.parse((await cli(['audit', '--tenant', 'acme', '--json'])).stdout)
       expect(audit.records.map((r: {decision: string; reason: string}) => `${r.decision} ${r.reason}`)).toEqual(['denied tenant-mismatch'])
     } finally {
-      child.kill('SIGINT')
+      const end = await migrate.stop('SIGINT')
+      outputs.push(end.output)
+      expect(end.code).toBe(0)
+      expect(end.output).toContain('Access layer stopped.')
     }
-    expect(await closed).toBe(0)
-    outputs.push(out)
-    expect(out).toContain('Access layer stopped.')
   }, 60_000)
 
   it('--serve with a broker already running for this home connects the folders and leaves that broker serving', async () => {
     writeTree(home, {'policy.yaml': 'clients:\n  acme:\n    - {secret: openai-api-key, service: openai}\n'})
-    const serve = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'run.js'), 'serve', '--port', '0'], {env: {...process.env, ...env, OUTLOOP_HOME: home}, stdio: ['ignore', 'pipe', 'pipe']})
-    let served = ''
-    serve.stdout.on('data', (d) => (served += d))
-    serve.stderr.on('data', (d) => (served += d))
+    const serve = spawnCli(['serve', '--port', '0'], {home, env})
     try {
-      for (let i = 0; i < 200 && !/http:\/\/127\.0\.0\.1:\d+\n/.test(served); i++) await new Promise((r) => setTimeout(r, 50))
-      const url = /(http:\/\/127\.0\.0\.1:\d+)\n/.exec(served)?.[1]
-      expect(url, served).toBeDefined()
+      const url = (await serve.waitFor(/(http:\/\/127\.0\.0\.1:\d+)\n/))[1]
       const r = await cli(['migrate', root, '--yes', '--serve'])
       expect(r.code, r.stderr).toBe(0)
       expect(r.stdout).toContain(`The access layer is already running at ${url}`)
@@ -122,9 +110,7 @@ describe('outloop migrate, then the access layer in one step', () => {
       expect(readWorkspaceBindings(home).map((b) => b.tenant)).toEqual(['acme', 'globex'])
       expect((await fetch(`${url}/_outloop/health`)).status).toBe(200)
     } finally {
-      serve.kill('SIGTERM')
-      await new Promise((r) => serve.on('close', r))
-      outputs.push(served)
+      outputs.push((await serve.stop()).output)
     }
   }, 60_000)
 })

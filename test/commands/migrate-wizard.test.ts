@@ -78,14 +78,19 @@ describe.skipIf(!hasTmux)('outloop migrate wizard on a terminal', () => {
     keys('Enter')
   }
 
-  it('walks the whole flow, renames an entry, applies, and shows no key on screen', async () => {
-    start(`migrate '${root}'`)
+  /** From a new vault through the overview and the clients (all kept) to the first key under review. */
+  const reachReview = async (): Promise<void> => {
     await newVault()
     await waitFor('Found in 2 clients')
     keys('Enter')
     await waitFor('Choose clients (2 of 2)')
     keys('Enter')
     await waitFor('Key 1 of 2')
+  }
+
+  it('walks the whole flow, renames an entry, applies, and shows no key on screen', async () => {
+    start(`migrate '${root}'`)
+    await reachReview()
     keys('Enter')
     await waitFor('Key 2 of 2')
     keys('r')
@@ -144,12 +149,7 @@ describe.skipIf(!hasTmux)('outloop migrate wizard on a terminal', () => {
   it('a stop while applying (SIGINT as the first file is written) puts every file back and exits 130', async () => {
     const before = {acme: readFileSync(join(root, 'acme/.env'), 'utf8'), globex: readFileSync(join(root, 'globex/.env'), 'utf8')}
     start(`migrate '${root}'`, 'OUTLOOP_TEST_INTERRUPT_AT=write-first')
-    await newVault()
-    await waitFor('Found in 2 clients')
-    keys('Enter')
-    await waitFor('Choose clients (2 of 2)')
-    keys('Enter')
-    await waitFor('Key 1 of 2')
+    await reachReview()
     keys('a')
     await waitFor('Changes')
     keys('Enter')

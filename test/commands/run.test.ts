@@ -1,4 +1,3 @@
-import {spawn} from 'node:child_process'
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
@@ -6,7 +5,7 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {ALNUM, randomString} from '../../src/lib/random.js'
 import {startFakeUpstream, type FakeUpstream} from '../broker/harness.js'
 import {fakeKeyOf} from '../helpers/fakes.js'
-import {expectNoSecrets, makeTempDir, REPO_ROOT} from '../helpers/tree.js'
+import {expectNoSecrets, makeTempDir, spawnCli} from '../helpers/tree.js'
 import {runCliWithInput} from '../vault/cli.js'
 
 /** The agent: calls the broker through the base URL outloop run gave it, with its placeholder as the key. */
@@ -121,13 +120,10 @@ describe('outloop connect, run, serve, status and audit', () => {
 
   it('serve runs a broker that run uses, and refuses to start on an invalid policy', async () => {
     await cli(['connect', join(root, 'clients', 'globex'), '--tenant', 'globex'])
-    const serve = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'run.js'), 'serve', '--port', '0'], {env: {...process.env, ...env, OUTLOOP_HOME: home}, stdio: ['ignore', 'pipe', 'pipe']})
-    let serveOut = ''
-    serve.stdout.on('data', (d) => (serveOut += d))
-    serve.stderr.on('data', (d) => (serveOut += d))
+    const serve = spawnCli(['serve', '--port', '0'], {home, env})
+    let stopped = ''
     try {
-      for (let i = 0; i < 200 && !/http:\/\/127\.0\.0\.1:\d+\n/.test(serveOut); i++) await new Promise((r) => setTimeout(r, 50))
-      const url = /(http:\/\/127\.0\.0\.1:\d+)\n/.exec(serveOut)![1]
+      const url = (await serve.waitFor(/(http:\/\/127\.0\.0\.1:\d+)\n/))[1]
       const status = await cli(['status'])
       expect(status.stdout).toContain(`Broker: running at ${url}`)
       const run = await cli(['run', '--workspace', join(root, 'clients', 'globex'), '--', process.execPath, '-e', 'console.log(process.env.OPENAI_BASE_URL)'])
@@ -139,11 +135,10 @@ describe('outloop connect, run, serve, status and audit', () => {
       expect((await replay.json()).error.reason).toBe('revoked-token')
       expect(upstream.seen).toHaveLength(0)
     } finally {
-      serve.kill('SIGTERM')
-      await new Promise((r) => serve.on('close', r))
-      outputs.push(serveOut)
+      stopped = (await serve.stop()).output
+      outputs.push(stopped)
     }
-    expect(serveOut).toContain('Broker stopped.')
+    expect(stopped).toContain('Broker stopped.')
 
     writeFileSync(join(home, 'policy.yaml'), `clients:\n  acme:\n    - secret: ${planted[0]}\n      service: openai\n`)
     const bad = await cli(['serve', '--port', '0'])

@@ -59,3 +59,35 @@ export function expectNoSecrets(texts: string | string[], secrets: Iterable<stri
     for (let i = 0; i + 12 <= body.length; i += 6) expect(all.includes(body.slice(i, i + 12)), 'part of a planted secret appeared in output').toBe(false)
   }
 }
+
+/** A long-running CLI process (`serve`, `migrate --serve`): its merged output so far, a wait for a line, a stop. */
+export interface RunningCli {
+  readonly output: () => string
+  /** Resolves with the first match of `pattern` in the output; throws, quoting the output, after `ms`. */
+  readonly waitFor: (pattern: RegExp, ms?: number) => Promise<RegExpExecArray>
+  /** Sends `signal` and resolves with the exit code and everything printed. */
+  readonly stop: (signal?: NodeJS.Signals) => Promise<{code: number | null; output: string}>
+}
+
+/** Starts the built CLI in the background with OUTLOOP_HOME set to `home`. */
+export function spawnCli(args: string[], options: {home: string; env?: NodeJS.ProcessEnv}): RunningCli {
+  const child = spawn(process.execPath, [BIN, ...args], {env: {...process.env, NO_COLOR: '1', ...options.env, OUTLOOP_HOME: options.home}, stdio: ['ignore', 'pipe', 'pipe']})
+  let output = ''
+  child.stdout.on('data', (d) => (output += d))
+  child.stderr.on('data', (d) => (output += d))
+  const closed = new Promise<number | null>((resolvePromise) => child.on('close', resolvePromise))
+  return {
+    output: () => output,
+    async waitFor(pattern, ms = 20_000) {
+      for (const deadline = Date.now() + ms; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+        const match = pattern.exec(output)
+        if (match) return match
+      }
+      throw new Error(`the CLI never printed ${pattern}:\n${output}`)
+    },
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal)
+      return {code: await closed, output}
+    },
+  }
+}
