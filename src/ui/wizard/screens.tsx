@@ -154,9 +154,8 @@ export function ConfirmScreen({plan, unfinished, color}: {plan: MigrationPlan; u
   )
 }
 
-/** Step 6, running: the service's progress messages; a stop or a failure says that nothing was lost. */
-export function ApplyProgressScreen({messages, error, stopping, color}: {messages: readonly string[]; error?: string; stopping?: boolean} & ColorProps) {
-  const stopped = error?.startsWith('Stopped: ') === true
+/** Step 6, running: the service's progress messages; a stop (its own words) or a failure says that nothing was lost. */
+export function ApplyProgressScreen({messages, error, stopped, stopping, color}: {messages: readonly string[]; error?: string; stopped?: boolean; stopping?: boolean} & ColorProps) {
   return (
     <Box flexDirection="column">
       <Text color={tint(color, 'cyan')}>{stopping ? 'Stopping: finishing the file in hand, then putting every file of this run back…' : 'Applying… (Ctrl-C stops and puts every file back)'}</Text>

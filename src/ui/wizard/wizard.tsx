@@ -1,6 +1,7 @@
 import {Box, Text, useInput, useStdout} from 'ink'
 import {useEffect, useMemo, useRef, useState} from 'react'
 
+import {CancelledError} from '../../lib/errors.js'
 import {applyMigrationDecisions, type MigrationDecisions, type SharedSecretChoice} from '../../plan/decisions.js'
 import type {MigrationOutcome, MigrationPlanResult} from '../../services/migrate.js'
 import type {ScanProgress} from '../../services/scan.js'
@@ -76,7 +77,7 @@ export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone: repor
     setSearchingState(value)
   }
   const [messages, setMessages] = useState<string[]>([])
-  const [failure, setFailure] = useState<string>()
+  const [failure, setFailure] = useState<{message: string; stopped: boolean}>()
   const [outcome, setOutcome] = useState<MigrationOutcome>()
 
   useEffect(() => {
@@ -143,7 +144,7 @@ export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone: repor
         setStep('summary')
       },
       (error: unknown) => {
-        setFailure(error instanceof Error ? error.message : String(error))
+        setFailure({message: error instanceof Error ? error.message : String(error), stopped: error instanceof CancelledError})
         setTimeout(() => onDone({kind: 'failed', error}), 50)
       },
     )
@@ -266,7 +267,7 @@ export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone: repor
   } else if (step === 'review' || step === 'files') screen = <FilePreviewScreen lines={previewLines} cursor={cursor} color={color} />
   else if (step === 'confirm' && decided !== undefined) screen = <ConfirmScreen plan={decided} unfinished={planned.unfinished} color={color} />
   else if (step === 'confirm') screen = <ApplyProgressScreen messages={[]} error={decisionError} color={color} />
-  else if (step === 'apply' || outcome === undefined) screen = <ApplyProgressScreen messages={messages} error={failure} stopping={stopAsked} color={color} />
+  else if (step === 'apply' || outcome === undefined) screen = <ApplyProgressScreen messages={messages} error={failure?.message} stopped={failure?.stopped} stopping={stopAsked} color={color} />
   else screen = <SummaryScreen outcome={outcome} next={nextSteps(outcome)} color={color} />
   // 80 columns at most: wide terminals get the same layout, narrower ones wrap.
   return (
