@@ -21,15 +21,14 @@ import {DEFAULT_KEYCHAIN_SERVICE, probeKeychain, readKeychainItem, writeKeychain
 import {
   applyPutToRecord,
   DEFAULT_MAX_VERSIONS,
+  EntryRecordReads,
   entryInfoFromRecord,
   parseEntryRecord,
   serializeEntryRecord,
-  storedSecretFromRecord,
-  versionHistoryFromRecord,
   type EntryRecord,
 } from './record.js'
 import {compareSecretRefs, formatSecretRef, type SecretRef} from './ref.js'
-import {VaultUnreadableError, type PutSecretInput, type SecretEntryInfo, type SecretStore, type SecretVersionInfo, type StoredSecret} from './types.js'
+import {VaultUnreadableError, type PutSecretInput, type SecretEntryInfo, type SecretStore} from './types.js'
 import {UserError} from '../lib/errors.js'
 
 const KEY_FILE = 'key.json'
@@ -91,13 +90,14 @@ interface OpenVault {
  * hash so names and tenants are not readable on disk. Entries are encrypted with a random data key, which is
  * wrapped by a master key kept in the OS keychain or derived from a passphrase (scrypt).
  */
-export class FileSecretStore implements SecretStore {
+export class FileSecretStore extends EntryRecordReads implements SecretStore {
   readonly backend = 'file' as const
   readonly location: string
   readonly #options: FileSecretStoreOptions
   #open: Promise<OpenVault> | null = null
 
   constructor(options: FileSecretStoreOptions) {
+    super()
     this.#options = options
     this.location = `the file vault at ${options.dir}`
   }
@@ -108,26 +108,6 @@ export class FileSecretStore implements SecretStore {
     await this.#unlock(true)
     const master = this.#readKeyFile().master
     return {created: !existed, masterKey: master.kind}
-  }
-
-  async get(ref: SecretRef): Promise<StoredSecret | null> {
-    const record = await this.#readRecord(ref)
-    return record === null ? null : storedSecretFromRecord(record)
-  }
-
-  async getVersion(ref: SecretRef, version: number): Promise<StoredSecret | null> {
-    const record = await this.#readRecord(ref)
-    return record === null ? null : storedSecretFromRecord(record, version)
-  }
-
-  async info(ref: SecretRef): Promise<SecretEntryInfo | null> {
-    const record = await this.#readRecord(ref)
-    return record === null ? null : entryInfoFromRecord(record)
-  }
-
-  async history(ref: SecretRef): Promise<SecretVersionInfo[]> {
-    const record = await this.#readRecord(ref)
-    return record === null ? [] : versionHistoryFromRecord(record)
   }
 
   async put(ref: SecretRef, input: PutSecretInput): Promise<SecretEntryInfo> {
@@ -201,7 +181,7 @@ export class FileSecretStore implements SecretStore {
     return join(this.#options.dir, ENTRIES, tenantDir, file + ENTRY_SUFFIX)
   }
 
-  async #readRecord(ref: SecretRef): Promise<EntryRecord | null> {
+  protected override async readRecord(ref: SecretRef): Promise<EntryRecord | null> {
     if (!existsSync(this.#keyPath())) return null
     const vault = await this.#unlock(false)
     return this.#readEntryFile(vault, this.#entryPath(vault, ref), ref)

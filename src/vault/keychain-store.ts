@@ -7,15 +7,14 @@ import {DEFAULT_KEYCHAIN_SERVICE, deleteKeychainItem, listKeychainItems, readKey
 import {
   applyPutToRecord,
   DEFAULT_MAX_VERSIONS,
+  EntryRecordReads,
   entryInfoFromRecord,
   parseEntryRecord,
   serializeEntryRecord,
-  storedSecretFromRecord,
-  versionHistoryFromRecord,
   type EntryRecord,
 } from './record.js'
 import {compareSecretRefs, formatSecretRef, tryParseSecretRef, type SecretRef} from './ref.js'
-import type {PutSecretInput, SecretEntryInfo, SecretStore, SecretVersionInfo, StoredSecret} from './types.js'
+import type {PutSecretInput, SecretEntryInfo, SecretStore} from './types.js'
 
 const ACCOUNT_PREFIX = 'entry/'
 
@@ -35,42 +34,23 @@ export interface KeychainSecretStoreOptions {
  * the entry's record: value and metadata of every kept version. The keychain does the encryption; on Linux
  * only the Secret Service is used, never a fallback that forgets its keys at reboot.
  */
-export class KeychainSecretStore implements SecretStore {
+export class KeychainSecretStore extends EntryRecordReads implements SecretStore {
   readonly backend = 'keychain' as const
   readonly location: string
   readonly #options: KeychainSecretStoreOptions
   readonly #service: string
 
   constructor(options: KeychainSecretStoreOptions) {
+    super()
     this.#options = options
     this.#service = options.service ?? DEFAULT_KEYCHAIN_SERVICE
     this.location = `the OS keychain (service "${this.#service}")`
   }
 
-  async get(ref: SecretRef): Promise<StoredSecret | null> {
-    const record = await this.#read(ref)
-    return record === null ? null : storedSecretFromRecord(record)
-  }
-
-  async getVersion(ref: SecretRef, version: number): Promise<StoredSecret | null> {
-    const record = await this.#read(ref)
-    return record === null ? null : storedSecretFromRecord(record, version)
-  }
-
-  async info(ref: SecretRef): Promise<SecretEntryInfo | null> {
-    const record = await this.#read(ref)
-    return record === null ? null : entryInfoFromRecord(record)
-  }
-
-  async history(ref: SecretRef): Promise<SecretVersionInfo[]> {
-    const record = await this.#read(ref)
-    return record === null ? [] : versionHistoryFromRecord(record)
-  }
-
   async put(ref: SecretRef, input: PutSecretInput): Promise<SecretEntryInfo> {
     const release = await this.#lock()
     try {
-      const next = applyPutToRecord(await this.#read(ref), ref, input, {
+      const next = applyPutToRecord(await this.readRecord(ref), ref, input, {
         now: (this.#options.now?.() ?? new Date()).toISOString(),
         fingerprint: fingerprintSecret(this.#options.fingerprintKey, input.value),
         maxVersions: this.#options.maxVersions ?? DEFAULT_MAX_VERSIONS,
@@ -103,7 +83,7 @@ export class KeychainSecretStore implements SecretStore {
     }
   }
 
-  async #read(ref: SecretRef): Promise<EntryRecord | null> {
+  protected override async readRecord(ref: SecretRef): Promise<EntryRecord | null> {
     const text = await readKeychainItem(this.#service, accountFor(ref))
     return text === null ? null : parseEntryRecord(text, `The keychain item for ${formatSecretRef(ref)}`)
   }

@@ -141,3 +141,31 @@ export function parseEntryRecord(text: string, where: string): EntryRecord {
   })
   return {ref: {tenant: o.tenant, name: o.name}, createdAt: o.createdAt, versions}
 }
+
+/**
+ * The reads a store answers the same way whatever holds its records (encrypted files, keychain items): each
+ * comes from the one record the store reads for an entry.
+ */
+export abstract class EntryRecordReads {
+  protected abstract readRecord(ref: SecretRef): Promise<EntryRecord | null>
+
+  async get(ref: SecretRef): Promise<StoredSecret | null> {
+    const record = await this.readRecord(ref)
+    return record === null ? null : storedSecretFromRecord(record)
+  }
+
+  async getVersion(ref: SecretRef, version: number): Promise<StoredSecret | null> {
+    const record = await this.readRecord(ref)
+    return record === null ? null : storedSecretFromRecord(record, version)
+  }
+
+  async info(ref: SecretRef): Promise<SecretEntryInfo | null> {
+    const record = await this.readRecord(ref)
+    return record === null ? null : entryInfoFromRecord(record)
+  }
+
+  async history(ref: SecretRef): Promise<SecretVersionInfo[]> {
+    const record = await this.readRecord(ref)
+    return record === null ? [] : versionHistoryFromRecord(record)
+  }
+}
