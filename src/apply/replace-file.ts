@@ -1,8 +1,8 @@
 import {randomBytes} from 'node:crypto'
-import {chmodSync, chownSync, closeSync, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync} from 'node:fs'
+import {chmodSync, chownSync, readdirSync, statSync, unlinkSync} from 'node:fs'
 import {basename, dirname, join} from 'node:path'
 
-import {fsyncFolder} from '../vault/fs-safe.js'
+import {replaceThroughTemp} from '../vault/fs-safe.js'
 import {crashPointReached} from './crash.js'
 
 /**
@@ -12,14 +12,7 @@ import {crashPointReached} from './crash.js'
 export function replaceFileAtomic(path: string, data: Buffer): void {
   const stat = statSync(path)
   const temp = join(dirname(path), `${tempPrefixFor(path)}${process.pid}-${randomBytes(4).toString('hex')}.tmp`)
-  const fd = openSync(temp, 'wx', 0o600)
-  try {
-    try {
-      writeSync(fd, data)
-      fsyncSync(fd)
-    } finally {
-      closeSync(fd)
-    }
+  replaceThroughTemp(path, temp, data, () => {
     crashPointReached('write-temp')
     chmodSync(temp, stat.mode & 0o7777)
     if (typeof process.getuid === 'function' && (stat.uid !== process.getuid() || stat.gid !== process.getgid?.())) {
@@ -29,16 +22,7 @@ export function replaceFileAtomic(path: string, data: Buffer): void {
         // Only root may give a file away; the owner's own files keep their owner anyway.
       }
     }
-    renameSync(temp, path)
-  } catch (error) {
-    try {
-      unlinkSync(temp)
-    } catch {
-      // never created or already renamed
-    }
-    throw error
-  }
-  fsyncFolder(dirname(path))
+  })
 }
 
 /** How the temp file of a replacement of `path` starts: a dot file beside it that names the file and us. */

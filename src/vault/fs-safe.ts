@@ -36,26 +36,14 @@ function tempPathFor(path: string): string {
 }
 
 /**
- * Replaces `path` atomically: a 0600 temp file beside it, fsync, rename. A crash at any point leaves either
- * the old file or the new one, never a mix. With `keepPrevious`, the replaced file stays as `<path>.prev`.
+ * Puts `data` at `path` through `temp` (created 0600 beside it, fsynced): `beforeRename` prepares the temp
+ * file or the old one, then a rename swaps it in and the folder is fsynced. A crash at any point leaves
+ * either the old file or the new one, never a mix; on an error the temp file is removed.
  */
-export function writeFileAtomic(path: string, data: Buffer | string, options: {keepPrevious?: boolean} = {}): void {
-  const temp = tempPathFor(path)
+export function replaceThroughTemp(path: string, temp: string, data: Buffer | string, beforeRename: () => void = () => {}): void {
   try {
     writeNewFileSynced(temp, data)
-    if (options.keepPrevious) {
-      const previous = `${path}.prev`
-      try {
-        unlinkSync(previous)
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-      }
-      try {
-        linkSync(path, previous)
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-      }
-    }
+    beforeRename()
     renameSync(temp, path)
   } catch (error) {
     try {
@@ -66,6 +54,27 @@ export function writeFileAtomic(path: string, data: Buffer | string, options: {k
     throw error
   }
   fsyncFolder(dirname(path))
+}
+
+/**
+ * Replaces `path` atomically: a 0600 temp file beside it, fsync, rename. A crash at any point leaves either
+ * the old file or the new one, never a mix. With `keepPrevious`, the replaced file stays as `<path>.prev`.
+ */
+export function writeFileAtomic(path: string, data: Buffer | string, options: {keepPrevious?: boolean} = {}): void {
+  replaceThroughTemp(path, tempPathFor(path), data, () => {
+    if (!options.keepPrevious) return
+    const previous = `${path}.prev`
+    try {
+      unlinkSync(previous)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    }
+    try {
+      linkSync(path, previous)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    }
+  })
 }
 
 /** Creates `path` atomically only if it does not exist yet; false when another process got there first. */
