@@ -1,14 +1,12 @@
-import {execFileSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {setTimeout as sleep} from 'node:timers/promises'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 
 import {readWorkspaceBindings} from '../../src/broker/bindings.js'
 import {ALNUM, randomString} from '../../src/lib/random.js'
-import {expectNoSecrets, makeTempDir, REPO_ROOT, runCli, writeTree} from '../helpers/tree.js'
+import {expectNoSecrets, makeTempDir, runCli, writeTree} from '../helpers/tree.js'
 import {detectableFake} from '../rewrite/plant.js'
-import {hasTmux} from '../helpers/terminal.js'
+import {hasTmux, startCliTerminal, type CliTerminal} from '../helpers/terminal.js'
 
 /** The real CLI in an 80x24 terminal (tmux), driven key by key through the wizard. */
 describe.skipIf(!hasTmux)('outloop migrate wizard on a terminal', () => {
@@ -16,34 +14,17 @@ describe.skipIf(!hasTmux)('outloop migrate wizard on a terminal', () => {
   let home: string
   let root: string
   let cleanup: () => void
-  let socket: string | undefined
-  const screens: string[] = []
   const openai = detectableFake('openai-project-key')
   const stripe = detectableFake('stripe-secret-key')
   const passphrase = 'wizard pass ' + randomString(ALNUM, 12)
   const secrets = [openai, stripe, passphrase]
 
-  const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket!, ...args], {encoding: 'utf8'})
-  const screen = (): string => {
-    const shown = tmux('capture-pane', '-p', '-t', 's')
-    screens.push(shown)
-    return shown
-  }
-  const waitFor = async (text: string): Promise<string> => {
-    for (let i = 0; i < 600; i++) {
-      const shown = screen()
-      if (shown.includes(text)) return shown
-      await sleep(50)
-    }
-    throw new Error(`the terminal never showed "${text}":\n${screen()}`)
-  }
-  const keys = (...k: string[]): void => void tmux('send-keys', '-t', 's', ...k)
-  const type = (text: string): void => void tmux('send-keys', '-t', 's', '-l', text)
-  const start = (command: string, extraEnv = ''): void => {
-    socket = `outloop-wiz-${process.pid}-${randomString(ALNUM, 6)}`
-    const bin = join(REPO_ROOT, 'bin', 'run.js')
-    tmux('new-session', '-d', '-s', 's', '-x', '80', '-y', '24', `env -u OUTLOOP_PASSPHRASE -u OUTLOOP_VAULT -u CI -u CONTINUOUS_INTEGRATION OUTLOOP_HOME='${home}' NO_COLOR=1 ${extraEnv} DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent ${process.execPath} ${bin} ${command}; echo "EXIT=$?"; sleep 30`)
-  }
+  let terminal: CliTerminal | undefined
+  const start = (command: string, env = ''): void => void (terminal = startCliTerminal(command, {home, cols: 80, rows: 24, env}))
+  const waitFor = (text: string): Promise<string> => terminal!.waitFor(text)
+  const keys = (...k: string[]): void => terminal!.keys(...k)
+  const type = (text: string): void => terminal!.type(text)
+  const screens = (): string[] => terminal?.screens ?? []
 
   beforeEach(() => {
     const tmp = makeTempDir('outloop-wizard-')
@@ -51,21 +32,14 @@ describe.skipIf(!hasTmux)('outloop migrate wizard on a terminal', () => {
     cleanup = tmp.cleanup
     home = join(dir, 'home')
     root = join(dir, 'clients')
-    screens.length = 0
     writeTree(root, {
       'acme/.env': `OPENAI_API_KEY=${openai}\nSTRIPE_SECRET_KEY=${stripe}\n`,
       'globex/.env': `OPENAI_API_KEY=${openai}\n`,
     })
   })
   afterEach(() => {
-    if (socket !== undefined) {
-      try {
-        execFileSync('tmux', ['-L', socket, 'kill-server'], {stdio: 'ignore'})
-      } catch {
-        // already gone
-      }
-    }
-    socket = undefined
+    terminal?.kill()
+    terminal = undefined
     cleanup()
   })
 
@@ -132,7 +106,7 @@ describe.skipIf(!hasTmux)('outloop migrate wizard on a terminal', () => {
     expect(list.stdout).toContain('acme/stripe-main')
     const reveal = await runCli(['vault', 'get', 'outloop://acme/stripe-main', '--reveal', '--force'], {home, env})
     expect(reveal.stdout.trim()).toBe(stripe)
-    expectNoSecrets([...screens, acme, list.stdout, list.stderr], secrets)
+    expectNoSecrets([...screens(), acme, list.stdout, list.stderr], secrets)
   })
 
   it('q cancels with nothing written (exit 130)', async () => {
@@ -143,7 +117,7 @@ describe.skipIf(!hasTmux)('outloop migrate wizard on a terminal', () => {
     const end = await waitFor('EXIT=')
     expect(end).toContain('EXIT=130')
     expect(readFileSync(join(root, 'acme/.env'), 'utf8')).toBe(`OPENAI_API_KEY=${openai}\nSTRIPE_SECRET_KEY=${stripe}\n`)
-    expectNoSecrets(screens, secrets)
+    expectNoSecrets(screens(), secrets)
   })
 
   it('a stop while applying (SIGINT as the first file is written) puts every file back and exits 130', async () => {
@@ -162,6 +136,6 @@ describe.skipIf(!hasTmux)('outloop migrate wizard on a terminal', () => {
     expect(end.split('Stopped:').length).toBe(2)
     expect(readFileSync(join(root, 'acme/.env'), 'utf8')).toBe(before.acme)
     expect(readFileSync(join(root, 'globex/.env'), 'utf8')).toBe(before.globex)
-    expectNoSecrets(screens, secrets)
+    expectNoSecrets(screens(), secrets)
   })
 })
