@@ -4,7 +4,7 @@ import {baselineHash} from '../baseline/baseline.js'
 import {fingerprintSecret} from '../lib/fingerprint.js'
 import {findAccountNames} from './accounts.js'
 import {isCopiedPlace} from './analyze.js'
-import {scanFileText} from './file-scan.js'
+import {scanFileText, type FileFinding} from './file-scan.js'
 import type {FormatError} from '../formats/types.js'
 
 /** Formats in which a client names its own accounts: env files and agent, container and CI configs. */
@@ -22,18 +22,9 @@ export interface FileJob {
   readonly text?: string
 }
 
-/** A finding as it leaves a file scan: fingerprint and preview, no value. Safe to pass between threads. */
-export interface JobFinding {
-  readonly ruleId: string
-  readonly name: string | null
-  readonly line: number
-  readonly column: number
-  readonly endLine: number
-  readonly endColumn: number
+/** A finding as it leaves a file scan: the file finding's position and preview, a fingerprint instead of the value. Safe to pass between threads. */
+export type JobFinding = Pick<FileFinding, 'ruleId' | 'name' | 'line' | 'column' | 'endLine' | 'endColumn' | 'preview' | 'format' | 'allowed'> & {
   readonly fingerprint: string
-  readonly preview: string
-  readonly format: string
-  readonly allowed: boolean
   /** The value's HMAC under the baseline's salt, when scanning against or for a baseline. */
   readonly baselineHash: string | null
 }
