@@ -66,23 +66,27 @@ export function namePredicate(accepts: (name: string) => boolean): RegExp {
   return new PredicateRegExp('(?:)')
 }
 
-/** What a prefix rule needs beyond the `Rule` fields derived from it. */
-export interface PrefixRuleSpec {
+/** What every rule spec gives: the `Rule` fields that are not derived, and the examples' ingredients. */
+interface RuleSpecBase {
   readonly id: string
   readonly provider: string
   readonly description: string
   readonly keywords: readonly string[]
-  /** Regex source of the whole key (no boundaries, no groups named `secret`). */
-  readonly body: string
-  readonly flags?: string
   readonly entropy?: number
   readonly severity: Rule['severity']
   readonly public?: boolean
   readonly fake: () => string
-  /** The variable name people give this key, for the example contexts. */
-  readonly envName: string
   readonly nonMatches: () => string[]
   readonly verify?: (secret: string) => boolean
+}
+
+/** What a prefix rule needs beyond the `Rule` fields derived from it. */
+export interface PrefixRuleSpec extends RuleSpecBase {
+  /** Regex source of the whole key (no boundaries, no groups named `secret`). */
+  readonly body: string
+  readonly flags?: string
+  /** The variable name people give this key, for the example contexts. */
+  readonly envName: string
   readonly allow?: readonly RegExp[]
 }
 
@@ -108,22 +112,12 @@ export function prefixRule(spec: PrefixRuleSpec): Rule {
 }
 
 /** What a name rule needs: the names that hold the key and the shape of the value. */
-export interface NameRuleSpec {
-  readonly id: string
-  readonly provider: string
-  readonly description: string
-  readonly keywords: readonly string[]
+export interface NameRuleSpec extends RuleSpecBase {
   readonly names: RegExp
   /** Regex source the whole value must match. */
   readonly body: string
-  readonly entropy?: number
-  readonly severity: Rule['severity']
-  readonly public?: boolean
-  readonly fake: () => string
   /** A name `names` accepts, for the example contexts. */
   readonly envName: string
-  readonly nonMatches: () => string[]
-  readonly verify?: (secret: string) => boolean
 }
 
 /** A rule for keys with no recognisable shape, found by the name they are assigned to. */
