@@ -11,6 +11,7 @@ import {evaluatePolicy} from '../policy/evaluate.js'
 import type {Policy, ServiceDefinition} from '../policy/types.js'
 import {findSecretRefs} from '../vault/ref.js'
 import {findWorkspaceBinding, readWorkspaceBindings, type WorkspaceBinding} from './bindings.js'
+import {isLauncherAlive} from './launcher.js'
 import {brokerPaths, loadOrCreateKeyFile} from './files.js'
 import {loadSessionKey, readRevokedSessions, verifySessionToken, type SessionClaims} from './tokens.js'
 
@@ -110,6 +111,8 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   }
   // Verified signatures, so a busy agent's token is not re-hashed per request; expiry and revocation still are.
   const verified = new Map<string, SessionClaims>()
+  // When each session's launcher was last seen alive: at most one /proc read per session every 200 ms.
+  const launcherSeen = new Map<string, number>()
 
   const serverOptions = {requestTimeout: 0, headersTimeout: 30_000, maxHeaderSize: 32 * 1024}
   const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
@@ -324,6 +327,19 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     const checked = {ok: true as const, claims}
     const revokedNow = revoked.get()
     if (revokedNow.has(checked.claims.id) || revokedNow.has('*')) return {ok: false, reason: 'revoked-token'}
+    // A session lives only as long as the outloop run that launched it: an agent orphaned by a killed launcher is refused.
+    const launcher = checked.claims.launcher
+    if (launcher) {
+      const now = Date.now()
+      if ((launcherSeen.get(checked.claims.id) ?? 0) < now - 200) {
+        if (!isLauncherAlive(launcher)) {
+          launcherSeen.delete(checked.claims.id)
+          return {ok: false, reason: 'launcher-gone'}
+        }
+        if (launcherSeen.size >= 1024) launcherSeen.clear()
+        launcherSeen.set(checked.claims.id, now)
+      }
+    }
     // The binding decides the tenant: a disconnected or rebound folder invalidates its sessions at once.
     const binding = findWorkspaceBinding(bindings.get(), checked.claims.workspace)
     if (!binding || binding.dir !== checked.claims.workspace || binding.tenant !== checked.claims.tenant) return {ok: false, reason: 'unbound-workspace'}
@@ -402,6 +418,7 @@ const DENY_MESSAGES: Record<string, string> = {
   'invalid-token': 'The outloop session token is not valid.',
   'expired-token': 'The outloop session has expired: start the agent again with outloop run.',
   'revoked-token': 'The outloop session was revoked.',
+  'launcher-gone': 'The outloop run that started this session has ended, and the session with it.',
   'unbound-workspace': 'The folder of this session is no longer connected (outloop connect).',
   'tenant-mismatch': "The request names another client's secret: this session may only use its own client's secrets.",
   'absolute-uri': 'The broker accepts only paths (/service/...), never an absolute URL.',

@@ -3,6 +3,7 @@ import {existsSync, mkdirSync, readFileSync} from 'node:fs'
 
 import {acquireFileLock, writeFileAtomic} from '../vault/fs-safe.js'
 import {brokerPaths, loadOrCreateKeyFile} from './files.js'
+import type {LauncherIdentity} from './launcher.js'
 
 /** What a session token says: which session, which folder, which tenant, until when. */
 export interface SessionClaims {
@@ -11,6 +12,8 @@ export interface SessionClaims {
   readonly workspace: string
   /** Expiry, milliseconds since the epoch. */
   readonly expiresAt: number
+  /** The `outloop run` that holds this session open; the broker refuses the token once it is gone. */
+  readonly launcher?: LauncherIdentity
 }
 
 export type SessionCheck = {ok: true; claims: SessionClaims} | {ok: false; reason: 'missing-token' | 'invalid-token' | 'expired-token' | 'revoked-token'}
@@ -26,7 +29,7 @@ export function loadSessionKey(home: string): Buffer {
 /** Mints a token for one launched session; it carries no key, only claims signed with the session key. */
 export function mintSessionToken(key: Buffer, claims: Omit<SessionClaims, 'id'>): {token: string; claims: SessionClaims} {
   const full: SessionClaims = {id: randomBytes(12).toString('base64url'), ...claims}
-  const body = Buffer.from(JSON.stringify({i: full.id, t: full.tenant, w: full.workspace, e: full.expiresAt})).toString('base64url')
+  const body = Buffer.from(JSON.stringify({i: full.id, t: full.tenant, w: full.workspace, e: full.expiresAt, ...(full.launcher ? {l: [full.launcher.pid, full.launcher.start]} : {})})).toString('base64url')
   return {token: `${PREFIX}${body}.${sign(key, body)}`, claims: full}
 }
 
@@ -44,15 +47,23 @@ export function verifySessionToken(key: Buffer, token: string | undefined, now =
   const given = Buffer.from(token.slice(dot + 1), 'base64url')
   const expected = Buffer.from(sign(key, body), 'base64url')
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return {ok: false, reason: 'invalid-token'}
-  let data: {i?: unknown; t?: unknown; w?: unknown; e?: unknown}
+  let data: {i?: unknown; t?: unknown; w?: unknown; e?: unknown; l?: unknown}
   try {
     data = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'))
   } catch {
     return {ok: false, reason: 'invalid-token'}
   }
   if (typeof data.i !== 'string' || typeof data.t !== 'string' || typeof data.w !== 'string' || typeof data.e !== 'number') return {ok: false, reason: 'invalid-token'}
+  const launcher = parseLauncher(data.l)
+  if (launcher === false) return {ok: false, reason: 'invalid-token'}
   if (data.e <= now) return {ok: false, reason: 'expired-token'}
-  return {ok: true, claims: {id: data.i, tenant: data.t, workspace: data.w, expiresAt: data.e}}
+  return {ok: true, claims: {id: data.i, tenant: data.t, workspace: data.w, expiresAt: data.e, ...(launcher ? {launcher} : {})}}
+}
+
+function parseLauncher(value: unknown): LauncherIdentity | null | false {
+  if (value === undefined) return null
+  if (!Array.isArray(value) || value.length !== 2 || !Number.isSafeInteger(value[0]) || value[0] <= 0 || (value[1] !== null && typeof value[1] !== 'string')) return false
+  return {pid: value[0] as number, start: value[1] as string | null}
 }
 
 /** Revoked session ids (with their expiry, so the list can be pruned). */
