@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {OutloopCommand} from '../lib/command.js'
+import {PASSPHRASE_IN_ENVIRON_WARNING, passphraseInEnvironBlock} from '../lib/process.js'
 import {outloopHome} from '../lib/paths.js'
 import {untilStopSignal} from '../lib/process.js'
 import {serveBroker} from '../services/serve.js'
@@ -25,6 +26,7 @@ export default class Serve extends OutloopCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parse(Serve)
+    if (passphraseInEnvironBlock()) this.logToStderr(`Warning: ${PASSPHRASE_IN_ENVIRON_WARNING}`)
     const {broker, policyFile, stop} = await serveBroker({
       home: outloopHome(),
       env: process.env,
