@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {OutloopCommand} from '../lib/command.js'
+import {PASSPHRASE_IN_ENVIRON_WARNING, passphraseInEnvironBlock} from '../lib/process.js'
 import {UserError} from '../lib/errors.js'
 import {outloopHome} from '../lib/paths.js'
 import {parseAuditDuration} from '../services/audit.js'
@@ -21,6 +22,7 @@ export default class Run extends OutloopCommand {
     ...vaultBackendFlags,
     workspace: Flags.string({description: 'The client folder (default: the current folder).'}),
     ttl: Flags.string({description: 'How long the session token lives (e.g. 8h, 30m).', default: '12h'}),
+    sandbox: Flags.boolean({description: "Confine CMD (the default): its own process namespace, the system read-only, OUTLOOP_HOME, other clients' folders, keyrings and credential stores hidden. --no-sandbox runs it unconfined, as you, and says what it can then reach.", default: true, allowNo: true}),
     mode: Flags.string({description: "proxy: base URLs point at the broker and placeholders stay placeholders. inject: for tools that can't change base URL, this client's placeholders are resolved into CMD's environment and their values masked in its output.", options: ['proxy', 'inject'], default: 'proxy'}),
   }
 
@@ -28,6 +30,7 @@ export default class Run extends OutloopCommand {
     const {flags, argv} = await this.parse(Run)
     const command = (argv as string[]).filter((arg, i) => !(i === 0 && arg === '--'))
     if (command.length === 0) throw new UserError('No command to run.', 'outloop run -- CMD [ARGS…] (everything after -- is the command)')
+    if (passphraseInEnvironBlock()) this.logToStderr(`Warning: ${PASSPHRASE_IN_ENVIRON_WARNING}`)
     const code = await runAgentSession({
       home: outloopHome(),
       env: process.env,
@@ -37,6 +40,7 @@ export default class Run extends OutloopCommand {
       mode: flags.mode as 'proxy' | 'inject',
       backend: flags.vault,
       interactive: canPromptOnTerminal(),
+      confine: flags.sandbox,
       warn: (message) => this.logToStderr(`Warning: ${message}`),
     })
     if (code !== 0) this.exit(code)

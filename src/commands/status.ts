@@ -11,7 +11,7 @@ export default class Status extends OutloopCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parse(Status)
-    const status = await readAccessStatus(outloopHome())
+    const status = await readAccessStatus(outloopHome(), process.env)
     if (flags.json) {
       this.log(JSON.stringify({schema: 'outloop.status/v1', ...status}, null, 2))
       return
@@ -20,6 +20,14 @@ export default class Status extends OutloopCommand {
     lines.push(status.bindings.length === 0 ? 'No client folders connected (outloop connect DIR --tenant T).' : `${status.bindings.length} client folder${status.bindings.length === 1 ? '' : 's'} connected:`)
     for (const b of status.bindings) lines.push(`  ${b.tenant.padEnd(16)} ${b.dir}  (${b.grants} grant${b.grants === 1 ? '' : 's'})`)
     lines.push(status.broker ? `Broker: running at ${status.broker.url} (pid ${status.broker.pid}, since ${status.broker.startedAt})` : 'Broker: not running (outloop serve; outloop run starts one for its session).')
+    const confinement = status.confinement
+    lines.push(
+      confinement.kind === 'bubblewrap'
+        ? `Agents: confined by bubblewrap ${confinement.version} (${confinement.binary}): own process namespace, system read-only, OUTLOOP_HOME, other clients' folders, keyrings and credential stores hidden, no Unix sockets.`
+        : confinement.kind === 'sandbox-exec'
+          ? `Agents: confined by sandbox-exec (${confinement.binary}).`
+          : `Agents: not confined here (${confinement.reason}); outloop run refuses to start an agent unless given --no-sandbox.`,
+    )
     if (status.policyProblems.length > 0) {
       lines.push(`Policy ${status.policyFile} is invalid:`)
       for (const p of status.policyProblems) lines.push(`  ${p.file}:${p.line}:${p.column}: ${p.message}`)

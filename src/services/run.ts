@@ -1,8 +1,13 @@
-import {spawn} from 'node:child_process'
+import {spawn, type ChildProcess} from 'node:child_process'
+import {existsSync, realpathSync} from 'node:fs'
+import {homedir} from 'node:os'
+import {isAbsolute, join, resolve} from 'node:path'
+import type {Readable} from 'node:stream'
 
 import {AuditLogWriter} from '../audit/log.js'
 import {findWorkspaceBinding, readWorkspaceBindings, resolveWorkspaceDir, type WorkspaceBinding} from '../broker/bindings.js'
 import {brokerPaths, loadOrCreateKeyFile} from '../broker/files.js'
+import {currentLauncher} from '../broker/launcher.js'
 import {createOutputMasker} from '../broker/mask.js'
 import type {SecretValue} from '../lib/secret-value.js'
 import {findSecretRefs, formatSecretRef} from '../vault/ref.js'
@@ -12,6 +17,10 @@ import {loadSessionKey, mintSessionToken, revokeSession} from '../broker/tokens.
 import {UserError} from '../lib/errors.js'
 import type {Policy} from '../policy/types.js'
 import {findRunningBroker, loadBrokerPolicy, serveBroker} from './serve.js'
+import {detectConfinement, findExecutable, resolveSandboxMounts, spawnConfined, type Confinement} from '../sandbox/launch.js'
+import {planSandboxView, SandboxPlanError, WITHHELD_ENVIRONMENT} from '../sandbox/profile.js'
+import type {ResolvedMount} from '../sandbox/bwrap.js'
+import {readSandboxSettings} from '../sandbox/settings.js'
 
 export interface RunSessionOptions {
   readonly home: string
@@ -23,6 +32,8 @@ export interface RunSessionOptions {
   readonly mode?: 'proxy' | 'inject'
   readonly backend?: string
   readonly interactive?: boolean
+  /** Confine CMD (the default). false is `--no-sandbox`: CMD runs as this user and sees what this user sees. */
+  readonly confine?: boolean
   readonly warn?: (message: string) => void
 }
 
@@ -48,23 +59,44 @@ export function sessionEnvironment(policy: Policy, tenant: string, brokerUrl: st
  */
 export async function runAgentSession(options: RunSessionOptions): Promise<number> {
   if (options.command.length === 0) throw new UserError('No command to run.', 'outloop run -- claude (everything after -- is the command)')
+  const warn = options.warn ?? (() => {})
   const dir = resolveWorkspaceDir(options.workspace)
-  const binding = findWorkspaceBinding(readWorkspaceBindings(options.home), dir)
+  const bindings = readWorkspaceBindings(options.home)
+  const binding = findWorkspaceBinding(bindings, dir)
   if (!binding) throw new UserError(`${dir} is not connected to a client.`, `outloop connect ${dir} --tenant <client>`)
   const {policy} = loadBrokerPolicy(options.home)
+  // Decided before anything starts, so a refusal leaves no broker, token or audit record behind.
+  const sandbox = options.confine === false ? null : prepareSandbox(options.home, options.env, binding, bindings)
+  if (!sandbox) warn(unconfinedWarning(options.home, binding, bindings))
+  if (options.mode === 'inject') {
+    warn(`Inject mode puts ${binding.tenant}'s granted keys themselves into CMD's environment: ${sandbox ? 'the sandbox keeps other clients out, but ' : ''}CMD can read those values and send them anywhere. Proxy mode (the default) keeps every key in the broker.`)
+  }
   const injected = options.mode === 'inject' ? await injectSecrets(options, policy, binding) : null
+  const baseEnv = agentEnvironment(injected ? injected.env : options.env)
+  const executable = findExecutable(isAbsolute(options.command[0]) || !options.command[0].includes('/') ? options.command[0] : join(dir, options.command[0]), baseEnv)
+  if (!executable) throw new UserError(`Can't start ${options.command[0]}: no such command.`, 'Check the command after --.')
   const running = await findRunningBroker(options.home)
   const session = running ? null : await serveBroker({home: options.home, env: options.env, backend: options.backend, interactive: options.interactive, warn: options.warn})
   const brokerUrl = running?.url ?? session!.broker.url
-  const {token, claims} = mintSessionToken(loadSessionKey(options.home), {tenant: binding.tenant, workspace: binding.dir, expiresAt: Date.now() + options.ttlMs})
+  const {token, claims} = mintSessionToken(loadSessionKey(options.home), {tenant: binding.tenant, workspace: binding.dir, expiresAt: Date.now() + options.ttlMs, launcher: currentLauncher()})
   try {
-    const session = sessionEnvironment(policy, binding.tenant, brokerUrl, token)
-    const env = injected
-      ? {...agentEnvironment(injected.env), ...Object.fromEntries(Object.entries(session).filter(([name]) => name.startsWith('OUTLOOP_')))}
-      : {...agentEnvironment(options.env), ...session}
-    const child = spawn(options.command[0], options.command.slice(1), {cwd: dir, stdio: injected ? ['inherit', 'pipe', 'pipe'] : 'inherit', env})
+    const sessionEnv = sessionEnvironment(policy, binding.tenant, brokerUrl, token)
+    const env = injected ? {...baseEnv, ...Object.fromEntries(Object.entries(sessionEnv).filter(([name]) => name.startsWith('OUTLOOP_')))} : {...baseEnv, ...sessionEnv}
+    const stdio = injected ? (['inherit', 'pipe', 'pipe'] as const) : (['inherit', 'inherit', 'inherit'] as const)
+    let child: ChildProcess
+    let output: {stdout: Readable | null; stderr: Readable | null}
+    let ran: Promise<boolean> = Promise.resolve(true)
+    if (sandbox) {
+      const confined = spawnConfined(sandbox.confinement, {command: options.command, cwd: dir, env, mounts: sandbox.mounts, stdio})
+      child = confined.child
+      output = confined
+      ran = confined.ran
+    } else {
+      child = spawn(options.command[0], options.command.slice(1), {cwd: dir, stdio: [...stdio], env})
+      output = child
+    }
     if (injected) {
-      for (const [from, to] of [[child.stdout!, process.stdout], [child.stderr!, process.stderr]] as const) {
+      for (const [from, to] of [[output.stdout!, process.stdout], [output.stderr!, process.stderr]] as const) {
         const masker = createOutputMasker(injected.values)
         from.on('data', (chunk: Buffer) => to.write(masker.push(chunk)))
         from.on('end', () => to.write(masker.flush()))
@@ -74,13 +106,15 @@ export async function runAgentSession(options: RunSessionOptions): Promise<numbe
     process.on('SIGINT', forward)
     process.on('SIGTERM', forward)
     try {
-      return await new Promise<number>((resolve, reject) => {
+      const code = await new Promise<number>((resolve, reject) => {
         child.on('error', (error: NodeJS.ErrnoException) =>
-          reject(error.code === 'ENOENT' ? new UserError(`Can't start ${options.command[0]}: no such command.`, 'Check the command after --.') : error),
+          reject(error.code === 'ENOENT' ? new UserError(`Can't start ${sandbox ? sandbox.confinement.binary : options.command[0]}: no such command.`, 'Check the command after --.') : error),
         )
         // 'close', not 'exit': the masked output must be fully written before outloop itself exits.
         child.on('close', (code, signal) => resolve(code ?? 128 + (signal ? signalNumber(signal) : 0)))
       })
+      if (sandbox && !(await ran)) throw new UserError(`The sandbox could not start ${options.command[0]} (bubblewrap's message is above).`, 'outloop status shows how runs are confined here; --no-sandbox runs the agent unconfined.')
+      return code
     } finally {
       process.off('SIGINT', forward)
       process.off('SIGTERM', forward)
@@ -89,6 +123,40 @@ export async function runAgentSession(options: RunSessionOptions): Promise<numbe
     await revokeSession(options.home, claims)
     await session?.stop()
   }
+}
+
+/** The confinement and the agent's filesystem view for one session; a UserError where none is possible. */
+function prepareSandbox(home: string, env: NodeJS.ProcessEnv, binding: WorkspaceBinding, bindings: readonly WorkspaceBinding[]): {confinement: Exclude<Confinement, {kind: 'none'}>; mounts: ResolvedMount[]} {
+  const confinement = detectConfinement(env)
+  if (confinement.kind === 'none') {
+    throw new UserError(`outloop run confines every agent, and can't here: ${confinement.reason}.`, 'Install bubblewrap (Linux) and try again, or run with --no-sandbox to start the agent unconfined (it then sees everything you can).')
+  }
+  const absoluteHome = resolve(home)
+  try {
+    const plan = planSandboxView({
+      clientDir: binding.dir,
+      outloopHome: existsSync(absoluteHome) ? realpathSync(absoluteHome) : absoluteHome,
+      userHome: homedir(),
+      otherClientDirs: bindings.filter((other) => other.tenant !== binding.tenant).map((other) => other.dir),
+      settings: readSandboxSettings(home),
+      env,
+    })
+    return {confinement, mounts: resolveSandboxMounts(plan)}
+  } catch (error) {
+    if (error instanceof SandboxPlanError) throw new UserError(error.message, error.hint)
+    throw error
+  }
+}
+
+/** What an unconfined agent can reach, said before it starts (`--no-sandbox`). */
+function unconfinedWarning(home: string, binding: WorkspaceBinding, bindings: readonly WorkspaceBinding[]): string {
+  const others = bindings.filter((other) => other.tenant !== binding.tenant)
+  return [
+    `--no-sandbox: the agent runs unconfined, as your OS user, and can read and change everything you can, including:`,
+    `  ${resolve(home)} (OUTLOOP_HOME: the vault, the session and audit keys, the policy and the bindings)`,
+    ...(others.length > 0 ? [`  ${others.length} other client folder${others.length === 1 ? '' : 's'} (${others.slice(0, 3).map((o) => o.dir).join(', ')}${others.length > 3 ? ', …' : ''})`] : []),
+    `  /proc of your processes (the environment of any you started with a key in it), your keyring and D-Bus, ~/.ssh and other credential stores`,
+  ].join('\n')
 }
 
 /**
@@ -143,12 +211,10 @@ async function injectSecrets(options: RunSessionOptions, policy: Policy, binding
   }
 }
 
-/** What unlocks the vault stays with outloop: an agent holding the passphrase or a Vault token could read every client's keys. */
-const VAULT_CREDENTIAL_ENV = ['OUTLOOP_PASSPHRASE', 'VAULT_TOKEN']
-
+/** What unlocks the vault, and the addresses of keyrings and key agents, stay with outloop. */
 function agentEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const out = {...env}
-  for (const name of VAULT_CREDENTIAL_ENV) delete out[name]
+  for (const name of WITHHELD_ENVIRONMENT) delete out[name]
   return out
 }
 

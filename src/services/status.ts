@@ -3,6 +3,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import {readWorkspaceBindings, type WorkspaceBinding} from '../broker/bindings.js'
 import {brokerPaths} from '../broker/files.js'
 import {checkPolicyText, type PolicyProblem} from '../policy/parse.js'
+import {detectConfinement, type Confinement} from '../sandbox/launch.js'
 import {findRunningBroker, type BrokerStateFile} from './serve.js'
 
 /** Bindings, the running broker, and what is wrong with the policy. */
@@ -12,12 +13,14 @@ export interface AccessStatus {
   readonly policyFile: string
   readonly policyExists: boolean
   readonly policyProblems: PolicyProblem[]
+  /** How `outloop run` confines agents on this machine, or why it can't (then it refuses without --no-sandbox). */
+  readonly confinement: Confinement
   /** Plain-language warnings: a connected client with no grants, a grant for a client never connected. */
   readonly warnings: string[]
 }
 
 /** Collects what `outloop status` shows. */
-export async function readAccessStatus(home: string): Promise<AccessStatus> {
+export async function readAccessStatus(home: string, env: NodeJS.ProcessEnv): Promise<AccessStatus> {
   const bindings = readWorkspaceBindings(home)
   const policyFile = brokerPaths(home).policy
   const policyExists = existsSync(policyFile)
@@ -29,5 +32,5 @@ export async function readAccessStatus(home: string): Promise<AccessStatus> {
     for (const binding of bindings) if (grants(binding.tenant) === 0) warnings.push(`Client ${binding.tenant} is connected but the policy grants it nothing: every request of its agents is denied.`)
     for (const tenant of checked.policy.clients.keys()) if (!bindings.some((b) => b.tenant === tenant)) warnings.push(`The policy has grants for ${tenant}, but no folder is connected to it.`)
   }
-  return {bindings: bindings.map((b) => ({...b, grants: grants(b.tenant)})), broker: await findRunningBroker(home), policyFile, policyExists, policyProblems: checked.problems, warnings}
+  return {bindings: bindings.map((b) => ({...b, grants: grants(b.tenant)})), broker: await findRunningBroker(home), policyFile, policyExists, policyProblems: checked.problems, confinement: detectConfinement(env), warnings}
 }
