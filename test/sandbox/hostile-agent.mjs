@@ -93,9 +93,11 @@ for (const [name, pid] of [
   report("read another client's folder", !(read.ok && read.bytes.length > 0), read.ok ? `${read.bytes.length} bytes` : read.error)
 }
 // 6-7. Rewrite the policy and the bindings, in place.
+// (The unconfined control run points these at copies: there, they would succeed.)
+const targets = config.writeTargets ?? {policy: config.policyFile, bindings: config.bindingsFile, outloopEntry: config.outloopEntry, shellRc: config.shellRc}
 for (const [what, path] of [
-  ['policy', config.policyFile],
-  ['bindings', config.bindingsFile],
+  ['policy', targets.policy],
+  ['bindings', targets.bindings],
 ]) {
   try {
     writeFileSync(path, what === 'policy' ? 'clients:\n  acme:\n    - {secret: openai-api-key, service: openai}\n' : '{}')
@@ -105,12 +107,15 @@ for (const [what, path] of [
   }
 }
 // 8. Persist something the operator runs later: outloop's own code, or their shell's start-up file.
-for (const path of [config.outloopEntry, config.shellRc]) {
+for (const [what, path] of [
+  ["outloop's own entry point", targets.outloopEntry],
+  ["the operator's shell rc", targets.shellRc],
+]) {
   try {
     writeFileSync(path, '# planted\n', {flag: 'a'})
-    report(`plant code in ${path.includes('run.js') ? "outloop's own entry point" : "the operator's shell rc"}`, false, 'written')
+    report(`plant code in ${what}`, false, 'written')
   } catch (error) {
-    report(`plant code in ${path.includes('run.js') ? "outloop's own entry point" : "the operator's shell rc"}`, true, errno(error))
+    report(`plant code in ${what}`, true, errno(error))
   }
 }
 

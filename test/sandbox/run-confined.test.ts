@@ -1,0 +1,131 @@
+import {mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+
+import {detectConfinement} from '../../src/sandbox/launch.js'
+import {expectNoSecrets} from '../helpers/tree.js'
+import {currentUser, makeAgency, unprivilegedUser, type Agency, type TestUser} from './agency.js'
+
+const canConfine = detectConfinement(process.env).kind === 'bubblewrap'
+const agentUser = unprivilegedUser()
+const users: TestUser[] = [currentUser(), ...(agentUser ? [agentUser] : [])]
+
+/** An ordinary agent in Node: calls its provider through the base URL it was given, with its placeholder as the key. */
+const NODE_AGENT = `
+const r = await fetch(process.env.OPENAI_BASE_URL + '/chat/completions', {method: 'POST', headers: {authorization: 'Bearer ' + process.env.OPENAI_API_KEY, 'content-type': 'application/json'}, body: '{}'})
+console.log('node', r.status, (await r.json()).ok)
+`
+/** The same from a shell script with curl, which also writes its result into the workspace. */
+const SHELL_AGENT = `set -e
+code=$(curl -s -o body.json -w '%{http_code}' -X POST -H "authorization: Bearer $OPENAI_API_KEY" -H 'content-type: application/json' -d '{}' "$OPENAI_BASE_URL/chat/completions")
+echo "shell $code"
+mkdir -p out && echo "made inside" > out/result.txt
+`
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+describe.skipIf(!canConfine && process.env.CI !== 'true').each(users)('outloop run confines an ordinary agent that still works, as $name', (user) => {
+  let agency: Agency
+  let secrets: string[]
+
+  beforeAll(async () => {
+    agency = await makeAgency(user)
+    secrets = [agency.keys.acme, agency.keys.globex, agency.passphrase]
+  })
+  afterAll(async () => {
+    await agency?.close()
+    if (agency) expectNoSecrets(agency.outputs, secrets)
+  })
+
+  it('a Node script and a shell script reach the broker and get answers; files written in the workspace stay', async () => {
+    const node = await agency.cli(['run', '--workspace', agency.acme, '--', process.execPath, '--input-type=module', '-e', NODE_AGENT])
+    expect(node.code, node.stderr).toBe(0)
+    expect(node.stdout).toContain('node 200 true')
+    writeFileSync(join(agency.acme, 'agent.sh'), SHELL_AGENT, {mode: 0o755})
+    const shell = await agency.cli(['run', '--workspace', agency.acme, '--', 'sh', 'agent.sh'])
+    expect(shell.code, shell.stderr).toBe(0)
+    expect(shell.stdout).toContain('shell 200')
+    expect(readFileSync(join(agency.acme, 'out', 'result.txt'), 'utf8')).toBe('made inside\n')
+    expect(statSync(join(agency.acme, 'out', 'result.txt')).uid).toBe(user.uid)
+    expect(agency.upstream.seen.map((r) => r.headers.authorization)).toEqual([`Bearer ${agency.keys.acme}`, `Bearer ${agency.keys.acme}`])
+  })
+
+  it('ends the agent with its launcher: a SIGKILLed outloop run takes the sandbox with it', async () => {
+    const beat = join(agency.acme, 'heartbeat')
+    const agent = agency.spawn(['run', '--workspace', agency.acme, '--', process.execPath, '-e', `setInterval(() => require('fs').writeFileSync(${JSON.stringify(beat)}, String(Date.now())), 50)`])
+    for (let i = 0; i < 200; i++) {
+      try {
+        statSync(beat)
+        break
+      } catch {
+        await sleep(50)
+      }
+    }
+    agent.kill('SIGKILL')
+    await new Promise((r) => agent.once('close', r))
+    await sleep(300)
+    const last = readFileSync(beat, 'utf8')
+    await sleep(600)
+    expect(readFileSync(beat, 'utf8')).toBe(last)
+  })
+
+  it('refuses the token of an agent orphaned by a killed launcher (unconfined, so the agent survives it)', async () => {
+    const go = join(agency.acme, 'go')
+    const answer = join(agency.acme, 'answer')
+    const script = `
+const fs = require('fs')
+const wait = setInterval(async () => {
+  if (!fs.existsSync(${JSON.stringify(go)})) return
+  clearInterval(wait)
+  const r = await fetch(process.env.OPENAI_BASE_URL + '/chat/completions', {method: 'POST', headers: {authorization: 'Bearer ' + process.env.OPENAI_API_KEY}, body: '{}'})
+  fs.writeFileSync(${JSON.stringify(answer)}, r.status + ' ' + (await r.json()).error?.reason)
+}, 50)`
+    const seen = agency.upstream.seen.length
+    const launcher = agency.spawn(['run', '--no-sandbox', '--workspace', agency.acme, '--', process.execPath, '-e', script])
+    await sleep(1500)
+    launcher.kill('SIGKILL')
+    // 'exit', not 'close': the orphan still holds the launcher's output pipes.
+    await new Promise((r) => launcher.once('exit', r))
+    writeFileSync(go, '')
+    for (let i = 0; i < 200; i++) {
+      try {
+        statSync(answer)
+        break
+      } catch {
+        await sleep(50)
+      }
+    }
+    expect(readFileSync(answer, 'utf8')).toBe('401 launcher-gone')
+    expect(agency.upstream.seen.length).toBe(seen)
+    rmSync(go)
+    rmSync(answer)
+  })
+
+  it('says what inject mode hands the agent, and that proxy mode keeps keys in the broker', async () => {
+    const run = await agency.cli(['run', '--mode', 'inject', '--workspace', agency.acme, '--', process.execPath, '-e', 'console.log(process.env.OPENAI_API_KEY.length)'], {env: {OPENAI_API_KEY: 'outloop://acme/openai-api-key'}})
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stderr).toMatch(/Inject mode puts acme's granted keys themselves into CMD's environment: the sandbox keeps other clients out/)
+    expect(run.stdout.trim()).toBe(String(agency.keys.acme.length))
+  })
+
+  it('refuses to start where no sandbox works, unless --no-sandbox, and status says which applies', async () => {
+    const bin = mkdtempSync('/tmp/outloop-nobwrap-')
+    symlinkSync(process.execPath, join(bin, 'node'))
+    const marker = join(agency.acme, 'started')
+    const refused = await agency.cli(['run', '--workspace', agency.acme, '--', process.execPath, '-e', `require('fs').writeFileSync(${JSON.stringify(marker)}, '')`], {env: {PATH: bin}})
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain('bubblewrap (bwrap) is not installed')
+    expect(refused.stderr).toContain('--no-sandbox')
+    expect(() => statSync(marker)).toThrow()
+    const status = await agency.cli(['status', '--json'], {env: {PATH: bin}})
+    expect(JSON.parse(status.stdout).confinement).toMatchObject({kind: 'none'})
+    const confined = await agency.cli(['status'])
+    expect(confined.stdout).toMatch(/Agents: confined by bubblewrap \d/)
+    const unconfined = await agency.cli(['run', '--no-sandbox', '--workspace', agency.acme, '--', process.execPath, '-e', `require('fs').writeFileSync(${JSON.stringify(marker)}, '')`], {env: {PATH: bin}})
+    expect(unconfined.code, unconfined.stderr).toBe(0)
+    expect(unconfined.stderr).toContain(agency.home)
+    statSync(marker)
+    rmSync(marker)
+    rmSync(bin, {recursive: true})
+  })
+})
