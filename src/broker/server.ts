@@ -174,7 +174,7 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     fields.workspace = claims.workspace
 
     // Decoded dot segments, encoded slashes and backslashes are how a path glob gets walked around.
-    if (/%2e|%2f|%5c|\\|[\0-\x1f\x7f]/i.test(rawPath) || rawPath.split('/').some((part) => part === '..' || part === '.')) {
+    if (!isPlainPath(rawPath)) {
       req.resume()
       return refuse(400, 'bad-path')
     }
@@ -440,6 +440,12 @@ function decodedForms(text: string): string[] | null {
     if (round === MAX_DECODINGS) return null
     forms.push(next)
   }
+}
+
+/** Whether a path, as sent and in every decoding of it (an upstream may decode twice), has no dot segment, encoded slash or backslash, or control character. */
+function isPlainPath(path: string): boolean {
+  const forms = decodedForms(path)
+  return forms !== null && forms.every((form) => !/%2e|%2f|%5c|\\|[\0-\x1f\x7f]/i.test(form) && !form.split('/').some((part) => part === '..' || part === '.'))
 }
 
 /** Every placeholder in a request part, as sent and as any decoding or case folding of it reads; null when its encoding never settles. */

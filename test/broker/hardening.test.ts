@@ -110,6 +110,19 @@ describe('broker hardening', () => {
     expect(reasons).toEqual([...refused.map(([, , , reason]) => reason), 'allowed', 'allowed', 'allowed'])
   })
 
+  it('refuses dot segments and encoded slashes in the path however deeply they are encoded', async () => {
+    const walked = ['/v1/notes/%252e%252e/files', '/v1/notes/%25252e%25252e/files', '/v1/notes/%u002e%u002e/files', '/v1/notes/a%252fb', '/v1/notes/..%255cfiles', '/v1/notes/%250a']
+    for (const path of walked) {
+      const response = await raw('GET', `/_t/${acmeToken}/openai${path}`)
+      expect(statusOf(response), path).toBe(400)
+      expect(reasonOf(response), path).toBe('bad-path')
+    }
+    expect(upstream.counts.requests).toBe(0)
+    // A '%' that decodes to nothing dangerous still goes through, as sent.
+    expect(statusOf(await raw('GET', `/_t/${acmeToken}/openai/v1/notes/100%25%20off`))).toBe(200)
+    expect(upstream.seen.map((r) => r.url)).toEqual(['/v1/notes/100%25%20off'])
+  })
+
   it('refuses a chunked body over the limit before the upstream gets a connection', async () => {
     await restart({maxRequestBytes: 1000})
     const target = `/_t/${acmeToken}/openai/v1/chat/completions`
