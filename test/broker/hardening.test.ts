@@ -169,6 +169,7 @@ describe('broker hardening', () => {
     const cases: Array<[string, string]> = [
       ['session, slow body', slowBody(`/_t/${acmeToken}/openai/v1/chat/completions`)],
       ['no session, slow body', slowBody('/openai/v1/chat/completions')],
+      ['session, slow chunked body', `POST /_t/${acmeToken}/openai/v1/chat/completions HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n`],
       ['slow headers', `GET /_t/${acmeToken}/openai/v1/models HTTP/1.1\r\nHost: x\r\n`],
     ]
     const held = await Promise.all(cases.map(([, text]) => holdRequestOpen(broker.port, text, 5000)))
@@ -177,8 +178,12 @@ describe('broker hardening', () => {
       expect(held[index].closedAfterMs, what).not.toBeNull()
       expect(held[index].closedAfterMs!, what).toBeLessThan(3000)
     }
-    // The body that never came whole never completed upstream either.
+    // The body that never came whole never completed upstream either; the chunked one never left the broker.
     expect(upstream.seen).toHaveLength(0)
+    expect(upstream.counts.requests).toBe(1)
+    const acmeRecords = () => readAuditRecords(brokerPaths(home).auditDir, 'acme')
+    for (let waited = 0; acmeRecords().length < 2 && waited < 2000; waited += 20) await new Promise((r) => setTimeout(r, 20))
+    expect(readAuditRecords(brokerPaths(home).auditDir, 'acme').map((r) => r.reason).sort()).toEqual(['client-closed', 'client-closed'])
   })
 
   it('accepts a signature only in its one canonical spelling', async () => {
