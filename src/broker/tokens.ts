@@ -45,8 +45,8 @@ export function verifySessionToken(key: Buffer, token: string | undefined, now =
   const body = token.slice(PREFIX.length, dot)
   // The signature's text is compared, not its decoded bytes: base64url decoding forgives unused bits, padding
   // and stray characters, so one signature would otherwise have many spellings (many tokens, one session).
-  const given = Buffer.from(token.slice(dot + 1), 'latin1')
-  const expected = Buffer.from(sign(key, body), 'latin1')
+  const given = Buffer.from(token.slice(dot + 1), 'utf8')
+  const expected = Buffer.from(sign(key, body), 'utf8')
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return {ok: false, reason: 'invalid-token'}
   let data: {i?: unknown; t?: unknown; w?: unknown; e?: unknown; a?: unknown}
   try {
