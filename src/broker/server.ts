@@ -1,4 +1,4 @@
-import {createServer, request as httpRequest, Agent as HttpAgent, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse} from 'node:http'
+import {createServer, request as httpRequest, Agent as HttpAgent, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerOptions, type ServerResponse} from 'node:http'
 import {request as httpsRequest, Agent as HttpsAgent} from 'node:https'
 import {chmodSync, existsSync, lstatSync, statSync, unlinkSync} from 'node:fs'
 import type {AddressInfo} from 'node:net'
@@ -9,7 +9,7 @@ import {UserError} from '../lib/errors.js'
 import type {SecretValue} from '../lib/secret-value.js'
 import {evaluatePolicy} from '../policy/evaluate.js'
 import type {Policy, ServiceDefinition} from '../policy/types.js'
-import {findSecretRefs} from '../vault/ref.js'
+import {findSecretRefs, type SecretRef} from '../vault/ref.js'
 import {findWorkspaceBinding, readWorkspaceBindings, type WorkspaceBinding} from './bindings.js'
 import {isLauncherAlive} from './launcher.js'
 import {brokerPaths, loadOrCreateKeyFile} from './files.js'
@@ -31,6 +31,8 @@ export interface BrokerOptions {
   readonly upstreamTimeoutMs?: number
   /** Largest request body forwarded. */
   readonly maxRequestBytes?: number
+  /** Longest time to receive a request's headers and body; a slower client is disconnected. */
+  readonly requestTimeoutMs?: number
   /** How long a secret read from the vault is reused (a rotation shows within this time). */
   readonly secretCacheMs?: number
   /** Conversation (never a value): audit failures and such. */
@@ -49,6 +51,9 @@ export const SESSION_HEADER = 'x-outloop-session'
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host', SESSION_HEADER])
 const UNSAFE_IN_HEADER = /[\r\n\0]/
+// Headers some upstreams and frameworks take as the real method, path or host: forwarded, they would
+// sidestep the method and path grants (X-Forwarded-* too: a path prefix, a host, a scheme).
+const ROUTE_OVERRIDING = new Set(['x-http-method-override', 'x-http-method', 'x-method-override', 'x-original-url', 'x-original-uri', 'x-original-method', 'x-original-host', 'x-rewrite-url', 'x-envoy-original-path', 'x-host', 'forwarded'])
 
 interface Decision {
   status: number
@@ -114,7 +119,7 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   // When each session's launcher was last seen alive: at most one /proc read per session every 200 ms.
   const launcherSeen = new Map<string, number>()
 
-  const serverOptions = {requestTimeout: 0, headersTimeout: 30_000, maxHeaderSize: 32 * 1024}
+  const serverOptions = requestLimits(options.requestTimeoutMs ?? 30_000)
   const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch(() => {
       if (!res.headersSent) deny(res, {status: 500, decision: 'error', reason: 'broker-error'})
@@ -172,7 +177,7 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     fields.workspace = claims.workspace
 
     // Decoded dot segments, encoded slashes and backslashes are how a path glob gets walked around.
-    if (/%2e|%2f|%5c|\\|[\0-\x1f\x7f]/i.test(rawPath) || rawPath.split('/').some((part) => part === '..' || part === '.')) {
+    if (!isPlainPath(rawPath)) {
       req.resume()
       return refuse(400, 'bad-path')
     }
@@ -185,27 +190,12 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     if (service) fields.host = upstreamUrl(service).host
 
     // The tenant is the binding's; a placeholder naming any other client is refused outright.
-    let named: string | undefined
-    for (let i = 0; i < req.rawHeaders.length; i += 2) {
-      const value = req.rawHeaders[i + 1]
-      if (!value.includes('outloop://')) continue
-      for (const found of findSecretRefs(value)) {
-        if (found.ref.tenant !== claims.tenant) {
-          req.resume()
-          return refuse(403, 'tenant-mismatch')
-        }
-        named ??= found.ref.name
-      }
+    const placed = readPlaceholders(req.rawHeaders, query, rawPath, claims.tenant)
+    if (!placed.ok) {
+      req.resume()
+      return refuse(placed.status, placed.reason)
     }
-    if (query.includes('outloop')) {
-      for (const found of findSecretRefs(safeDecode(query))) {
-        if (found.ref.tenant !== claims.tenant) {
-          req.resume()
-          return refuse(403, 'tenant-mismatch')
-        }
-        named ??= found.ref.name
-      }
-    }
+    const named = placed.named
     if (named) fields.secret = named
 
     const verdict = evaluatePolicy(options.policy, {tenant: claims.tenant, service: serviceName, method, path: servicePath, secret: named})
@@ -219,6 +209,13 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
       req.resume()
       return refuse(413, 'request-too-large')
     }
+    // A body without content-length is read in full first: one over the limit must never reach the upstream.
+    const unsized = req.headers['transfer-encoding'] === undefined ? null : await readUnsizedBody(req, maxBytes)
+    if (unsized === 'too-large') {
+      res.setHeader('connection', 'close')
+      return refuse(413, 'request-too-large')
+    }
+    if (unsized === 'aborted') return finish({status: 499, decision: 'error', reason: 'client-closed'}, false)
     if (!audit.isWritable(claims.tenant)) {
       req.resume()
       warn(`Can't write the audit log of ${claims.tenant}: refusing its requests.`)
@@ -233,22 +230,23 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
       req.resume()
       return refuse(502, 'secret-invalid')
     }
-    forward(req, res, verdict.service, servicePath, query, secret, (outcome) => finish(outcome, false), (outcome) => finish(outcome, true))
+    forward(req, res, verdict.service, servicePath, query, secret, unsized, (outcome) => finish(outcome, false), (outcome) => finish(outcome, true))
   }
 
-  function forward(req: IncomingMessage, res: ServerResponse, service: ServiceDefinition, path: string, query: string, secret: SecretValue, done: (o: Decision) => void, fail: (o: Decision) => void): void {
+  function forward(req: IncomingMessage, res: ServerResponse, service: ServiceDefinition, path: string, query: string, secret: SecretValue, body: Buffer | null, done: (o: Decision) => void, fail: (o: Decision) => void): void {
     const base = upstreamUrl(service)
     const headers: OutgoingHttpHeaders = {}
     for (let i = 0; i < req.rawHeaders.length; i += 2) {
       const name = req.rawHeaders[i].toLowerCase()
       const value = req.rawHeaders[i + 1]
       // A header that held a placeholder is replaced by the credential, never passed on with the reference.
-      if (HOP_BY_HOP.has(name) || value.includes('outloop://')) continue
+      if (HOP_BY_HOP.has(name) || overridesRoute(name) || value.includes('outloop://')) continue
       if (service.auth.kind === 'header' && name === service.auth.header) continue
       const existing = headers[name]
       headers[name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [String(existing), value]
     }
     headers.host = base.host
+    if (body) headers['content-length'] = String(body.length)
     if (service.auth.kind === 'header') headers[service.auth.header] = service.auth.template.replace('{secret}', () => secret.reveal())
     let search = query
     if (service.auth.kind === 'query') {
@@ -311,7 +309,8 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
         settle({status: 413, decision: 'denied', reason: 'request-too-large'}, true)
       }
     })
-    req.pipe(upstream)
+    if (body) upstream.end(body)
+    else req.pipe(upstream)
   }
 
   function checkSession(token: string | undefined): {ok: true; claims: SessionClaims} | {ok: false; reason: string} {
@@ -343,6 +342,8 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     // The binding decides the tenant: a disconnected or rebound folder invalidates its sessions at once.
     const binding = findWorkspaceBinding(bindings.get(), checked.claims.workspace)
     if (!binding || binding.dir !== checked.claims.workspace || binding.tenant !== checked.claims.tenant) return {ok: false, reason: 'unbound-workspace'}
+    // Disconnecting and connecting the folder again ends its old sessions: a token minted before is refused.
+    if (!(checked.claims.issuedAt >= Date.parse(binding.connectedAt))) return {ok: false, reason: 'stale-token'}
     return checked
   }
 
@@ -399,12 +400,103 @@ function headerValue(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value
 }
 
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text.replaceAll('+', ' '))
-  } catch {
-    return text
+/** The Node server limits: a request's headers and body must arrive within `requestTimeoutMs`. */
+function requestLimits(requestTimeoutMs: number): ServerOptions {
+  // Node checks the deadlines only every connectionsCheckingInterval (30 s unless told), which would double them.
+  return {requestTimeout: requestTimeoutMs, headersTimeout: Math.min(30_000, requestTimeoutMs), connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(requestTimeoutMs / 4))), maxHeaderSize: 32 * 1024}
+}
+
+/** Whether a request header tells an upstream to use another method, path or host than the one granted. */
+function overridesRoute(name: string): boolean {
+  return ROUTE_OVERRIDING.has(name) || name.startsWith('x-forwarded-')
+}
+
+/**
+ * Reads a body sent without content-length (chunked) into memory, up to `maxBytes`, so that one over the
+ * limit is refused before any upstream connection; streaming it would have sent the key and the first
+ * megabytes before the count went over.
+ */
+function readUnsizedBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | 'too-large' | 'aborted'> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const settle = (result: Buffer | 'too-large' | 'aborted'): void => {
+      req.off('data', onData).off('end', onEnd).off('close', onClose).off('error', onClose)
+      resolve(result)
+    }
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length
+      if (size <= maxBytes) chunks.push(chunk)
+      else {
+        // The rest is drained, not kept; the 413 closes the connection.
+        settle('too-large')
+        req.resume()
+      }
+    }
+    const onEnd = (): void => settle(Buffer.concat(chunks))
+    const onClose = (): void => settle('aborted')
+    req.on('data', onData).once('end', onEnd).once('close', onClose).once('error', onClose)
+  })
+}
+
+const MAX_DECODINGS = 16
+
+/** One level of percent-decoding, escape by escape: a malformed one (`%zz`) stays as it is and spoils nothing else. */
+function percentDecodeOnce(text: string): string {
+  return text.replace(/(?:%[0-9a-f]{2})+|%u[0-9a-f]{4}/gi, (run) => (run[1] === 'u' || run[1] === 'U' ? String.fromCharCode(parseInt(run.slice(2), 16)) : Buffer.from(run.replaceAll('%', ''), 'hex').toString('utf8')))
+}
+
+/** The text as sent and after each further percent-decoding until it settles; null when it does not settle soon. */
+function decodedForms(text: string): string[] | null {
+  const forms = [text]
+  for (let round = 0; ; round++) {
+    const current = forms[forms.length - 1]
+    const next = current.includes('%') ? percentDecodeOnce(current) : current
+    if (next === current) return forms
+    if (round === MAX_DECODINGS) return null
+    forms.push(next)
   }
+}
+
+/** Whether a path, as sent and in every decoding of it (an upstream may decode twice), has no dot segment, encoded slash or backslash, or control character. */
+function isPlainPath(path: string): boolean {
+  const forms = decodedForms(path)
+  return forms !== null && forms.every((form) => !/%2e|%2f|%5c|\\|[\0-\x1f\x7f]/i.test(form) && !form.split('/').some((part) => part === '..' || part === '.'))
+}
+
+/** Every placeholder in a request part, as sent and as any decoding or case folding of it reads; null when its encoding never settles. */
+function placeholdersIn(text: string): SecretRef[] | null {
+  if (!/outloop|%/i.test(text)) return []
+  const forms = decodedForms(text)
+  if (!forms) return null
+  const refs: SecretRef[] = []
+  for (const form of forms) {
+    for (const found of findSecretRefs(form)) refs.push(found.ref)
+    const folded = form.toLowerCase()
+    if (folded !== form) for (const found of findSecretRefs(folded)) refs.push(found.ref)
+  }
+  return refs
+}
+
+/**
+ * Checks the placeholders of a request against its session's tenant, in every form an upstream or its
+ * framework might decode them to (percent-encoded once, twice, …, in capitals): another client's anywhere is
+ * refused. The first own one in the headers, else the query, names the secret; one in the path names nothing.
+ */
+function readPlaceholders(rawHeaders: readonly string[], query: string, path: string, tenant: string): {ok: true; named: string | undefined} | {ok: false; status: number; reason: string} {
+  const naming: string[] = []
+  for (let i = 1; i < rawHeaders.length; i += 2) naming.push(rawHeaders[i])
+  naming.push(query)
+  let named: string | undefined
+  for (const [index, text] of [...naming, path].entries()) {
+    const refs = placeholdersIn(text)
+    if (!refs) return {ok: false, status: 400, reason: 'bad-encoding'}
+    for (const ref of refs) {
+      if (ref.tenant !== tenant) return {ok: false, status: 403, reason: 'tenant-mismatch'}
+      if (index < naming.length) named ??= ref.name
+    }
+  }
+  return {ok: true, named}
 }
 
 function deny(res: ServerResponse, outcome: Decision): void {
@@ -420,9 +512,11 @@ const DENY_MESSAGES: Record<string, string> = {
   'revoked-token': 'The outloop session was revoked.',
   'launcher-gone': 'The outloop run that started this session has ended, and the session with it.',
   'unbound-workspace': 'The folder of this session is no longer connected (outloop connect).',
+  'stale-token': 'The folder of this session was connected again after the session started: start the agent again with outloop run.',
   'tenant-mismatch': "The request names another client's secret: this session may only use its own client's secrets.",
   'absolute-uri': 'The broker accepts only paths (/service/...), never an absolute URL.',
   'bad-path': 'The path has encoded or dot segments the broker does not forward.',
+  'bad-encoding': 'The request is percent-encoded more deeply than the broker checks.',
   'audit-unavailable': "The audit log can't be written, so the broker refuses to forward requests.",
   'request-too-large': "The request body is over the broker's limit (outloop serve --max-request-mb).",
   'upstream-error': "The broker could not reach the service's upstream (connection, DNS or TLS failure).",

@@ -12,6 +12,8 @@ export interface SessionClaims {
   readonly workspace: string
   /** Expiry, milliseconds since the epoch. */
   readonly expiresAt: number
+  /** When it was minted, milliseconds since the epoch: a folder connected again later does not revive it. */
+  readonly issuedAt: number
   /** The `outloop run` that holds this session open; the broker refuses the token once it is gone. */
   readonly launcher?: LauncherIdentity
 }
@@ -27,9 +29,9 @@ export function loadSessionKey(home: string): Buffer {
 }
 
 /** Mints a token for one launched session; it carries no key, only claims signed with the session key. */
-export function mintSessionToken(key: Buffer, claims: Omit<SessionClaims, 'id'>): {token: string; claims: SessionClaims} {
-  const full: SessionClaims = {id: randomBytes(12).toString('base64url'), ...claims}
-  const body = Buffer.from(JSON.stringify({i: full.id, t: full.tenant, w: full.workspace, e: full.expiresAt, ...(full.launcher ? {l: [full.launcher.pid, full.launcher.start]} : {})})).toString('base64url')
+export function mintSessionToken(key: Buffer, claims: Omit<SessionClaims, 'id' | 'issuedAt'>, now = Date.now()): {token: string; claims: SessionClaims} {
+  const full: SessionClaims = {id: randomBytes(12).toString('base64url'), ...claims, issuedAt: now}
+  const body = Buffer.from(JSON.stringify({i: full.id, t: full.tenant, w: full.workspace, e: full.expiresAt, a: full.issuedAt, ...(full.launcher ? {l: [full.launcher.pid, full.launcher.start]} : {})})).toString('base64url')
   return {token: `${PREFIX}${body}.${sign(key, body)}`, claims: full}
 }
 
@@ -44,20 +46,23 @@ export function verifySessionToken(key: Buffer, token: string | undefined, now =
   const dot = token.indexOf('.', PREFIX.length)
   if (dot < 0) return {ok: false, reason: 'invalid-token'}
   const body = token.slice(PREFIX.length, dot)
-  const given = Buffer.from(token.slice(dot + 1), 'base64url')
-  const expected = Buffer.from(sign(key, body), 'base64url')
+  // The signature's text is compared, not its decoded bytes: base64url decoding forgives unused bits, padding
+  // and stray characters, so one signature would otherwise have many spellings (many tokens, one session).
+  const given = Buffer.from(token.slice(dot + 1), 'utf8')
+  const expected = Buffer.from(sign(key, body), 'utf8')
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return {ok: false, reason: 'invalid-token'}
-  let data: {i?: unknown; t?: unknown; w?: unknown; e?: unknown; l?: unknown}
+  let data: {i?: unknown; t?: unknown; w?: unknown; e?: unknown; a?: unknown; l?: unknown}
   try {
     data = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'))
   } catch {
     return {ok: false, reason: 'invalid-token'}
   }
-  if (typeof data.i !== 'string' || typeof data.t !== 'string' || typeof data.w !== 'string' || typeof data.e !== 'number') return {ok: false, reason: 'invalid-token'}
+  // A token without its minting time predates the check against the binding's connectedAt: it is refused.
+  if (typeof data.i !== 'string' || typeof data.t !== 'string' || typeof data.w !== 'string' || typeof data.e !== 'number' || typeof data.a !== 'number') return {ok: false, reason: 'invalid-token'}
   const launcher = parseLauncher(data.l)
   if (launcher === false) return {ok: false, reason: 'invalid-token'}
   if (data.e <= now) return {ok: false, reason: 'expired-token'}
-  return {ok: true, claims: {id: data.i, tenant: data.t, workspace: data.w, expiresAt: data.e, ...(launcher ? {launcher} : {})}}
+  return {ok: true, claims: {id: data.i, tenant: data.t, workspace: data.w, expiresAt: data.e, issuedAt: data.a, ...(launcher ? {launcher} : {})}}
 }
 
 function parseLauncher(value: unknown): LauncherIdentity | null | false {

@@ -14,6 +14,8 @@ export interface SeenRequest {
 export interface FakeUpstream {
   readonly url: string
   readonly seen: SeenRequest[]
+  /** Connections accepted and requests begun (counted at their headers, before any body arrives). */
+  readonly counts: {connections: number; requests: number}
   /** Lets a held SSE stream send its remaining events. */
   releaseStream(): void
   close(): Promise<void>
@@ -22,9 +24,11 @@ export interface FakeUpstream {
 /** Starts the stand-in: `/v1/stream` holds an SSE stream after its first event until released; anything else echoes. */
 export async function startFakeUpstream(): Promise<FakeUpstream> {
   const seen: SeenRequest[] = []
+  const counts = {connections: 0, requests: 0}
   let release: () => void = () => {}
   let released = new Promise<void>((r) => (release = r))
   const server: Server = createServer((req, res) => {
+    counts.requests++
     let body = ''
     req.on('data', (c) => (body += c))
     req.on('end', () => {
@@ -44,11 +48,13 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
       res.end(JSON.stringify({ok: true, path: req.url}))
     })
   })
+  server.on('connection', () => counts.connections++)
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   const {port} = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}`,
     seen,
+    counts,
     releaseStream: () => {
       release()
       released = new Promise<void>((r) => (release = r))
@@ -85,5 +91,24 @@ export function rawRequest(port: number, text: string): Promise<string> {
     socket.on('end', () => resolve(out))
     socket.on('close', () => resolve(out))
     socket.on('error', reject)
+  })
+}
+
+/** Writes `text` and then nothing more; resolves with how long the server kept the connection open, or null after `giveUpMs`. */
+export function holdRequestOpen(port: number, text: string, giveUpMs: number): Promise<{closedAfterMs: number | null; received: string}> {
+  return new Promise((resolve) => {
+    const started = Date.now()
+    let received = ''
+    const socket = connect(port, '127.0.0.1', () => socket.write(text))
+    const timer = setTimeout(() => {
+      socket.destroy()
+      resolve({closedAfterMs: null, received})
+    }, giveUpMs)
+    socket.on('data', (d) => (received += d))
+    socket.on('error', () => {})
+    socket.on('close', () => {
+      clearTimeout(timer)
+      resolve({closedAfterMs: Date.now() - started, received})
+    })
   })
 }
