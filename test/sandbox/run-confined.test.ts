@@ -1,4 +1,5 @@
-import {mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
+import {spawnSync} from 'node:child_process'
+import {chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
@@ -48,6 +49,29 @@ describe.skipIf(!canConfine && process.env.CI !== 'true').each(users)('outloop r
     expect(readFileSync(join(agency.acme, 'out', 'result.txt'), 'utf8')).toBe('made inside\n')
     expect(statSync(join(agency.acme, 'out', 'result.txt')).uid).toBe(user.uid)
     expect(agency.upstream.seen.map((r) => r.headers.authorization)).toEqual([`Bearer ${agency.keys.acme}`, `Bearer ${agency.keys.acme}`])
+  })
+
+  it("takes the operator's sandbox settings, and leaves no process of the agent's behind", async () => {
+    const hidden = join(agency.user.home, 'private-notes')
+    const writable = join(agency.user.home, 'agent-state')
+    for (const dir of [hidden, writable]) {
+      mkdirSync(dir, {recursive: true})
+      chownSync(dir, agency.user.uid, agency.user.gid)
+    }
+    writeFileSync(join(hidden, 'note.txt'), 'operator only\n')
+    chownSync(join(hidden, 'note.txt'), agency.user.uid, agency.user.gid)
+    writeFileSync(join(agency.home, 'config.yaml'), `sandbox:\n  hide: [~/private-notes]\n  writable: [~/agent-state]\n`)
+    const marker = `outloop-left-behind-${process.pid}`
+    const script = `ls ${hidden} | wc -l; echo kept > ${writable}/state.txt; (exec -a ${marker} sleep 60 &) ; setsid sh -c 'exec -a ${marker} sleep 60' & echo started`
+    const run = await agency.cli(['run', '--workspace', agency.acme, '--', 'bash', '-c', script])
+    rmSync(join(agency.home, 'config.yaml'))
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stdout.split('\n')[0].trim()).toBe('0')
+    expect(readFileSync(join(writable, 'state.txt'), 'utf8')).toBe('kept\n')
+    await sleep(200)
+    expect(spawnSync('pgrep', ['-f', marker]).status, 'a process of the agent outlived its session').toBe(1)
+    rmSync(hidden, {recursive: true})
+    rmSync(writable, {recursive: true})
   })
 
   it('ends the agent with its launcher: a SIGKILLed outloop run takes the sandbox with it', async () => {
