@@ -12,9 +12,11 @@ import {canPromptOnTerminal} from '../vault/tty.js'
 export default class Run extends OutloopCommand {
   static override summary = "Launch an agent for a client folder's client, through the broker."
 
-  static override description = `Mints a short-lived session token for the client the folder is connected to, points the known providers' base URLs (OPENAI_BASE_URL, ANTHROPIC_BASE_URL, …) at the broker, and runs CMD in the folder. Placeholders in the environment stay placeholders: the broker swaps them for real keys. Uses a running outloop serve, or starts a broker for the session. The token is revoked when CMD exits.`
+  static override description = `Mints a short-lived session token for the client the folder is connected to, points the known providers' base URLs (OPENAI_BASE_URL, ANTHROPIC_BASE_URL, …) at the broker, and runs CMD in the folder. Placeholders in the environment stay placeholders: the broker swaps them for real keys. Uses a running outloop serve, or starts a broker for the session. The token is revoked when CMD exits, and refused once this command is gone.
 
-  static override examples = ['<%= config.bin %> run -- claude', '<%= config.bin %> run --workspace ~/clients/acme -- python agent.py']
+CMD is confined (Linux: bubblewrap; macOS: sandbox-exec): it sees no outloop process, OUTLOOP_HOME, other clients' folders, keyrings or credential stores (~/.ssh, ~/.aws, …); the system is read-only and only the client's folder and a private /tmp are writable. More hidden or writable paths: OUTLOOP_HOME/config.yaml, sandbox: {hide, writable, scratch}. Where no sandbox works, it refuses unless --no-sandbox.`
+
+  static override examples = ['<%= config.bin %> run -- claude', '<%= config.bin %> run --workspace ~/clients/acme -- python agent.py', '<%= config.bin %> run --no-sandbox -- ./agent.sh   # unconfined: says what the agent can then reach']
 
   static override strict = false
 
