@@ -78,7 +78,7 @@ const confined = summary(launches.confined)
 const direct = await time(() => exited(spawn('true', [], {stdio: 'ignore'})))
 const sandboxed = await time(async () => {
   const found = detectConfinement(process.env)
-  const plan = planSandboxView({clientDir: client, outloopHome: home, userHome: homedir(), otherClientDirs: [], settings: {hide: [], writable: [], scratch: []}, env: process.env})
+  const plan = planSandboxView({clientDir: client, outloopHome: home, userHome: homedir(), otherClientDirs: [], besideClientDirs: [], settings: {hide: [], writable: [], scratch: [], readable: []}, env: process.env})
   const {child} = spawnConfined(found, {command: ['true'], cwd: client, env: {PATH: process.env.PATH}, mounts: resolveSandboxMounts(plan), stdio: ['ignore', 'ignore', 'ignore']})
   await exited(child)
 })

@@ -37,6 +37,9 @@ export function bwrapArguments(mounts: readonly ResolvedMount[], options: BwrapO
       case 'writable':
         args.push('--bind', mount.path, mount.path)
         break
+      case 'readable':
+        args.push('--ro-bind', mount.path, mount.path)
+        break
       case 'scratch':
         if (mount.type === 'dir') args.push('--tmpfs', mount.path)
         break

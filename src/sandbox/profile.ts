@@ -14,6 +14,8 @@ export type SandboxMountKind =
   | 'workspace'
   /** An operator-chosen path the agent may write (it outlives the session: something the operator may run later). */
   | 'writable'
+  /** An operator-chosen path shown read-only where the folder around it is hidden (a shared skills library). */
+  | 'readable'
   /** An empty, writable folder that vanishes with the session (caches, /tmp). */
   | 'scratch'
 
@@ -22,6 +24,8 @@ export interface SandboxMount {
   readonly path: string
   readonly kind: SandboxMountKind
   readonly why: string
+  /** A hidden path the operator's readable or writable settings may open up (what lies beside a client folder). */
+  readonly soft?: boolean
 }
 
 /** The operator's additions, from OUTLOOP_HOME/config.yaml `sandbox:` (paths may start with `~/`). */
@@ -29,6 +33,7 @@ export interface SandboxSettings {
   readonly hide: readonly string[]
   readonly writable: readonly string[]
   readonly scratch: readonly string[]
+  readonly readable: readonly string[]
 }
 
 export interface SandboxPlanInput {
@@ -40,6 +45,11 @@ export interface SandboxPlanInput {
   readonly userHome: string
   /** Folders connected to other clients (real paths). */
   readonly otherClientDirs: readonly string[]
+  /**
+   * What lies beside each connected client folder (the rest of the clients root: folders not connected yet,
+   * shared areas, loose notes), real paths. Hidden too, since they may still hold plaintext keys.
+   */
+  readonly besideClientDirs: readonly string[]
   readonly settings: SandboxSettings
   /** The launcher's environment: where the keyring, D-Bus and agent sockets are. */
   readonly env: NodeJS.ProcessEnv
@@ -83,8 +93,11 @@ export const DEFAULT_HIDDEN_PATHS: readonly string[] = [
 /** Caches tools write to on every run: empty and writable inside, so tools work without touching the real ones. */
 export const DEFAULT_SCRATCH_PATHS: readonly string[] = ['~/.cache', '~/.npm', '/var/tmp']
 
-/** Ranks a path's kinds when rules collide on one path: hiding always wins. */
-const PRECEDENCE: Record<SandboxMountKind, number> = {hide: 3, workspace: 2, writable: 1, scratch: 0}
+/** Ranks a path's rules when they collide on one path: a hard hide always wins, a soft one only over scratch. */
+function precedence(mount: SandboxMount): number {
+  if (mount.kind === 'hide') return mount.soft ? 1 : 5
+  return {workspace: 4, writable: 3, readable: 2, scratch: 0}[mount.kind]
+}
 
 /** Expands `~/` and makes a configured path absolute; null for a relative path (ambiguous, so refused). */
 export function expandSandboxPath(path: string, userHome: string): string | null {
@@ -118,6 +131,7 @@ export function planSandboxView(input: SandboxPlanInput): SandboxMount[] {
     {path: '/tmp', kind: 'scratch', why: 'a private /tmp'},
     {path: input.outloopHome, kind: 'hide', why: 'OUTLOOP_HOME: the vault, session and audit keys, policy and bindings'},
     ...input.otherClientDirs.map((path) => ({path, kind: 'hide' as const, why: "another client's folder"})),
+    ...input.besideClientDirs.map((path) => ({path, kind: 'hide' as const, soft: true, why: 'beside a client folder (not connected, or shared)'})),
     ...runtimeSocketPaths(input.env, input.userHome).map((path) => ({path, kind: 'hide' as const, why: 'keyring, D-Bus and agent sockets'})),
     {path: input.clientDir, kind: 'workspace', why: "the client's folder"},
   ]
@@ -131,6 +145,7 @@ export function planSandboxView(input: SandboxPlanInput): SandboxMount[] {
   configured(DEFAULT_HIDDEN_PATHS, 'hide', 'a credential store')
   configured(input.settings.hide, 'hide', 'hidden in config.yaml')
   configured(input.settings.writable, 'writable', 'writable in config.yaml')
+  configured(input.settings.readable, 'readable', 'readable in config.yaml')
   configured(DEFAULT_SCRATCH_PATHS, 'scratch', 'a cache, empty for the session')
   configured(input.settings.scratch, 'scratch', 'scratch in config.yaml')
 
@@ -145,10 +160,10 @@ export function planSandboxView(input: SandboxPlanInput): SandboxMount[] {
   const byPath = new Map<string, SandboxMount>()
   for (const mount of wanted) {
     const seen = byPath.get(mount.path)
-    if (!seen || PRECEDENCE[mount.kind] > PRECEDENCE[seen.kind]) byPath.set(mount.path, mount)
+    if (!seen || precedence(mount) > precedence(seen)) byPath.set(mount.path, mount)
   }
-  // Nothing below a hidden path may be opened up again, except the client's own folder and what lies in it.
-  const hidden = [...byPath.values()].filter((m) => m.kind === 'hide').map((m) => m.path)
+  // Nothing below a (hard) hidden path may be opened up again, except the client's own folder and what lies in it.
+  const hidden = [...byPath.values()].filter((m) => m.kind === 'hide' && !m.soft).map((m) => m.path)
   const view = [...byPath.values()].filter((m) => m.kind === 'hide' || m.kind === 'workspace' || isWithin(m.path, input.clientDir) || !hidden.some((h) => isWithin(m.path, h)))
   return view.sort((a, b) => depth(a.path) - depth(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }

@@ -9,7 +9,7 @@ import type {SandboxSettings} from './profile.js'
 /** The operator's settings file inside OUTLOOP_HOME (out of every confined agent's sight). */
 export const SETTINGS_FILE = 'config.yaml'
 
-const EMPTY: SandboxSettings = {hide: [], writable: [], scratch: []}
+const EMPTY: SandboxSettings = {hide: [], writable: [], scratch: [], readable: []}
 
 /** Reads the `sandbox:` section of OUTLOOP_HOME/config.yaml; the defaults when there is none. */
 export function readSandboxSettings(home: string): SandboxSettings {
@@ -36,16 +36,16 @@ export function parseSandboxSettings(text: string, file: string): SandboxSetting
   const contents = doc.contents
   if (contents === null || (isScalar(contents) && contents.value === null)) return EMPTY
   if (!isMap(contents)) return fail(contents, 0, 'expected a mapping with a sandbox section')
-  const settings = {hide: [] as string[], writable: [] as string[], scratch: [] as string[]}
+  const settings = {hide: [] as string[], writable: [] as string[], scratch: [] as string[], readable: [] as string[]}
   for (const pair of contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : ''
     if (key !== 'sandbox') return fail(pair.key as Node, 0, `unknown section "${key}" (expected sandbox)`)
     const section = pair.value as Node | null
     if (section === null || (isScalar(section) && section.value === null)) continue
-    if (!isMap(section)) return fail(section, 0, 'sandbox: expected a mapping with hide, writable or scratch')
+    if (!isMap(section)) return fail(section, 0, 'sandbox: expected a mapping with hide, readable, writable or scratch')
     for (const item of section.items) {
       const name = isScalar(item.key) ? String(item.key.value) : ''
-      if (name !== 'hide' && name !== 'writable' && name !== 'scratch') return fail(item.key as Node, 0, `sandbox: unknown setting "${name}" (expected hide, writable or scratch)`)
+      if (name !== 'hide' && name !== 'writable' && name !== 'scratch' && name !== 'readable') return fail(item.key as Node, 0, `sandbox: unknown setting "${name}" (expected hide, readable, writable or scratch)`)
       const list = item.value as Node | null
       if (!isSeq(list)) return fail(list ?? (item.key as Node), 0, `sandbox.${name}: expected a list of paths`)
       for (const entry of list.items) {

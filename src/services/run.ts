@@ -1,7 +1,7 @@
 import {spawn, type ChildProcess} from 'node:child_process'
-import {existsSync, realpathSync} from 'node:fs'
+import {existsSync, readdirSync, realpathSync} from 'node:fs'
 import {homedir} from 'node:os'
-import {isAbsolute, join, resolve} from 'node:path'
+import {dirname, isAbsolute, join, resolve} from 'node:path'
 import type {Readable} from 'node:stream'
 
 import {AuditLogWriter} from '../audit/log.js'
@@ -18,7 +18,7 @@ import {UserError} from '../lib/errors.js'
 import type {Policy} from '../policy/types.js'
 import {findRunningBroker, loadBrokerPolicy, serveBroker} from './serve.js'
 import {detectConfinement, findExecutable, resolveSandboxMounts, spawnConfined, type Confinement} from '../sandbox/launch.js'
-import {planSandboxView, SandboxPlanError, WITHHELD_ENVIRONMENT} from '../sandbox/profile.js'
+import {isWithin, planSandboxView, SandboxPlanError, WITHHELD_ENVIRONMENT} from '../sandbox/profile.js'
 import type {ResolvedMount} from '../sandbox/bwrap.js'
 import {readSandboxSettings} from '../sandbox/settings.js'
 
@@ -138,6 +138,7 @@ function prepareSandbox(home: string, env: NodeJS.ProcessEnv, binding: Workspace
       outloopHome: existsSync(absoluteHome) ? realpathSync(absoluteHome) : absoluteHome,
       userHome: homedir(),
       otherClientDirs: bindings.filter((other) => other.tenant !== binding.tenant).map((other) => other.dir),
+      besideClientDirs: besideClientFolders(bindings, binding.tenant),
       settings: readSandboxSettings(home),
       env,
     })
@@ -146,6 +147,31 @@ function prepareSandbox(home: string, env: NodeJS.ProcessEnv, binding: Workspace
     if (error instanceof SandboxPlanError) throw new UserError(error.message, error.hint)
     throw error
   }
+}
+
+/**
+ * What lies beside each connected client folder: the rest of the clients root (folders not connected yet,
+ * which may still hold plaintext keys, shared areas, loose notes). A folder directly in the home folder (or at
+ * the root) has no clients root around it: the home's other contents are not hidden for it.
+ */
+function besideClientFolders(bindings: readonly WorkspaceBinding[], tenant: string): string[] {
+  const home = homedir()
+  const ownFolders = new Set(bindings.filter((b) => b.tenant === tenant).map((b) => b.dir))
+  const beside = new Set<string>()
+  for (const parent of new Set(bindings.map((b) => dirname(b.dir)))) {
+    if (parent === dirname(parent) || isWithin(home, parent)) continue
+    let names: string[]
+    try {
+      names = readdirSync(parent)
+    } catch {
+      continue
+    }
+    for (const name of names) {
+      const path = join(parent, name)
+      if (!ownFolders.has(path) && ![...ownFolders].some((own) => isWithin(own, path))) beside.add(path)
+    }
+  }
+  return [...beside]
 }
 
 /** What an unconfined agent can reach, said before it starts (`--no-sandbox`). */

@@ -63,7 +63,10 @@ export interface Agency {
   readonly acme: string
   readonly globex: string
   readonly upstream: FakeUpstream
-  readonly keys: {acme: string; globex: string}
+  /** Keys in clear: acme's and globex's (vaulted), and one in a client folder not connected yet (initech). */
+  readonly keys: {acme: string; globex: string; initech: string}
+  /** A client folder beside acme's that was never connected, still holding a plaintext key. */
+  readonly unconnected: string
   readonly passphrase: string
   readonly env: NodeJS.ProcessEnv
   readonly dbus: {address: string; socket: string}
@@ -86,8 +89,11 @@ export async function makeAgency(user: TestUser): Promise<Agency> {
   const run = join(root, 'run')
   for (const dir of [acme, globex, run]) mkdirSync(dir, {recursive: true})
   chmodSync(run, 0o700)
-  const keys = {acme: fakeKeyOf('OpenAI').key, globex: fakeKeyOf('OpenAI').key}
+  const keys = {acme: fakeKeyOf('OpenAI').key, globex: fakeKeyOf('OpenAI').key, initech: fakeKeyOf('OpenAI').key}
   writeFileSync(join(globex, '.env'), `OPENAI_API_KEY=${keys.globex}\n`)
+  const unconnected = join(root, 'clients', 'initech')
+  mkdirSync(unconnected)
+  writeFileSync(join(unconnected, '.env'), `OPENAI_API_KEY=${keys.initech}\n`)
   writeFileSync(join(acme, '.env'), 'OPENAI_API_KEY=outloop://acme/openai-api-key\n')
   writeFileSync(join(user.home, '.bashrc'), '# the operator\'s shell start-up file\n', {flag: 'a'})
   chownTree(root, user)
@@ -164,6 +170,7 @@ export async function makeAgency(user: TestUser): Promise<Agency> {
     globex,
     upstream,
     keys,
+    unconnected,
     passphrase,
     env,
     dbus: {address, socket},

@@ -91,6 +91,8 @@ for (const [name, pid] of [
 {
   const read = tryRead(config.otherClientFile)
   report("read another client's folder", !(read.ok && read.bytes.length > 0), read.ok ? `${read.bytes.length} bytes` : read.error)
+  const unconnected = tryRead(config.unconnectedClientFile)
+  report('read a client folder not connected yet (plaintext keys)', !(unconnected.ok && unconnected.bytes.length > 0), unconnected.ok ? `${unconnected.bytes.length} bytes` : unconnected.error)
 }
 // 6-7. Rewrite the policy and the bindings, in place.
 // (The unconfined control run points these at copies: there, they would succeed.)

@@ -30,7 +30,7 @@ describe.skipIf(!canConfine && process.env.CI !== 'true').each(users)('a prompt-
   beforeAll(async () => {
     agency = await makeAgency(user)
     const keyFiles = ['broker/session.key', 'audit/chain.key', 'fingerprint.key'].map((rel) => readFileSync(join(agency.home, rel), 'utf8').trim())
-    secrets = [agency.keys.acme, agency.keys.globex, agency.passphrase, ...keyFiles]
+    secrets = [agency.keys.acme, agency.keys.globex, agency.keys.initech, agency.passphrase, ...keyFiles]
   })
   afterAll(async () => {
     await agency?.close()
@@ -80,7 +80,7 @@ describe.skipIf(!canConfine && process.env.CI !== 'true').each(users)('a prompt-
     const open = parseRoutes(run.stdout)
       .filter((r) => !r.blocked)
       .map((r) => r.route)
-    for (const route of ['read every file under OUTLOOP_HOME by its path', 'read the session signing key', "read another client's folder", '/proc/PID/environ of outloop serve', 'connect to the D-Bus session bus socket', 'write the policy']) {
+    for (const route of ['read every file under OUTLOOP_HOME by its path', 'read the session signing key', "read another client's folder", 'read a client folder not connected yet (plaintext keys)', '/proc/PID/environ of outloop serve', 'connect to the D-Bus session bus socket', 'write the policy']) {
       expect(open).toContain(route)
     }
     expectNoSecrets([run.stdout, run.stderr], secrets)
@@ -96,6 +96,7 @@ function writeAgentConfig(agency: Agency, extra: {revokedToken: string; secrets:
       home: agency.home,
       otherClientDir: agency.globex,
       otherClientFile: join(agency.globex, '.env'),
+      unconnectedClientFile: join(agency.unconnected, '.env'),
       ownClientDir: agency.acme,
       policyFile: join(agency.home, 'policy.yaml'),
       bindingsFile: join(agency.home, 'bindings.json'),

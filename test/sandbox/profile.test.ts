@@ -11,7 +11,8 @@ const base: SandboxPlanInput = {
   outloopHome: '/home/op/.outloop',
   userHome: '/home/op',
   otherClientDirs: ['/home/op/clients/globex', '/home/op/clients/acme/sub-for-initech'],
-  settings: {hide: [], writable: [], scratch: []},
+  besideClientDirs: ['/home/op/clients/initech', '/home/op/clients/_skills', '/home/op/clients/keys.txt'],
+  settings: {hide: [], writable: [], scratch: [], readable: []},
   env: {XDG_RUNTIME_DIR: '/run/user/1000', DBUS_SESSION_BUS_ADDRESS: 'unix:path=/tmp/dbus-AbC%2dx,guid=1', SSH_AUTH_SOCK: '/tmp/ssh-x/agent.1'},
 }
 
@@ -47,17 +48,29 @@ describe('the confined view (planSandboxView)', () => {
 
   it('refuses a client folder inside OUTLOOP_HOME, or one that is itself a hidden path', () => {
     expect(() => planSandboxView({...base, clientDir: '/home/op/.outloop/clients/acme'})).toThrow(SandboxPlanError)
-    expect(() => planSandboxView({...base, settings: {hide: ['~/clients/acme'], writable: [], scratch: []}})).toThrow(/also a hidden path/)
+    expect(() => planSandboxView({...base, settings: {hide: ['~/clients/acme'], writable: [], scratch: [], readable: []}})).toThrow(/also a hidden path/)
   })
 
   it('takes the operator settings: hidden wins over writable on one path, and nothing under a hidden path opens again', () => {
-    const plan = planSandboxView({...base, settings: {hide: ['~/secrets', '~/.claude'], writable: ['~/.claude', '~/.outloop/policy.yaml', '~/work-notes'], scratch: ['~/.cargo']}})
+    const plan = planSandboxView({...base, settings: {hide: ['~/secrets', '~/.claude'], writable: ['~/.claude', '~/.outloop/policy.yaml', '~/work-notes'], scratch: ['~/.cargo'], readable: []}})
     expect(kindOf(plan, '/home/op/secrets')).toBe('hide')
     expect(kindOf(plan, '/home/op/.claude')).toBe('hide')
     expect(kindOf(plan, '/home/op/.outloop/policy.yaml')).toBeUndefined()
     expect(kindOf(plan, '/home/op/work-notes')).toBe('writable')
     expect(kindOf(plan, '/home/op/.cargo')).toBe('scratch')
-    expect(() => planSandboxView({...base, settings: {hide: ['relative/path'], writable: [], scratch: []}})).toThrow(/not an absolute path/)
+    expect(() => planSandboxView({...base, settings: {hide: ['relative/path'], writable: [], scratch: [], readable: []}})).toThrow(/not an absolute path/)
+  })
+
+  it('hides what lies beside a client folder (not connected yet, shared areas, notes), unless the operator shows it', () => {
+    const plan = planSandboxView(base)
+    for (const path of ['/home/op/clients/initech', '/home/op/clients/_skills', '/home/op/clients/keys.txt']) expect(kindOf(plan, path), path).toBe('hide')
+    const shown = planSandboxView({...base, settings: {hide: [], writable: [], scratch: [], readable: ['~/clients/_skills', '~/clients/_skills/sub', '~/.outloop/policy.yaml']}})
+    expect(kindOf(shown, '/home/op/clients/_skills')).toBe('readable')
+    expect(kindOf(shown, '/home/op/clients/_skills/sub')).toBe('readable')
+    // A hard hide (OUTLOOP_HOME, another client) is never opened by a readable setting.
+    expect(kindOf(shown, '/home/op/.outloop/policy.yaml')).toBeUndefined()
+    const global = planSandboxView({...base, otherClientDirs: ['/home/op/clients/globex'], settings: {hide: [], writable: [], scratch: [], readable: ['~/clients/globex']}})
+    expect(kindOf(global, '/home/op/clients/globex')).toBe('hide')
   })
 
   it('expands ~ and trims trailing slashes', () => {
@@ -139,8 +152,8 @@ describe('the macOS profile (sandbox-exec), as text', () => {
 
 describe('OUTLOOP_HOME/config.yaml sandbox settings', () => {
   it('reads hide, writable and scratch lists', () => {
-    expect(parseSandboxSettings('sandbox:\n  hide: [~/.ssh-work]\n  writable:\n    - ~/.claude\n  scratch: []\n', 'config.yaml')).toEqual({hide: ['~/.ssh-work'], writable: ['~/.claude'], scratch: []})
-    expect(parseSandboxSettings('', 'config.yaml')).toEqual({hide: [], writable: [], scratch: []})
+    expect(parseSandboxSettings('sandbox:\n  hide: [~/.ssh-work]\n  writable:\n    - ~/.claude\n  scratch: []\n  readable: [~/clients/_skills]\n', 'config.yaml')).toEqual({hide: ['~/.ssh-work'], writable: ['~/.claude'], scratch: [], readable: ['~/clients/_skills']})
+    expect(parseSandboxSettings('', 'config.yaml')).toEqual({hide: [], writable: [], scratch: [], readable: []})
   })
   it('names the line and column of a mistake, never quoting the file', () => {
     expect(() => parseSandboxSettings('sandbox:\n  hidden: [a]\n', 'config.yaml')).toThrow(/config\.yaml:2:3: sandbox: unknown setting "hidden"/)
