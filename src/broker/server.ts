@@ -18,7 +18,8 @@ import {loadSessionKey, readRevokedSessions, verifySessionToken, type SessionCla
 export interface BrokerOptions {
   /** OUTLOOP_HOME: bindings, session key, revocations, audit logs. */
   readonly home: string
-  readonly policy: Policy
+  /** The policy, or where to get the one in use now (a running `serve` reloads its file); read once per request. */
+  readonly policy: Policy | (() => Policy)
   /** Reads a tenant's secret from the vault; null when there is no such entry. */
   readonly resolveSecret: (tenant: string, name: string) => Promise<SecretValue | null>
   /** Loopback only unless the caller says otherwise. */
@@ -108,10 +109,12 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   const httpAgent = new HttpAgent({keepAlive: true, maxSockets: 256})
   const httpsAgent = new HttpsAgent({keepAlive: true, maxSockets: 256})
   const warn = options.warn ?? (() => {})
+  const currentPolicy = typeof options.policy === 'function' ? options.policy : ((policy: Policy) => () => policy)(options.policy)
+  // By upstream, not service name: a reloaded policy may point a service elsewhere.
   const upstreams = new Map<string, URL>()
   const upstreamUrl = (service: ServiceDefinition): URL => {
-    let url = upstreams.get(service.name)
-    if (!url) upstreams.set(service.name, (url = new URL(service.upstream)))
+    let url = upstreams.get(service.upstream)
+    if (!url) upstreams.set(service.upstream, (url = new URL(service.upstream)))
     return url
   }
   // Verified signatures, so a busy agent's token is not re-hashed per request; expiry and revocation still are.
@@ -186,7 +189,9 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     const servicePath = second < 0 ? '/' : rawPath.slice(second)
     fields.service = serviceName || null
     fields.path = servicePath
-    const service = options.policy.services.get(serviceName)
+    // One policy decides the whole request, even when a reload lands while it is in flight.
+    const policy = currentPolicy()
+    const service = policy.services.get(serviceName)
     if (service) fields.host = upstreamUrl(service).host
 
     // The tenant is the binding's; a placeholder naming any other client is refused outright.
@@ -198,7 +203,7 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     const named = placed.named
     if (named) fields.secret = named
 
-    const verdict = evaluatePolicy(options.policy, {tenant: claims.tenant, service: serviceName, method, path: servicePath, secret: named})
+    const verdict = evaluatePolicy(policy, {tenant: claims.tenant, service: serviceName, method, path: servicePath, secret: named})
     if (!verdict.allowed) {
       req.resume()
       return refuse(403, verdict.reason)
