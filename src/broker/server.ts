@@ -469,16 +469,16 @@ function isPlainPath(path: string): boolean {
   return forms !== null && forms.every((form) => !/%2e|%2f|%5c|\\|[\0-\x1f\x7f]/i.test(form) && !form.split('/').some((part) => part === '..' || part === '.'))
 }
 
-/** Every placeholder in a request part, as sent and as any decoding or case folding of it reads; null when its encoding never settles. */
-function placeholdersIn(text: string): SecretRef[] | null {
+/** Every placeholder in a request part, as sent and as any decoding or case folding of it reads (`@client` ones as `tenant`'s); null when its encoding never settles. */
+function placeholdersIn(text: string, tenant: string): SecretRef[] | null {
   if (!/outloop|%/i.test(text)) return []
   const forms = decodedForms(text)
   if (!forms) return null
   const refs: SecretRef[] = []
   for (const form of forms) {
-    for (const found of findSecretRefs(form)) refs.push(found.ref)
+    for (const found of findSecretRefs(form, {client: tenant})) refs.push(found.ref)
     const folded = form.toLowerCase()
-    if (folded !== form) for (const found of findSecretRefs(folded)) refs.push(found.ref)
+    if (folded !== form) for (const found of findSecretRefs(folded, {client: tenant})) refs.push(found.ref)
   }
   return refs
 }
@@ -487,6 +487,7 @@ function placeholdersIn(text: string): SecretRef[] | null {
  * Checks the placeholders of a request against its session's tenant, in every form an upstream or its
  * framework might decode them to (percent-encoded once, twice, …, in capitals): another client's anywhere is
  * refused. The first own one in the headers, else the query, names the secret; one in the path names nothing.
+ * `outloop://@client/<name>` is the session's own client's by definition: it is never a mismatch.
  */
 function readPlaceholders(rawHeaders: readonly string[], query: string, path: string, tenant: string): {ok: true; named: string | undefined} | {ok: false; status: number; reason: string} {
   const naming: string[] = []
@@ -494,7 +495,7 @@ function readPlaceholders(rawHeaders: readonly string[], query: string, path: st
   naming.push(query)
   let named: string | undefined
   for (const [index, text] of [...naming, path].entries()) {
-    const refs = placeholdersIn(text)
+    const refs = placeholdersIn(text, tenant)
     if (!refs) return {ok: false, status: 400, reason: 'bad-encoding'}
     for (const ref of refs) {
       if (ref.tenant !== tenant) return {ok: false, status: 403, reason: 'tenant-mismatch'}
