@@ -1,4 +1,4 @@
-import {UserError} from '../lib/errors.js'
+import {BugError, UserError} from '../lib/errors.js'
 
 /** The scheme every placeholder and vault address starts with. */
 export const SECRET_REF_SCHEME = 'outloop://'
@@ -71,7 +71,8 @@ const CLIENT_RELATIVE_PREFIX = `${SECRET_REF_SCHEME}${CLIENT_RELATIVE_TENANT}/`
 
 /** The placeholder for "the calling client's own entry `name`", for shared areas such as `_templates/`. */
 export function formatClientRelativeRef(name: string): string {
-  if (!isValidSecretName(name)) throw new Error('a secret name is lower-case letters, digits, ".", "_" or "-", starting with a letter or digit')
+  // Callers pass entry names they made; one outside the grammar is a bug, never something to mangle.
+  if (!isValidSecretName(name)) throw new BugError('formatClientRelativeRef: not a valid secret name')
   return CLIENT_RELATIVE_PREFIX + name
 }
 
