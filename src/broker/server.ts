@@ -109,7 +109,8 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   const httpAgent = new HttpAgent({keepAlive: true, maxSockets: 256})
   const httpsAgent = new HttpsAgent({keepAlive: true, maxSockets: 256})
   const warn = options.warn ?? (() => {})
-  const currentPolicy = typeof options.policy === 'function' ? options.policy : ((policy: Policy) => () => policy)(options.policy)
+  const given = options.policy
+  const currentPolicy = typeof given === 'function' ? given : () => given
   // By upstream, not service name: a reloaded policy may point a service elsewhere.
   const upstreams = new Map<string, URL>()
   const upstreamUrl = (service: ServiceDefinition): URL => {

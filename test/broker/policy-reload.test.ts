@@ -129,6 +129,5 @@ describe('a running outloop serve and edits of its policy', () => {
     await until('the second reload', () => state()?.policyDigest === policyTextDigest(revoked) && state()?.policyError === null)
     expect(await call(4)).toBe('403 method-not-allowed')
     expect(upstream.seen).toHaveLength(2)
-    expect((await agent.stop()).code).toBe(0)
   })
 })
