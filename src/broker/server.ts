@@ -18,7 +18,8 @@ import {loadSessionKey, readRevokedSessions, verifySessionToken, type SessionCla
 export interface BrokerOptions {
   /** OUTLOOP_HOME: bindings, session key, revocations, audit logs. */
   readonly home: string
-  readonly policy: Policy
+  /** The policy, or where to get the one in use now (a running `serve` reloads its file); read once per request. */
+  readonly policy: Policy | (() => Policy)
   /** Reads a tenant's secret from the vault; null when there is no such entry. */
   readonly resolveSecret: (tenant: string, name: string) => Promise<SecretValue | null>
   /** Loopback only unless the caller says otherwise. */
@@ -108,10 +109,13 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   const httpAgent = new HttpAgent({keepAlive: true, maxSockets: 256})
   const httpsAgent = new HttpsAgent({keepAlive: true, maxSockets: 256})
   const warn = options.warn ?? (() => {})
+  const given = options.policy
+  const currentPolicy = typeof given === 'function' ? given : () => given
+  // By upstream, not service name: a reloaded policy may point a service elsewhere.
   const upstreams = new Map<string, URL>()
   const upstreamUrl = (service: ServiceDefinition): URL => {
-    let url = upstreams.get(service.name)
-    if (!url) upstreams.set(service.name, (url = new URL(service.upstream)))
+    let url = upstreams.get(service.upstream)
+    if (!url) upstreams.set(service.upstream, (url = new URL(service.upstream)))
     return url
   }
   // Verified signatures, so a busy agent's token is not re-hashed per request; expiry and revocation still are.
@@ -186,7 +190,9 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     const servicePath = second < 0 ? '/' : rawPath.slice(second)
     fields.service = serviceName || null
     fields.path = servicePath
-    const service = options.policy.services.get(serviceName)
+    // One policy decides the whole request, even when a reload lands while it is in flight.
+    const policy = currentPolicy()
+    const service = policy.services.get(serviceName)
     if (service) fields.host = upstreamUrl(service).host
 
     // The tenant is the binding's; a placeholder naming any other client is refused outright.
@@ -198,7 +204,7 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     const named = placed.named
     if (named) fields.secret = named
 
-    const verdict = evaluatePolicy(options.policy, {tenant: claims.tenant, service: serviceName, method, path: servicePath, secret: named})
+    const verdict = evaluatePolicy(policy, {tenant: claims.tenant, service: serviceName, method, path: servicePath, secret: named})
     if (!verdict.allowed) {
       req.resume()
       return refuse(403, verdict.reason)
@@ -464,16 +470,16 @@ function isPlainPath(path: string): boolean {
   return forms !== null && forms.every((form) => !/%2e|%2f|%5c|\\|[\0-\x1f\x7f]/i.test(form) && !form.split('/').some((part) => part === '..' || part === '.'))
 }
 
-/** Every placeholder in a request part, as sent and as any decoding or case folding of it reads; null when its encoding never settles. */
-function placeholdersIn(text: string): SecretRef[] | null {
+/** Every placeholder in a request part, as sent and as any decoding or case folding of it reads (`@client` ones as `tenant`'s); null when its encoding never settles. */
+function placeholdersIn(text: string, tenant: string): SecretRef[] | null {
   if (!/outloop|%/i.test(text)) return []
   const forms = decodedForms(text)
   if (!forms) return null
   const refs: SecretRef[] = []
   for (const form of forms) {
-    for (const found of findSecretRefs(form)) refs.push(found.ref)
+    for (const found of findSecretRefs(form, {client: tenant})) refs.push(found.ref)
     const folded = form.toLowerCase()
-    if (folded !== form) for (const found of findSecretRefs(folded)) refs.push(found.ref)
+    if (folded !== form) for (const found of findSecretRefs(folded, {client: tenant})) refs.push(found.ref)
   }
   return refs
 }
@@ -482,6 +488,7 @@ function placeholdersIn(text: string): SecretRef[] | null {
  * Checks the placeholders of a request against its session's tenant, in every form an upstream or its
  * framework might decode them to (percent-encoded once, twice, …, in capitals): another client's anywhere is
  * refused. The first own one in the headers, else the query, names the secret; one in the path names nothing.
+ * `outloop://@client/<name>` is the session's own client's by definition: it is never a mismatch.
  */
 function readPlaceholders(rawHeaders: readonly string[], query: string, path: string, tenant: string): {ok: true; named: string | undefined} | {ok: false; status: number; reason: string} {
   const naming: string[] = []
@@ -489,7 +496,7 @@ function readPlaceholders(rawHeaders: readonly string[], query: string, path: st
   naming.push(query)
   let named: string | undefined
   for (const [index, text] of [...naming, path].entries()) {
-    const refs = placeholdersIn(text)
+    const refs = placeholdersIn(text, tenant)
     if (!refs) return {ok: false, status: 400, reason: 'bad-encoding'}
     for (const ref of refs) {
       if (ref.tenant !== tenant) return {ok: false, status: 403, reason: 'tenant-mismatch'}

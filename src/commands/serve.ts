@@ -11,7 +11,7 @@ import {canPromptOnTerminal} from '../vault/tty.js'
 export default class Serve extends OutloopCommand {
   static override summary = 'Run the local broker: agents call providers through it and never hold a key.'
 
-  static override description = `Listens on 127.0.0.1. An agent sends requests to /<service>/<path> with its session token (the /_t/<token>/ path prefix that outloop run puts in its base URLs, or the x-outloop-session header) and its placeholder as the key; the broker checks the session, the client and the policy (OUTLOOP_HOME/policy.yaml) before any upstream connection, attaches the real key, and audits every request.`
+  static override description = `Listens on 127.0.0.1. An agent sends requests to /<service>/<path> with its session token (the /_t/<token>/ path prefix that outloop run puts in its base URLs, or the x-outloop-session header) and its placeholder as the key; the broker checks the session, the client and the policy (OUTLOOP_HOME/policy.yaml) before any upstream connection, attaches the real key, and audits every request. An edit of the policy is picked up within a second; an invalid one is reported and the last good policy stays in use.`
 
   static override examples = ['<%= config.bin %> serve', '<%= config.bin %> serve --port 7745']
 
@@ -39,6 +39,7 @@ export default class Serve extends OutloopCommand {
       maxRequestBytes: flags['max-request-mb'] * 1024 * 1024,
       announce: true,
       warn: (message) => this.logToStderr(`Warning: ${message}`),
+      note: (message) => this.logToStderr(message),
     })
     this.logToStderr(`Broker listening on ${broker.url}${flags.socket ? ` and ${flags.socket}` : ''} (policy ${policyFile}). Ctrl-C stops it.`)
     this.log(broker.url)

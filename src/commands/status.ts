@@ -32,6 +32,12 @@ export default class Status extends OutloopCommand {
       lines.push(`Policy ${status.policyFile} is invalid:`)
       for (const p of status.policyProblems) lines.push(`  ${p.file}:${p.line}:${p.column}: ${p.message}`)
     } else if (status.policyExists) lines.push(`Policy: ${status.policyFile} is valid.`)
+    const inUse = status.brokerPolicy
+    if (inUse?.current) lines.push(`The running broker uses this policy (read ${inUse.loadedAt}).`)
+    else if (inUse) {
+      const first = status.policyProblems[0]
+      lines.push(`Warning: the running broker uses the policy of ${inUse.loadedAt}; ${first ? `policy.yaml has an error at ${first.line}:${first.column}, so it keeps that one until the file is fixed.` : status.policyExists ? 'policy.yaml changed since and is read within a second.' : 'policy.yaml is gone, so it keeps that one.'}`)
+    }
     for (const warning of status.warnings) lines.push(`Warning: ${warning}`)
     this.log(lines.join('\n'))
   }

@@ -187,8 +187,8 @@ function unconfinedWarning(home: string, binding: WorkspaceBinding, bindings: re
 
 /**
  * Inject mode: resolves this client's placeholders in the environment to their values (only secrets the
- * policy grants the client), refusing any reference to another client's secret. Each decision is audited,
- * and the launch is refused when the audit log can't be written.
+ * policy grants the client; `outloop://@client/<name>` is this client's), refusing any reference to another
+ * client's secret. Each decision is audited, and the launch is refused when the audit log can't be written.
  */
 async function injectSecrets(options: RunSessionOptions, policy: Policy, binding: WorkspaceBinding): Promise<{env: NodeJS.ProcessEnv; values: Array<{value: SecretValue; label: string}>}> {
   const paths = brokerPaths(options.home)
@@ -205,7 +205,7 @@ async function injectSecrets(options: RunSessionOptions, policy: Policy, binding
     const env = {...options.env}
     const values: Array<{value: SecretValue; label: string}> = []
     let store: SecretStore | null = null
-    const withRefs = Object.entries(options.env).flatMap(([variable, value]) => (value && value.includes('outloop://') ? [{variable, value, refs: findSecretRefs(value)}] : []))
+    const withRefs = Object.entries(options.env).flatMap(([variable, value]) => (value && value.includes('outloop://') ? [{variable, value, refs: findSecretRefs(value, {client: binding.tenant})}] : []))
     // Every reference is checked before any is resolved: one foreign reference and nothing is injected.
     for (const {variable, refs} of withRefs) {
       const foreign = refs.find((found) => found.ref.tenant !== binding.tenant)

@@ -2,6 +2,7 @@ import {existsSync, mkdirSync, readFileSync, unlinkSync} from 'node:fs'
 import {request} from 'node:http'
 
 import {brokerPaths} from '../broker/files.js'
+import {readPolicyFileVersion, watchPolicyFile, type PolicyChange, type PolicyFileError, type PolicyWatchState} from '../broker/policy-watch.js'
 import {startBroker, type RunningBroker} from '../broker/server.js'
 import {UserError} from '../lib/errors.js'
 import {parsePolicyText} from '../policy/parse.js'
@@ -11,9 +12,15 @@ import {openVaultForService} from './vault/store.js'
 
 /** Reads OUTLOOP_HOME/policy.yaml; the broker refuses to start without a valid one. */
 export function loadBrokerPolicy(home: string): {policy: Policy; file: string} {
+  const {policy, file} = readBrokerPolicy(home)
+  return {policy, file}
+}
+
+function readBrokerPolicy(home: string): {policy: Policy; file: string; text: string; stamp: string} {
   const file = brokerPaths(home).policy
   if (!existsSync(file)) throw new UserError(`There is no policy at ${file}, so the broker would refuse everything.`, 'Write one (see README, "Access layer"): the services and, per client, which secrets it may use with which methods and paths.')
-  return {policy: parsePolicyText(readFileSync(file, 'utf8'), file), file}
+  const {text, stamp} = readPolicyFileVersion(file)
+  return {policy: parsePolicyText(text, file), file, text, stamp}
 }
 
 /** What a running `outloop serve` leaves in OUTLOOP_HOME, so `run` and `status` find it. */
@@ -21,6 +28,12 @@ export interface BrokerStateFile {
   readonly pid: number
   readonly url: string
   readonly startedAt: string
+  /** When the policy the broker decides with was read (absent from brokers before policy reloading). */
+  readonly policyLoadedAt?: string
+  /** The digest of that policy's text (`policyTextDigest`): `status` compares it with the file. */
+  readonly policyDigest?: string
+  /** Why the file's latest text is not in use, or null. */
+  readonly policyError?: PolicyFileError | null
 }
 
 /** The running broker's state, if its process answers its health check. */
@@ -58,18 +71,39 @@ export interface ServeOptions {
   /** Whether to record this broker in OUTLOOP_HOME for `run` and `status` (a session broker does not). */
   readonly announce?: boolean
   readonly warn?: (message: string) => void
+  /** Conversation that is not a warning: a policy reloaded. */
+  readonly note?: (message: string) => void
+  /** How long the policy file must stay unchanged before it is read (tests shorten it). */
+  readonly policySettleMs?: number
 }
 
 /** Starts a broker over the configured vault and policy; the vault is unlocked first so no request waits on a prompt. */
 export async function serveBroker(options: ServeOptions): Promise<{broker: RunningBroker; policyFile: string; stop: () => Promise<void>}> {
   const host = options.host ?? '127.0.0.1'
   if (!['127.0.0.1', '::1', 'localhost'].includes(host)) throw new UserError('The broker listens on loopback only (127.0.0.1, ::1 or localhost).', 'Agents on this machine reach it there; nothing else should.')
-  const {policy, file} = loadBrokerPolicy(options.home)
+  const initial = readBrokerPolicy(options.home)
+  const file = initial.file
   const {store} = openVaultForService({home: options.home, env: options.env, backend: options.backend, interactive: options.interactive})
   await store.info({tenant: 'outloop', name: 'unlock-check'})
+  const statePath = brokerPaths(options.home).state
+  const startedAt = new Date().toISOString()
+  const stateOf = (url: string, policyState: PolicyWatchState): BrokerStateFile => ({pid: process.pid, url, startedAt, policyLoadedAt: policyState.loadedAt, policyDigest: policyState.digest, policyError: policyState.error})
+  let announced: string | null = null
+  const watch = watchPolicyFile(file, initial, {
+    settleMs: options.policySettleMs,
+    onChange: (change, policyState) => {
+      reportPolicyChange(change, policyState, options)
+      // Rewritten only while it is still this broker's: another serve may have taken over the file.
+      try {
+        if (announced && ownsStateFile(statePath)) writeFileAtomic(statePath, JSON.stringify(stateOf(announced, policyState)) + '\n')
+      } catch {
+        options.warn?.(`Can't update ${statePath}: outloop status may show an older policy state.`)
+      }
+    },
+  })
   const broker = await startBroker({
     home: options.home,
-    policy,
+    policy: () => watch.current(),
     host,
     port: options.port,
     socketPath: options.socketPath,
@@ -77,25 +111,47 @@ export async function serveBroker(options: ServeOptions): Promise<{broker: Runni
     maxRequestBytes: options.maxRequestBytes,
     warn: options.warn,
     resolveSecret: async (tenant, name) => (await store.get({tenant, name}))?.value ?? null,
+  }).catch((error: unknown) => {
+    watch.close()
+    throw error
   })
-  const statePath = brokerPaths(options.home).state
   if (options.announce) {
     mkdirSync(brokerPaths(options.home).dir, {recursive: true, mode: 0o700})
-    writeFileAtomic(statePath, JSON.stringify({pid: process.pid, url: broker.url, startedAt: new Date().toISOString()} satisfies BrokerStateFile) + '\n')
+    writeFileAtomic(statePath, JSON.stringify(stateOf(broker.url, watch.state())) + '\n')
+    announced = broker.url
   }
   return {
     broker,
     policyFile: file,
     stop: async () => {
+      watch.close()
       if (options.announce) {
+        announced = null
         try {
-          const state = JSON.parse(readFileSync(statePath, 'utf8')) as BrokerStateFile
-          if (state.pid === process.pid) unlinkSync(statePath)
+          if (ownsStateFile(statePath)) unlinkSync(statePath)
         } catch {
           // already gone
         }
       }
       await broker.close()
     },
+  }
+}
+
+function ownsStateFile(path: string): boolean {
+  try {
+    return (JSON.parse(readFileSync(path, 'utf8')) as BrokerStateFile).pid === process.pid
+  } catch {
+    return false
+  }
+}
+
+/** Says on stderr what became of an edit of the policy file: positions only, never its text. */
+function reportPolicyChange(change: PolicyChange, state: PolicyWatchState, options: ServeOptions): void {
+  if (change === 'reloaded') options.note?.(`Policy reloaded from ${state.file}.`)
+  else if (change === 'current') options.note?.(`${state.file} holds the policy in use again.`)
+  else {
+    const where = state.error!.problems.map((p) => (p.line > 0 ? `  ${state.file}:${p.line}:${p.column}: ${p.message}` : `  ${state.file}: ${p.message}`))
+    options.warn?.(`The edited policy is not used; the broker keeps the policy of ${state.loadedAt}:\n${where.join('\n')}`)
   }
 }

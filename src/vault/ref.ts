@@ -1,4 +1,4 @@
-import {UserError} from '../lib/errors.js'
+import {BugError, UserError} from '../lib/errors.js'
 
 /** The scheme every placeholder and vault address starts with. */
 export const SECRET_REF_SCHEME = 'outloop://'
@@ -39,6 +39,7 @@ export function tryParseSecretRef(text: string, options: {requireScheme?: boolea
 export function parseSecretRef(text: string): SecretRef {
   const ref = tryParseSecretRef(text)
   if (ref) return ref
+  if (isClientRelativeRef(text)) throw new UserError(`${text} stands for the calling client's own entry; it names no entry by itself.`, `Name the client: outloop://<tenant>/${text.slice(CLIENT_RELATIVE_PREFIX.length)}`)
   throw new UserError(
     `"${text.length > 80 ? text.slice(0, 80) + '…' : text}" is not a vault reference.`,
     'Write it as outloop://<tenant>/<name> (or <tenant>/<name>), with lower-case names of letters, digits, ".", "_" and "-", starting with a letter or digit.',
@@ -60,18 +61,51 @@ export function sameSecretRef(a: SecretRef, b: SecretRef): boolean {
   return a.tenant === b.tenant && a.name === b.name
 }
 
-/** Finds every `outloop://tenant/name` placeholder in a text, with its offsets (for migrate and the broker). */
-export function findSecretRefs(text: string): Array<{ref: SecretRef; start: number; end: number}> {
-  const found: Array<{ref: SecretRef; start: number; end: number}> = []
-  const pattern = /outloop:\/\/([a-z0-9][a-z0-9._-]*)\/([a-z0-9][a-z0-9._-]*)/g
+/**
+ * The tenant part of a client-relative placeholder. A tenant name never holds "@", so `outloop://@client/x`
+ * can't name a real client, and no vault entry, policy client or binding can be called that.
+ */
+export const CLIENT_RELATIVE_TENANT = '@client'
+
+const CLIENT_RELATIVE_PREFIX = `${SECRET_REF_SCHEME}${CLIENT_RELATIVE_TENANT}/`
+
+/** The placeholder for "the calling client's own entry `name`", for shared areas such as `_templates/`. */
+export function formatClientRelativeRef(name: string): string {
+  // Callers pass entry names they made; one outside the grammar is a bug, never something to mangle.
+  if (!isValidSecretName(name)) throw new BugError('formatClientRelativeRef: not a valid secret name')
+  return CLIENT_RELATIVE_PREFIX + name
+}
+
+/** Whether `text` is exactly a client-relative placeholder (`outloop://@client/<name>`). */
+export function isClientRelativeRef(text: string): boolean {
+  return text.startsWith(CLIENT_RELATIVE_PREFIX) && isValidSecretName(text.slice(CLIENT_RELATIVE_PREFIX.length))
+}
+
+/** A placeholder found in a text; `clientRelative` when it was `outloop://@client/<name>`, resolved to the calling client. */
+export interface FoundSecretRef {
+  readonly ref: SecretRef
+  readonly start: number
+  readonly end: number
+  readonly clientRelative: boolean
+}
+
+/**
+ * Finds every `outloop://tenant/name` placeholder in a text, with its offsets (for migrate and the broker).
+ * With `client` (the tenant the caller is bound to), `outloop://@client/name` is found too, as that client's
+ * entry; without it such a placeholder names no entry and is skipped.
+ */
+export function findSecretRefs(text: string, options: {client?: string} = {}): FoundSecretRef[] {
+  const found: FoundSecretRef[] = []
+  const pattern = /outloop:\/\/(@client|[a-z0-9][a-z0-9._-]*)\/([a-z0-9][a-z0-9._-]*)/g
   for (const match of text.matchAll(pattern)) {
     // A name may not end in '.' when the sentence does: "see outloop://acme/key." means the key.
     let name = match[2]
     while (name.length > 1 && name.endsWith('.')) name = name.slice(0, -1)
-    const tenant = match[1]
-    if (!isValidSecretName(tenant) || !isValidSecretName(name)) continue
+    const clientRelative = match[1] === CLIENT_RELATIVE_TENANT
+    const tenant = clientRelative ? options.client : match[1]
+    if (tenant === undefined || !isValidSecretName(tenant) || !isValidSecretName(name)) continue
     const start = match.index
-    found.push({ref: {tenant, name}, start, end: start + SECRET_REF_SCHEME.length + tenant.length + 1 + name.length})
+    found.push({ref: {tenant, name}, start, end: start + match[0].length - (match[2].length - name.length), clientRelative})
   }
   return found
 }

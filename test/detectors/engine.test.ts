@@ -49,6 +49,7 @@ describe('decoys', () => {
     '%OPENAI_API_KEY%',
     'op://agency/acme-openai/credential',
     'outloop://acme/openai-api-key',
+    'outloop://@client/openai-api-key',
     'vault:secret/data/acme#openai',
     '${{ secrets.OPENAI_API_KEY }}',
     '{{ .Values.openai.apiKey }}',
@@ -337,6 +338,9 @@ describe('template tokens and references', () => {
     'api_key: "@API_KEY@"',
     'curl -u "acme:@@github-pat:GH@@" https://registry.acme.example/v2/',
     'curl -u "outloop://acme/registry" https://registry.acme.example/v2/',
+    'curl -u "outloop://@client/registry" https://registry.acme.example/v2/',
+    'curl -H "Authorization: Bearer outloop://@client/openai-api-key" https://api.openai.com/v1/models',
+    'OPENAI_API_KEY=outloop://@client/openai-api-key',
   ])('report nothing for %s', (text) => {
     expect(detectInText(text)).toEqual([])
   })

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 
 import {UserError} from '../../src/lib/errors.js'
-import {compareSecretRefs, findSecretRefs, formatSecretRef, parseSecretRef, tryParseSecretRef} from '../../src/vault/ref.js'
+import {compareSecretRefs, findSecretRefs, formatClientRelativeRef, formatSecretRef, isClientRelativeRef, isValidSecretName, parseSecretRef, tryParseSecretRef} from '../../src/vault/ref.js'
 import {translateKeychainError} from '../../src/vault/keychain.js'
 
 describe('vault references', () => {
@@ -26,6 +26,28 @@ describe('vault references', () => {
     const found = findSecretRefs(text)
     expect(found.map((f) => formatSecretRef(f.ref))).toEqual(['outloop://acme/openai-key', 'outloop://globex/stripe.live'])
     for (const f of found) expect(text.slice(f.start, f.end)).toBe(formatSecretRef(f.ref))
+  })
+
+  it('has a client-relative form that no tenant name can collide with, found only for a known calling client', () => {
+    const shared = formatClientRelativeRef('openai-api-key')
+    expect(shared).toBe('outloop://@client/openai-api-key')
+    expect(isValidSecretName('@client')).toBe(false)
+    expect(isClientRelativeRef(shared)).toBe(true)
+    for (const other of ['outloop://acme/openai-api-key', 'outloop://@client/', 'outloop://@client/Key', 'outloop://@clients/key', 'outloop://@client/key ', ' outloop://@client/key']) expect(isClientRelativeRef(other), other).toBe(false)
+    expect(() => formatClientRelativeRef('../x')).toThrow()
+    // Not a vault address: vault commands refuse it and say why.
+    expect(tryParseSecretRef(shared)).toBeNull()
+    expect(() => parseSecretRef(shared)).toThrow(/stands for the calling client's own entry/)
+
+    const text = `A=${shared}.\nB=outloop://globex/stripe-key outloop://@clientx/k`
+    expect(findSecretRefs(text).map((f) => formatSecretRef(f.ref))).toEqual(['outloop://globex/stripe-key'])
+    const found = findSecretRefs(text, {client: 'acme'})
+    expect(found.map((f) => [formatSecretRef(f.ref), f.clientRelative])).toEqual([
+      ['outloop://acme/openai-api-key', true],
+      ['outloop://globex/stripe-key', false],
+    ])
+    expect(text.slice(found[0].start, found[0].end)).toBe(shared)
+    expect(text.slice(found[1].start, found[1].end)).toBe('outloop://globex/stripe-key')
   })
 
   it('sorts by tenant, then name', () => {
