@@ -20,6 +20,7 @@ import {findRunningBroker, loadBrokerPolicy, serveBroker} from './serve.js'
 import {detectConfinement, findExecutable, resolveSandboxMounts, spawnConfined, type Confinement} from '../sandbox/launch.js'
 import {isWithin, planSandboxView, SandboxPlanError, WITHHELD_ENVIRONMENT} from '../sandbox/profile.js'
 import type {ResolvedMount} from '../sandbox/bwrap.js'
+import {variablesHoldingKeys} from '../sandbox/environment.js'
 import {readSandboxSettings} from '../sandbox/settings.js'
 
 export interface RunSessionOptions {
@@ -72,7 +73,10 @@ export async function runAgentSession(options: RunSessionOptions): Promise<numbe
     warn(`Inject mode puts ${binding.tenant}'s granted keys themselves into CMD's environment: ${sandbox ? 'the sandbox keeps other clients out, but ' : ''}CMD can read those values and send them anywhere. Proxy mode (the default) keeps every key in the broker.`)
   }
   const injected = options.mode === 'inject' ? await injectSecrets(options, policy, binding) : null
-  const baseEnv = agentEnvironment(injected ? injected.env : options.env)
+  // Judged on the environment before injection: the values inject mode puts in are the ones it means to hand over.
+  const withheld = variablesHoldingKeys(options.env)
+  if (withheld.length > 0) warn(`Not passed to the agent, since they hold plaintext keys: ${withheld.join(', ')}. Vault them (outloop vault set) and give the agent placeholders instead.`)
+  const baseEnv = agentEnvironment(injected ? injected.env : options.env, withheld)
   const executable = findExecutable(isAbsolute(options.command[0]) || !options.command[0].includes('/') ? options.command[0] : join(dir, options.command[0]), baseEnv)
   if (!executable) throw new UserError(`Can't start ${options.command[0]}: no such command.`, 'Check the command after --.')
   const running = await findRunningBroker(options.home)
@@ -238,9 +242,9 @@ async function injectSecrets(options: RunSessionOptions, policy: Policy, binding
 }
 
 /** What unlocks the vault, and the addresses of keyrings and key agents, stay with outloop. */
-function agentEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+function agentEnvironment(env: NodeJS.ProcessEnv, holdingKeys: readonly string[]): NodeJS.ProcessEnv {
   const out = {...env}
-  for (const name of WITHHELD_ENVIRONMENT) delete out[name]
+  for (const name of [...WITHHELD_ENVIRONMENT, ...holdingKeys]) delete out[name]
   return out
 }
 

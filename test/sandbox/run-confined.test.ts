@@ -4,6 +4,7 @@ import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {detectConfinement} from '../../src/sandbox/launch.js'
+import {fakeKeyOf} from '../helpers/fakes.js'
 import {expectNoSecrets} from '../helpers/tree.js'
 import {currentUser, makeAgency, unprivilegedUser, type Agency, type TestUser} from './agency.js'
 
@@ -123,6 +124,17 @@ const wait = setInterval(async () => {
     expect(agency.upstream.seen.length).toBe(seen)
     rmSync(go)
     rmSync(answer)
+  })
+
+  it("withholds variables of the operator's environment that hold plaintext keys, naming them only", async () => {
+    const github = fakeKeyOf('GitHub').key
+    const run = await agency.cli(['run', '--workspace', agency.acme, '--', process.execPath, '-e', 'console.log(JSON.stringify([process.env.GITHUB_TOKEN ?? null, process.env.MY_TOOL_SETTING, process.env.OPENAI_API_KEY]))'], {
+      env: {GITHUB_TOKEN: github, MY_TOOL_SETTING: 'verbose', OPENAI_API_KEY: 'outloop://acme/openai-api-key'},
+    })
+    expect(run.code, run.stderr).toBe(0)
+    expect(JSON.parse(run.stdout)).toEqual([null, 'verbose', 'outloop://acme/openai-api-key'])
+    expect(run.stderr).toContain('Not passed to the agent, since they hold plaintext keys: GITHUB_TOKEN.')
+    expectNoSecrets([run.stdout, run.stderr], [github])
   })
 
   it('says what inject mode hands the agent, and that proxy mode keeps keys in the broker', async () => {
