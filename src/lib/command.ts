@@ -27,10 +27,27 @@ export abstract class OutloopCommand extends Command {
       this.logToStderr(`See: outloop ${this.id?.replaceAll(':', ' ') ?? ''} --help`)
       return this.exit(2)
     }
+    // The machine refused (read-only or full file system, no permission): the user can act on that, and the
+    // path is theirs to see. A system error's message names the call and the path, never file contents.
+    const system = error as NodeJS.ErrnoException
+    if (!(error instanceof BugError) && system.code && SYSTEM_REFUSALS[system.code] && system.syscall) {
+      this.logToStderr(`Error: Can't ${system.syscall} ${system.path ?? 'a file'}: ${SYSTEM_REFUSALS[system.code]}.`)
+      this.logToStderr('Nothing else was attempted after that; check the folder and run the command again.')
+      return this.exit(2)
+    }
     const kind = error instanceof BugError ? error.message : error.name
     this.logToStderr(`Error: outloop hit an internal problem (${kind}). Nothing was changed. Please report it with the command you ran.`)
     return this.exit(70)
   }
+}
+
+/** File-system refusals that are the machine's state, not a bug, in words. */
+const SYSTEM_REFUSALS: Record<string, string> = {
+  EROFS: 'the file system is read-only',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is used up',
 }
 
 /**
