@@ -77,8 +77,8 @@ export async function runAgentSession(options: RunSessionOptions): Promise<numbe
   const withheld = variablesHoldingKeys(options.env)
   if (withheld.length > 0) warn(`Not passed to the agent, since they hold plaintext keys: ${withheld.join(', ')}. Vault them (outloop vault set) and give the agent placeholders instead.`)
   const baseEnv = agentEnvironment(injected ? injected.env : options.env, withheld)
-  const executable = findExecutable(isAbsolute(options.command[0]) || !options.command[0].includes('/') ? options.command[0] : join(dir, options.command[0]), baseEnv)
-  if (!executable) throw new UserError(`Can't start ${options.command[0]}: no such command.`, 'Check the command after --.')
+  // Checked here, since inside the sandbox a missing command is only bubblewrap's exit 1.
+  if (!findExecutable(isAbsolute(options.command[0]) || !options.command[0].includes('/') ? options.command[0] : join(dir, options.command[0]), baseEnv)) throw new UserError(`Can't start ${options.command[0]}: no such command.`, 'Check the command after --.')
   const running = await findRunningBroker(options.home)
   const session = running ? null : await serveBroker({home: options.home, env: options.env, backend: options.backend, interactive: options.interactive, warn: options.warn})
   const brokerUrl = running?.url ?? session!.broker.url
@@ -117,7 +117,8 @@ export async function runAgentSession(options: RunSessionOptions): Promise<numbe
         // 'close', not 'exit': the masked output must be fully written before outloop itself exits.
         child.on('close', (code, signal) => resolve(code ?? 128 + (signal ? signalNumber(signal) : 0)))
       })
-      if (sandbox && !(await ran)) throw new UserError(`The sandbox could not start ${options.command[0]} (bubblewrap's message is above).`, 'outloop status shows how runs are confined here; --no-sandbox runs the agent unconfined.')
+      // bubblewrap exits 1 when it can't set up or exec; a command that ran has its own exit code reported.
+      if (sandbox && code === 1 && !(await ran)) throw new UserError(`The sandbox could not start ${options.command[0]} (bubblewrap's message is above).`, 'outloop status shows how runs are confined here; --no-sandbox runs the agent unconfined.')
       return code
     } finally {
       process.off('SIGINT', forward)
