@@ -1,5 +1,5 @@
 import {randomBytes} from 'node:crypto'
-import {existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, unlinkSync} from 'node:fs'
+import {closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, type Stats} from 'node:fs'
 import {basename, dirname, join} from 'node:path'
 
 import {fingerprintSecret} from '../lib/fingerprint.js'
@@ -46,8 +46,9 @@ const ENTRY_FORMAT = 2
 const HEADER_BYTES = 12
 
 /**
- * The version index: each entry's highest version ever written, sealed under the data key. An entry file
- * replaced by an older copy (its `.prev`, a backup of one file) reads below its mark and is refused.
+ * The version index, one per tenant folder: each entry's highest version ever written, sealed under the data
+ * key. An entry file replaced by an older copy (its `.prev`, a backup of one file) reads below its mark and is
+ * refused. Per tenant, so a write rewrites only its own tenant's marks.
  */
 const INDEX_FILE = 'versions.idx'
 const INDEX_MAGIC = Buffer.from('OLVI')
@@ -106,6 +107,8 @@ export class FileSecretStore extends EntryRecordReads implements SecretStore {
   readonly location: string
   readonly #options: FileSecretStoreOptions
   #open: Promise<OpenVault> | null = null
+  /** The index as last read or written, by its file's identity: a vault with thousands of entries reads it once. */
+  readonly #indexCache = new Map<string, {stat: Stats; marks: ReadonlyMap<string, number>}>()
 
   constructor(options: FileSecretStoreOptions) {
     super()
@@ -126,12 +129,14 @@ export class FileSecretStore extends EntryRecordReads implements SecretStore {
     const path = this.#entryPath(vault, ref)
     const release = await acquireFileLock(join(this.#options.dir, LOCK_FILE), {timeoutMs: this.#options.lockTimeoutMs})
     try {
-      let marks = this.#readIndex(vault)
+      const tenantDir = dirname(path)
+      let marks = this.#readIndex(vault, tenantDir)
       if (marks === null) {
-        if (this.#anyIndexedEntry()) throw this.#indexMissing()
+        if (this.#anyIndexedEntry(tenantDir)) throw this.#indexMissing(tenantDir)
         // The index exists before the first entry that needs it, so a crash between the two is never mistaken for a deleted index.
+        mkdirSync(tenantDir, {recursive: true, mode: 0o700})
         marks = new Map()
-        this.#writeIndex(vault, marks)
+        this.#writeIndex(vault, tenantDir, marks)
       }
       // Read under the lock: this is what makes check-and-set and concurrent writers safe. No rollback check
       // here: a deliberate overwrite (vault set --replace) is how an entry found rolled back is put right.
@@ -140,12 +145,12 @@ export class FileSecretStore extends EntryRecordReads implements SecretStore {
         now: (this.#options.now?.() ?? new Date()).toISOString(),
         fingerprint: fingerprintSecret(this.#options.fingerprintKey, input.value),
         maxVersions: this.#options.maxVersions ?? DEFAULT_MAX_VERSIONS,
-        versionFloor: marks.get(markKeyOf(path)) ?? 0,
+        versionFloor: marks.get(basename(path)) ?? 0,
       })
       mkdirSync(dirname(path), {recursive: true, mode: 0o700})
       writeFileAtomic(path, this.#encodeEntry(vault, path, next), {keepPrevious: true})
       // After the entry: a crash in between leaves the entry above its mark, which reads fine.
-      this.#writeIndex(vault, new Map([...marks, [markKeyOf(path), currentVersionOf(next)]]))
+      this.#writeIndex(vault, tenantDir, new Map([...marks, [basename(path), currentVersionOf(next)]]))
       return entryInfoFromRecord(next)
     } finally {
       release()
@@ -158,9 +163,9 @@ export class FileSecretStore extends EntryRecordReads implements SecretStore {
     const root = join(this.#options.dir, ENTRIES)
     const tenantDirs = options.tenant === undefined ? listNames(root) : [keyedNameId(vault.namesKey, `tenant:${options.tenant}`)]
     const infos: SecretEntryInfo[] = []
-    // The marks before the entries: a write landing in between only raises an entry above what was read.
-    const marks = this.#readIndex(vault)
     for (const tenantDir of tenantDirs) {
+      // The marks before the entries: a write landing in between only raises an entry above what was read.
+      const marks = this.#readIndex(vault, join(root, tenantDir))
       for (const file of listNames(join(root, tenantDir))) {
         if (!file.endsWith(ENTRY_SUFFIX)) continue
         const path = join(root, tenantDir, file)
@@ -187,14 +192,19 @@ export class FileSecretStore extends EntryRecordReads implements SecretStore {
           if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
         }
       }
+      // A removal is deliberate, and writing the entry again starts over at version 1.
+      const tenantDir = dirname(path)
+      const marks = this.#readIndex(vault, tenantDir)
+      if (marks?.delete(basename(path))) this.#writeIndex(vault, tenantDir, marks)
+      if (marks?.size === 0 && !listNames(tenantDir).some((name) => name.endsWith(ENTRY_SUFFIX))) {
+        unlinkSync(this.#indexPath(tenantDir))
+        this.#indexCache.delete(tenantDir)
+      }
       try {
-        rmdirSync(dirname(path))
+        rmdirSync(tenantDir)
       } catch {
         // the tenant still has entries
       }
-      // A removal is deliberate, and writing the entry again starts over at version 1.
-      const marks = this.#readIndex(vault)
-      if (marks?.delete(markKeyOf(path))) this.#writeIndex(vault, marks)
       return existed
     } finally {
       release()
@@ -215,7 +225,7 @@ export class FileSecretStore extends EntryRecordReads implements SecretStore {
     if (!existsSync(this.#keyPath())) return null
     const vault = await this.#unlock(false)
     const path = this.#entryPath(vault, ref)
-    const marks = this.#readIndex(vault)
+    const marks = this.#readIndex(vault, dirname(path))
     const read = this.#readEntryFile(vault, path, ref)
     if (read === null) return null
     this.#assertNotRolledBack(vault, path, read, marks)
@@ -233,28 +243,45 @@ export class FileSecretStore extends EntryRecordReads implements SecretStore {
     return read === null ? null : storedSecretFromRecord(read.record, version)
   }
 
-  #indexPath(): string {
-    return join(this.#options.dir, INDEX_FILE)
+  #indexPath(tenantDir: string): string {
+    return join(tenantDir, INDEX_FILE)
   }
 
   /** Each entry's mark (its highest version written), or null when the vault has no index yet. */
-  #readIndex(vault: OpenVault): Map<string, number> | null {
-    let bytes: Buffer
+  #readIndex(vault: OpenVault, tenantDir: string): Map<string, number> | null {
+    let fd: number
     try {
-      bytes = readFileSync(this.#indexPath())
+      fd = openSync(this.#indexPath(tenantDir), 'r')
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
       throw error
     }
+    let bytes: Buffer
+    let stat: Stats
+    try {
+      // The stat and the bytes of one open file: a replacement (a new inode) can't slip in between.
+      stat = fstatSync(fd)
+      const cached = this.#indexCache.get(tenantDir)
+      if (cached !== undefined && sameFile(cached.stat, stat)) return new Map(cached.marks)
+      bytes = readFileSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+    const marks = this.#parseIndex(vault, tenantDir, bytes)
+    this.#indexCache.set(tenantDir, {stat, marks: new Map(marks)})
+    return marks
+  }
+
+  #parseIndex(vault: OpenVault, tenantDir: string, bytes: Buffer): Map<string, number> {
     const damaged = new VaultUnreadableError(
-      `The vault's version index ${this.#indexPath()} is damaged (truncated, altered, or from another vault).`,
+      `The vault's version index ${this.#indexPath(tenantDir)} is damaged (truncated, altered, or from another tenant or vault).`,
       'Restore OUTLOOP_HOME/vault from a backup taken as a whole. Nothing was changed.',
     )
     if (bytes.length < 4 + NONCE_BYTES + TAG_BYTES || !bytes.subarray(0, 4).equals(INDEX_MAGIC)) throw damaged
     const plaintext = openSealed(
       vault.dataKey,
       {nonce: bytes.subarray(4, 4 + NONCE_BYTES), tag: bytes.subarray(4 + NONCE_BYTES, 4 + NONCE_BYTES + TAG_BYTES), ciphertext: bytes.subarray(4 + NONCE_BYTES + TAG_BYTES)},
-      indexAad(vault),
+      indexAad(vault, tenantDir),
     )
     if (plaintext === null) throw damaged
     let data: {schema?: unknown; marks?: unknown}
@@ -267,33 +294,32 @@ export class FileSecretStore extends EntryRecordReads implements SecretStore {
     return new Map(Object.entries(data.marks as Record<string, number>).filter(([, v]) => Number.isInteger(v)))
   }
 
-  #writeIndex(vault: OpenVault, marks: ReadonlyMap<string, number>): void {
-    const plaintext = Buffer.from(JSON.stringify({schema: INDEX_SCHEMA, marks: Object.fromEntries([...marks].sort(([a], [b]) => (a < b ? -1 : 1)))}), 'utf8')
-    const sealed = sealBytes(vault.dataKey, plaintext, indexAad(vault))
+  #writeIndex(vault: OpenVault, tenantDir: string, marks: ReadonlyMap<string, number>): void {
+    const plaintext = Buffer.from(JSON.stringify({schema: INDEX_SCHEMA, marks: Object.fromEntries(marks)}), 'utf8')
+    const sealed = sealBytes(vault.dataKey, plaintext, indexAad(vault, tenantDir))
     // No .prev for the index: a kept older copy is exactly what would let an entry and its mark roll back together.
-    writeFileAtomic(this.#indexPath(), Buffer.concat([INDEX_MAGIC, sealed.nonce, sealed.tag, sealed.ciphertext]))
+    writeFileAtomic(this.#indexPath(tenantDir), Buffer.concat([INDEX_MAGIC, sealed.nonce, sealed.tag, sealed.ciphertext]))
+    // Written under the vault lock, so what is there now is what we wrote: the next read skips decrypting it.
+    this.#indexCache.set(tenantDir, {stat: statSync(this.#indexPath(tenantDir)), marks: new Map(marks)})
   }
 
-  /** Whether any entry file was written by a vault that keeps an index (its header says format 2 or later). */
-  #anyIndexedEntry(): boolean {
-    const root = join(this.#options.dir, ENTRIES)
-    for (const tenantDir of listNames(root)) {
-      for (const file of listNames(join(root, tenantDir))) {
-        if (!file.endsWith(ENTRY_SUFFIX)) continue
-        try {
-          const bytes = readFileSync(join(root, tenantDir, file))
-          if (bytes.length > 4 && bytes.subarray(0, 4).equals(ENTRY_MAGIC) && bytes.readUInt8(4) >= 2) return true
-        } catch {
-          // gone meanwhile
-        }
+  /** Whether any entry file of a tenant was written by a vault that keeps an index (its header says format 2 or later). */
+  #anyIndexedEntry(tenantDir: string): boolean {
+    for (const file of listNames(tenantDir)) {
+      if (!file.endsWith(ENTRY_SUFFIX)) continue
+      try {
+        const bytes = readFileSync(join(tenantDir, file))
+        if (bytes.length > 4 && bytes.subarray(0, 4).equals(ENTRY_MAGIC) && bytes.readUInt8(4) >= 2) return true
+      } catch {
+        // gone meanwhile
       }
     }
     return false
   }
 
-  #indexMissing(): VaultUnreadableError {
+  #indexMissing(tenantDir: string): VaultUnreadableError {
     return new VaultUnreadableError(
-      `The vault's version index ${this.#indexPath()} is missing, though its entries were written with one: it was deleted or the vault was copied without it.`,
+      `The vault's version index ${this.#indexPath(tenantDir)} is missing, though its entries were written with one: it was deleted or the vault was copied without it.`,
       'Restore OUTLOOP_HOME/vault from a backup taken as a whole (entries and index together). Nothing was changed.',
     )
   }
@@ -306,10 +332,10 @@ export class FileSecretStore extends EntryRecordReads implements SecretStore {
     if (marks === null) {
       if (read.format < 2) return
       // A first write may have created the index between our two reads: look once more.
-      marks = this.#readIndex(vault)
-      if (marks === null) throw this.#indexMissing()
+      marks = this.#readIndex(vault, dirname(path))
+      if (marks === null) throw this.#indexMissing(dirname(path))
     }
-    const mark = marks.get(markKeyOf(path))
+    const mark = marks.get(basename(path))
     const version = currentVersionOf(read.record)
     if (mark === undefined || version >= mark) return
     const ref = formatSecretRef(read.record.ref)
@@ -485,14 +511,14 @@ function entryAad(vault: OpenVault, header: Buffer, path: string): Buffer {
   return Buffer.concat([header, Buffer.from(`|${vault.id}|${name}`)])
 }
 
-/** Binds the index to its vault, apart from any entry. */
-function indexAad(vault: OpenVault): Buffer {
-  return Buffer.from(`${INDEX_SCHEMA}|${vault.id}`)
+/** Whether two stats are of the same unchanged file: a replacement through a temp file is a new inode. */
+function sameFile(a: Stats, b: Stats): boolean {
+  return a.ino === b.ino && a.dev === b.dev && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs
 }
 
-/** An entry's key in the index: its tenant folder and file name (keyed hashes, so no name is readable). */
-function markKeyOf(path: string): string {
-  return `${basename(dirname(path))}/${basename(path)}`
+/** Binds an index to its vault and its tenant folder, apart from any entry: one tenant's can't stand in for another's. */
+function indexAad(vault: OpenVault, tenantDir: string): Buffer {
+  return Buffer.from(`${INDEX_SCHEMA}|${vault.id}|${basename(tenantDir)}`)
 }
 
 function unb64Sealed(sealed: KeyFile['dataKey']): {nonce: Buffer; tag: Buffer; ciphertext: Buffer} {

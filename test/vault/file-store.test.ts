@@ -1,6 +1,6 @@
 import {spawn} from 'node:child_process'
 import {existsSync, readFileSync, statSync, truncateSync, unlinkSync, writeFileSync, copyFileSync, readdirSync} from 'node:fs'
-import {join} from 'node:path'
+import {dirname, join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 
 import {loadFingerprintKey} from '../../src/lib/fingerprint.js'
@@ -160,14 +160,16 @@ describe('file vault on disk', () => {
     expect((await cli(['vault', 'get', 'acme/other'])).code).toBe(0)
 
     // Deleting the index as well does not make the old copy pass: the entries say they were written with one.
-    unlinkSync(join(home, 'vault', 'versions.idx'))
+    unlinkSync(join(dirname(rotated[0]), 'versions.idx'))
     const noIndex = await cli(['vault', 'get', 'acme/key', '--reveal', '--force'])
     expect(noIndex.code).toBe(2)
     expect(noIndex.stderr).toContain('version index')
     expect(noIndex.stderr).toContain('is missing')
+    // A write to that tenant would start its index afresh: refused too; another tenant's index is its own.
     const write = await cli(['vault', 'set', 'acme/third'], {input: fake()})
     expect(write.code).toBe(2)
     expect(write.stderr).toContain('is missing')
+    expect((await cli(['vault', 'set', 'globex/key'], {input: fake()})).code).toBe(0)
   })
 
   it('detects a corrupted entry, a file from a newer version, and a damaged key file', async () => {
