@@ -184,6 +184,11 @@ describe.skipIf(noTmpfs !== null)('a full disk or a read-only folder while migra
     expect(readFileSync(join(root, 'acme/.env'), 'utf8')).toBe(before['acme/.env'])
     expect(readFileSync(join(root, 'globex/.env'), 'utf8')).toBe('ANTHROPIC_API_KEY=outloop://globex/anthropic-api-key\n')
     expect(listJournals(home)[0].status).toBe('rolling-back')
+    // A new migration on top of a run half undone would mix the two: refused, with the rollback to run.
+    const migrateMeanwhile = await cli(['migrate', root, '--yes'])
+    expect(migrateMeanwhile.code).toBe(2)
+    expect(migrateMeanwhile.stderr).toMatch(/Error: Unfinished run \S+ could not be fully undone: globex\/\.env \(can't write it back: the file system is read-only \(EROFS\)\)\. Nothing else was changed\./)
+    expect(migrateMeanwhile.stderr).toMatch(/then run outloop rollback \S+, and migrate again\./)
 
     remount(join(root, 'globex'), 'rw')
     const again = await cli(['rollback', '--yes'])
