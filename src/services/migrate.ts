@@ -145,10 +145,12 @@ function files(count: number): string {
   return `${count} ${count === 1 ? 'file' : 'files'}`
 }
 
+/** Why a file whose owner can't be kept was left in place, and how to move it. */
 function ownerSkipReason(refused: OwnerNotKeptError): string {
   return `left in place: ${refused.message}; run the migration as root or as the file's owner to move it`
 }
 
+/** The text with its first letter capital, to start a sentence. */
 function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
@@ -391,8 +393,8 @@ export async function applyMigration(options: MigrateServiceOptions & {plan?: Mi
     progress(`Storing ${plan.entries.length} vault ${plan.entries.length === 1 ? 'entry' : 'entries'}, each read back…`)
     const backupKey = randomKey()
     at.step = {kind: 'vault', location: store.location}
-    at.stored = true
     await storeVerified(store, backupRef, new SecretValue(backupKey.toString('hex')), {provider: null, files: [], count: 0})
+    at.stored = true
     let created = 0
     let reused = 0
     for (const [i, entry] of plan.entries.entries()) {
