@@ -8,7 +8,8 @@ import type {SecretStore} from '../vault/types.js'
 import {readEncryptedBackup} from './backup.js'
 import {crashPointReached} from './crash.js'
 import {runDir, type MigrationJournal} from './journal.js'
-import {removeStaleTempFiles, replaceFileAtomic} from './replace-file.js'
+import {ioFailureOf} from './io-failure.js'
+import {OwnerNotKeptError, removeStaleTempFiles, replaceFileAtomic} from './replace-file.js'
 
 export interface RestoreOutcome {
   readonly restored: string[]
@@ -16,6 +17,13 @@ export interface RestoreOutcome {
   readonly unchanged: string[]
   /** Edited since the run wrote them (or gone): reported, never overwritten. */
   readonly conflicts: {file: string; reason: string}[]
+  /**
+   * Still holding what the run wrote, because putting the original back failed (a full disk, a read-only
+   * folder) or could not keep the file's owner: the run stays unfinished, so the next rollback tries again.
+   */
+  readonly failed: {file: string; reason: string}[]
+  /** Set when the journal could not record the outcome (the files are as the lists say). */
+  journalNotSaved?: string
 }
 
 /** The run's backup key, from the vault. */
@@ -29,10 +37,12 @@ async function backupKeyOf(journal: MigrationJournal, store: SecretStore): Promi
 /**
  * Puts every file a run wrote back to its original bytes, checking hashes first: a file that still holds
  * what the run wrote is restored from its encrypted backup; one that holds its original is left; one edited
- * since is reported and left alone. Updates the journal's file states in memory; the caller writes it.
+ * since is reported and left alone; one that can't be written back (a full disk, a read-only folder, an
+ * owner it can't keep) is listed as failed and keeps its state. Updates the journal's file states in memory;
+ * the caller writes it.
  */
 export async function restoreRunFiles(journal: MigrationJournal, store: SecretStore, home: string, fingerprintKey: Buffer): Promise<RestoreOutcome> {
-  const outcome: RestoreOutcome = {restored: [], unchanged: [], conflicts: []}
+  const outcome: RestoreOutcome = {restored: [], unchanged: [], conflicts: [], failed: []}
   let key: Buffer | undefined
   for (const file of journal.files) {
     if (file.state === 'skipped') continue
@@ -44,7 +54,15 @@ export async function restoreRunFiles(journal: MigrationJournal, store: SecretSt
       file.state = 'conflict'
       continue
     }
-    const hash = contentHashOf(fingerprintKey, readFileSync(path))
+    let hash: string
+    try {
+      hash = contentHashOf(fingerprintKey, readFileSync(path))
+    } catch (error) {
+      const io = ioFailureOf(error)
+      if (io === null) throw error
+      outcome.failed.push({file: file.relPath, reason: `can't read it: ${io.reason}`})
+      continue
+    }
     if (hash === file.before) {
       outcome.unchanged.push(file.relPath)
       file.state = 'restored'
@@ -62,7 +80,14 @@ export async function restoreRunFiles(journal: MigrationJournal, store: SecretSt
       file.state = 'conflict'
       continue
     }
-    replaceFileAtomic(path, original)
+    try {
+      replaceFileAtomic(path, original)
+    } catch (error) {
+      const io = ioFailureOf(error)
+      if (io === null && !(error instanceof OwnerNotKeptError)) throw error
+      outcome.failed.push({file: file.relPath, reason: io !== null ? `can't write it back: ${io.reason}` : `not put back: ${(error as Error).message}`})
+      continue
+    }
     file.state = 'restored'
     outcome.restored.push(file.relPath)
     if (outcome.restored.length === 1) crashPointReached('rollback-first')

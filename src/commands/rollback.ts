@@ -42,15 +42,42 @@ Without a terminal, it needs --yes (exit 2 otherwise).`
     }
     const result = await rollbackMigration({home: outloopHome(), env: process.env, backend: flags.vault, interactive, run: args.run, purge: flags.purge})
     const conflicts = result.outcome?.conflicts ?? []
+    const failed = [...(result.outcome?.failed ?? []), ...result.recovered.filter((r) => r.run !== result.run).flatMap((r) => r.outcome.failed)]
+    const journalNotSaved = [result.outcome, ...result.recovered.map((r) => r.outcome)].find((o) => o?.journalNotSaved !== undefined)?.journalNotSaved
     if (flags.json) {
-      this.log(JSON.stringify({schema: 'outloop.rollback/v1', run: result.run, alreadyRolledBack: result.alreadyRolledBack, restored: result.outcome?.restored ?? [], unchanged: result.outcome?.unchanged ?? [], conflicts, recovered: result.recovered.map((r) => r.run), purged: result.purged, keptInUse: result.keptInUse}, null, 2))
+      this.log(
+        JSON.stringify(
+          {
+            schema: 'outloop.rollback/v1',
+            run: result.run,
+            alreadyRolledBack: result.alreadyRolledBack,
+            restored: result.outcome?.restored ?? [],
+            unchanged: result.outcome?.unchanged ?? [],
+            conflicts,
+            failed,
+            recovered: result.recovered.map((r) => r.run),
+            purged: result.purged,
+            keptInUse: result.keptInUse,
+          },
+          null,
+          2,
+        ),
+      )
     } else {
       for (const r of result.recovered) if (r.run !== result.run) this.logToStderr(`Undid unfinished run ${r.run}: ${r.outcome.restored.length} files restored.`)
       if (result.alreadyRolledBack) this.log(`Run ${result.run} was already rolled back.`)
-      else this.log(`Rolled back run ${result.run}: ${result.outcome?.restored.length ?? 0} files restored, ${result.outcome?.unchanged.length ?? 0} already original.`)
+      else this.log(`Rolled back run ${result.run}: ${result.outcome?.restored.length ?? 0} files restored, ${result.outcome?.unchanged.length ?? 0} already original${failed.length > 0 ? `, ${failed.length} not put back yet` : ''}.`)
       for (const c of conflicts) this.logToStderr(`Warning: ${c.file}: ${c.reason}`)
-      if (flags.purge) this.log(`${result.purged} vault entries deleted${result.keptInUse > 0 ? `; ${result.keptInUse} kept because another run's files point at them` : ''}.`)
+      if (flags.purge && failed.length > 0) this.log('Nothing was purged: the files not put back yet still need their backups and vault entries.')
+      else if (flags.purge) this.log(`${result.purged} vault entries deleted${result.keptInUse > 0 ? `; ${result.keptInUse} kept because another run's files point at them` : ''}.`)
       else this.log('The vault entries are kept (outloop rollback RUN --purge deletes the ones this run created).')
+    }
+    if (journalNotSaved !== undefined) this.logToStderr(`Warning: ${journalNotSaved}; the next outloop rollback checks the files again.`)
+    if (failed.length > 0) {
+      // Still holding placeholders, originals kept in the backups: the run stays unfinished until they are back.
+      for (const f of failed) this.logToStderr(`Error: ${f.file}: ${f.reason}`)
+      this.logToStderr(`Those files still hold placeholders; their originals are kept encrypted. Fix the cause, then run outloop rollback${result.run === null ? '' : ` ${result.run}`} again to put them back.`)
+      this.exit(2)
     }
     if (conflicts.length > 0) this.exit(1)
   }

@@ -4,8 +4,9 @@ import {join, resolve} from 'node:path'
 import {writeEncryptedBackup} from '../apply/backup.js'
 import {crashPointReached} from '../apply/crash.js'
 import {isUnfinished, listJournals, migrationsDir, newRunId, runDir, writeJournal, type JournalFile, type MigrationJournal} from '../apply/journal.js'
-import {replaceFileAtomic} from '../apply/replace-file.js'
+import {OwnerNotKeptError, ownerNotKeptBy, replaceFileAtomic} from '../apply/replace-file.js'
 import {restoreRunFiles, type RestoreOutcome} from '../apply/restore.js'
+import {ioFailureOf, listSome, type IoFailure} from '../apply/io-failure.js'
 import {CancelledError, UserError} from '../lib/errors.js'
 import {loadFingerprintKey} from '../lib/fingerprint.js'
 import {SecretValue} from '../lib/secret-value.js'
@@ -45,12 +46,113 @@ export class MigrationStoppedError extends CancelledError {
     readonly outcome: RestoreOutcome,
   ) {
     const restored = outcome.restored.length
-    const kept = outcome.conflicts.length > 0 ? ` ${outcome.conflicts.length} files changed meanwhile were left as they are (outloop rollback ${run} lists them).` : ''
+    const kept =
+      (outcome.conflicts.length > 0 ? ` ${outcome.conflicts.length} files changed meanwhile were left as they are (outloop rollback ${run} lists them).` : '') +
+      (outcome.failed.length > 0 ? ` ${outcome.failed.length} could not be put back yet (${listSome(outcome.failed.map((f) => `${f.file}: ${f.reason}`), 3)}): run outloop rollback ${run} once that is fixed.` : '')
     super(
       `Stopped: ${restored === 0 ? 'no file had been rewritten yet' : `the ${restored} files already rewritten were restored`}, so the client files are as they were.${kept} Values already stored stay in the vault; outloop rollback ${run} --purge removes them.`,
     )
     this.name = 'MigrationStoppedError'
   }
+}
+
+/**
+ * A run the file system stopped part-way (a full disk, a read-only folder, no permission): exit 2 with what
+ * failed, which files were written and put back (or are still rewritten), and what to run next.
+ */
+export class MigrationWriteError extends UserError {
+  constructor(
+    message: string,
+    hint: string,
+    readonly run: string | null,
+    readonly outcome: RestoreOutcome | null,
+  ) {
+    super(message, hint)
+    this.name = 'MigrationWriteError'
+  }
+}
+
+/** Where a run was when the file system refused a write, for the message. */
+type RunStep = {kind: 'home'} | {kind: 'journal'} | {kind: 'vault'; location: string} | {kind: 'backup'; file: string} | {kind: 'rewrite'; file: string}
+
+/** What the refused write was, in words. */
+function failedStepText(step: RunStep, home: string, run: string | null): string {
+  const where = run === null ? migrationsDir(home) : runDir(home, run)
+  switch (step.kind) {
+    case 'home':
+      return `Couldn't write in ${migrationsDir(home)}`
+    case 'journal':
+      return `Couldn't write the migration journal in ${where}`
+    case 'vault':
+      return `Couldn't store the keys in ${step.location}`
+    case 'backup':
+      return `Couldn't save the encrypted backup of ${step.file} in ${where}`
+    case 'rewrite':
+      return `Couldn't rewrite ${step.file}`
+  }
+}
+
+/**
+ * The error for a run the file system stopped: the files it had written are put back first (as a stop
+ * would), then the message says exactly where things stand: what failed, what was put back, what could
+ * not be, and the command that finishes the job.
+ */
+async function runStoppedByFileSystem(
+  io: IoFailure,
+  step: RunStep,
+  context: {home: string; root: string; journal: MigrationJournal | null; written: readonly string[]; stored: boolean; store: SecretStore; fingerprintKey: Buffer},
+): Promise<MigrationWriteError> {
+  const {home, journal} = context
+  const failed = `${failedStepText(step, home, journal?.run ?? null)}: ${io.reason}.`
+  if (journal === null) return new MigrationWriteError(`${failed} Nothing was changed.`, `${capitalized(io.fix)}, then run the migration again.`, null, null)
+  const run = journal.run
+  let outcome: RestoreOutcome | null = null
+  let undoFailure: IoFailure | null = null
+  try {
+    outcome = await undoRun(home, journal, context.store, context.fingerprintKey, 'interrupted')
+  } catch (error) {
+    undoFailure = ioFailureOf(error)
+    if (undoFailure === null) throw error
+  }
+  const parts = [failed]
+  const hintFix = capitalized(io.fix)
+  if (outcome === null) {
+    parts.push(
+      context.written.length === 0
+        ? 'No client file had been rewritten yet.'
+        : `${files(context.written.length)} had been rewritten (${listSome(context.written)}), and putting them back failed too: ${undoFailure?.reason}. They hold placeholders now; their originals are kept encrypted in the run's backups.`,
+    )
+    if (context.stored) parts.push('Values already stored stay in the vault.')
+    return new MigrationWriteError(parts.join(' '), `${hintFix}, then run outloop rollback ${run} (outloop migrate does it first too).`, run, null)
+  }
+  const back = outcome.restored
+  const allBack = outcome.failed.length === 0 && outcome.conflicts.length === 0
+  if (context.written.length === 0) parts.push('No client file had been rewritten yet, so every client file is as it was.')
+  else if (allBack) parts.push(`The ${files(back.length)} already rewritten ${back.length === 1 ? 'was' : 'were'} put back from the run's backups (${listSome(back)}), so every client file is as it was.`)
+  else {
+    if (back.length > 0) parts.push(`${files(back.length)} already rewritten ${back.length === 1 ? 'was' : 'were'} put back (${listSome(back)}).`)
+    if (outcome.failed.length > 0) parts.push(`${files(outcome.failed.length)} could not be put back yet and still hold placeholders, their originals kept encrypted in the run's backups: ${listSome(outcome.failed.map((f) => `${f.file} (${f.reason})`))}.`)
+    if (outcome.conflicts.length > 0) parts.push(`${files(outcome.conflicts.length)} changed meanwhile and were left as they are: ${listSome(outcome.conflicts.map((c) => c.file))}.`)
+  }
+  if (outcome.journalNotSaved !== undefined) parts.push(`(${capitalized(outcome.journalNotSaved)}, so the next outloop migrate or rollback checks these files again.)`)
+  if (context.stored) parts.push(`Values already stored stay in the vault${outcome.failed.length === 0 ? ` (outloop rollback ${run} --purge removes them)` : ''}.`)
+  const hint = outcome.failed.length > 0 ? `${hintFix}, then run outloop rollback ${run} to put the rest back.` : `${hintFix}, then run the migration again (outloop migrate ${context.root} --dry-run to review it first).`
+  return new MigrationWriteError(parts.join(' '), hint, run, outcome)
+}
+
+/** "1 file", "3 files". */
+function files(count: number): string {
+  return `${count} ${count === 1 ? 'file' : 'files'}`
+}
+
+/** Why a file whose owner can't be kept was left in place, and how to move it. */
+function ownerSkipReason(refused: OwnerNotKeptError): string {
+  return `left in place: ${refused.message}; run the migration as root or as the file's owner to move it`
+}
+
+/** The text with its first letter capital, to start a sentence. */
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
 export interface MigrationPlanResult {
@@ -141,17 +243,29 @@ export interface MigrationOutcome {
 /**
  * Puts every file of a run back (the journal marked `rolling-back` first, so a kill during the undo is
  * finished by the next migrate or rollback) and closes it as `rolled-back`; `why` records how the run ended.
+ * A file that can't be put back leaves the run unfinished, for the next rollback to try again. A journal the
+ * disk refuses does not stop the undo: the files are restored anyway, and the outcome says the journal lags.
  */
 export async function undoRun(home: string, journal: MigrationJournal, store: SecretStore, fingerprintKey: Buffer, why?: 'interrupted' | 'stopped'): Promise<RestoreOutcome> {
+  let journalNotSaved: string | undefined
+  const record = (): void => {
+    try {
+      writeJournal(home, journal)
+    } catch (error) {
+      const io = ioFailureOf(error)
+      if (io === null) throw error
+      journalNotSaved ??= `the journal in ${runDir(home, journal.run)} could not be updated: ${io.reason}`
+    }
+  }
   if (journal.status !== 'rolling-back') {
     journal.status = 'rolling-back'
     if (why !== undefined) journal[why] = true
-    writeJournal(home, journal)
+    record()
   }
   const outcome = await restoreRunFiles(journal, store, home, fingerprintKey)
-  journal.status = 'rolled-back'
-  writeJournal(home, journal)
-  return outcome
+  if (outcome.failed.length === 0) journal.status = 'rolled-back'
+  record()
+  return journalNotSaved === undefined ? outcome : {...outcome, journalNotSaved}
 }
 
 /** Undoes every unfinished run (a crash or kill part-way): files back to their originals, journals closed. */
@@ -219,10 +333,25 @@ export async function applyMigration(options: MigrateServiceOptions & {plan?: Mi
   const progress = options.onProgress ?? (() => {})
   const {key: fingerprintKey} = loadFingerprintKey(home)
   const {store} = openVaultForService(options)
-  const release = await lockMigrations(home)
+  // Where the run is, so a write the file system refuses is told as what it did to the files, and undone.
+  const at: {step: RunStep; journal: MigrationJournal | null; written: string[]; stored: boolean} = {step: {kind: 'home'}, journal: null, written: [], stored: false}
+  const stoppedByFileSystem = async (error: unknown): Promise<never> => {
+    const io = ioFailureOf(error)
+    if (io === null) throw error
+    throw await runStoppedByFileSystem(io, at.step, {home, root, journal: at.journal, written: at.written, stored: at.stored, store, fingerprintKey})
+  }
+  const release = await lockMigrations(home).catch(stoppedByFileSystem)
   try {
     const recovered = await recoverUnfinishedRuns(home, store, fingerprintKey)
     for (const r of recovered) progress(`Undid unfinished run ${r.run}: ${r.outcome.restored.length} files restored${r.outcome.conflicts.length > 0 ? `, ${r.outcome.conflicts.length} edited since and left alone` : ''}.`)
+    const stuck = recovered.find((r) => r.outcome.failed.length > 0)
+    if (stuck !== undefined) {
+      // Undoing an unfinished run comes first; a new run on top of one half undone would mix the two.
+      throw new UserError(
+        `Unfinished run ${stuck.run} could not be fully undone: ${listSome(stuck.outcome.failed.map((f) => `${f.file} (${f.reason})`))}. Nothing else was changed.`,
+        `Fix that, then run outloop rollback ${stuck.run}, and migrate again.`,
+      )
+    }
     if (options.plan !== undefined && recovered.length > 0) {
       // The confirmed plan was made with that run's files half rewritten, and with choices (clients left out)
       // a fresh plan would not know: applying either would write what nobody confirmed.
@@ -251,7 +380,9 @@ export async function applyMigration(options: MigrateServiceOptions & {plan?: Mi
       entries: plan.entries.map((e) => ({ref: e.placeholder, existed: e.existing})),
       files: plan.files.map((f, i): JournalFile => ({relPath: f.relPath, before: f.contentHash, after: '', mode: 0, backup: `backups/${String(i).padStart(6, '0')}.bak`, state: 'pending'})),
     }
+    at.step = {kind: 'journal'}
     writeJournal(home, journal)
+    at.journal = journal
     crashPointReached('journal')
     const stopRequested = stopCheck(options.signal)
     const stopNow = async (): Promise<never> => {
@@ -261,7 +392,9 @@ export async function applyMigration(options: MigrateServiceOptions & {plan?: Mi
     // 1. Every value into the vault, read back. Nothing in any client file has changed yet.
     progress(`Storing ${plan.entries.length} vault ${plan.entries.length === 1 ? 'entry' : 'entries'}, each read back…`)
     const backupKey = randomKey()
+    at.step = {kind: 'vault', location: store.location}
     await storeVerified(store, backupRef, new SecretValue(backupKey.toString('hex')), {provider: null, files: [], count: 0})
+    at.stored = true
     let created = 0
     let reused = 0
     for (const [i, entry] of plan.entries.entries()) {
@@ -272,6 +405,7 @@ export async function applyMigration(options: MigrateServiceOptions & {plan?: Mi
       if ((i + 1) % 200 === 0) progress(`${i + 1} of ${plan.entries.length} vault entries stored and verified`)
     }
     journal.status = 'vaulted'
+    at.step = {kind: 'journal'}
     writeJournal(home, journal)
     crashPointReached('vault')
 
@@ -289,9 +423,15 @@ export async function applyMigration(options: MigrateServiceOptions & {plan?: Mi
         skipped.push({file: file.relPath, reason})
       }
       const path = join(root, file.relPath)
+      at.step = {kind: 'backup', file: file.relPath}
       const bytes = readFileSync(path)
       if (contentHashOf(fingerprintKey, bytes) !== file.contentHash) {
         skip('changed since the plan was made: not rewritten')
+        continue
+      }
+      const ownerRefused = ownerNotKeptBy(statSync(path))
+      if (ownerRefused !== null) {
+        skip(ownerSkipReason(ownerRefused))
         continue
       }
       const text = bytes.toString('utf8')
@@ -316,13 +456,14 @@ export async function applyMigration(options: MigrateServiceOptions & {plan?: Mi
       if ((i + 1) % 500 === 0) progress(`${i + 1} of ${plan.files.length} files checked and backed up`)
     }
     journal.status = 'backed-up'
+    at.step = {kind: 'journal'}
     writeJournal(home, journal)
     crashPointReached('backup')
 
     // 3. Atomic replacement, each file checked once more just before. A stop asked for until now writes nothing.
     if (await stopRequested(true)) await stopNow()
     progress(`Rewriting ${outputs.size} ${outputs.size === 1 ? 'file' : 'files'}…`)
-    const written: string[] = []
+    const written = at.written
     for (const [i, file] of plan.files.entries()) {
       const entry = journal.files[i]
       const output = outputs.get(file.relPath)
@@ -330,13 +471,22 @@ export async function applyMigration(options: MigrateServiceOptions & {plan?: Mi
       // Between files only: each replacement is atomic, so a stop never leaves a file half written.
       if (await stopRequested()) await stopNow()
       const path = join(root, file.relPath)
+      at.step = {kind: 'rewrite', file: file.relPath}
       if (contentHashOf(fingerprintKey, readFileSync(path)) !== file.contentHash) {
         entry.state = 'skipped'
         entry.note = 'changed since the plan was made: not rewritten'
         skipped.push({file: file.relPath, reason: entry.note})
         continue
       }
-      replaceFileAtomic(path, output)
+      try {
+        replaceFileAtomic(path, output)
+      } catch (error) {
+        if (!(error instanceof OwnerNotKeptError)) throw error
+        entry.state = 'skipped'
+        entry.note = ownerSkipReason(error)
+        skipped.push({file: file.relPath, reason: entry.note})
+        continue
+      }
       if (contentHashOf(fingerprintKey, readFileSync(path)) !== entry.after) throw new UserError(`${file.relPath} did not read back as written.`, 'Run outloop rollback to restore every file of this run from its backup.')
       entry.state = 'written'
       written.push(file.relPath)
@@ -346,8 +496,11 @@ export async function applyMigration(options: MigrateServiceOptions & {plan?: Mi
     crashPointReached('write-all')
     if (await stopRequested(true)) await stopNow()
     journal.status = 'done'
+    at.step = {kind: 'journal'}
     writeJournal(home, journal)
     return {...base, run, created, reused, written, skipped}
+  } catch (error) {
+    return await stoppedByFileSystem(error)
   } finally {
     release()
   }

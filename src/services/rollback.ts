@@ -1,6 +1,7 @@
 import {rmSync} from 'node:fs'
 
 import {isUnfinished, listJournals, readJournal, runDir, type MigrationJournal} from '../apply/journal.js'
+import {ioFailureOf} from '../apply/io-failure.js'
 import type {RestoreOutcome} from '../apply/restore.js'
 import {UserError} from '../lib/errors.js'
 import {loadFingerprintKey} from '../lib/fingerprint.js'
@@ -25,6 +26,15 @@ export interface RollbackOutcome {
   readonly keptInUse: number
 }
 
+/** Turns a write the file system refused into a UserError that says what state things are in; anything else goes on as it was. */
+function refusedByFileSystem(what: string, state: string): (error: unknown) => never {
+  return (error) => {
+    const io = ioFailureOf(error)
+    if (io === null) throw error
+    throw new UserError(`${what}: ${io.reason}. ${state}`, `${io.fix.charAt(0).toUpperCase()}${io.fix.slice(1)}, then run outloop rollback again.`)
+  }
+}
+
 /**
  * Undoes a migration run (`outloop rollback [RUN]`): unfinished runs first, then each file the run wrote
  * back to its original bytes, hashes checked first (a file edited since is reported, not overwritten).
@@ -34,7 +44,7 @@ export async function rollbackMigration(options: RollbackServiceOptions): Promis
   const home = options.home
   const {key: fingerprintKey} = loadFingerprintKey(home)
   const {store} = openVaultForService(options)
-  const release = await lockMigrations(home)
+  const release = await lockMigrations(home).catch(refusedByFileSystem(`Couldn't take the migrations lock in ${home}/migrations`, 'Nothing was changed.'))
   try {
     if (options.run !== undefined && readJournal(home, options.run) === null) {
       throw new UserError(`There is no migration run ${options.run}.`, 'See the runs in the migrations folder of OUTLOOP_HOME, or run outloop rollback without RUN for the latest.')
@@ -53,7 +63,8 @@ export async function rollbackMigration(options: RollbackServiceOptions): Promis
     if (!alreadyRolledBack && outcome === null) outcome = await undoRun(home, journal, store, fingerprintKey)
     let purged = 0
     let keptInUse = 0
-    if (options.purge) {
+    // Files not put back yet still need their backups, and the entries their placeholders name.
+    if (options.purge && (outcome?.failed.length ?? 0) === 0) {
       const inUse = new Set(listJournals(home).filter((j) => j.run !== journal.run && (j.status === 'done' || isUnfinished(j))).flatMap((j) => j.entries.map((e) => e.ref)))
       // With files left in conflict, their backups (and the key that opens them) are all that is left to recover from.
       const keepBackups = (outcome?.conflicts.length ?? 0) > 0
@@ -71,6 +82,9 @@ export async function rollbackMigration(options: RollbackServiceOptions): Promis
       if (!keepBackups) rmSync(`${runDir(home, journal.run)}/backups`, {recursive: true, force: true})
     }
     return {run: journal.run, outcome, alreadyRolledBack, recovered, purged, keptInUse}
+  } catch (error) {
+    // The file restores report their own failures; what reaches here is the journal, lock or backups folder.
+    return refusedByFileSystem(`Couldn't finish the rollback's bookkeeping in ${home}/migrations`, 'The files already restored stay restored; running outloop rollback again checks each file again.')(error)
   } finally {
     release()
   }

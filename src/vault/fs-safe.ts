@@ -10,8 +10,11 @@ import {isProcessAlive} from '../lib/process.js'
 /** Creates a file 0600 with all of `data`, flushed to disk; fails if it exists. */
 function writeNewFileSynced(path: string, data: Buffer | string): void {
   const fd = openSync(path, 'wx', 0o600)
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data
   try {
-    writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data)
+    // A nearly full disk takes part of a write and says how much: write the rest, and on a full one the
+    // next call fails (ENOSPC) instead of a short file being renamed over a good one.
+    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at)
     fsyncSync(fd)
   } finally {
     closeSync(fd)

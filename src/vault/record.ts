@@ -31,14 +31,15 @@ export function currentVersionOf(record: EntryRecord | null): number {
 }
 
 /**
- * The record after one write: a new version on top, the oldest dropped past `maxVersions`, provider and
- * sources carried over unless given. Throws a VaultConflictError when `expectedVersion` is stale.
+ * The record after one write: a new version on top (above `versionFloor` too, the highest version a store
+ * knows was written), the oldest dropped past `maxVersions`, provider and sources carried over unless given.
+ * Throws a VaultConflictError when `expectedVersion` is stale.
  */
 export function applyPutToRecord(
   record: EntryRecord | null,
   ref: SecretRef,
   input: PutSecretInput,
-  context: {now: string; fingerprint: string; maxVersions: number},
+  context: {now: string; fingerprint: string; maxVersions: number; versionFloor?: number},
 ): EntryRecord {
   const current = currentVersionOf(record)
   if (input.expectedVersion !== undefined && input.expectedVersion !== current) {
@@ -46,7 +47,7 @@ export function applyPutToRecord(
   }
   const previous = record === null ? null : record.versions[record.versions.length - 1]
   const next: VersionRecord = {
-    version: current + 1,
+    version: Math.max(current, context.versionFloor ?? 0) + 1,
     createdAt: context.now,
     value: input.value,
     provider: input.provider === undefined ? (previous?.provider ?? null) : input.provider,

@@ -1,6 +1,6 @@
 import {spawn} from 'node:child_process'
-import {existsSync, readFileSync, statSync, truncateSync, writeFileSync, copyFileSync, readdirSync} from 'node:fs'
-import {join} from 'node:path'
+import {existsSync, readFileSync, statSync, truncateSync, unlinkSync, writeFileSync, copyFileSync, readdirSync} from 'node:fs'
+import {dirname, join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 
 import {loadFingerprintKey} from '../../src/lib/fingerprint.js'
@@ -114,14 +114,62 @@ describe('file vault on disk', () => {
     // Other entries are untouched by one damaged file.
     const other = fake()
     expect((await cli(['vault', 'set', 'globex/key'], {input: other})).code).toBe(0)
-    // Following the hint brings back the state before the last write.
+    // Following the hint brings back the state before the last write, once that older value is confirmed:
+    // the vault knows version 2 was written, so version 1 back in place is refused until then.
     copyFileSync(`${file}.prev`, file)
+    const refused = await cli(['vault', 'get', 'acme/key', '--reveal', '--force'])
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain('was rolled back: it holds version 1, but version 2 was written since')
+    const older = await cli(['vault', 'get', 'acme/key', '--version', '1', '--reveal', '--force'])
+    expect(older.code).toBe(0)
+    expect(older.stdout).toBe(first + '\n')
+    outputs.splice(-2)
+    expect((await cli(['vault', 'set', 'acme/key', '--replace'], {input: first})).code).toBe(0)
     const restored = await cli(['vault', 'get', 'acme/key', '--reveal', '--force'])
     expect(restored.code).toBe(0)
     expect(restored.stdout).toBe(first + '\n')
     outputs.splice(-2)
     const history = await cli(['vault', 'history', 'acme/key'])
-    expect(history.stdout).toContain('1 version kept')
+    expect(history.code).toBe(0)
+    // The lost version 2 keeps its number: the confirmed value is version 3, above every version written.
+    expect(history.stdout).toContain('2 versions kept')
+  })
+
+  it('refuses an entry whose .prev was copied over it after a rotation (the old key back, its history shorter)', async () => {
+    const oldKey = fake()
+    const newKey = fake()
+    expect((await cli(['vault', 'set', 'acme/key', '--provider', 'OpenAI'], {input: oldKey})).code).toBe(0)
+    expect((await cli(['vault', 'set', 'acme/other'], {input: fake()})).code).toBe(0)
+    expect((await cli(['vault', 'rotate', 'acme/key'], {input: newKey})).code).toBe(0)
+    // The rotated entry is the one with a .prev; copy it over, as a person or a sync tool might.
+    const rotated = entryFiles().filter((f) => existsSync(`${f}.prev`))
+    expect(rotated).toHaveLength(1)
+    copyFileSync(`${rotated[0]}.prev`, rotated[0])
+    const before = snapshotTree(home)
+
+    for (const args of [['vault', 'get', 'acme/key', '--reveal', '--force'], ['vault', 'get', 'acme/key'], ['vault', 'history', 'acme/key'], ['vault', 'list'], ['vault', 'rotate', 'acme/key']]) {
+      const result = await cli(args, {input: fake()})
+      expect(result.code, args.join(' ')).toBe(2)
+      expect(result.stderr, args.join(' ')).toContain('The vault entry outloop://acme/key')
+      expect(result.stderr).toContain('was rolled back: it holds version 1, but version 2 was written since')
+      expect(result.stderr).toContain('outloop vault set outloop://acme/key --replace')
+      expect(result.stdout, args.join(' ')).not.toContain(oldKey)
+    }
+    expect(snapshotTree(home)).toEqual(before)
+    // Another entry reads as before.
+    expect((await cli(['vault', 'get', 'acme/other'])).code).toBe(0)
+
+    // Deleting the index as well does not make the old copy pass: the entries say they were written with one.
+    unlinkSync(join(dirname(rotated[0]), 'versions.idx'))
+    const noIndex = await cli(['vault', 'get', 'acme/key', '--reveal', '--force'])
+    expect(noIndex.code).toBe(2)
+    expect(noIndex.stderr).toContain('version index')
+    expect(noIndex.stderr).toContain('is missing')
+    // A write to that tenant would start its index afresh: refused too; another tenant's index is its own.
+    const write = await cli(['vault', 'set', 'acme/third'], {input: fake()})
+    expect(write.code).toBe(2)
+    expect(write.stderr).toContain('is missing')
+    expect((await cli(['vault', 'set', 'globex/key'], {input: fake()})).code).toBe(0)
   })
 
   it('detects a corrupted entry, a file from a newer version, and a damaged key file', async () => {
@@ -137,11 +185,11 @@ describe('file vault on disk', () => {
     expect(result.stderr).toContain('is corrupted: it does not decrypt')
 
     const newer = Buffer.from(good)
-    newer[4] = 2
+    newer[4] = 3
     writeFileSync(file, newer)
     result = await cli(['vault', 'get', 'acme/key'])
     expect(result.code).toBe(2)
-    expect(result.stderr).toContain('was written by a newer outloop (format 2)')
+    expect(result.stderr).toContain('was written by a newer outloop (format 3)')
     expect(result.stderr).toContain('Upgrade outloop')
 
     writeFileSync(file, good)
