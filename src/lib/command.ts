@@ -36,7 +36,7 @@ export abstract class OutloopCommand extends Command {
       return this.exit(2)
     }
     const kind = error instanceof BugError ? error.message : error.name
-    this.logToStderr(`Error: outloop hit an internal problem (${kind}). Nothing was changed. Please report it with the command you ran.`)
+    this.logToStderr(`Error: outloop hit an internal problem (${kind}). Please report it with the command you ran. A migration it stopped is undone by the next outloop migrate or outloop rollback.`)
     return this.exit(70)
   }
 }
