@@ -26,6 +26,19 @@ mkdir -p out && echo "made inside" > out/result.txt
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
+/** Waits (up to 30 s, for a loaded machine) until a file exists. */
+async function waitForFile(path: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    try {
+      statSync(path)
+      return
+    } catch {
+      await sleep(50)
+    }
+  }
+  throw new Error(`${path} never appeared`)
+}
+
 describe.skipIf(!canConfine && process.env.CI !== 'true').each(users)('outloop run confines an ordinary agent that still works, as $name', (user) => {
   let agency: Agency
   let secrets: string[]
@@ -78,14 +91,7 @@ describe.skipIf(!canConfine && process.env.CI !== 'true').each(users)('outloop r
   it('ends the agent with its launcher: a SIGKILLed outloop run takes the sandbox with it', async () => {
     const beat = join(agency.acme, 'heartbeat')
     const agent = agency.spawn(['run', '--workspace', agency.acme, '--', process.execPath, '-e', `setInterval(() => require('fs').writeFileSync(${JSON.stringify(beat)}, String(Date.now())), 50)`])
-    for (let i = 0; i < 200; i++) {
-      try {
-        statSync(beat)
-        break
-      } catch {
-        await sleep(50)
-      }
-    }
+    await waitForFile(beat)
     agent.kill('SIGKILL')
     await new Promise((r) => agent.once('close', r))
     await sleep(300)
@@ -97,8 +103,10 @@ describe.skipIf(!canConfine && process.env.CI !== 'true').each(users)('outloop r
   it('refuses the token of an agent orphaned by a killed launcher (unconfined, so the agent survives it)', async () => {
     const go = join(agency.acme, 'go')
     const answer = join(agency.acme, 'answer')
+    const ready = join(agency.acme, 'ready')
     const script = `
 const fs = require('fs')
+fs.writeFileSync(${JSON.stringify(ready)}, '')
 const wait = setInterval(async () => {
   if (!fs.existsSync(${JSON.stringify(go)})) return
   clearInterval(wait)
@@ -107,23 +115,15 @@ const wait = setInterval(async () => {
 }, 50)`
     const seen = agency.upstream.seen.length
     const launcher = agency.spawn(['run', '--no-sandbox', '--workspace', agency.acme, '--', process.execPath, '-e', script])
-    await sleep(1500)
+    await waitForFile(ready)
     launcher.kill('SIGKILL')
     // 'exit', not 'close': the orphan still holds the launcher's output pipes.
     await new Promise((r) => launcher.once('exit', r))
     writeFileSync(go, '')
-    for (let i = 0; i < 200; i++) {
-      try {
-        statSync(answer)
-        break
-      } catch {
-        await sleep(50)
-      }
-    }
+    await waitForFile(answer)
     expect(readFileSync(answer, 'utf8')).toBe('401 launcher-gone')
     expect(agency.upstream.seen.length).toBe(seen)
-    rmSync(go)
-    rmSync(answer)
+    for (const file of [go, answer, ready]) rmSync(file)
   })
 
   it("withholds variables of the operator's environment that hold plaintext keys, naming them only", async () => {
