@@ -79,6 +79,15 @@ export function runFileJob(job: FileJob, context: FileJobContext): FileJobResult
   return {relPath: job.relPath, bytes: Buffer.byteLength(text), format: result.format, formatError: result.formatError, findings, accounts}
 }
 
+/** runFileJob, with a bug in one file's scan reported as that file not scanned instead of stopping the others. */
+export function runFileJobSafely(job: FileJob, context: FileJobContext): FileJobResult {
+  try {
+    return runFileJob(job, context)
+  } catch {
+    return {relPath: job.relPath, skipped: 'scan-error'}
+  }
+}
+
 /** Applies the size and binary checks to content that did not come from disk. */
 function checkText(text: string, maxSize: number): string | {reason: 'too-large' | 'binary'} {
   if (Buffer.byteLength(text) > maxSize) return {reason: 'too-large'}

@@ -289,3 +289,30 @@ describe('outloop scan on a terminal', () => {
     }
   }, 60_000)
 })
+
+/** Inputs an outside probe used to crash a scan, hide files from it, or take over the terminal it prints to. */
+describe('outloop scan on hostile input', () => {
+  it('completes on the two YAML files that aborted it (exit 134), reporting them as format errors', async () => {
+    const tree = makeTempDir()
+    try {
+      const openai = fakeKeyOf('OpenAI')
+      writeTree(tree.dir, {
+        'acme/a.yaml': 'env:\n  OPENAI_API_KEY: "value" : : [\n  other: {\n',
+        'acme/b.yaml': '- ' + '['.repeat(5000) + '"OPENAI_API_KEY"' + ']'.repeat(5000),
+        'acme/c.yaml': `OPENAI_API_KEY: ${openai.key}\nnested: ${'['.repeat(5000)}\n`,
+      })
+      for (const threads of ['1', '2']) {
+        const result = await runCli(['scan', tree.dir, '--format', 'json', '--threads', threads], {home: join(tree.dir, '.state')})
+        expect(result.code, result.stderr).toBe(0)
+        const report = JSON.parse(result.stdout) as ScanReport
+        expect(report.complete).toBe(true)
+        expect(report.formatErrors.map((e) => `${e.file} ${e.reason}`)).toEqual(['acme/a.yaml block as implicit key', 'acme/b.yaml nesting too deep', 'acme/c.yaml nesting too deep'])
+        // The line pass still reads the file that was too deep to parse.
+        expect(report.findings.map((f) => `${f.file}:${f.line}:${f.column}`)).toEqual(['acme/c.yaml:1:17'])
+        expectNoSecrets([result.stdout, result.stderr], [openai.key])
+      }
+    } finally {
+      tree.cleanup()
+    }
+  })
+})
