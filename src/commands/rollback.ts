@@ -3,6 +3,7 @@ import {createInterface} from 'node:readline/promises'
 import {Args, Flags} from '@oclif/core'
 
 import {OutloopCommand} from '../lib/command.js'
+import {escapeControlChars} from '../lib/display.js'
 import {CancelledError, UserError} from '../lib/errors.js'
 import {outloopHome} from '../lib/paths.js'
 import {rollbackMigration} from '../services/rollback.js'
@@ -48,7 +49,7 @@ Without a terminal, it needs --yes (exit 2 otherwise).`
       for (const r of result.recovered) if (r.run !== result.run) this.logToStderr(`Undid unfinished run ${r.run}: ${r.outcome.restored.length} files restored.`)
       if (result.alreadyRolledBack) this.log(`Run ${result.run} was already rolled back.`)
       else this.log(`Rolled back run ${result.run}: ${result.outcome?.restored.length ?? 0} files restored, ${result.outcome?.unchanged.length ?? 0} already original.`)
-      for (const c of conflicts) this.logToStderr(`Warning: ${c.file}: ${c.reason}`)
+      for (const c of conflicts) this.logToStderr(escapeControlChars(`Warning: ${c.file}: ${c.reason}`))
       if (flags.purge) this.log(`${result.purged} vault entries deleted${result.keptInUse > 0 ? `; ${result.keptInUse} kept because another run's files point at them` : ''}.`)
       else this.log('The vault entries are kept (outloop rollback RUN --purge deletes the ones this run created).')
     }

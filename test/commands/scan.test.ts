@@ -6,6 +6,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import type {ScanReport} from '../../src/scan/report.js'
 import {fakeKeyOf} from '../helpers/fakes.js'
+import {git, initRepo} from '../helpers/git.js'
 import {expectNoSecrets, makeTempDir, REPO_ROOT, runCli, writeTree, type CliResult} from '../helpers/tree.js'
 
 const require = createRequire(import.meta.url)
@@ -311,6 +312,75 @@ describe('outloop scan on hostile input', () => {
         expect(report.findings.map((f) => `${f.file}:${f.line}:${f.column}`)).toEqual(['acme/c.yaml:1:17'])
         expectNoSecrets([result.stdout, result.stderr], [openai.key])
       }
+    } finally {
+      tree.cleanup()
+    }
+  })
+
+  /** Names a terminal or a line-oriented reader would act on: line breaks, ANSI and OSC sequences, C1 CSI, a bidi override. */
+  const hostileNames = ['a\nb.env', 'c\rd.env', 'e\r\nf.env', 'x\u001b]0;pwned\u0007\u001b[2J.env', 'y\u009b31m.env', 'z\u202eexe.env']
+
+  it('scans files whose names hold line breaks or escape sequences, in folders named so too, and --staged sees them', async () => {
+    const tree = makeTempDir()
+    try {
+      const openai = fakeKeyOf('OpenAI')
+      const files: Record<string, string> = {}
+      for (const name of hostileNames) files[`acme/${name}`] = `OPENAI_API_KEY=${openai.key}\n`
+      files['acme/sub\ndir/deep.env'] = `OPENAI_API_KEY=${openai.key}\n`
+      files['acme/sub\ndir/ignored.log'] = `OPENAI_API_KEY=${openai.key}\n`
+      writeTree(tree.dir, files)
+      const expected = [...hostileNames.map((n) => `acme/${n}`), 'acme/sub\ndir/deep.env'].sort()
+      const home = join(tree.dir, '.state')
+      const result = await runCli(['scan', tree.dir, '--format', 'json', '--ignore', '**/*.log', '--fail-on', 'any'], {home})
+      expect(result.code).toBe(1)
+      const report = JSON.parse(result.stdout) as ScanReport
+      expect(report.complete).toBe(true)
+      expect(report.findings.map((f) => f.file).sort()).toEqual(expected)
+      expectNoSecrets([result.stdout, result.stderr], [openai.key])
+
+      // A pre-commit hook reads git's list, where such names once dropped out of the check.
+      initRepo(tree.dir)
+      git(tree.dir, 'add', 'acme')
+      const staged = await runCli(['scan', tree.dir, '--staged', '--format', 'json', '--ignore', '**/*.log'], {home})
+      expect(staged.code, staged.stderr).toBe(0)
+      expect((JSON.parse(staged.stdout) as ScanReport).findings.map((f) => f.file).sort()).toEqual(expected)
+      git(tree.dir, 'commit', '-qm', 'base', '--allow-empty')
+      writeTree(tree.dir, {'acme/new\nline.env': `OPENAI_API_KEY=${openai.key}\n`})
+      git(tree.dir, 'add', 'acme')
+      git(tree.dir, 'commit', '-qm', 'add')
+      const diff = await runCli(['scan', tree.dir, '--diff', 'HEAD~1', '--format', 'json'], {home})
+      expect((JSON.parse(diff.stdout) as ScanReport).findings.map((f) => f.file)).toEqual(['acme/new\nline.env'])
+    } finally {
+      tree.cleanup()
+    }
+  })
+
+  it('prints every such name escaped in the text report and the migration plan: no control character reaches the terminal', async () => {
+    const tree = makeTempDir()
+    try {
+      const openai = fakeKeyOf('OpenAI')
+      const files: Record<string, string> = {}
+      for (const name of hostileNames) files[`acme/${name}`] = `OPENAI_API_KEY=${openai.key}\n`
+      files['_tem\u001b[31mplates/.env'] = `OPENAI_API_KEY=${openai.key}\n`
+      files['acme/b\u001b[1mroken.json'] = '{"OPENAI_API_KEY": ' + '['.repeat(500)
+      writeTree(tree.dir, files)
+      const home = join(tree.dir, '.state')
+      const scan = await runCli(['scan', tree.dir], {home})
+      const plan = await runCli(['migrate', tree.dir, '--dry-run'], {home, env: {OUTLOOP_PASSPHRASE: 'test passphrase for the dry run'}})
+      for (const out of [scan, plan]) {
+        expect(out.code, out.stderr).toBe(0)
+        // Nothing but line feeds among the C0/C1 controls, and no bidi override.
+        expect(out.stdout.replaceAll('\n', '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/)
+        expect(out.stderr.replaceAll('\n', '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/)
+        expectNoSecrets([out.stdout, out.stderr], [openai.key])
+      }
+      for (const shown of ['acme/a\\nb.env:1:16', 'acme/c\\rd.env:1:16', 'acme/e\\r\\nf.env:1:16', 'acme/x\\x1b]0;pwned\\x07\\x1b[2J.env:1:16', 'acme/y\\x9b31m.env:1:16', 'acme/z\\u{202e}exe.env:1:16']) {
+        expect(scan.stdout).toContain(`  ${shown}  `)
+      }
+      expect(scan.stdout).toContain('_tem\\x1b[31mplates')
+      expect(scan.stdout).toContain('  acme/b\\x1b[1mroken.json:1:')
+      expect(plan.stdout).toContain('  acme/x\\x1b]0;pwned\\x07\\x1b[2J.env (dotenv)')
+      expect(plan.stdout).toContain('  acme/a\\nb.env (dotenv)')
     } finally {
       tree.cleanup()
     }
