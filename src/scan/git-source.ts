@@ -63,7 +63,8 @@ export function gitFiles(root: string, selection: GitSelection): FileJob[] {
     const content = contents[i]
     if (content === null) return []
     const relPath = prefix === '' ? path : path.slice(prefix.length + 1)
-    return [{relPath, absPath: join(top, path), text: content.toString('utf8')}]
+    // A copy of just these bytes: a view would take the whole of git's output with it to a worker thread.
+    return [{relPath, absPath: join(top, path), content: new Uint8Array(content)}]
   })
 }
 

@@ -66,6 +66,13 @@ export function renderScanText(report: ScanReport, style: TextStyle): string {
     for (const s of incomplete.slice(0, 20)) out.push(`  ${shown(s.file)}  (${s.reason})`)
     if (incomplete.length > 20) out.push(`  … and ${incomplete.length - 20} more (see --format json)`)
   }
+  const binary = report.skipped.filter((s) => s.reason === 'binary')
+  if (binary.length > 0) {
+    // Not a gap in the scan (keys are text), but a file not read is named, so a misjudged one can be seen.
+    out.push('', paint(style, 'dim', `${plural(binary.length, 'binary file')} not read:`))
+    for (const s of binary.slice(0, 10)) out.push(paint(style, 'dim', `  ${shown(s.file)}`))
+    if (binary.length > 10) out.push(paint(style, 'dim', `  … and ${binary.length - 10} more (see --format json)`))
+  }
   if (report.formatErrors.length > 0) {
     out.push('', paint(style, 'dim', `${plural(report.formatErrors.length, 'file')} did not parse as their format and got the line-based pass only:`))
     for (const e of report.formatErrors.slice(0, 10)) out.push(paint(style, 'dim', `  ${shown(e.file)}:${e.line}:${e.column}  ${e.format}: ${e.reason}`))

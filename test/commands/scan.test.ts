@@ -385,4 +385,49 @@ describe('outloop scan on hostile input', () => {
       tree.cleanup()
     }
   })
+
+  it('reads UTF-16 text and .env files with a stray NUL, and names the binary files it did not read in the text report', async () => {
+    const tree = makeTempDir()
+    try {
+      const openai = fakeKeyOf('OpenAI')
+      const env = `# written by PowerShell\r\nOPENAI_API_KEY=${openai.key}\r\n`
+      const utf16be = Buffer.from(env, 'utf16le').swap16()
+      writeTree(tree.dir, {
+        'acme/le.env': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(env, 'utf16le')]),
+        'acme/be.env': Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be]),
+        'acme/nobom.env': Buffer.from(env, 'utf16le'),
+        'acme/nul.env': `A=1\u0000\nOPENAI_API_KEY=${openai.key}\n`,
+        'acme/logo.png': Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.from(openai.key)]),
+        'acme/tool.bin': Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]), Buffer.from(openai.key), Buffer.alloc(64)]),
+      })
+      const home = join(tree.dir, '.state')
+      const json = await runCli(['scan', tree.dir, '--format', 'json'], {home})
+      const report = JSON.parse(json.stdout) as ScanReport
+      expect(report.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.name}`)).toEqual([
+        'acme/be.env:2:16 OPENAI_API_KEY',
+        'acme/le.env:2:16 OPENAI_API_KEY',
+        'acme/nobom.env:2:16 OPENAI_API_KEY',
+        'acme/nul.env:2:16 OPENAI_API_KEY',
+      ])
+      expect(report.skipped).toEqual([
+        {file: 'acme/logo.png', reason: 'binary'},
+        {file: 'acme/tool.bin', reason: 'binary'},
+      ])
+      expect(report.complete).toBe(true)
+      const text = await runCli(['scan', tree.dir], {home})
+      expect(text.stdout).toContain('2 binary files not read:\n  acme/logo.png\n  acme/tool.bin\n')
+      // git's content goes through the same decoding.
+      initRepo(tree.dir)
+      git(tree.dir, 'add', 'acme')
+      const staged = JSON.parse((await runCli(['scan', tree.dir, '--staged', '--format', 'json'], {home})).stdout) as ScanReport
+      expect(staged.findings.map((f) => f.file)).toEqual(report.findings.map((f) => f.file))
+      // Rewriting needs UTF-8: a migration names the UTF-16 files it leaves in place instead of mangling them.
+      const plan = await runCli(['migrate', tree.dir, '--dry-run'], {home, env: {OUTLOOP_PASSPHRASE: 'test passphrase for the dry run'}})
+      expect(plan.code, plan.stderr).toBe(0)
+      expect(plan.stdout).toContain('acme/le.env: not UTF-8 text: left in place')
+      expectNoSecrets([json.stdout, text.stdout, text.stderr, plan.stdout, plan.stderr], [openai.key])
+    } finally {
+      tree.cleanup()
+    }
+  })
 })
