@@ -430,4 +430,22 @@ describe('outloop scan on hostile input', () => {
       tree.cleanup()
     }
   })
+
+  it('scans a notes file naming a hundred thousand accounts in seconds, not minutes', async () => {
+    const tree = makeTempDir()
+    try {
+      const openai = fakeKeyOf('OpenAI')
+      // Each name's line was counted from the top of the file: quadratic, about 45 s for this file.
+      const names = Array.from({length: 100_000}, (_, i) => `team${i}.slack.com`).join('\n')
+      writeTree(tree.dir, {'acme/notes/workspaces.md': `${names}\nkey ${openai.key}\n`, 'globex/.env': 'SLACK_WORKSPACE=team5.slack.com\n'})
+      const result = await runCli(['scan', tree.dir, '--format', 'json'], {home: join(tree.dir, '.state')})
+      const report = JSON.parse(result.stdout) as ScanReport
+      expect(report.stats.ms).toBeLessThan(10_000)
+      expect(report.findings.map((f) => `${f.file}:${f.line}`)).toEqual(['acme/notes/workspaces.md:100001'])
+      expect(report.risks.map((r) => r.type)).toContain('foreign-account')
+      expectNoSecrets([result.stdout, result.stderr], [openai.key])
+    } finally {
+      tree.cleanup()
+    }
+  })
 })
