@@ -448,4 +448,24 @@ describe('outloop scan on hostile input', () => {
       tree.cleanup()
     }
   })
+
+  it('scans lines of repeated assignments and files of unclosed key blocks in linear time', async () => {
+    const tree = makeTempDir()
+    try {
+      const openai = fakeKeyOf('OpenAI')
+      writeTree(tree.dir, {
+        // Each `password=` started a value running to the end of the line: quadratic, half a minute here.
+        'acme/notes/pw.txt': `${'password='.repeat(16_000)}\nkey ${openai.key}\n`,
+        // Each BEGIN without an END tried every END-shaped stretch after it: minutes for a megabyte.
+        'acme/notes/blocks.txt': `${'-----BEGIN RSA PRIVATE KEY-----\n'.repeat(16_000)}key ${openai.key}\n`,
+      })
+      const result = await runCli(['scan', tree.dir, '--format', 'json'], {home: join(tree.dir, '.state')})
+      const report = JSON.parse(result.stdout) as ScanReport
+      expect(report.stats.ms).toBeLessThan(5_000)
+      expect(report.findings.map((f) => `${f.file}:${f.line}`)).toEqual(['acme/notes/blocks.txt:16001', 'acme/notes/pw.txt:2'])
+      expectNoSecrets([result.stdout, result.stderr], [openai.key])
+    } finally {
+      tree.cleanup()
+    }
+  })
 })
