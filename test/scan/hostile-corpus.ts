@@ -193,6 +193,9 @@ function exhaustionFile(i: number, pick: Pick, int: (n: number) => number, newKe
     ['quotes.json', () => `{"apiKey": "${key}",\n "x": "${'\\"'.repeat(n)}"}\n`],
     ['eqs.env', () => `${'='.repeat(n)}\nOPENAI_API_KEY=${key}\n`],
     ['urls.txt', () => `${'postgres://u:'.repeat(n / 10)}\n${key}\n`],
+    ['pw.txt', () => `${'password='.repeat(n)}\n${key}\n`],
+    ['blocks.txt', () => `${'-----BEGIN RSA PRIVATE KEY-----\n'.repeat(n / 4)}${key}\n`],
+    ['accounts.md', () => Array.from({length: n}, (_, k) => `team${k}.slack.com`).join('\n') + `\n${key}\n`],
     ['pem.key', () => `-----BEGIN RSA PRIVATE KEY-----\n${'A'.repeat(64)}\n`.repeat(50) + `\ntoken ${key}\n`],
   ]
   const [name, make] = pick(shapes)
