@@ -1,6 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {OutloopCommand} from '../lib/command.js'
+import {escapeControlChars} from '../lib/display.js'
 import {CancelledError, UserError} from '../lib/errors.js'
 import {outloopHome} from '../lib/paths.js'
 import {untilStopSignal} from '../lib/process.js'
@@ -133,7 +134,7 @@ Ctrl-C while applying stops cleanly: the file being written is finished, every f
       if (flags.serve && access !== undefined) await this.startAccessLayer(outcome, options, {serve: true, access, quiet: true})
       return
     }
-    for (const s of outcome.skipped) this.logToStderr(`Warning: ${s.file} skipped: ${s.reason}`)
+    for (const s of outcome.skipped) this.logToStderr(escapeControlChars(`Warning: ${s.file} skipped: ${s.reason}`))
     if (outcome.run === null) {
       this.log('Nothing to migrate: no plaintext key left that a rewrite can move.')
       return

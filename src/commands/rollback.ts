@@ -3,6 +3,7 @@ import {createInterface} from 'node:readline/promises'
 import {Args, Flags} from '@oclif/core'
 
 import {OutloopCommand} from '../lib/command.js'
+import {escapeControlChars} from '../lib/display.js'
 import {CancelledError, UserError} from '../lib/errors.js'
 import {outloopHome} from '../lib/paths.js'
 import {rollbackMigration} from '../services/rollback.js'
@@ -67,7 +68,7 @@ Without a terminal, it needs --yes (exit 2 otherwise).`
       for (const r of result.recovered) if (r.run !== result.run) this.logToStderr(`Undid unfinished run ${r.run}: ${r.outcome.restored.length} files restored.`)
       if (result.alreadyRolledBack) this.log(`Run ${result.run} was already rolled back.`)
       else this.log(`Rolled back run ${result.run}: ${result.outcome?.restored.length ?? 0} files restored, ${result.outcome?.unchanged.length ?? 0} already original${failed.length > 0 ? `, ${failed.length} not put back yet` : ''}.`)
-      for (const c of conflicts) this.logToStderr(`Warning: ${c.file}: ${c.reason}`)
+      for (const c of conflicts) this.logToStderr(escapeControlChars(`Warning: ${c.file}: ${c.reason}`))
       if (flags.purge && failed.length > 0) this.log('Nothing was purged: the files not put back yet still need their backups and vault entries.')
       else if (flags.purge) this.log(`${result.purged} vault entries deleted${result.keptInUse > 0 ? `; ${result.keptInUse} kept because another run's files point at them` : ''}.`)
       else this.log('The vault entries are kept (outloop rollback RUN --purge deletes the ones this run created).')
@@ -75,7 +76,7 @@ Without a terminal, it needs --yes (exit 2 otherwise).`
     if (journalNotSaved !== undefined) this.logToStderr(`Warning: ${journalNotSaved}; the next outloop rollback checks the files again.`)
     if (failed.length > 0) {
       // Still holding placeholders, originals kept in the backups: the run stays unfinished until they are back.
-      for (const f of failed) this.logToStderr(`Error: ${f.file}: ${f.reason}`)
+      for (const f of failed) this.logToStderr(escapeControlChars(`Error: ${f.file}: ${f.reason}`))
       this.logToStderr(`Those files still hold placeholders; their originals are kept encrypted. Fix the cause, then run outloop rollback${result.run === null ? '' : ` ${result.run}`} again to put them back.`)
       this.exit(2)
     }

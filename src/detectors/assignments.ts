@@ -23,27 +23,45 @@ const XML_ELEMENT_MULTILINE = /[ \t]*<([A-Za-z_][\w.:-]{0,127})>[ \t]*\r?\n[ \t]
 const AUTH_SCHEME = /(?:Bearer|bearer|BEARER|Basic|basic|Token|token|Bot|Key|ApiKey|Apikey|SSWS|Splunk|GenieKey|OAuth)[ \t]+(?=\S)/y
 const UNQUOTED_STOP = /[\s"'`,;)}\]<>\\&|]/
 
+/** Values longer than this are not given to name rules (a whole certificate is not an API key). */
+export const MAX_NAMED_VALUE = 4096
+
 function skipScheme(text: string, start: number, end: number): number {
   AUTH_SCHEME.lastIndex = start
   if (AUTH_SCHEME.test(text) && AUTH_SCHEME.lastIndex < end) return AUTH_SCHEME.lastIndex
   return start
 }
 
-/** Reads a value at `pos`: quoted (returns the inside) or a bare run; null when there is none. */
-function readValue(text: string, pos: number, end: number): [number, number] | null {
-  let start = skipScheme(text, pos, end)
-  if (start >= end) return null
-  const quote = text[start]
-  if (quote === '"' || quote === "'" || quote === '`') {
-    let i = start + 1
-    while (i < end && text[i] !== quote) i += text[i] === '\\' && quote === '"' ? 2 : 1
-    const valueEnd = Math.min(i, end)
-    const inner = skipScheme(text, start + 1, valueEnd)
-    return valueEnd > inner ? [inner, valueEnd] : null
+/**
+ * Reads values at increasing positions of one text: quoted (returns the inside) or a bare run; null when
+ * there is none. A value's extent is looked for at most MAX_NAMED_VALUE + 1 characters on (a longer one is
+ * named by nothing), and the end of a bare run is remembered for the positions inside it: on a line such as
+ * `password=password=…` every match starts a run to the end of the line, which made a line's cost quadratic.
+ */
+function valueReader(text: string, end: number): (pos: number) => [number, number] | null {
+  let runFrom = -1
+  let runEnd = -1
+  return (pos) => {
+    const start = skipScheme(text, pos, end)
+    if (start >= end) return null
+    const limit = Math.min(end, start + MAX_NAMED_VALUE + 1)
+    const quote = text[start]
+    if (quote === '"' || quote === "'" || quote === '`') {
+      let i = start + 1
+      while (i < limit && text[i] !== quote) i += text[i] === '\\' && quote === '"' ? 2 : 1
+      const valueEnd = Math.min(i, limit)
+      const inner = skipScheme(text, start + 1, valueEnd)
+      return valueEnd > inner ? [inner, valueEnd] : null
+    }
+    if (start < runFrom || start >= runEnd) {
+      let i = start
+      while (i < end && !UNQUOTED_STOP.test(text[i])) i++
+      runFrom = start
+      runEnd = i
+    }
+    const valueEnd = Math.min(runEnd, limit)
+    return valueEnd > start ? [start, valueEnd] : null
   }
-  let i = start
-  while (i < end && !UNQUOTED_STOP.test(text[i])) i++
-  return i > start ? [start, i] : null
 }
 
 /**
@@ -58,6 +76,7 @@ export function findTextAssignments(text: string, from = 0, to = text.length): T
   const push = (name: string, value: [number, number] | null): void => {
     if (value) found.push({name, valueStart: from + value[0], valueEnd: from + value[1]})
   }
+  const readValue = valueReader(line, end)
   ASSIGNMENT.lastIndex = 0
   let m: RegExpExecArray | null
   while ((m = ASSIGNMENT.exec(line)) !== null) {
@@ -69,17 +88,18 @@ export function findTextAssignments(text: string, from = 0, to = text.length): T
     if (operator === ',' && !(quoted && /\(\s*$/.test(line.slice(Math.max(0, m.index - 40), m.index)) && /["'`]/.test(line[after] ?? ''))) continue
     // `http://…` is a URL, not `http` assigned `//…`; in `scheme://user:pass@host` the user is no name.
     if (operator === ':' && (line.startsWith('//', after) || line.startsWith('://', m.index - 3))) continue
-    const value = readValue(line, after, end)
+    const value = readValue(after)
     // `name: Some words…` is prose or a docstring: a secret has no spaces, so a first word is not a value.
     if (value && operator === ':' && !/["'`]/.test(line[after] ?? '') && /^[ \t]+[A-Za-z0-9(]/.test(line.slice(value[1], value[1] + 2))) continue
     push(m[2], value)
   }
   if (line.includes('--')) {
+    const readFlagValue = valueReader(line, end)
     FLAG.lastIndex = 0
     while ((m = FLAG.exec(line)) !== null) {
       // `--password  Prompt for…` with a column of spaces is help text, not a command line.
       if (line[FLAG.lastIndex] === '-' || /[ \t]{2}$/.test(m[0])) continue
-      push(m[1], readValue(line, FLAG.lastIndex, end))
+      push(m[1], readFlagValue(FLAG.lastIndex))
     }
   }
   if (line.includes('</')) {

@@ -1,5 +1,5 @@
 import type {Detection, Rule} from './types.js'
-import {findMultilineElementAt, findTextAssignments, normalizeSecretName, type TextAssignment} from './assignments.js'
+import {findMultilineElementAt, findTextAssignments, MAX_NAMED_VALUE, normalizeSecretName, type TextAssignment} from './assignments.js'
 import {decoyReason, isDecoySecret} from './decoys.js'
 import {randomEntropyFloor, shannonEntropy} from './entropy.js'
 import {buildKeywordScanner, type KeywordScanner} from './keyword-scanner.js'
@@ -12,8 +12,6 @@ const WINDOW_AFTER = 1024
 /** Multi-line rules look this far around a keyword hit (an RSA-8192 PEM block is under 7 KB). */
 const MULTILINE_BEFORE = 4096
 const MULTILINE_AFTER = 65536
-/** Values longer than this are not given to name rules (a whole certificate is not an API key). */
-const MAX_NAMED_VALUE = 4096
 
 /** Rules that recognise broad shapes; any provider rule on the same span wins over them. */
 const BROAD_RULE_PRIORITY: Readonly<Record<string, number>> = {

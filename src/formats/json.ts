@@ -1,7 +1,7 @@
 import {parseTree, printParseErrorCode} from 'jsonc-parser'
 import type {Node as JsonNode, ParseError} from 'jsonc-parser'
 import type {FileFormat, FormatError, FormatResult, LocatedValue} from './types.js'
-import {baseName, decodeBase64Text, formatErrorAt, joinPath, locatedValue, reasonFromCode} from './shared.js'
+import {baseName, bracketOverflowAt, decodeBase64Text, formatErrorAt, joinPath, locatedValue, MAX_NESTING_DEPTH, reasonFromCode} from './shared.js'
 
 /** Where a JSON string sits: its key path, nearest key, and siblings when it is an array item. */
 export interface JsonStringContext {
@@ -24,11 +24,14 @@ function stringBody(node: JsonNode): {start: number; end: number; value: string}
 
 /**
  * Every string value of a JSON/JSONC text (comments and trailing commas allowed, as in VS Code and Claude
- * settings), with its key as name and a dotted path. Values before a syntax error are kept.
+ * settings), with its key as name and a dotted path. Values before a syntax error are kept. Text nested
+ * deeper than MAX_NESTING_DEPTH is not parsed at all (the parser recurses per level): it gets the line pass only.
  */
 export function extractJsonValues(text: string, format: string, hook?: JsonStringHook): FormatResult {
   const errors: ParseError[] = []
   const values: LocatedValue[] = []
+  const tooDeep = bracketOverflowAt(text, MAX_NESTING_DEPTH)
+  if (tooDeep !== -1) return {format, values, error: formatErrorAt(text, tooDeep, 'nesting too deep')}
   const root = parseTree(text, errors, {allowTrailingComma: true, disallowComments: false, allowEmptyContent: true})
   const visit = (node: JsonNode, segments: (string | number)[], name: string | null, array?: JsonNode, index?: number): void => {
     if (node.type === 'object') {

@@ -72,3 +72,41 @@ export function decodeBase64Text(encoded: string): string | null {
   if (decoded.includes('\uFFFD') || !Buffer.from(decoded, 'utf8').equals(bytes)) return null
   return decoded
 }
+
+/**
+ * How deep a parsed file may nest before it is refused. Parsers and tree walks recurse once per level, and
+ * a stack overflow is not always a catchable error: V8 aborts the whole process when one hits while it
+ * compiles a regular expression. Real configs nest a few dozen levels at most.
+ */
+export const MAX_NESTING_DEPTH = 128
+
+/**
+ * The offset of the first `[` or `{` nested deeper than `limit` in JSON-like text (strings, `//` and
+ * `/* *\/` comments skipped), or -1. One pass of character codes: it runs before every JSON parse.
+ */
+export function bracketOverflowAt(text: string, limit: number, from = 0, to = text.length): number {
+  // No file can nest deeper than it has characters.
+  if (to - from <= limit) return -1
+  let depth = 0
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return i
+    } else if (c === 0x5d || c === 0x7d) {
+      if (depth > 0) depth--
+    } else if (c === 0x22) {
+      for (i++; i < to; i++) {
+        const d = text.charCodeAt(i)
+        if (d === 0x5c) i++
+        else if (d === 0x22 || d === 0x0a) break
+      }
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) {
+      const nl = text.indexOf('\n', i)
+      i = nl === -1 || nl > to ? to : nl
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
+      const close = text.indexOf('*/', i + 2)
+      i = close === -1 || close > to ? to : close + 1
+    }
+  }
+  return -1
+}

@@ -1,5 +1,5 @@
 import type {FileFormat, FormatResult, LocatedValue} from './types.js'
-import {formatErrorAt, locatedValue} from './shared.js'
+import {formatErrorAt, locatedValue, MAX_NESTING_DEPTH} from './shared.js'
 
 class TomlScanError extends Error {
   constructor(
@@ -99,7 +99,7 @@ export function extractTomlValues(text: string, format = 'toml'): FormatResult {
     values.push(locatedValue(text, {name, path: segments.join('.'), value, start, end, encoding}))
   }
   const parseValue = (segments: string[], name: string | null, depth: number): void => {
-    if (depth > 64) throw new TomlScanError(i, 'nesting too deep')
+    if (depth >= MAX_NESTING_DEPTH) throw new TomlScanError(i, 'nesting too deep')
     const c = text[i]
     if (text.startsWith('"""', i) || text.startsWith("'''", i)) {
       const delimiter = text.slice(i, i + 3)

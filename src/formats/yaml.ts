@@ -1,7 +1,41 @@
-import {isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments} from 'yaml'
-import type {Node as YamlNode, Scalar} from 'yaml'
+import {Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser} from 'yaml'
+import type {CST, Document, Node as YamlNode, Scalar} from 'yaml'
 import type {FileFormat, FormatError, FormatResult, LocatedValue, ValueEncoding} from './types.js'
-import {baseName, decodeBase64Text, formatErrorAt, joinPath, locatedValue, reasonFromCode} from './shared.js'
+import {baseName, bracketOverflowAt, decodeBase64Text, formatErrorAt, joinPath, locatedValue, MAX_NESTING_DEPTH, reasonFromCode} from './shared.js'
+
+/**
+ * The offset of the first CST node nested deeper than `limit`, or -1. The yaml library's parser keeps its
+ * own stack, but its composer (and our walk) recurse once per level, so depth is measured between the two.
+ */
+function cstOverflowAt(tokens: readonly CST.Token[], limit: number): number {
+  const stack: Array<{token: CST.Token; depth: number}> = tokens.map((token) => ({token, depth: 0}))
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const {token, depth} = next
+    if (token.type === 'document') {
+      if (token.value) stack.push({token: token.value, depth})
+    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth + 1 > limit) return token.offset
+      for (const item of token.items) {
+        if (item.key) stack.push({token: item.key, depth: depth + 1})
+        if (item.value) stack.push({token: item.value, depth: depth + 1})
+      }
+    }
+  }
+  return -1
+}
+
+/**
+ * Parses YAML documents, or says where they nest too deep to compose. A cheap count of brackets first
+ * turns away megabytes of `[[[[` before the parser spends seconds on them.
+ */
+export function parseYamlSafely(source: string, options: {uniqueKeys?: boolean} = {}): {docs: Document.Parsed[]; tooDeepAt: number} {
+  const flood = bracketOverflowAt(source, 4 * MAX_NESTING_DEPTH)
+  if (flood !== -1) return {docs: [], tooDeepAt: flood}
+  const tokens = Array.from(new Parser().parse(source))
+  const tooDeepAt = cstOverflowAt(tokens, MAX_NESTING_DEPTH)
+  if (tooDeepAt !== -1) return {docs: [], tooDeepAt}
+  return {docs: Array.from(new Composer({prettyErrors: false, uniqueKeys: options.uniqueKeys ?? true}).compose(tokens)), tooDeepAt}
+}
 
 /** Where a scalar sits: its key path from the document root and the document's root node (for `kind:` checks). */
 export interface YamlScalarContext {
@@ -52,14 +86,14 @@ export function extractYamlValues(
   const source = text.slice(base, base + length)
   const values: LocatedValue[] = []
   let error: FormatError | undefined
-  let docs
+  let parsed
   try {
-    docs = parseAllDocuments(source, {prettyErrors: false, uniqueKeys: false})
+    parsed = parseYamlSafely(source, {uniqueKeys: false})
   } catch {
     return {format, values, error: formatErrorAt(text, base, 'unreadable YAML')}
   }
-  const list = Array.isArray(docs) ? docs : []
-  for (const doc of list) {
+  if (parsed.tooDeepAt !== -1) return {format, values, error: formatErrorAt(text, base + parsed.tooDeepAt, 'nesting too deep')}
+  for (const doc of parsed.docs) {
     const first = doc.errors[0]
     if (first !== undefined && error === undefined) error = formatErrorAt(text, base + first.pos[0], reasonFromCode(first.code))
     const root = doc.contents

@@ -1,5 +1,6 @@
 import {Command, Errors} from '@oclif/core'
 
+import {escapeControlChars} from './display.js'
 import {BugError, CancelledError, UserError} from './errors.js'
 
 /**
@@ -10,8 +11,9 @@ import {BugError, CancelledError, UserError} from './errors.js'
 export abstract class OutloopCommand extends Command {
   protected override async catch(error: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<unknown> {
     if (error instanceof UserError) {
-      this.logToStderr(`Error: ${error.message}`)
-      if (error.hint) this.logToStderr(error.hint)
+      // Messages name files, and a file name can hold escape sequences: never hand them to the terminal raw.
+      this.logToStderr(escapeControlChars(`Error: ${error.message}`))
+      if (error.hint) this.logToStderr(escapeControlChars(error.hint))
       return this.exit(2)
     }
     if (error instanceof CancelledError) {
@@ -31,7 +33,7 @@ export abstract class OutloopCommand extends Command {
     // path is theirs to see. A system error's message names the call and the path, never file contents.
     const system = error as NodeJS.ErrnoException
     if (!(error instanceof BugError) && system.code && SYSTEM_REFUSALS[system.code] && system.syscall) {
-      this.logToStderr(`Error: Can't ${system.syscall} ${system.path ?? 'a file'}: ${SYSTEM_REFUSALS[system.code]}.`)
+      this.logToStderr(escapeControlChars(`Error: Can't ${system.syscall} ${system.path ?? 'a file'}: ${SYSTEM_REFUSALS[system.code]}.`))
       this.logToStderr('Nothing else was attempted after that; check the folder and run the command again.')
       return this.exit(2)
     }

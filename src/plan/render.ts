@@ -1,3 +1,4 @@
+import {escapeControlChars} from '../lib/display.js'
 import type {MigrationPlan} from './migration-plan.js'
 
 export const MIGRATE_PLAN_SCHEMA = 'outloop.migrate-plan/v1'
@@ -72,5 +73,6 @@ export function renderMigrationPlanText(plan: MigrationPlan): string {
   }
   const shared = plan.entries.filter((e) => e.sharedWith.length > 0).length
   if (shared > 0) lines.push('', `${shared} ${shared === 1 ? 'key is' : 'keys are'} shared across clients: each client gets its own entry with the same value. Rotate them so each client has its own key.`)
-  return lines.join('\n') + '\n'
+  // Paths, names and reasons come from the files: each line escaped whole, so none can add lines or drive the terminal.
+  return lines.map(escapeControlChars).join('\n') + '\n'
 }

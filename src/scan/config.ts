@@ -2,6 +2,8 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {LineCounter, isMap, isScalar, isSeq, parseDocument, type Node} from 'yaml'
 
+import {formatErrorAt} from '../formats/shared.js'
+import {parseYamlSafely} from '../formats/yaml.js'
 import {UserError} from '../lib/errors.js'
 
 export const CONFIG_FILE = 'outloop.yaml'
@@ -75,6 +77,12 @@ export function loadScanConfig(root: string): ScanConfig {
 /** Validates the text of an `outloop.yaml`. Errors name line and column, never quote the file. */
 export function parseScanConfig(text: string): ScanConfig {
   const lines = new LineCounter()
+  // Measured before composing: a stack overflow inside the yaml library can abort the process.
+  const {tooDeepAt} = parseYamlSafely(text)
+  if (tooDeepAt !== -1) {
+    const {line, column} = formatErrorAt(text, tooDeepAt, 'nesting too deep')
+    throw new UserError(`${CONFIG_FILE}:${line}:${column}: not valid YAML (nesting too deep)`, `Fix ${CONFIG_FILE} at the root of the scan, or remove it to use the defaults.`)
+  }
   const doc = parseDocument(text, {lineCounter: lines, prettyErrors: false})
   const fail = (node: Node | null | undefined, expected: string): never => {
     const offset = node?.range?.[0] ?? 0

@@ -5,6 +5,7 @@ import {fingerprintSecret} from '../lib/fingerprint.js'
 import {findAccountNames} from './accounts.js'
 import {isCopiedPlace} from './analyze.js'
 import {scanFileText, type FileFinding} from './file-scan.js'
+import {decodeFileText} from './text-decode.js'
 import type {FormatError} from '../formats/types.js'
 
 /** Formats in which a client names its own accounts: env files and agent, container and CI configs. */
@@ -12,14 +13,11 @@ const ACCOUNT_FORMATS = new Set(['dotenv', 'compose', 'yaml', 'github-actions', 
 /** Larger JSON or YAML is data, not configuration. */
 const MAX_ACCOUNT_CONFIG = 256 * 1024
 
-/** Bytes looked at to tell binary from text: a NUL among them means binary, as git and ripgrep decide. */
-const SNIFF_BYTES = 8000
-
 export interface FileJob {
   readonly relPath: string
   readonly absPath: string
   /** The content, when it comes from somewhere other than the file on disk (git's index or a commit). */
-  readonly text?: string
+  readonly content?: Uint8Array
 }
 
 /** A finding as it leaves a file scan: the file finding's position and preview, a fingerprint instead of the value. Safe to pass between threads. */
@@ -55,8 +53,11 @@ export interface FileJobContext {
 
 /** Reads one file and scans it. The secret values never leave this function: only fingerprints and previews do. */
 export function runFileJob(job: FileJob, context: FileJobContext): FileJobResult {
-  const text = job.text === undefined ? readTextFile(job.absPath, context.maxFileSize) : checkText(job.text, context.maxFileSize)
-  if (typeof text !== 'string') return {relPath: job.relPath, skipped: text.reason}
+  const read = job.content === undefined ? readFileBytes(job.absPath, context.maxFileSize) : job.content
+  if (!(read instanceof Uint8Array)) return {relPath: job.relPath, skipped: read.reason}
+  if (read.byteLength > context.maxFileSize) return {relPath: job.relPath, skipped: 'too-large'}
+  const text = decodeFileText(read)
+  if (text === null) return {relPath: job.relPath, skipped: 'binary'}
   const result = scanFileText(job.relPath, text)
   const findings = result.findings.map(
     (f): JobFinding => ({
@@ -76,30 +77,36 @@ export function runFileJob(job: FileJob, context: FileJobContext): FileJobResult
   // Account names matter in configs (where a client's own accounts are named) and in copied skills and
   // notes (where another client's show up); source code, data files and logs would only add noise and time.
   const accounts = isCopiedPlace(job.relPath) || (ACCOUNT_FORMATS.has(result.format) && text.length <= MAX_ACCOUNT_CONFIG) ? accountsIn(text) : []
-  return {relPath: job.relPath, bytes: Buffer.byteLength(text), format: result.format, formatError: result.formatError, findings, accounts}
+  return {relPath: job.relPath, bytes: read.byteLength, format: result.format, formatError: result.formatError, findings, accounts}
 }
 
-/** Applies the size and binary checks to content that did not come from disk. */
-function checkText(text: string, maxSize: number): string | {reason: 'too-large' | 'binary'} {
-  if (Buffer.byteLength(text) > maxSize) return {reason: 'too-large'}
-  if (text.slice(0, SNIFF_BYTES).includes('\u0000')) return {reason: 'binary'}
-  return text
+/** runFileJob, with a bug in one file's scan reported as that file not scanned instead of stopping the others. */
+export function runFileJobSafely(job: FileJob, context: FileJobContext): FileJobResult {
+  try {
+    return runFileJob(job, context)
+  } catch {
+    return {relPath: job.relPath, skipped: 'scan-error'}
+  }
 }
 
 function accountsIn(text: string): JobAccount[] {
   const names = findAccountNames(text)
   if (names.length === 0) return []
-  return names.map((n) => ({account: n.account, kind: n.kind, line: lineOf(text, n.offset)}))
-}
-
-function lineOf(text: string, offset: number): number {
+  // Names come in file order: one cursor counts the lines, where counting from the top for each name
+  // took minutes on a notes file holding a few hundred thousand of them.
   let line = 1
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++
-  return line
+  let counted = 0
+  return names.map((n) => {
+    for (let i = text.indexOf('\n', counted); i !== -1 && i < n.offset; i = text.indexOf('\n', i + 1)) {
+      line++
+      counted = i + 1
+    }
+    return {account: n.account, kind: n.kind, line}
+  })
 }
 
-/** Reads a file as UTF-8 text, or says why not. Invalid UTF-8 decodes to replacement characters; keys are ASCII. */
-function readTextFile(path: string, maxSize: number): string | {reason: 'unreadable' | 'too-large' | 'binary'} {
+/** Reads a file's bytes, or says why not. */
+function readFileBytes(path: string, maxSize: number): Buffer | {reason: 'unreadable' | 'too-large'} {
   let fd: number
   try {
     fd = openSync(path, 'r')
@@ -116,9 +123,7 @@ function readTextFile(path: string, maxSize: number): string | {reason: 'unreada
       if (n === 0) break
       read += n
     }
-    const data = buffer.subarray(0, read)
-    if (data.subarray(0, SNIFF_BYTES).includes(0)) return {reason: 'binary'}
-    return data.toString('utf8')
+    return buffer.subarray(0, read)
   } catch {
     return {reason: 'unreadable'}
   } finally {

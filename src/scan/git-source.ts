@@ -41,11 +41,9 @@ export function gitFiles(root: string, selection: GitSelection): FileJob[] {
   }
   const prefix = toPosixPath(relative(realpathSync(top), realpathSync(root)))
 
-  let names: string[]
-  let objectOf: (path: string) => string
+  let changed: ChangedFile[]
   if ('staged' in selection) {
-    names = splitZ(git(top, ['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR']))
-    objectOf = (path) => `:${path}`
+    changed = parseRawDiff(git(top, ['diff', '--cached', '--raw', '-z', '--no-abbrev', '--diff-filter=ACMR']))
   } else {
     try {
       git(top, ['rev-parse', '--verify', '--quiet', `${selection.since}^{commit}`])
@@ -53,26 +51,43 @@ export function gitFiles(root: string, selection: GitSelection): FileJob[] {
       if (error instanceof GitFailure) throw new UserError(`--diff: "${selection.since}" is not a commit in this repository.`, 'Give a branch, tag or commit, e.g. --diff origin/main (fetch it first in a shallow CI clone).')
       throw error
     }
-    names = splitZ(git(top, ['diff', '--name-only', '-z', '--diff-filter=ACMR', selection.since, 'HEAD']))
-    objectOf = (path) => `HEAD:${path}`
+    changed = parseRawDiff(git(top, ['diff', '--raw', '-z', '--no-abbrev', '--diff-filter=ACMR', selection.since, 'HEAD']))
   }
-  const inRoot = names.filter((name) => !name.includes('\n') && (prefix === '' || name.startsWith(`${prefix}/`)))
+  const inRoot = changed.filter(({path}) => prefix === '' || path.startsWith(`${prefix}/`))
   if (inRoot.length === 0) return []
 
-  const contents = readBlobs(top, inRoot.map(objectOf))
-  return inRoot.flatMap((name, i) => {
+  // Blobs are asked for by object id, not `:path`: cat-file's batch input is one name a line, and a name
+  // may hold a newline (once a way to keep a file out of the check).
+  const contents = readBlobs(top, inRoot.map((c) => c.object))
+  return inRoot.flatMap(({path}, i) => {
     const content = contents[i]
     if (content === null) return []
-    const relPath = prefix === '' ? name : name.slice(prefix.length + 1)
-    return [{relPath, absPath: join(top, name), text: content.toString('utf8')}]
+    const relPath = prefix === '' ? path : path.slice(prefix.length + 1)
+    // A copy of just these bytes: a view would take the whole of git's output with it to a worker thread.
+    return [{relPath, absPath: join(top, path), content: new Uint8Array(content)}]
   })
 }
 
-function splitZ(output: Buffer): string[] {
-  return output
-    .toString('utf8')
-    .split('\u0000')
-    .filter((name) => name !== '')
+interface ChangedFile {
+  /** Repository-relative path, as git spells it (any byte but NUL). */
+  readonly path: string
+  /** The blob's id on the new side: the index for --cached, the commit for a revision range. */
+  readonly object: string
+}
+
+/** Reads `git diff --raw -z`: `:modes old new status` NUL path NUL, with two paths for renames and copies. */
+function parseRawDiff(output: Buffer): ChangedFile[] {
+  const fields = output.toString('utf8').split('\u0000')
+  const files: ChangedFile[] = []
+  for (let i = 0; i < fields.length; i++) {
+    const header = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([A-Z])/.exec(fields[i])
+    if (header === null) continue
+    const paired = header[2] === 'R' || header[2] === 'C'
+    const path = fields[i + (paired ? 2 : 1)]
+    i += paired ? 2 : 1
+    if (path !== undefined && path !== '') files.push({path, object: header[1]})
+  }
+  return files
 }
 
 /** Reads many blobs through one `git cat-file --batch`; null for an object that is missing or not a blob. */

@@ -1,7 +1,7 @@
 import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
 
-import {runFileJob, type FileJob, type FileJobContext, type FileJobResult} from './file-job.js'
+import {runFileJobSafely, type FileJob, type FileJobContext, type FileJobResult} from './file-job.js'
 
 /** Files sent to a worker at once: enough to make message passing cheap, few enough to keep both cores busy. */
 const BATCH_SIZE = 64
@@ -31,7 +31,7 @@ export function defaultScanThreads(): number {
 export function createScanPool(threads: number, context: FileJobContext, onResult: (result: FileJobResult) => void): ScanPool {
   if (threads <= 1) {
     return {
-      add: (job) => onResult(runFileJob(job, context)),
+      add: (job) => onResult(runFileJobSafely(job, context)),
       finish: async () => {},
       abort: async () => {},
     }

@@ -1,8 +1,7 @@
-import fg from 'fast-glob'
-import {accessSync, constants, realpathSync} from 'node:fs'
+import micromatch from 'micromatch'
+import {realpathSync, type Dirent} from 'node:fs'
+import {readdir} from 'node:fs/promises'
 import {join, relative, sep} from 'node:path'
-
-import {toPosixPath} from '../lib/paths.js'
 
 /** Why a path was not read. Every reason but `binary` makes a scan incomplete. */
 export type SkipReason = 'unreadable' | 'too-large' | 'symlink-outside-root' | 'timeout' | 'binary' | 'scan-error'
@@ -18,43 +17,51 @@ export interface WalkOptions {
 }
 
 /**
- * Lists the files under a root, hidden ones included, without following symlinks. A symlink whose
- * target is inside the root is passed over (its target is listed in place); one that leaves the root is
- * reported, because a scan that silently ignored it would look more complete than it is.
+ * A matcher for root-relative paths against ignore globs (dot files included, as fast-glob and git read
+ * them). Compiled with `.` matching every character: glob libraries' `**` does not cross a newline, and a
+ * name holding one must be matched like any other name, neither hidden from the scan nor from an ignore.
  */
-export async function* walkTree(root: string, options: WalkOptions): AsyncGenerator<WalkEntry> {
-  const stream = fg.stream('**', {
-    cwd: root,
-    dot: true,
-    onlyFiles: false,
-    followSymbolicLinks: false,
-    objectMode: true,
-    ignore: [...options.ignore],
-    suppressErrors: true,
-  }) as AsyncIterable<fg.Entry>
-
-  for await (const entry of stream) {
-    const relPath = toPosixPath(entry.path)
-    const absPath = join(root, entry.path)
-    const {dirent} = entry
-    if (dirent.isFile()) {
-      yield {kind: 'file', relPath, absPath}
-    } else if (dirent.isDirectory()) {
-      // fast-glob passes over folders it cannot list; say so instead.
-      if (!canList(absPath)) yield {kind: 'skip', relPath, reason: 'unreadable'}
-    } else if (dirent.isSymbolicLink()) {
-      const target = resolveLink(absPath)
-      if (target !== null && !isInside(options.realRoot, target)) yield {kind: 'skip', relPath, reason: 'symlink-outside-root'}
-    }
-  }
+export function ignoreMatcher(globs: readonly string[]): (relPath: string) => boolean {
+  if (globs.length === 0) return () => false
+  const sources = globs.map((glob) => micromatch.makeRe(glob, {dot: true}).source)
+  const combined = new RegExp(sources.map((s) => `(?:${s})`).join('|'), 's')
+  return (relPath) => combined.test(relPath)
 }
 
-function canList(dir: string): boolean {
-  try {
-    accessSync(dir, constants.R_OK | constants.X_OK)
-    return true
-  } catch {
-    return false
+/**
+ * Lists the files under a root, hidden ones included, without following symlinks. A symlink whose
+ * target is inside the root is passed over (its target is listed in place); one that leaves the root is
+ * reported, because a scan that silently ignored it would look more complete than it is. Any byte a file
+ * system allows in a name is listed (newlines, escape sequences): a name must not be a way round the scan.
+ * Folders are read from an explicit stack, so depth costs memory, not call stack.
+ */
+export async function* walkTree(root: string, options: WalkOptions): AsyncGenerator<WalkEntry> {
+  const ignored = ignoreMatcher(options.ignore)
+  const pending: string[] = ['']
+  for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
+    let entries: Dirent[]
+    try {
+      entries = await readdir(dir === '' ? root : join(root, dir), {withFileTypes: true})
+    } catch {
+      // A folder that cannot be listed hides whatever is in it: say so. (The root itself is checked by the caller.)
+      if (dir !== '') yield {kind: 'skip', relPath: dir, reason: 'unreadable'}
+      continue
+    }
+    const subfolders: string[] = []
+    for (const entry of entries) {
+      const relPath = dir === '' ? entry.name : `${dir}/${entry.name}`
+      if (ignored(relPath)) continue
+      if (entry.isFile()) {
+        yield {kind: 'file', relPath, absPath: join(root, relPath)}
+      } else if (entry.isDirectory()) {
+        subfolders.push(relPath)
+      } else if (entry.isSymbolicLink()) {
+        const target = resolveLink(join(root, relPath))
+        if (target !== null && !isInside(options.realRoot, target)) yield {kind: 'skip', relPath, reason: 'symlink-outside-root'}
+      }
+    }
+    // Reversed onto the stack so folders are read in listing order.
+    for (let i = subfolders.length - 1; i >= 0; i--) pending.push(subfolders[i])
   }
 }
 

@@ -1,6 +1,6 @@
 import {parentPort, workerData} from 'node:worker_threads'
 
-import {runFileJob, type FileJob, type FileJobContext} from './file-job.js'
+import {runFileJobSafely, type FileJob, type FileJobContext} from './file-job.js'
 
 /** A scan worker: receives batches of files, answers with their results (fingerprints and previews only). */
 const context: FileJobContext = {
@@ -10,13 +10,6 @@ const context: FileJobContext = {
 }
 
 parentPort?.on('message', (message: {batch: number; jobs: FileJob[]}) => {
-  const results = message.jobs.map((job) => {
-    try {
-      return runFileJob(job, context)
-    } catch {
-      // A bug in one file's scan must not stop the others; the file is reported as not scanned.
-      return {relPath: job.relPath, skipped: 'scan-error' as const}
-    }
-  })
+  const results = message.jobs.map((job) => runFileJobSafely(job, context))
   parentPort?.postMessage({batch: message.batch, results})
 })

@@ -1,5 +1,4 @@
 import fg from 'fast-glob'
-import micromatch from 'micromatch'
 import {realpathSync, statSync} from 'node:fs'
 import {isAbsolute, relative, resolve} from 'node:path'
 
@@ -15,7 +14,7 @@ import type {FileJob, FileJobResult} from '../scan/file-job.js'
 import {createScanPool, defaultScanThreads} from '../scan/pool.js'
 import {SCAN_SCHEMA, type AllowedFinding, type Finding, type FormatProblem, type ScanReport, type SkippedPath} from '../scan/report.js'
 import {placePath} from '../scan/tenants.js'
-import {walkTree} from '../scan/walk.js'
+import {ignoreMatcher, walkTree} from '../scan/walk.js'
 
 export interface ScanProgress {
   readonly files: number
@@ -164,12 +163,6 @@ function classify(found: Array<{finding: Finding; hash: string | null}>, options
     found.map(({finding, hash}) => ({file: finding.file, rule: finding.rule, line: finding.line, hash: hash ?? ''})),
   )
   return found.map(({finding}, i) => ({...finding, status: statuses[i]}))
-}
-
-/** A matcher for root-relative paths against ignore globs, with fast-glob's semantics (dot files included). */
-function ignoreMatcher(globs: readonly string[]): (relPath: string) => boolean {
-  const matchers = globs.map((glob) => micromatch.matcher(glob, {dot: true}))
-  return (relPath) => matchers.some((matches) => matches(relPath))
 }
 
 /** outloop's own state (OUTLOOP_HOME) is not client content: when it sits inside the root, leave it out. */

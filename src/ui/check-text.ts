@@ -1,3 +1,4 @@
+import {escapeControlChars as shown} from '../lib/display.js'
 import type {ScanReport} from '../scan/report.js'
 import type {TextStyle} from './scan-text.js'
 
@@ -11,13 +12,13 @@ export function renderCheckText(report: ScanReport, style: TextStyle): string {
   if (fresh.length === 0) out.push(`No new plaintext keys (${tail}).`)
   else {
     out.push(red(`${fresh.length} new plaintext ${fresh.length === 1 ? 'key' : 'keys'} (${tail}):`))
-    for (const f of fresh) out.push(`${f.file}:${f.line} ${f.rule} ${f.preview}`)
+    for (const f of fresh) out.push(`${shown(f.file)}:${f.line} ${f.rule} ${shown(f.preview)}`)
     out.push('', 'Move them into the vault (outloop migrate), mark test data with an outloop:allow comment, or accept them with outloop baseline.')
   }
   const incomplete = report.skipped.filter((s) => s.reason !== 'binary')
   if (incomplete.length > 0) {
     out.push(`Incomplete: ${incomplete.length} ${incomplete.length === 1 ? 'path' : 'paths'} not read:`)
-    for (const s of incomplete.slice(0, 20)) out.push(`  ${s.file}  (${s.reason})`)
+    for (const s of incomplete.slice(0, 20)) out.push(`  ${shown(s.file)}  (${s.reason})`)
   }
   return out.join('\n') + '\n'
 }

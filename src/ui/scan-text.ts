@@ -1,3 +1,4 @@
+import {escapeControlChars as shown} from '../lib/display.js'
 import type {Risk, ScanReport, Severity} from '../scan/report.js'
 
 export interface TextStyle {
@@ -42,7 +43,7 @@ export function renderScanText(report: ScanReport, style: TextStyle): string {
     out.push(paint(style, 'bold', `${plural(report.secrets.length, 'key')} in ${plural(report.findings.length, 'place')}`) + (across ? ` across ${across}` : '') + ` (${where}).`)
     if (report.tenants.length > 0) {
       out.push('')
-      out.push(...table([['CLIENT', 'KEYS', 'UNIQUE', 'DUPLICATED', 'CROSS-CLIENT', 'FOREIGN'], ...report.tenants.map((t) => [t.tenant, String(t.keys), String(t.unique), String(t.duplicated), String(t.crossClient), String(t.foreign)])]))
+      out.push(...table([['CLIENT', 'KEYS', 'UNIQUE', 'DUPLICATED', 'CROSS-CLIENT', 'FOREIGN'], ...report.tenants.map((t) => [shown(t.tenant), String(t.keys), String(t.unique), String(t.duplicated), String(t.crossClient), String(t.foreign)])]))
     }
   }
   if (report.risks.length > 0) {
@@ -53,7 +54,7 @@ export function renderScanText(report: ScanReport, style: TextStyle): string {
     out.push('', paint(style, 'bold', 'Findings:'))
     for (const f of report.findings) {
       const status = f.status === 'baselined' ? paint(style, 'dim', '  (baselined)') : ''
-      out.push(`  ${paint(style, 'cyan', `${f.file}:${f.line}:${f.column}`)}  ${f.rule}  ${f.preview}${status}`)
+      out.push(`  ${paint(style, 'cyan', `${shown(f.file)}:${f.line}:${f.column}`)}  ${f.rule}  ${shown(f.preview)}${status}`)
     }
   }
   const incomplete = report.skipped.filter((s) => s.reason !== 'binary')
@@ -62,12 +63,19 @@ export function renderScanText(report: ScanReport, style: TextStyle): string {
     for (const s of incomplete) counts.set(s.reason, (counts.get(s.reason) ?? 0) + 1)
     const summary = [...counts].map(([reason, n]) => `${n} ${reason}`).join(', ')
     out.push('', paint(style, 'yellow', `Scan incomplete: ${plural(incomplete.length, 'path')} not read (${summary}). Keys in them are not counted above.`))
-    for (const s of incomplete.slice(0, 20)) out.push(`  ${s.file}  (${s.reason})`)
+    for (const s of incomplete.slice(0, 20)) out.push(`  ${shown(s.file)}  (${s.reason})`)
     if (incomplete.length > 20) out.push(`  … and ${incomplete.length - 20} more (see --format json)`)
+  }
+  const binary = report.skipped.filter((s) => s.reason === 'binary')
+  if (binary.length > 0) {
+    // Not a gap in the scan (keys are text), but a file not read is named, so a misjudged one can be seen.
+    out.push('', paint(style, 'dim', `${plural(binary.length, 'binary file')} not read:`))
+    for (const s of binary.slice(0, 10)) out.push(paint(style, 'dim', `  ${shown(s.file)}`))
+    if (binary.length > 10) out.push(paint(style, 'dim', `  … and ${binary.length - 10} more (see --format json)`))
   }
   if (report.formatErrors.length > 0) {
     out.push('', paint(style, 'dim', `${plural(report.formatErrors.length, 'file')} did not parse as their format and got the line-based pass only:`))
-    for (const e of report.formatErrors.slice(0, 10)) out.push(paint(style, 'dim', `  ${e.file}:${e.line}:${e.column}  ${e.format}: ${e.reason}`))
+    for (const e of report.formatErrors.slice(0, 10)) out.push(paint(style, 'dim', `  ${shown(e.file)}:${e.line}:${e.column}  ${e.format}: ${e.reason}`))
   }
   if (report.findings.length > 0) out.push('', 'Next: outloop migrate ' + quoteArg(report.root) + ' --dry-run   (see what moving these keys into the vault would change)')
   return out.join('\n') + '\n'
@@ -75,9 +83,13 @@ export function renderScanText(report: ScanReport, style: TextStyle): string {
 
 function renderRisk(risk: Risk, style: TextStyle): string {
   const label = paint(style, SEVERITY_TONE[risk.severity], risk.severity.toUpperCase().padEnd(8))
-  return `  ${label}  ${risk.type.padEnd(15)}  ${risk.message}`
+  return `  ${label}  ${risk.type.padEnd(15)}  ${shown(risk.message)}`
 }
 
 function quoteArg(text: string): string {
-  return /^[\w./~-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`
+  if (/^[\w./~-]+$/.test(text)) return text
+  if (shown(text) === text) return `'${text.replaceAll("'", "'\\''")}'`
+  // A root with control characters: ANSI-C quotes, which show them escaped and which a shell reads back.
+  const body = [...text].map((c) => (c === '\\' || c === "'" ? `\\${c}` : shown(c).replace(/^\\u\{([0-9a-f]+)\}$/, (_, hex: string) => `\\u${hex.padStart(4, '0')}`))).join('')
+  return `$'${body}'`
 }

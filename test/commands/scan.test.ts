@@ -6,6 +6,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import type {ScanReport} from '../../src/scan/report.js'
 import {fakeKeyOf} from '../helpers/fakes.js'
+import {git, initRepo} from '../helpers/git.js'
 import {expectNoSecrets, makeTempDir, REPO_ROOT, runCli, writeTree, type CliResult} from '../helpers/tree.js'
 
 const require = createRequire(import.meta.url)
@@ -288,4 +289,183 @@ describe('outloop scan on a terminal', () => {
       cleanup()
     }
   }, 60_000)
+})
+
+/** Inputs an outside probe used to crash a scan, hide files from it, or take over the terminal it prints to. */
+describe('outloop scan on hostile input', () => {
+  it('completes on the two YAML files that aborted it (exit 134), reporting them as format errors', async () => {
+    const tree = makeTempDir()
+    try {
+      const openai = fakeKeyOf('OpenAI')
+      writeTree(tree.dir, {
+        'acme/a.yaml': 'env:\n  OPENAI_API_KEY: "value" : : [\n  other: {\n',
+        'acme/b.yaml': '- ' + '['.repeat(5000) + '"OPENAI_API_KEY"' + ']'.repeat(5000),
+        'acme/c.yaml': `OPENAI_API_KEY: ${openai.key}\nnested: ${'['.repeat(5000)}\n`,
+      })
+      for (const threads of ['1', '2']) {
+        const result = await runCli(['scan', tree.dir, '--format', 'json', '--threads', threads], {home: join(tree.dir, '.state')})
+        expect(result.code, result.stderr).toBe(0)
+        const report = JSON.parse(result.stdout) as ScanReport
+        expect(report.complete).toBe(true)
+        expect(report.formatErrors.map((e) => `${e.file} ${e.reason}`)).toEqual(['acme/a.yaml block as implicit key', 'acme/b.yaml nesting too deep', 'acme/c.yaml nesting too deep'])
+        // The line pass still reads the file that was too deep to parse.
+        expect(report.findings.map((f) => `${f.file}:${f.line}:${f.column}`)).toEqual(['acme/c.yaml:1:17'])
+        expectNoSecrets([result.stdout, result.stderr], [openai.key])
+      }
+    } finally {
+      tree.cleanup()
+    }
+  })
+
+  /** Names a terminal or a line-oriented reader would act on: line breaks, ANSI and OSC sequences, C1 CSI, a bidi override. */
+  const hostileNames = ['a\nb.env', 'c\rd.env', 'e\r\nf.env', 'x\u001b]0;pwned\u0007\u001b[2J.env', 'y\u009b31m.env', 'z\u202eexe.env']
+
+  it('scans files whose names hold line breaks or escape sequences, in folders named so too, and --staged sees them', async () => {
+    const tree = makeTempDir()
+    try {
+      const openai = fakeKeyOf('OpenAI')
+      const files: Record<string, string> = {}
+      for (const name of hostileNames) files[`acme/${name}`] = `OPENAI_API_KEY=${openai.key}\n`
+      files['acme/sub\ndir/deep.env'] = `OPENAI_API_KEY=${openai.key}\n`
+      files['acme/sub\ndir/ignored.log'] = `OPENAI_API_KEY=${openai.key}\n`
+      writeTree(tree.dir, files)
+      const expected = [...hostileNames.map((n) => `acme/${n}`), 'acme/sub\ndir/deep.env'].sort()
+      const home = join(tree.dir, '.state')
+      const result = await runCli(['scan', tree.dir, '--format', 'json', '--ignore', '**/*.log', '--fail-on', 'any'], {home})
+      expect(result.code).toBe(1)
+      const report = JSON.parse(result.stdout) as ScanReport
+      expect(report.complete).toBe(true)
+      expect(report.findings.map((f) => f.file).sort()).toEqual(expected)
+      expectNoSecrets([result.stdout, result.stderr], [openai.key])
+
+      // A pre-commit hook reads git's list, where such names once dropped out of the check.
+      initRepo(tree.dir)
+      git(tree.dir, 'add', 'acme')
+      const staged = await runCli(['scan', tree.dir, '--staged', '--format', 'json', '--ignore', '**/*.log'], {home})
+      expect(staged.code, staged.stderr).toBe(0)
+      expect((JSON.parse(staged.stdout) as ScanReport).findings.map((f) => f.file).sort()).toEqual(expected)
+      git(tree.dir, 'commit', '-qm', 'base', '--allow-empty')
+      writeTree(tree.dir, {'acme/new\nline.env': `OPENAI_API_KEY=${openai.key}\n`})
+      git(tree.dir, 'add', 'acme')
+      git(tree.dir, 'commit', '-qm', 'add')
+      const diff = await runCli(['scan', tree.dir, '--diff', 'HEAD~1', '--format', 'json'], {home})
+      expect((JSON.parse(diff.stdout) as ScanReport).findings.map((f) => f.file)).toEqual(['acme/new\nline.env'])
+    } finally {
+      tree.cleanup()
+    }
+  })
+
+  it('prints every such name escaped in the text report and the migration plan: no control character reaches the terminal', async () => {
+    const tree = makeTempDir()
+    try {
+      const openai = fakeKeyOf('OpenAI')
+      const files: Record<string, string> = {}
+      for (const name of hostileNames) files[`acme/${name}`] = `OPENAI_API_KEY=${openai.key}\n`
+      files['_tem\u001b[31mplates/.env'] = `OPENAI_API_KEY=${openai.key}\n`
+      files['acme/b\u001b[1mroken.json'] = '{"OPENAI_API_KEY": ' + '['.repeat(500)
+      writeTree(tree.dir, files)
+      const home = join(tree.dir, '.state')
+      const scan = await runCli(['scan', tree.dir], {home})
+      const plan = await runCli(['migrate', tree.dir, '--dry-run'], {home, env: {OUTLOOP_PASSPHRASE: 'test passphrase for the dry run'}})
+      for (const out of [scan, plan]) {
+        expect(out.code, out.stderr).toBe(0)
+        // Nothing but line feeds among the C0/C1 controls, and no bidi override.
+        expect(out.stdout.replaceAll('\n', '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/)
+        expect(out.stderr.replaceAll('\n', '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/)
+        expectNoSecrets([out.stdout, out.stderr], [openai.key])
+      }
+      for (const shown of ['acme/a\\nb.env:1:16', 'acme/c\\rd.env:1:16', 'acme/e\\r\\nf.env:1:16', 'acme/x\\x1b]0;pwned\\x07\\x1b[2J.env:1:16', 'acme/y\\x9b31m.env:1:16', 'acme/z\\u{202e}exe.env:1:16']) {
+        expect(scan.stdout).toContain(`  ${shown}  `)
+      }
+      expect(scan.stdout).toContain('_tem\\x1b[31mplates')
+      expect(scan.stdout).toContain('  acme/b\\x1b[1mroken.json:1:')
+      expect(plan.stdout).toContain('  acme/x\\x1b]0;pwned\\x07\\x1b[2J.env (dotenv)')
+      expect(plan.stdout).toContain('  acme/a\\nb.env (dotenv)')
+    } finally {
+      tree.cleanup()
+    }
+  })
+
+  it('reads UTF-16 text and .env files with a stray NUL, and names the binary files it did not read in the text report', async () => {
+    const tree = makeTempDir()
+    try {
+      const openai = fakeKeyOf('OpenAI')
+      const env = `# written by PowerShell\r\nOPENAI_API_KEY=${openai.key}\r\n`
+      const utf16be = Buffer.from(env, 'utf16le').swap16()
+      writeTree(tree.dir, {
+        'acme/le.env': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(env, 'utf16le')]),
+        'acme/be.env': Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be]),
+        'acme/nobom.env': Buffer.from(env, 'utf16le'),
+        'acme/nul.env': `A=1\u0000\nOPENAI_API_KEY=${openai.key}\n`,
+        'acme/logo.png': Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.from(openai.key)]),
+        'acme/tool.bin': Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]), Buffer.from(openai.key), Buffer.alloc(64)]),
+      })
+      const home = join(tree.dir, '.state')
+      const json = await runCli(['scan', tree.dir, '--format', 'json'], {home})
+      const report = JSON.parse(json.stdout) as ScanReport
+      expect(report.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.name}`)).toEqual([
+        'acme/be.env:2:16 OPENAI_API_KEY',
+        'acme/le.env:2:16 OPENAI_API_KEY',
+        'acme/nobom.env:2:16 OPENAI_API_KEY',
+        'acme/nul.env:2:16 OPENAI_API_KEY',
+      ])
+      expect(report.skipped).toEqual([
+        {file: 'acme/logo.png', reason: 'binary'},
+        {file: 'acme/tool.bin', reason: 'binary'},
+      ])
+      expect(report.complete).toBe(true)
+      const text = await runCli(['scan', tree.dir], {home})
+      expect(text.stdout).toContain('2 binary files not read:\n  acme/logo.png\n  acme/tool.bin\n')
+      // git's content goes through the same decoding.
+      initRepo(tree.dir)
+      git(tree.dir, 'add', 'acme')
+      const staged = JSON.parse((await runCli(['scan', tree.dir, '--staged', '--format', 'json'], {home})).stdout) as ScanReport
+      expect(staged.findings.map((f) => f.file)).toEqual(report.findings.map((f) => f.file))
+      // Rewriting needs UTF-8: a migration names the UTF-16 files it leaves in place instead of mangling them.
+      const plan = await runCli(['migrate', tree.dir, '--dry-run'], {home, env: {OUTLOOP_PASSPHRASE: 'test passphrase for the dry run'}})
+      expect(plan.code, plan.stderr).toBe(0)
+      expect(plan.stdout).toContain('acme/le.env: not UTF-8 text: left in place')
+      expectNoSecrets([json.stdout, text.stdout, text.stderr, plan.stdout, plan.stderr], [openai.key])
+    } finally {
+      tree.cleanup()
+    }
+  })
+
+  it('scans a notes file naming a hundred thousand accounts in seconds, not minutes', async () => {
+    const tree = makeTempDir()
+    try {
+      const openai = fakeKeyOf('OpenAI')
+      // Each name's line was counted from the top of the file: quadratic, about 45 s for this file.
+      const names = Array.from({length: 100_000}, (_, i) => `team${i}.slack.com`).join('\n')
+      writeTree(tree.dir, {'acme/notes/workspaces.md': `${names}\nkey ${openai.key}\n`, 'globex/.env': 'SLACK_WORKSPACE=team5.slack.com\n'})
+      const result = await runCli(['scan', tree.dir, '--format', 'json'], {home: join(tree.dir, '.state')})
+      const report = JSON.parse(result.stdout) as ScanReport
+      expect(report.stats.ms).toBeLessThan(10_000)
+      expect(report.findings.map((f) => `${f.file}:${f.line}`)).toEqual(['acme/notes/workspaces.md:100001'])
+      expect(report.risks.map((r) => r.type)).toContain('foreign-account')
+      expectNoSecrets([result.stdout, result.stderr], [openai.key])
+    } finally {
+      tree.cleanup()
+    }
+  })
+
+  it('scans lines of repeated assignments and files of unclosed key blocks in linear time', async () => {
+    const tree = makeTempDir()
+    try {
+      const openai = fakeKeyOf('OpenAI')
+      writeTree(tree.dir, {
+        // Each `password=` started a value running to the end of the line: quadratic, half a minute here.
+        'acme/notes/pw.txt': `${'password='.repeat(16_000)}\nkey ${openai.key}\n`,
+        // Each BEGIN without an END tried every END-shaped stretch after it: minutes for a megabyte.
+        'acme/notes/blocks.txt': `${'-----BEGIN RSA PRIVATE KEY-----\n'.repeat(16_000)}key ${openai.key}\n`,
+      })
+      const result = await runCli(['scan', tree.dir, '--format', 'json'], {home: join(tree.dir, '.state')})
+      const report = JSON.parse(result.stdout) as ScanReport
+      expect(report.stats.ms).toBeLessThan(5_000)
+      expect(report.findings.map((f) => `${f.file}:${f.line}`)).toEqual(['acme/notes/blocks.txt:16001', 'acme/notes/pw.txt:2'])
+      expectNoSecrets([result.stdout, result.stderr], [openai.key])
+    } finally {
+      tree.cleanup()
+    }
+  })
 })

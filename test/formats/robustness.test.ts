@@ -3,6 +3,9 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {extractValues, FORMATS} from '../../src/formats/index.js'
 import {lineIndex, positionAt} from '../../src/formats/position.js'
+import {MAX_NESTING_DEPTH} from '../../src/formats/shared.js'
+import {scanFileText} from '../../src/scan/file-scan.js'
+import {fakeKeyOf} from '../helpers/fakes.js'
 import {decodeSpanCandidates} from './decode-span.js'
 
 const ROOT = join(import.meta.dirname, '..', 'fixtures', 'formats')
@@ -113,4 +116,51 @@ describe('never throws', () => {
       }
     })
   }
+})
+
+describe('deep nesting', () => {
+  // Deep enough to overflow a recursive parser's stack, and just past the limit (the composer's own guard).
+  const depths = [MAX_NESTING_DEPTH + 1, 20_000]
+  const nested: Record<string, {relPath: string; make: (depth: number) => string}> = {
+    'json brackets': {relPath: 'data.json', make: (n) => '['.repeat(n) + '"x"' + ']'.repeat(n)},
+    'json objects': {relPath: '.mcp.json', make: (n) => '{"a":'.repeat(n) + '"x"' + '}'.repeat(n)},
+    notebook: {relPath: 'a.ipynb', make: (n) => '{"cells":' + '['.repeat(n) + ']'.repeat(n) + '}'},
+    'yaml flow': {relPath: 'values.yaml', make: (n) => '- ' + '['.repeat(n) + '"x"' + ']'.repeat(n)},
+    'yaml block sequences': {relPath: 'values.yaml', make: (n) => '- '.repeat(n) + 'x\n'},
+    'yaml block maps': {relPath: 'values.yml', make: (n) => Array.from({length: Math.min(n, 3000)}, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' x\n'},
+    compose: {relPath: 'docker-compose.yml', make: (n) => 'services: ' + '{a: '.repeat(n) + 'x' + '}'.repeat(n)},
+    'skill frontmatter': {relPath: 'SKILL.md', make: (n) => `---\nname: ${'['.repeat(n)}${']'.repeat(n)}\n---\nbody\n`},
+    toml: {relPath: 'config.toml', make: (n) => 'a = ' + '['.repeat(n) + ']'.repeat(n) + '\n'},
+  }
+  for (const [name, {relPath, make}] of Object.entries(nested)) {
+    it(`${name}: refused as a format error, not parsed`, () => {
+      for (const depth of depths) {
+        if (name === 'yaml block maps' && depth > 3000) continue
+        const result = extractValues(relPath, make(depth))
+        expect(result.error?.reason, `${name} at depth ${depth}`).toBe('nesting too deep')
+      }
+    })
+  }
+
+  it('parses what nests just within the limit', () => {
+    const n = MAX_NESTING_DEPTH - 1
+    expect(extractValues('data.json', '['.repeat(n) + '"inner"' + ']'.repeat(n)).values.map((v) => v.value)).toEqual(['inner'])
+    expect(extractValues('values.yaml', '- '.repeat(n) + 'inner\n').values.map((v) => v.value)).toEqual(['inner'])
+    // Brackets inside strings and comments are not nesting.
+    expect(extractValues('a.jsonc', `{"a": "${'['.repeat(5000)}", /* ${'{'.repeat(5000)} */ "b": "v"}`).error).toBeUndefined()
+  })
+
+  it('two YAML files that once aborted the process (a regex compiled at the edge of the stack) scan in turn', () => {
+    // The first warms up the yaml library's line-folding regex; the second recursed until the stack ran out
+    // exactly where V8 recompiled it, which is a fatal error, not an exception.
+    const openai = fakeKeyOf('OpenAI')
+    const a = scanFileText('a.yaml', 'env:\n  OPENAI_API_KEY: "value" : : [\n  other: {\n')
+    const b = scanFileText('b.yaml', '- ' + '['.repeat(5000) + '"OPENAI_API_KEY"' + ']'.repeat(5000))
+    expect(a.formatError).toBeDefined()
+    expect(b.formatError?.reason).toBe('nesting too deep')
+    // A too-deep file still gets the line pass.
+    const c = scanFileText('c.yaml', `OPENAI_API_KEY: ${openai.key}\nx: ${'['.repeat(5000)}\n`)
+    expect(c.formatError?.reason).toBe('nesting too deep')
+    expect(c.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual([`1:17 ${openai.rule}`])
+  })
 })

@@ -39,6 +39,13 @@ describe('outloop.yaml', () => {
     expect((thrown as Error).message).not.toContain(marker)
   })
 
+  it('refuses a config nested too deep to compose, by position, instead of overflowing the stack', () => {
+    for (const text of [`ignore: ${'['.repeat(300)}`, `ignore:\n${'- '.repeat(300)}x\n`]) {
+      expect(() => parseScanConfig(text)).toThrow(UserError)
+      expect(() => parseScanConfig(text)).toThrow(/^outloop\.yaml:[12]:\d+: not valid YAML \(nesting too deep\)/)
+    }
+  })
+
   it('parses sizes', () => {
     expect(parseByteSize('512')).toBe(512)
     expect(parseByteSize('1k')).toBe(1024)

@@ -58,4 +58,10 @@ describe('walkTree', () => {
     const entries = await collect(root)
     expect(entries.map((e) => `${e.kind}:${e.relPath}`)).toEqual(['file:acme/.env'])
   })
+
+  it('lists names with line breaks and escape sequences, in folders named so too, and applies ignores to them', async () => {
+    writeTree(root, {'acme/a\nb.env': 'A=1', 'acme/c\rd/e\u001b[2J.env': 'A=1', 'acme/f\ng/node_modules/x.js': '', 'acme/h\ni/skip.log': ''})
+    const files = (await collect(root, [...DEFAULT_IGNORES, '**/*.log'])).map((e) => `${e.kind}:${e.relPath}`)
+    expect(files).toEqual(['file:acme/a\nb.env', 'file:acme/c\rd/e\u001b[2J.env'])
+  })
 })

@@ -2,9 +2,13 @@ import type {Rule} from '../types.js'
 import {randomBytesForFake} from '../../lib/random.js'
 import {shannonEntropy} from '../entropy.js'
 
-/** A PEM or PGP private-key block; the body may be real lines or `\n` escapes inside a JSON string. */
+/**
+ * A PEM or PGP private-key block; the body may be real lines or `\n` escapes inside a JSON string. The body
+ * holds no run of five dashes, so a BEGIN without its END stops at the next marker instead of trying every
+ * END further on (a file of BEGIN lines took minutes).
+ */
 const PRIVATE_KEY_BLOCK =
-  /(?<secret>-----BEGIN (?<kind>(?:[A-Z0-9]+ )*)PRIVATE KEY(?<block> BLOCK)?-----(?:[A-Za-z0-9+/=\s:.,()@<>_'-]|\\[rn])+?-----END \k<kind>PRIVATE KEY\k<block>-----)/
+  /(?<secret>-----BEGIN (?<kind>(?:[A-Z0-9]+ )*)PRIVATE KEY(?<block> BLOCK)?-----(?:[A-Za-z0-9+/=\s:.,()@<>_']|-(?!----)|\\[rn])+?-----END \k<kind>PRIVATE KEY\k<block>-----)/
 
 const HEADER_LINE = /^(?:Proc-Type|DEK-Info|Version|Comment|Hash|Charset):.*$/gm
 

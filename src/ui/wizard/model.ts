@@ -1,3 +1,4 @@
+import {escapeControlChars as shown} from '../../lib/display.js'
 import type {MigrationPlan, PlannedVaultEntry} from '../../plan/migration-plan.js'
 
 /** One client's row on the overview: counts only, never a value. */
@@ -64,7 +65,7 @@ export function wizardSecretGroups(plan: MigrationPlan, owners: Readonly<Record<
 export function wizardFilePreviewLines(plan: MigrationPlan): string[] {
   const lines: string[] = []
   for (const file of plan.files) {
-    lines.push(`${file.relPath} (${file.format})${file.wholeFile ? ', moved whole' : ''}`)
+    lines.push(`${shown(file.relPath)} (${file.format})${file.wholeFile ? ', moved whole' : ''}`)
     for (const e of file.edits) {
       lines.push(`  - ${String(e.line).padStart(4)}: ${e.preview}`)
       lines.push(`  + ${String(e.line).padStart(4)}: ${e.decodesTo}`)

@@ -5,6 +5,7 @@ import type {SharedSecretChoice} from '../../plan/decisions.js'
 import type {MigrationOutcome} from '../../services/migrate.js'
 import type {ScanProgress} from '../../services/scan.js'
 import type {Risk} from '../../scan/report.js'
+import {escapeControlChars} from '../../lib/display.js'
 import {scanProgressLine} from '../terminal.js'
 import {visibleWindow, type ClientOverviewRow, type SecretGroup} from './model.js'
 
@@ -54,7 +55,7 @@ export function OverviewScreen({rows, risks, skipped, cursor = 0, color}: {rows:
       {worst.length > 0 ? <Text bold>Worst risks</Text> : null}
       {worst.map((r, i) => (
         <Text key={i} wrap="truncate-end" color={r.severity === 'critical' ? tint(color, 'red') : tint(color, 'yellow')}>
-          {RISK_LABEL[r.type]}: {r.message}
+          {RISK_LABEL[r.type]}: {escapeControlChars(r.message)}
         </Text>
       ))}
       {skipped > 0 ? <Text dimColor>{skipped} files are left in place (shared areas or formats the rewrite can't keep valid).</Text> : null}
@@ -104,7 +105,7 @@ export function ReviewSecretScreen({group, index, total, name, choice, editing, 
       ) : null}
       <Text>Appears in:</Text>
       {items.map((f) => (
-        <Text key={f}>  {f}</Text>
+        <Text key={f}>  {escapeControlChars(f)}</Text>
       ))}
       {files.length > items.length ? <Text dimColor>  … {files.length - items.length} more files</Text> : null}
       <Text>
@@ -188,7 +189,7 @@ export function SummaryScreen({outcome, next, color}: {outcome: MigrationOutcome
       <Text>Undo with: outloop rollback {outcome.run}</Text>
       {outcome.skipped.slice(0, 3).map((k) => (
         <Text key={k.file} wrap="truncate-end" color={tint(color, 'yellow')}>
-          Left in place: {k.file}: {k.reason}
+          Left in place: {escapeControlChars(k.file)}: {escapeControlChars(k.reason)}
         </Text>
       ))}
       {outcome.skipped.length > 3 ? <Text dimColor>… and {outcome.skipped.length - 3} more files left in place</Text> : null}
