@@ -12,8 +12,8 @@ export abstract class OutloopCommand extends Command {
   protected override async catch(error: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<unknown> {
     if (error instanceof UserError) {
       // Messages name files, and a file name can hold escape sequences: never hand them to the terminal raw.
-      this.logToStderr(escapeControlChars(`Error: ${error.message}`))
-      if (error.hint) this.logToStderr(escapeControlChars(error.hint))
+      this.logToStderr(escapeLines(`Error: ${error.message}`))
+      if (error.hint) this.logToStderr(escapeLines(error.hint))
       return this.exit(2)
     }
     if (error instanceof CancelledError) {
@@ -41,6 +41,11 @@ export abstract class OutloopCommand extends Command {
     this.logToStderr(`Error: outloop hit an internal problem (${kind}). Please report it with the command you ran. A migration it stopped is undone by the next outloop migrate or outloop rollback.`)
     return this.exit(70)
   }
+}
+
+/** Escapes control characters line by line: a message's own line breaks (a policy's problem list) stay. */
+function escapeLines(text: string): string {
+  return text.split('\n').map(escapeControlChars).join('\n')
 }
 
 /** File-system refusals that are the machine's state, not a bug, in words. */
