@@ -142,6 +142,10 @@ export async function makeAgency(user: TestUser): Promise<Agency> {
     if (result.code !== 0) throw new Error(`outloop ${args.join(' ')} failed: ${result.stderr}`)
   }
   await must(['init', '--vault', 'file', '--master-key', 'passphrase'])
+  // The agents these tests launch run scripts from the repository; a clone under /tmp (as CI may make it)
+  // would be inside the agent's private /tmp, so it is shown read-only, as an operator would show a tool.
+  writeFileSync(join(home, 'config.yaml'), agencySandboxSettings(repo))
+  chownSync(join(home, 'config.yaml'), user.uid, user.gid)
   await must(['vault', 'set', 'acme/openai-api-key'], keys.acme)
   await must(['vault', 'set', 'globex/openai-api-key'], keys.globex)
   writeFileSync(join(home, 'policy.yaml'), `services:\n  openai:\n    upstream: ${upstream.url}\nclients:\n  acme:\n    - secret: openai-api-key\n      service: openai\n      methods: [POST]\n      paths: ["/v1/chat/completions"]\n  globex:\n    - {secret: openai-api-key, service: openai}\n`)
@@ -188,6 +192,11 @@ export async function makeAgency(user: TestUser): Promise<Agency> {
       release()
     },
   }
+}
+
+/** The agency's OUTLOOP_HOME/config.yaml, plus `extra` lines of its sandbox section. */
+export function agencySandboxSettings(repo: string, extra = ''): string {
+  return `sandbox:\n  readable: [${JSON.stringify(repo)}]\n${extra}`
 }
 
 /** Every file under a folder, recursively. */

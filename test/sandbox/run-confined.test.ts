@@ -6,7 +6,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {detectConfinement} from '../../src/sandbox/launch.js'
 import {fakeKeyOf} from '../helpers/fakes.js'
 import {expectNoSecrets} from '../helpers/tree.js'
-import {currentUser, makeAgency, unprivilegedUser, type Agency, type TestUser} from './agency.js'
+import {agencySandboxSettings, currentUser, makeAgency, unprivilegedUser, type Agency, type TestUser} from './agency.js'
 
 const canConfine = detectConfinement(process.env).kind === 'bubblewrap'
 const agentUser = unprivilegedUser()
@@ -74,11 +74,12 @@ describe.skipIf(!canConfine && process.env.CI !== 'true').each(users)('outloop r
     }
     writeFileSync(join(hidden, 'note.txt'), 'operator only\n')
     chownSync(join(hidden, 'note.txt'), agency.user.uid, agency.user.gid)
-    writeFileSync(join(agency.home, 'config.yaml'), `sandbox:\n  hide: [~/private-notes]\n  writable: [~/agent-state]\n`)
+    const settings = join(agency.home, 'config.yaml')
+    writeFileSync(settings, agencySandboxSettings(agency.repo, '  hide: [~/private-notes]\n  writable: [~/agent-state]\n'))
     const marker = `outloop-left-behind-${process.pid}`
     const script = `ls ${hidden} | wc -l; echo kept > ${writable}/state.txt; (exec -a ${marker} sleep 60 &) ; setsid sh -c 'exec -a ${marker} sleep 60' & echo started`
     const run = await agency.cli(['run', '--workspace', agency.acme, '--', 'bash', '-c', script])
-    rmSync(join(agency.home, 'config.yaml'))
+    writeFileSync(settings, agencySandboxSettings(agency.repo))
     expect(run.code, run.stderr).toBe(0)
     expect(run.stdout.split('\n')[0].trim()).toBe('0')
     expect(readFileSync(join(writable, 'state.txt'), 'utf8')).toBe('kept\n')
