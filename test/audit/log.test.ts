@@ -37,8 +37,11 @@ describe('audit log', () => {
     second.append(fields(2))
     second.close()
     expect(verifyAuditLog(dir, key, 'acme').problems).toEqual([])
-    expect(verifyAuditLog(dir, randomBytes(32), 'acme').problems.length).toBe(2)
+    const wrongKey = verifyAuditLog(dir, randomBytes(32), 'acme').problems.map((p) => p.message)
+    expect(wrongKey.filter((m) => m.includes('hash does not match'))).toHaveLength(2)
+    expect(wrongKey.some((m) => m.includes('head is damaged'))).toBe(true)
+    expect(wrongKey.some((m) => m.includes('registry of clients is damaged'))).toBe(true)
     const line = readFileSync(join(dir, 'acme.jsonl'), 'utf8').split('\n')[0]
-    expect(Object.keys(JSON.parse(line))).toEqual(['seq', 'time', 'client', 'workspace', 'service', 'secret', 'method', 'host', 'path', 'status', 'decision', 'reason', 'durationMs', 'prev', 'hash'])
+    expect(Object.keys(JSON.parse(line))).toEqual(['seq', 'time', 'client', 'workspace', 'service', 'secret', 'method', 'host', 'path', 'status', 'decision', 'reason', 'durationMs', 'phase', 'completes', 'prev', 'hash'])
   })
 })
