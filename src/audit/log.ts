@@ -1,5 +1,5 @@
 import {randomBytes} from 'node:crypto'
-import {closeSync, existsSync, fstatSync, fsync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmdirSync, statSync, unlinkSync, writeFileSync, writeSync} from 'node:fs'
+import {closeSync, existsSync, fdatasync, fstatSync, lstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmdirSync, statSync, unlinkSync, writeFileSync, writeSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {isProcessAlive} from '../lib/process.js'
@@ -15,6 +15,8 @@ export const UNAUTHENTICATED_CLIENT = '_unauthenticated'
 
 /** Bytes of a head file: one padded JSON line rewritten in place, so a full disk can't stop its update. */
 const HEAD_SIZE = 512
+/** The longest a lazily appended record waits for its fsync when no durable record comes to carry it. */
+const LAZY_SYNC_MS = 100
 /** The registry of clients; a dot name, since no tenant's log can be called that. */
 const REGISTRY_NAME = '.clients.json'
 
@@ -54,6 +56,8 @@ interface OpenLog {
   /** The last record known to be on disk: what close leaves in the registry. */
   durable: {seq: number; hash: string}
   started: boolean
+  /** Written since the last fsync began. */
+  dirty: boolean
   /** Flushes in flight: the descriptors are closed only when none is, so an fsync never lands on a reused fd. */
   busy: number
   retired: boolean
@@ -81,6 +85,7 @@ export class AuditLogWriter {
   #queue: Queued[] = []
   #flushing = false
   #scheduled = false
+  #lazyTimer: NodeJS.Timeout | null = null
 
   constructor(dir: string, key: Buffer) {
     this.#dir = dir
@@ -104,13 +109,32 @@ export class AuditLogWriter {
   /** Appends one record and flushes it to disk before returning; throws when it can't be written (the caller fails closed). */
   append(fields: AuditFields, link: AuditLink = {}): AuditRecord {
     const {log, records} = this.#writeBatch(fields.client, [{fields, link}])
+    const upTo = {seq: log.seq, hash: log.hash}
+    log.dirty = false
     try {
       fsyncSync(log.fd)
     } catch (error) {
       this.#retire(log)
       throw error
     }
-    this.#durable(log, records)
+    this.#durable(log, upTo)
+    return records[0]
+  }
+
+  /**
+   * Appends one record now and flushes it with the next durable record, or within LAZY_SYNC_MS: for what needs
+   * no fsync of its own before the caller goes on (a refusal, an outcome after the response). Throws when it
+   * can't be written.
+   */
+  appendLazily(fields: AuditFields, link: AuditLink = {}): AuditRecord {
+    const {records} = this.#writeBatch(fields.client, [{fields, link}])
+    if (!this.#lazyTimer) {
+      this.#lazyTimer = setTimeout(() => {
+        this.#lazyTimer = null
+        for (const log of this.#open.values()) if (log.dirty) this.#sync(log).catch(() => {})
+      }, LAZY_SYNC_MS)
+      this.#lazyTimer.unref()
+    }
     return records[0]
   }
 
@@ -151,20 +175,30 @@ export class AuditLogWriter {
       for (const item of items) item.reject(error)
       return
     }
-    const {log, records} = written
-    log.busy++
     try {
-      await new Promise<void>((resolve, reject) => fsync(log.fd, (error) => (error ? reject(error) : resolve())))
+      await this.#sync(written.log)
     } catch (error) {
-      log.busy--
-      this.#retire(log)
       for (const item of items) item.reject(error)
       return
     }
+    items.forEach((item, index) => item.resolve(written.records[index]))
+  }
+
+  /** One fsync covering everything written to the log so far (lazily appended records too). */
+  async #sync(log: OpenLog): Promise<void> {
+    const upTo = {seq: log.seq, hash: log.hash}
+    log.dirty = false
+    log.busy++
+    try {
+      await new Promise<void>((resolve, reject) => fdatasync(log.fd, (error) => (error ? reject(error) : resolve())))
+    } catch (error) {
+      log.busy--
+      this.#retire(log)
+      throw error
+    }
     log.busy--
     if (log.retired) this.#closeIfIdle(log)
-    else this.#durable(log, records)
-    items.forEach((item, index) => item.resolve(records[index]))
+    else this.#durable(log, upTo)
   }
 
   /** Writes records as one append, under the shared lock when other writers are about; not yet flushed. */
@@ -210,6 +244,7 @@ export class AuditLogWriter {
         throw error
       }
       log.size += bytes.length
+      log.dirty = true
       log.seq = seq
       log.hash = hash
       return {log, records}
@@ -219,8 +254,7 @@ export class AuditLogWriter {
   }
 
   /** After a flush: the head moves to the last durable record, and a new client's registry entry is marked started. */
-  #durable(log: OpenLog, records: readonly AuditRecord[]): void {
-    const last = records[records.length - 1]
+  #durable(log: OpenLog, last: {seq: number; hash: string}): void {
     if (last.seq > log.durable.seq) log.durable = {seq: last.seq, hash: last.hash}
     if (last.seq > log.headSeq) {
       try {
@@ -232,7 +266,7 @@ export class AuditLogWriter {
     }
     if (!log.started) {
       try {
-        this.#updateRegistry(log.client, {started: true, seq: records[0].seq, hash: records[0].hash})
+        this.#updateRegistry(log.client, {started: true, seq: last.seq, hash: last.hash})
         log.started = true
       } catch {
         // tried again after the next record
@@ -251,9 +285,15 @@ export class AuditLogWriter {
         item.reject(error)
       }
     }
+    if (this.#lazyTimer) clearTimeout(this.#lazyTimer)
+    this.#lazyTimer = null
     this.#writers.leave()
     for (const log of this.#open.values()) {
       try {
+        if (log.dirty) {
+          fsyncSync(log.fd)
+          this.#durable(log, {seq: log.seq, hash: log.hash})
+        }
         if (log.started && log.durable.seq > 0) this.#updateRegistry(log.client, {started: true, ...log.durable})
       } catch {
         // the head still has it
@@ -295,6 +335,8 @@ export class AuditLogWriter {
     const refuse = (why: string): AuditUnavailableError => new AuditUnavailableError(`the audit log of ${client} ${why}; refusing to write to it (outloop audit verify)`)
     let entry = this.#readRegistry().clients[client]
     const exists = existsSync(path)
+    // Never through a link or into a device: a log pointed at /dev/zero or another file is not this client's log.
+    for (const file of [path, auditHeadPath(this.#dir, client)]) if (isPresentButNotRegular(file)) throw refuse(`has ${file} that is not a regular file`)
     if (entry?.started && !exists) throw refuse('was removed')
     if (!entry) {
       if (exists && statSync(path).size > 0) throw refuse('is not in the registry of clients')
@@ -320,7 +362,7 @@ export class AuditLogWriter {
       if (entry.started && !last) throw refuse('was emptied')
       if (head.seq > lastSeq || entry.seq > lastSeq) throw refuse(`ends at record ${lastSeq} but ${Math.max(head.seq, entry.seq)} were written`)
       if (last && head.seq === lastSeq && head.hash !== last.hash) throw refuse('ends on a record its head does not name')
-      const log: OpenLog = {client, fd, headFd, ino: fstatSync(fd).ino, size, seq: lastSeq, hash: last?.hash ?? GENESIS, headSeq: head.seq, durable: {seq: lastSeq, hash: last?.hash ?? GENESIS}, started: entry.started, busy: 0, retired: false}
+      const log: OpenLog = {client, fd, headFd, ino: fstatSync(fd).ino, size, seq: lastSeq, hash: last?.hash ?? GENESIS, headSeq: head.seq, durable: {seq: lastSeq, hash: last?.hash ?? GENESIS}, started: entry.started, dirty: false, busy: 0, retired: false}
       this.#open.set(client, log)
       return log
     } catch (error) {
@@ -487,6 +529,14 @@ function lockPath(path: string): () => void {
   }
 }
 
+function isPresentButNotRegular(path: string): boolean {
+  try {
+    return !lstatSync(path).isFile()
+  } catch {
+    return false
+  }
+}
+
 /** Client names that have a log or a head file in the folder. */
 function listLogFiles(dir: string): string[] {
   if (!existsSync(dir)) return []
@@ -514,7 +564,7 @@ export function listAuditClients(dir: string): string[] {
 /** Every record of one client's log in file order: lines that don't parse, and records of another client, are skipped (verify reports them). */
 export function readAuditChain(dir: string, client: string): AuditRecord[] {
   const path = auditLogPath(dir, client)
-  if (!existsSync(path)) return []
+  if (!existsSync(path) || isPresentButNotRegular(path)) return []
   const records: AuditRecord[] = []
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     if (line.trim() === '') continue

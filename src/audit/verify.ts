@@ -1,4 +1,4 @@
-import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {existsSync, lstatSync, readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {GENESIS, hashAuditRecord, isAuditHeadValid, isAuditRegistryValid, recordShapeProblems, type AuditRecord, type AuditRegistry} from './chain.js'
@@ -53,7 +53,9 @@ export function verifyAuditLog(dir: string, key: Buffer, client: string, options
   }
   const path = join(dir, file)
   const exists = existsSync(path)
-  const text = exists ? readFileSync(path, 'utf8') : ''
+  const regular = !exists || lstatSync(path).isFile()
+  if (!regular) problems.push({client, file, line: 0, message: 'the log is not a regular file (a link, a folder or a device put in its place)'})
+  const text = exists && regular ? readFileSync(path, 'utf8') : ''
   const lines = text.split('\n')
   const tail = lines.pop() ?? ''
   if (tail !== '') notes.push(`${file}: the last line is unfinished (a write cut short, e.g. by a full disk); it was never a record`)
@@ -94,7 +96,8 @@ export function verifyAuditLog(dir: string, key: Buffer, client: string, options
   const endsAt = (written: number, what: string) => problems.push({client, file, line: lines.length, message: `the log ends at record ${seq} but ${what} says ${written} were written (records were removed from the end)`})
   const headPath = join(dir, headFile)
   const entry = registry?.clients[client]
-  if (existsSync(headPath)) {
+  if (existsSync(headPath) && !lstatSync(headPath).isFile()) problems.push({client, file: headFile, line: 0, message: 'the head is not a regular file'})
+  else if (existsSync(headPath)) {
     let head: unknown
     try {
       head = JSON.parse(readFileSync(headPath, 'utf8'))

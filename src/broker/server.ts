@@ -144,7 +144,11 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
 
   function recordUnauthenticated(request: {method: string; host: string | null; path: string}, outcome: Decision): void {
     const record: AuditFields = {time: new Date().toISOString(), client: UNAUTHENTICATED_CLIENT, workspace: null, service: null, secret: null, ...request, status: outcome.status, decision: outcome.decision, reason: outcome.reason, durationMs: 0}
-    audit.appendDurable(record).catch(() => warn(`Can't write the audit log of ${UNAUTHENTICATED_CLIENT}.`))
+    try {
+      audit.appendLazily(record)
+    } catch {
+      warn(`Can't write the audit log of ${UNAUTHENTICATED_CLIENT}.`)
+    }
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -156,11 +160,13 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     let pending: number | null = null
     const finish = (outcome: Decision, respond: boolean): void => {
       const record: AuditFields = {...fields, status: outcome.status, decision: outcome.decision, reason: outcome.reason, durationMs: Math.round((performance.now() - started) * 100) / 100}
-      // A refusal is answered once its record is on disk, so what the agent was told is always in the log.
-      audit
-        .appendDurable(record, {completes: pending})
-        .catch(() => warn(`Can't write the audit log of ${fields.client}: requests for it are refused until it is writable.`))
-        .finally(() => respond && deny(res, outcome))
+      // Written before the answer, flushed with the next decision record: neither waits for an fsync of its own.
+      try {
+        audit.appendLazily(record, {completes: pending})
+      } catch {
+        warn(`Can't write the audit log of ${fields.client}: requests for it are refused until it is writable.`)
+      }
+      if (respond) deny(res, outcome)
     }
     const refuse = (status: number, reason: string): void => finish({status, decision: 'denied', reason}, true)
 
