@@ -56,6 +56,8 @@ interface OpenLog {
   /** The last record known to be on disk: what close leaves in the registry. */
   durable: {seq: number; hash: string}
   started: boolean
+  /** Lazily appended records waiting for the running fsync to end. */
+  deferred: Array<{fields: AuditFields; link: AuditLink}>
   /** Written since the last fsync began. */
   dirty: boolean
   /** Flushes in flight: the descriptors are closed only when none is, so an fsync never lands on a reused fd. */
@@ -87,9 +89,13 @@ export class AuditLogWriter {
   #scheduled = false
   #lazyTimer: NodeJS.Timeout | null = null
 
-  constructor(dir: string, key: Buffer) {
+  readonly #onError: (client: string, error: unknown) => void
+
+  /** `onError` hears of a deferred record that could not be written after all (its caller had gone on). */
+  constructor(dir: string, key: Buffer, onError: (client: string, error: unknown) => void = () => {}) {
     this.#dir = dir
     this.#key = key
+    this.#onError = onError
     this.#writers = new WriterRegistry(join(dir, '.writers'))
   }
 
@@ -124,10 +130,20 @@ export class AuditLogWriter {
   /**
    * Appends one record now and flushes it with the next durable record, or within LAZY_SYNC_MS: for what needs
    * no fsync of its own before the caller goes on (a refusal, an outcome after the response). Throws when it
-   * can't be written.
+   * can't be written. While that log's fsync runs, the record is written as soon as it ends instead: a write
+   * into a page the disk is busy with can stall the whole process for milliseconds.
    */
-  appendLazily(fields: AuditFields, link: AuditLink = {}): AuditRecord {
-    const {records} = this.#writeBatch(fields.client, [{fields, link}])
+  appendLazily(fields: AuditFields, link: AuditLink = {}): void {
+    const held = this.#open.get(fields.client)
+    if (held && held.busy > 0) {
+      held.deferred.push({fields, link})
+      return
+    }
+    this.#writeBatch(fields.client, [{fields, link}])
+    this.#armLazySync()
+  }
+
+  #armLazySync(): void {
     if (!this.#lazyTimer) {
       this.#lazyTimer = setTimeout(() => {
         this.#lazyTimer = null
@@ -135,7 +151,18 @@ export class AuditLogWriter {
       }, LAZY_SYNC_MS)
       this.#lazyTimer.unref()
     }
-    return records[0]
+  }
+
+  /** Writes what waited for an fsync to end; a failure is the error callback's, the callers having moved on. */
+  #writeDeferred(log: OpenLog): void {
+    if (log.deferred.length === 0) return
+    const entries = log.deferred.splice(0)
+    try {
+      this.#writeBatch(log.client, entries)
+      this.#armLazySync()
+    } catch (error) {
+      this.#onError(log.client, error)
+    }
   }
 
   /** Queues one record; resolves once it is on disk (fsync), rejects when it can't be written. */
@@ -194,11 +221,13 @@ export class AuditLogWriter {
     } catch (error) {
       log.busy--
       this.#retire(log)
+      if (log.busy === 0) this.#writeDeferred(log)
       throw error
     }
     log.busy--
     if (log.retired) this.#closeIfIdle(log)
     else this.#durable(log, upTo)
+    if (log.busy === 0) this.#writeDeferred(log)
   }
 
   /** Writes records as one append, under the shared lock when other writers are about; not yet flushed. */
@@ -288,8 +317,9 @@ export class AuditLogWriter {
     if (this.#lazyTimer) clearTimeout(this.#lazyTimer)
     this.#lazyTimer = null
     this.#writers.leave()
-    for (const log of this.#open.values()) {
+    for (const log of [...this.#open.values()]) {
       try {
+        if (log.deferred.length > 0) this.#writeBatch(log.client, log.deferred.splice(0))
         if (log.dirty) {
           fsyncSync(log.fd)
           this.#durable(log, {seq: log.seq, hash: log.hash})
@@ -362,7 +392,7 @@ export class AuditLogWriter {
       if (entry.started && !last) throw refuse('was emptied')
       if (head.seq > lastSeq || entry.seq > lastSeq) throw refuse(`ends at record ${lastSeq} but ${Math.max(head.seq, entry.seq)} were written`)
       if (last && head.seq === lastSeq && head.hash !== last.hash) throw refuse('ends on a record its head does not name')
-      const log: OpenLog = {client, fd, headFd, ino: fstatSync(fd).ino, size, seq: lastSeq, hash: last?.hash ?? GENESIS, headSeq: head.seq, durable: {seq: lastSeq, hash: last?.hash ?? GENESIS}, started: entry.started, dirty: false, busy: 0, retired: false}
+      const log: OpenLog = {client, fd, headFd, ino: fstatSync(fd).ino, size, seq: lastSeq, hash: last?.hash ?? GENESIS, headSeq: head.seq, durable: {seq: lastSeq, hash: last?.hash ?? GENESIS}, started: entry.started, deferred: [], dirty: false, busy: 0, retired: false}
       this.#open.set(client, log)
       return log
     } catch (error) {

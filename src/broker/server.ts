@@ -92,7 +92,7 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   const host = options.host ?? '127.0.0.1'
   const paths = brokerPaths(options.home)
   const sessionKey = loadSessionKey(options.home)
-  const audit = new AuditLogWriter(paths.auditDir, loadOrCreateKeyFile(paths.auditKey, paths.auditDir))
+  const audit = new AuditLogWriter(paths.auditDir, loadOrCreateKeyFile(paths.auditKey, paths.auditDir), (client) => warn(`Can't write the audit log of ${client}.`))
   const bindings = new StatCache<WorkspaceBinding[]>(paths.bindings, () => readWorkspaceBindings(options.home), [])
   const revoked = new StatCache<Map<string, number>>(paths.revoked, () => readRevokedSessions(options.home), new Map())
   const timeoutMs = options.upstreamTimeoutMs ?? 60_000
