@@ -446,7 +446,8 @@ function deny(res: ServerResponse, outcome: Decision): void {
 /** The same refusal written straight to a socket Node's HTTP layer has let go of (a parse error, a CONNECT). */
 function denyOnSocket(socket: Socket, outcome: Decision): void {
   socket.on('error', () => socket.destroy())
-  if (!socket.writable) return void socket.destroy()
+  // As Node does: an answer only on a socket nothing was written to yet, never in the middle of another response.
+  if (!socket.writable || socket.bytesWritten > 0) return void socket.destroy()
   const body = denyBody(outcome)
   socket.end(`HTTP/1.1 ${outcome.status} ${STATUS_CODES[outcome.status] ?? 'Error'}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`)
 }
