@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
 
 import {readAuditRecords, verifyAuditLog} from '../../src/audit/log.js'
 import {brokerPaths, loadOrCreateKeyFile} from '../../src/broker/files.js'
@@ -27,6 +27,8 @@ describe('the broker audits what never becomes a request, and never writes a tok
     expect(tunnel).toMatch(/^HTTP\/1.1 405/)
     expect(tunnel).toContain('connect-refused')
     expect(world.upstream.seen).toHaveLength(0)
+    // A refusal is written at once, or just after an fsync of that log that was running: wait for the last.
+    await vi.waitFor(() => expect(unauthenticated()).toHaveLength(3))
     expect(unauthenticated().map((r) => [r.method, r.status, r.reason, r.host])).toEqual([
       ['-', 400, 'bad-request', null],
       ['-', 431, 'headers-too-large', null],
@@ -46,8 +48,8 @@ describe('the broker audits what never becomes a request, and never writes a tok
       expect(answer, path).toMatch(/^HTTP\/1.1 401/)
     }
     expect(world.upstream.seen).toHaveLength(0)
+    await vi.waitFor(() => expect(unauthenticated()).toHaveLength(paths.length))
     const records = unauthenticated()
-    expect(records).toHaveLength(paths.length)
     expect(records[0].path).toBe('/_T/[token]/openai/v1/models')
     const text = readFileSync(join(world.auditDir, '_unauthenticated.jsonl'), 'utf8')
     expectNoSecrets([text, text.toLowerCase()], [t, t.toLowerCase(), body.slice(0, 24), body.slice(0, 24).toLowerCase()])
