@@ -1,85 +1,107 @@
-import {createHmac, randomBytes} from 'node:crypto'
-import {closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmdirSync, statSync, unlinkSync, writeFileSync, writeSync} from 'node:fs'
+import {randomBytes} from 'node:crypto'
+import {closeSync, existsSync, fdatasync, fstatSync, lstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmdirSync, statSync, unlinkSync, writeFileSync, writeSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {isProcessAlive} from '../lib/process.js'
+import {writeFileAtomic} from '../vault/fs-safe.js'
+import {GENESIS, hashAuditRecord, isAuditHeadValid, isAuditRegistryValid, signAuditHead, signAuditRegistry, type AuditClientEntry, type AuditFields, type AuditHead, type AuditRecord, type AuditRegistry} from './chain.js'
+import {redactAuditFields} from './redact.js'
 
-/** What happened to one request. Never headers, bodies, query strings or values. */
-export interface AuditFields {
-  readonly time: string
-  /** The tenant from the caller's binding; `_unauthenticated` when the caller had no valid session. */
-  readonly client: string
-  readonly workspace: string | null
-  readonly service: string | null
-  readonly secret: string | null
-  readonly method: string
-  readonly host: string | null
-  /** The path without query string. */
-  readonly path: string
-  readonly status: number
-  readonly decision: 'allowed' | 'denied' | 'error'
-  readonly reason: string
-  readonly durationMs: number
-}
-
-/** A record as written: the fields, its place in the chain, and the chain hash. */
-export interface AuditRecord extends AuditFields {
-  readonly seq: number
-  readonly prev: string
-  readonly hash: string
-}
+export {hashAuditRecord, type AuditFields, type AuditPhase, type AuditRecord} from './chain.js'
+export {verifyAuditLog, verifyAuditRegistry, type AuditProblem} from './verify.js'
 
 /** The log of callers without a valid session: not a tenant name, since tenant names can't start with `_`. */
 export const UNAUTHENTICATED_CLIENT = '_unauthenticated'
 
-const FIELD_ORDER: ReadonlyArray<keyof AuditFields> = ['time', 'client', 'workspace', 'service', 'secret', 'method', 'host', 'path', 'status', 'decision', 'reason', 'durationMs']
-const GENESIS = '0'.repeat(64)
-const HEAD_SIZE = 160
+/** Bytes of a head file: one padded JSON line rewritten in place, so a full disk can't stop its update. */
+const HEAD_SIZE = 512
+/** The longest a lazily appended record waits for its fsync when no durable record comes to carry it. */
+const LAZY_SYNC_MS = 100
+/** The registry of clients; a dot name, since no tenant's log can be called that. */
+const REGISTRY_NAME = '.clients.json'
 
-/** The chain hash of a record: an HMAC over the previous hash, the sequence number and every field in a fixed order. */
-export function hashAuditRecord(key: Buffer, seq: number, prev: string, fields: AuditFields): string {
-  const mac = createHmac('sha256', key).update(`${prev}\n${seq}`)
-  for (const name of FIELD_ORDER) mac.update('\n' + JSON.stringify(fields[name] ?? null))
-  return mac.digest('hex')
-}
-
-function logPath(dir: string, client: string): string {
+/** Where one client's log lives. */
+export function auditLogPath(dir: string, client: string): string {
   return join(dir, `${client}.jsonl`)
 }
 
-function headPath(dir: string, client: string): string {
+/** Where one client's keyed head lives. */
+export function auditHeadPath(dir: string, client: string): string {
   return join(dir, `${client}.head`)
 }
 
+/** Where the keyed registry of clients lives. */
+export function auditRegistryPath(dir: string): string {
+  return join(dir, REGISTRY_NAME)
+}
+
+/** A write that must not happen: the log is not what the registry and head say it should be, or can't be written. */
+export class AuditUnavailableError extends Error {}
+
+/** How a record relates to others: a pending decision, or the outcome completing one. */
+export interface AuditLink {
+  readonly phase?: 'pending' | 'complete'
+  readonly completes?: number | null
+}
+
 interface OpenLog {
+  readonly client: string
   fd: number
-  headFd: number
-  ino: number
+  readonly headFd: number
+  readonly ino: number
   size: number
   seq: number
   hash: string
+  headSeq: number
+  /** The last record known to be on disk: what close leaves in the registry. */
+  durable: {seq: number; hash: string}
+  started: boolean
+  /** Lazily appended records waiting for the running fsync to end. */
+  deferred: Array<{fields: AuditFields; link: AuditLink}>
+  /** Written since the last fsync began. */
+  dirty: boolean
+  /** Flushes in flight: the descriptors are closed only when none is, so an fsync never lands on a reused fd. */
+  busy: number
+  retired: boolean
+}
+
+interface Queued {
+  readonly fields: AuditFields
+  readonly link: AuditLink
+  readonly resolve: (record: AuditRecord) => void
+  readonly reject: (error: unknown) => void
 }
 
 /**
- * Per-client append-only JSONL logs, hash-chained with a keyed HMAC. A `.head` file beside each log holds the
- * last sequence number and hash, so a record cut from the end is caught too. One writer per OUTLOOP_HOME.
+ * Per-client append-only JSONL logs, hash-chained with a keyed HMAC over every field (the client's name too).
+ * A keyed `.head` beside each log holds its last record, and a keyed registry lists every client that ever had
+ * a log, so a log removed, emptied, cut short or swapped with another client's is caught, and the writer refuses
+ * to start a chain afresh where one existed. Records are durable (fsync) before `appendDurable` resolves;
+ * requests arriving while one flush is on disk share the next (group commit).
  */
 export class AuditLogWriter {
   readonly #dir: string
   readonly #key: Buffer
   readonly #open = new Map<string, OpenLog>()
-
   readonly #writers: WriterRegistry
+  #queue: Queued[] = []
+  #flushing = false
+  #scheduled = false
+  #lazyTimer: NodeJS.Timeout | null = null
 
-  constructor(dir: string, key: Buffer) {
+  readonly #onError: (client: string, error: unknown) => void
+
+  /** `onError` hears of a deferred record that could not be written after all (its caller had gone on). */
+  constructor(dir: string, key: Buffer, onError: (client: string, error: unknown) => void = () => {}) {
     this.#dir = dir
     this.#key = key
+    this.#onError = onError
     this.#writers = new WriterRegistry(join(dir, '.writers'))
   }
 
   /**
-   * Whether a record for this client can be written now: the log opens, and the file on disk is still the
-   * one held open (not removed or replaced). The broker asks before every upstream call and refuses if not.
+   * Whether a record for this client can be written now: the log opens, is the one held open, and agrees with
+   * its head and the registry. (Only a write proves there is room: the broker awaits `appendDurable` instead.)
    */
   isWritable(client: string): boolean {
     try {
@@ -90,60 +112,242 @@ export class AuditLogWriter {
     }
   }
 
-  /** Appends one record; throws when it can't be written (the caller fails closed). */
-  append(fields: AuditFields): AuditRecord {
-    const log = this.#get(fields.client)
-    // Alone, the size check below is enough; with other writers about, each append takes the shared lock.
-    const unlock = this.#writers.alone() ? () => {} : lockLog(join(this.#dir, `${fields.client}.lock`))
+  /** Appends one record and flushes it to disk before returning; throws when it can't be written (the caller fails closed). */
+  append(fields: AuditFields, link: AuditLink = {}): AuditRecord {
+    const {log, records} = this.#writeBatch(fields.client, [{fields, link}])
+    const upTo = {seq: log.seq, hash: log.hash}
+    log.dirty = false
     try {
-      // Another writer (a second broker, a launcher) appended since: continue the chain from its last record.
+      fsyncSync(log.fd)
+    } catch (error) {
+      this.#retire(log)
+      throw error
+    }
+    this.#durable(log, upTo)
+    return records[0]
+  }
+
+  /**
+   * Appends one record now and flushes it with the next durable record, or within LAZY_SYNC_MS: for what needs
+   * no fsync of its own before the caller goes on (a refusal, an outcome after the response). Throws when it
+   * can't be written. While that log's fsync runs, the record is written as soon as it ends instead: a write
+   * into a page the disk is busy with can stall the whole process for milliseconds.
+   */
+  appendLazily(fields: AuditFields, link: AuditLink = {}): void {
+    const held = this.#open.get(fields.client)
+    if (held && held.busy > 0) {
+      held.deferred.push({fields, link})
+      return
+    }
+    this.#writeBatch(fields.client, [{fields, link}])
+    this.#armLazySync()
+  }
+
+  #armLazySync(): void {
+    if (!this.#lazyTimer) {
+      this.#lazyTimer = setTimeout(() => {
+        this.#lazyTimer = null
+        for (const log of this.#open.values()) if (log.dirty) this.#sync(log).catch(() => {})
+      }, LAZY_SYNC_MS)
+      this.#lazyTimer.unref()
+    }
+  }
+
+  /** Writes what waited for an fsync to end; a failure is the error callback's, the callers having moved on. */
+  #writeDeferred(log: OpenLog): void {
+    if (log.deferred.length === 0) return
+    const entries = log.deferred.splice(0)
+    try {
+      this.#writeBatch(log.client, entries)
+      this.#armLazySync()
+    } catch (error) {
+      this.#onError(log.client, error)
+    }
+  }
+
+  /** Queues one record; resolves once it is on disk (fsync), rejects when it can't be written. */
+  appendDurable(fields: AuditFields, link: AuditLink = {}): Promise<AuditRecord> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({fields, link, resolve, reject})
+      this.#schedule()
+    })
+  }
+
+  #schedule(): void {
+    if (this.#flushing || this.#scheduled) return
+    this.#scheduled = true
+    setImmediate(() => void this.#flush())
+  }
+
+  async #flush(): Promise<void> {
+    this.#scheduled = false
+    this.#flushing = true
+    const batch = this.#queue
+    this.#queue = []
+    const byClient = new Map<string, Queued[]>()
+    for (const item of batch) byClient.set(item.fields.client, [...(byClient.get(item.fields.client) ?? []), item])
+    await Promise.all([...byClient].map(([client, items]) => this.#flushClient(client, items)))
+    this.#flushing = false
+    if (this.#queue.length > 0) this.#schedule()
+  }
+
+  async #flushClient(client: string, items: Queued[]): Promise<void> {
+    let written: {log: OpenLog; records: AuditRecord[]}
+    try {
+      written = this.#writeBatch(
+        client,
+        items.map((item) => ({fields: item.fields, link: item.link})),
+      )
+    } catch (error) {
+      for (const item of items) item.reject(error)
+      return
+    }
+    try {
+      await this.#sync(written.log)
+    } catch (error) {
+      for (const item of items) item.reject(error)
+      return
+    }
+    items.forEach((item, index) => item.resolve(written.records[index]))
+  }
+
+  /** One fsync covering everything written to the log so far (lazily appended records too). */
+  async #sync(log: OpenLog): Promise<void> {
+    const upTo = {seq: log.seq, hash: log.hash}
+    log.dirty = false
+    log.busy++
+    try {
+      await new Promise<void>((resolve, reject) => fdatasync(log.fd, (error) => (error ? reject(error) : resolve())))
+    } catch (error) {
+      log.busy--
+      this.#retire(log)
+      if (log.busy === 0) this.#writeDeferred(log)
+      throw error
+    }
+    log.busy--
+    if (log.retired) this.#closeIfIdle(log)
+    else this.#durable(log, upTo)
+    if (log.busy === 0) this.#writeDeferred(log)
+  }
+
+  /** Writes records as one append, under the shared lock when other writers are about; not yet flushed. */
+  #writeBatch(client: string, entries: ReadonlyArray<{fields: AuditFields; link: AuditLink}>): {log: OpenLog; records: AuditRecord[]} {
+    const log = this.#get(client)
+    // Alone, the size check below is enough; with other writers about, each append takes the shared lock.
+    const unlock = this.#writers.alone() ? () => {} : lockPath(join(this.#dir, `${client}.lock`))
+    try {
       const size = fstatSync(log.fd).size
       if (size !== log.size) {
-        const last = lastRecord(log.fd, size)
+        // Another writer (a second broker, a launcher) appended since, or a failed write left part of a line.
+        log.size = repairTail(log.fd, size)
+        const last = lastRecord(log.fd, log.size)
+        if ((last?.seq ?? 0) < log.seq) {
+          this.#retire(log)
+          throw new AuditUnavailableError(`the audit log of ${client} lost records while open (removed or cut short)`)
+        }
         log.seq = last?.seq ?? 0
         log.hash = last?.hash ?? GENESIS
       }
-      const record = this.#write(log, fields)
-      log.size = size + record.bytes
-      return record.record
+      let {seq, hash} = log
+      const records: AuditRecord[] = []
+      for (const {fields, link} of entries) {
+        const unsigned = {seq: seq + 1, ...redactAuditFields(fields), client, phase: link.phase ?? 'complete', completes: link.completes ?? null, prev: hash}
+        const record: AuditRecord = {...unsigned, hash: hashAuditRecord(this.#key, unsigned)}
+        records.push(record)
+        seq = record.seq
+        hash = record.hash
+      }
+      const bytes = Buffer.from(records.map((record) => JSON.stringify(record) + '\n').join(''))
+      try {
+        const written = writeSync(log.fd, bytes)
+        if (written !== bytes.length) throw new AuditUnavailableError(`the audit log of ${client} was written short (disk full?)`)
+      } catch (error) {
+        // Take back a partial line at once, so the log ends on a whole record; if even that fails, the next
+        // open cuts it (repairTail) before anything is appended.
+        try {
+          ftruncateSync(log.fd, log.size)
+        } catch {
+          // left for repairTail
+        }
+        this.#retire(log)
+        throw error
+      }
+      log.size += bytes.length
+      log.dirty = true
+      log.seq = seq
+      log.hash = hash
+      return {log, records}
     } finally {
       unlock()
     }
   }
 
-  #write(log: OpenLog, fields: AuditFields): {record: AuditRecord; bytes: number} {
-    const seq = log.seq + 1
-    const hash = hashAuditRecord(this.#key, seq, log.hash, fields)
-    const record: AuditRecord = {seq, ...fields, prev: log.hash, hash}
-    const line = Buffer.from(JSON.stringify(record) + '\n')
-    try {
-      const written = writeSync(log.fd, line)
-      if (written !== line.length) throw new Error('audit record written short')
-      writeSync(log.headFd, Buffer.from(JSON.stringify({seq, hash}).padEnd(HEAD_SIZE - 1) + '\n'), 0, HEAD_SIZE, 0)
-    } catch (error) {
-      // Forget the open log: the next request reopens it and re-reads the chain's end, or is refused.
-      this.#open.delete(fields.client)
-      closeSync(log.fd)
-      closeSync(log.headFd)
-      throw error
+  /** After a flush: the head moves to the last durable record, and a new client's registry entry is marked started. */
+  #durable(log: OpenLog, last: {seq: number; hash: string}): void {
+    if (last.seq > log.durable.seq) log.durable = {seq: last.seq, hash: last.hash}
+    if (last.seq > log.headSeq) {
+      try {
+        writeHead(log.headFd, signAuditHead(this.#key, log.client, last.seq, last.hash))
+        log.headSeq = last.seq
+      } catch {
+        // The record is on disk; a head behind the log is allowed (verify checks the record it names).
+      }
     }
-    log.seq = seq
-    log.hash = hash
-    return {record, bytes: line.length}
+    if (!log.started) {
+      try {
+        this.#updateRegistry(log.client, {started: true, seq: last.seq, hash: last.hash})
+        log.started = true
+      } catch {
+        // tried again after the next record
+      }
+    }
   }
 
-  /** Closes every open log. */
+  /** Writes what is queued, then closes every open log, leaving the registry with each one's last record. */
   close(): void {
+    const queued = this.#queue
+    this.#queue = []
+    for (const item of queued) {
+      try {
+        item.resolve(this.append(item.fields, item.link))
+      } catch (error) {
+        item.reject(error)
+      }
+    }
+    if (this.#lazyTimer) clearTimeout(this.#lazyTimer)
+    this.#lazyTimer = null
     this.#writers.leave()
-    for (const log of this.#open.values()) {
-      closeSync(log.fd)
-      closeSync(log.headFd)
+    for (const log of [...this.#open.values()]) {
+      try {
+        if (log.deferred.length > 0) this.#writeBatch(log.client, log.deferred.splice(0))
+        if (log.dirty) {
+          fsyncSync(log.fd)
+          this.#durable(log, {seq: log.seq, hash: log.hash})
+        }
+        if (log.started && log.durable.seq > 0) this.#updateRegistry(log.client, {started: true, ...log.durable})
+      } catch {
+        // the head still has it
+      }
+      this.#retire(log)
     }
     this.#open.clear()
   }
 
+  #retire(log: OpenLog): void {
+    if (this.#open.get(log.client) === log) this.#open.delete(log.client)
+    log.retired = true
+    this.#closeIfIdle(log)
+  }
+
+  #closeIfIdle(log: OpenLog): void {
+    if (log.busy > 0 || log.fd < 0) return
+    closeSync(log.fd)
+    closeSync(log.headFd)
+    log.fd = -1
+  }
+
   #get(client: string): OpenLog {
-    const path = logPath(this.#dir, client)
+    const path = auditLogPath(this.#dir, client)
     const held = this.#open.get(client)
     if (held) {
       let current: number | null = null
@@ -154,26 +358,123 @@ export class AuditLogWriter {
         current = null
       }
       if (current === held.ino && fstatSync(held.fd).nlink > 0) return held
-      this.#open.delete(client)
-      closeSync(held.fd)
-      closeSync(held.headFd)
+      this.#retire(held)
     }
     mkdirSync(this.#dir, {recursive: true, mode: 0o700})
     this.#writers.join()
+    const refuse = (why: string): AuditUnavailableError => new AuditUnavailableError(`the audit log of ${client} ${why}; refusing to write to it (outloop audit verify)`)
+    let entry = this.#readRegistry().clients[client]
+    const exists = existsSync(path)
+    // Never through a link or into a device: a log pointed at /dev/zero or another file is not this client's log.
+    for (const file of [path, auditHeadPath(this.#dir, client)]) if (isPresentButNotRegular(file)) throw refuse(`has ${file} that is not a regular file`)
+    if (entry?.started && !exists) throw refuse('was removed')
+    if (!entry) {
+      if (exists && statSync(path).size > 0) throw refuse('is not in the registry of clients')
+      entry = this.#updateRegistry(client, {started: false, seq: 0, hash: GENESIS})
+    }
     const fd = openSync(path, 'a+', 0o600)
-    let headFd: number
+    let headFd = -1
     try {
-      headFd = openSync(headPath(this.#dir, client), existsSync(headPath(this.#dir, client)) ? 'r+' : 'w+', 0o600)
+      const size = repairTail(fd, fstatSync(fd).size)
+      const last = lastRecord(fd, size)
+      const lastSeq = last?.seq ?? 0
+      const headFile = auditHeadPath(this.#dir, client)
+      headFd = openSync(headFile, existsSync(headFile) ? 'r+' : 'w+', 0o600)
+      let head = readHead(headFd)
+      if (head === null) {
+        if (last) throw refuse('has lost its head file')
+        // Written now, while the log is empty, so the head's bytes exist before the disk can fill up.
+        const fresh = signAuditHead(this.#key, client, 0, GENESIS)
+        writeHead(headFd, fresh)
+        head = fresh
+      }
+      if (!isAuditHeadValid(this.#key, client, head)) throw refuse('has a head file that is damaged or not its own')
+      if (entry.started && !last) throw refuse('was emptied')
+      if (head.seq > lastSeq || entry.seq > lastSeq) throw refuse(`ends at record ${lastSeq} but ${Math.max(head.seq, entry.seq)} were written`)
+      if (last && head.seq === lastSeq && head.hash !== last.hash) throw refuse('ends on a record its head does not name')
+      const log: OpenLog = {client, fd, headFd, ino: fstatSync(fd).ino, size, seq: lastSeq, hash: last?.hash ?? GENESIS, headSeq: head.seq, durable: {seq: lastSeq, hash: last?.hash ?? GENESIS}, started: entry.started, deferred: [], dirty: false, busy: 0, retired: false}
+      this.#open.set(client, log)
+      return log
     } catch (error) {
       closeSync(fd)
+      if (headFd >= 0) closeSync(headFd)
       throw error
     }
-    const st = fstatSync(fd)
-    const last = lastRecord(fd, st.size)
-    const log = {fd, headFd, ino: st.ino, size: st.size, seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS}
-    this.#open.set(client, log)
-    return log
   }
+
+  #readRegistry(): AuditRegistry {
+    const path = auditRegistryPath(this.#dir)
+    let text: string
+    try {
+      text = readFileSync(path, 'utf8')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+      // No registry yet is fine only where no log was ever written.
+      if (listLogFiles(this.#dir).length > 0) throw new AuditUnavailableError('the registry of audit clients is missing; refusing to write (outloop audit verify)')
+      return signAuditRegistry(this.#key, {})
+    }
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(text)
+    } catch {
+      parsed = null
+    }
+    if (!isAuditRegistryValid(this.#key, parsed)) throw new AuditUnavailableError('the registry of audit clients is damaged or was not written with this chain key; refusing to write')
+    return parsed
+  }
+
+  /** Sets one client's registry entry, never moving its recorded position backwards; under a lock shared by every writer. */
+  #updateRegistry(client: string, entry: AuditClientEntry): AuditClientEntry {
+    const unlock = lockPath(join(this.#dir, '.clients.lock'))
+    try {
+      const current = this.#readRegistry()
+      const was = current.clients[client]
+      const next = was && was.seq > entry.seq ? {...entry, seq: was.seq, hash: was.hash, started: was.started || entry.started} : {...entry, started: (was?.started ?? false) || entry.started}
+      if (was && was.started === next.started && was.seq === next.seq && was.hash === next.hash) return was
+      writeFileAtomic(auditRegistryPath(this.#dir), JSON.stringify(signAuditRegistry(this.#key, {...current.clients, [client]: next}), null, 2) + '\n')
+      return next
+    } finally {
+      unlock()
+    }
+  }
+}
+
+function readHead(fd: number): unknown {
+  const buffer = Buffer.alloc(HEAD_SIZE)
+  const length = readSync(fd, buffer, 0, HEAD_SIZE, 0)
+  const text = buffer.subarray(0, length).toString('utf8').trim()
+  if (text === '') return null
+  try {
+    return JSON.parse(text)
+  } catch {
+    return {}
+  }
+}
+
+function writeHead(fd: number, head: AuditHead): void {
+  const line = Buffer.from(JSON.stringify(head).padEnd(HEAD_SIZE - 1) + '\n')
+  if (writeSync(fd, line, 0, HEAD_SIZE, 0) !== HEAD_SIZE) throw new Error('audit head written short')
+}
+
+/**
+ * Cuts a log back to its last whole line: what a write cut short by a full disk or a crash leaves is never a
+ * record (no writer acknowledged it), and appending after it would glue two records into one broken line.
+ */
+function repairTail(fd: number, size: number): number {
+  let end = size
+  const chunk = Buffer.alloc(64 * 1024)
+  while (end > 0) {
+    const start = Math.max(0, end - chunk.length)
+    const length = readSync(fd, chunk, 0, end - start, start)
+    const at = chunk.subarray(0, length).lastIndexOf(0x0a)
+    if (at >= 0) {
+      end = start + at + 1
+      break
+    }
+    end = start
+  }
+  if (end !== size) ftruncateSync(fd, end)
+  return end
 }
 
 /** The last record of a log, read from its end (records are far shorter than the window). */
@@ -236,10 +537,10 @@ class WriterRegistry {
 }
 
 /**
- * A lock around one append, shared by every process writing the same log: a folder created atomically.
- * Held for microseconds, so waiting spins briefly; one left by a crashed writer is broken after a second.
+ * A lock shared by every process writing the same file: a folder created atomically. Held for microseconds
+ * (an append, a registry update), so waiting spins briefly; one left by a crashed writer is broken after a second.
  */
-function lockLog(path: string): () => void {
+function lockPath(path: string): () => void {
   const deadline = Date.now() + 2000
   for (;;) {
     try {
@@ -253,29 +554,53 @@ function lockLog(path: string): () => void {
     } catch {
       // released meanwhile
     }
-    if (Date.now() > deadline) throw new Error('audit log lock not released')
+    if (Date.now() > deadline) throw new AuditUnavailableError('audit log lock not released')
     Atomics.wait(pause, 0, 0, 1)
   }
 }
 
-/** The clients that have a log, sorted. */
-export function listAuditClients(dir: string): string[] {
-  if (!existsSync(dir)) return []
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.jsonl'))
-    .map((name) => name.slice(0, -'.jsonl'.length))
-    .sort()
+function isPresentButNotRegular(path: string): boolean {
+  try {
+    return !lstatSync(path).isFile()
+  } catch {
+    return false
+  }
 }
 
-/** Every record of one client's log, in file order; lines that don't parse are skipped (verify reports them). */
-export function readAuditRecords(dir: string, client: string): AuditRecord[] {
-  const path = logPath(dir, client)
-  if (!existsSync(path)) return []
+/** Client names that have a log or a head file in the folder. */
+function listLogFiles(dir: string): string[] {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir)
+    .filter((name) => !name.startsWith('.') && (name.endsWith('.jsonl') || name.endsWith('.head')))
+    .map((name) => name.slice(0, name.lastIndexOf('.')))
+}
+
+/** The registry as written, unchecked (listing needs no key; `verifyAuditRegistry` checks it); null when absent or unreadable. */
+export function readAuditRegistryUnchecked(dir: string): AuditRegistry | null {
+  try {
+    const parsed = JSON.parse(readFileSync(auditRegistryPath(dir), 'utf8')) as AuditRegistry
+    return parsed && typeof parsed.clients === 'object' && parsed.clients !== null ? parsed : null
+  } catch {
+    return null
+  }
+}
+
+/** Every client that has a log, a head or a registry entry, sorted. */
+export function listAuditClients(dir: string): string[] {
+  const registered = Object.keys(readAuditRegistryUnchecked(dir)?.clients ?? {})
+  return [...new Set([...registered, ...listLogFiles(dir)])].sort()
+}
+
+/** Every record of one client's log in file order: lines that don't parse, and records of another client, are skipped (verify reports them). */
+export function readAuditChain(dir: string, client: string): AuditRecord[] {
+  const path = auditLogPath(dir, client)
+  if (!existsSync(path) || isPresentButNotRegular(path)) return []
   const records: AuditRecord[] = []
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     if (line.trim() === '') continue
     try {
-      records.push(JSON.parse(line) as AuditRecord)
+      const record = JSON.parse(line) as AuditRecord
+      if (record && record.client === client) records.push(record)
     } catch {
       // reported by verifyAuditLog
     }
@@ -283,47 +608,17 @@ export function readAuditRecords(dir: string, client: string): AuditRecord[] {
   return records
 }
 
-/** One break in a chain, by line number. */
-export interface AuditProblem {
-  readonly client: string
-  readonly line: number
-  readonly message: string
-}
-
-/** Re-walks one client's chain: every record's hash, its link to the one before, its sequence number, and the head. */
-export function verifyAuditLog(dir: string, key: Buffer, client: string): {records: number; problems: AuditProblem[]} {
-  const path = logPath(dir, client)
-  const problems: AuditProblem[] = []
-  const lines = existsSync(path) ? readFileSync(path, 'utf8').split('\n') : []
-  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop()
-  let prev = GENESIS
-  let seq = 0
-  let count = 0
-  lines.forEach((line, index) => {
-    const at = (message: string) => problems.push({client, line: index + 1, message})
-    let record: AuditRecord
-    try {
-      record = JSON.parse(line) as AuditRecord
-    } catch {
-      at('not a JSON record (edited or damaged)')
-      return
-    }
-    count++
-    if (record.seq !== seq + 1) at(`sequence number ${record.seq} where ${seq + 1} was expected (a record was removed or moved)`)
-    if (record.prev !== prev) at('does not link to the record before it (a record was removed, moved or edited)')
-    const expected = hashAuditRecord(key, record.seq, record.prev, record)
-    if (record.hash !== expected) at('its hash does not match its content (the record was edited)')
-    prev = record.hash
-    seq = record.seq
+/**
+ * One record per request of a client's log, in request order: a pending record is shown as the record that
+ * completed it; one never completed (the broker stopped mid-request, or it is still streaming) stays pending.
+ */
+export function readAuditRecords(dir: string, client: string): AuditRecord[] {
+  const chain = readAuditChain(dir, client)
+  const pending = new Set(chain.filter((record) => record.phase === 'pending').map((record) => record.seq))
+  const completion = new Map<number, AuditRecord>()
+  for (const record of chain) if (record.phase === 'complete' && typeof record.completes === 'number' && pending.has(record.completes)) completion.set(record.completes, record)
+  return chain.flatMap((record) => {
+    if (record.phase === 'pending') return [completion.get(record.seq) ?? record]
+    return typeof record.completes === 'number' && completion.get(record.completes) === record ? [] : [record]
   })
-  const head = headPath(dir, client)
-  if (existsSync(head)) {
-    try {
-      const last = JSON.parse(readFileSync(head, 'utf8')) as {seq: number; hash: string}
-      if (last.seq !== seq || last.hash !== prev) problems.push({client, line: lines.length, message: `the log ends at record ${seq} but ${last.seq} were written (records were removed from the end)`})
-    } catch {
-      problems.push({client, line: lines.length, message: 'the head file is damaged'})
-    }
-  } else if (count > 0) problems.push({client, line: lines.length, message: 'the head file is missing'})
-  return {records: count, problems}
 }

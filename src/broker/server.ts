@@ -1,7 +1,7 @@
-import {createServer, request as httpRequest, Agent as HttpAgent, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerOptions, type ServerResponse} from 'node:http'
+import {createServer, request as httpRequest, Agent as HttpAgent, STATUS_CODES, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerOptions, type ServerResponse} from 'node:http'
 import {request as httpsRequest, Agent as HttpsAgent} from 'node:https'
 import {chmodSync, existsSync, lstatSync, statSync, unlinkSync} from 'node:fs'
-import type {AddressInfo} from 'node:net'
+import type {AddressInfo, Socket} from 'node:net'
 import {performance} from 'node:perf_hooks'
 
 import {AuditLogWriter, UNAUTHENTICATED_CLIENT, type AuditFields} from '../audit/log.js'
@@ -99,7 +99,7 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   const host = options.host ?? '127.0.0.1'
   const paths = brokerPaths(options.home)
   const sessionKey = loadSessionKey(options.home)
-  const audit = new AuditLogWriter(paths.auditDir, loadOrCreateKeyFile(paths.auditKey, paths.auditDir))
+  const audit = new AuditLogWriter(paths.auditDir, loadOrCreateKeyFile(paths.auditKey, paths.auditDir), (client) => warn(`Can't write the audit log of ${client}.`))
   const bindings = new StatCache<WorkspaceBinding[]>(paths.bindings, () => readWorkspaceBindings(options.home), [])
   const revoked = new StatCache<Map<string, number>>(paths.revoked, () => readRevokedSessions(options.home), new Map())
   const timeoutMs = options.upstreamTimeoutMs ?? 60_000
@@ -133,16 +133,48 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   const server: Server = createServer(serverOptions, onRequest)
   server.keepAliveTimeout = 65_000
   const socketServer: Server | null = options.socketPath ? createServer(serverOptions, onRequest) : null
+  for (const listening of socketServer ? [server, socketServer] : [server]) {
+    listening.on('clientError', auditClientError)
+    listening.on('connect', auditConnect)
+  }
+
+  /** What Node's parser refuses (a malformed request line, headers over the limit, a stalled request) is audited too. */
+  function auditClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+    // A peer that hung up sent no request: nothing to decide or record.
+    if (error.code === 'ECONNRESET') return void socket.destroy()
+    const outcome: Decision =
+      error.code === 'HPE_HEADER_OVERFLOW' ? {status: 431, decision: 'denied', reason: 'headers-too-large'} : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? {status: 408, decision: 'denied', reason: 'request-timeout'} : {status: 400, decision: 'denied', reason: 'bad-request'}
+    recordUnauthenticated({method: '-', host: null, path: '(unparsed)'}, outcome)
+    denyOnSocket(socket, outcome)
+  }
+
+  /** A CONNECT asks the broker to be a proxy it is not: refused and audited, the tunnel never opened. */
+  function auditConnect(req: IncomingMessage, socket: Socket): void {
+    recordUnauthenticated({method: 'CONNECT', host: req.url ?? null, path: '(connect)'}, {status: 405, decision: 'denied', reason: 'connect-refused'})
+    denyOnSocket(socket, {status: 405, decision: 'denied', reason: 'connect-refused'})
+  }
+
+  function recordUnauthenticated(request: {method: string; host: string | null; path: string}, outcome: Decision): void {
+    const record: AuditFields = {time: new Date().toISOString(), client: UNAUTHENTICATED_CLIENT, workspace: null, service: null, secret: null, ...request, status: outcome.status, decision: outcome.decision, reason: outcome.reason, durationMs: 0}
+    try {
+      audit.appendLazily(record)
+    } catch {
+      warn(`Can't write the audit log of ${UNAUTHENTICATED_CLIENT}.`)
+    }
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now()
     const method = (req.method ?? 'GET').toUpperCase()
     const target = req.url ?? ''
     const fields = {time: new Date().toISOString(), client: UNAUTHENTICATED_CLIENT, workspace: null as string | null, service: null as string | null, secret: null as string | null, method, host: null as string | null, path: '/'}
+    // Set once the allowed decision is on disk: the outcome's record then completes that one.
+    let pending: number | null = null
     const finish = (outcome: Decision, respond: boolean): void => {
       const record: AuditFields = {...fields, status: outcome.status, decision: outcome.decision, reason: outcome.reason, durationMs: Math.round((performance.now() - started) * 100) / 100}
+      // Written before the answer, flushed with the next decision record: neither waits for an fsync of its own.
       try {
-        audit.append(record)
+        audit.appendLazily(record, {completes: pending})
       } catch {
         warn(`Can't write the audit log of ${fields.client}: requests for it are refused until it is writable.`)
       }
@@ -236,6 +268,16 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
       req.resume()
       return refuse(502, 'secret-invalid')
     }
+    // The decision is on disk (fsync) before the upstream hears of the request; one that can't be recorded is refused.
+    try {
+      const decided: AuditFields = {...fields, status: 0, decision: 'allowed', reason: 'allowed', durationMs: Math.round((performance.now() - started) * 100) / 100}
+      pending = (await audit.appendDurable(decided, {phase: 'pending'})).seq
+    } catch {
+      req.resume()
+      warn(`Can't write the audit log of ${claims.tenant}: refusing its requests.`)
+      return deny(res, {status: 503, decision: 'denied', reason: 'audit-unavailable'})
+    }
+    if (res.destroyed) return finish({status: 499, decision: 'error', reason: 'client-closed'}, false)
     forward(req, res, verdict.service, servicePath, query, secret, unsized, (outcome) => finish(outcome, false), (outcome) => finish(outcome, true))
   }
 
@@ -506,10 +548,23 @@ function readPlaceholders(rawHeaders: readonly string[], query: string, path: st
   return {ok: true, named}
 }
 
+function denyBody(outcome: Decision): string {
+  return JSON.stringify({error: {type: 'outloop_denied', status: outcome.status, reason: outcome.reason, message: DENY_MESSAGES[outcome.reason] ?? 'Refused by the outloop broker.'}})
+}
+
 function deny(res: ServerResponse, outcome: Decision): void {
   if (res.headersSent) return
-  const body = JSON.stringify({error: {type: 'outloop_denied', status: outcome.status, reason: outcome.reason, message: DENY_MESSAGES[outcome.reason] ?? 'Refused by the outloop broker.'}})
+  const body = denyBody(outcome)
   res.writeHead(outcome.status, {'content-type': 'application/json', 'content-length': Buffer.byteLength(body)}).end(body)
+}
+
+/** The same refusal written straight to a socket Node's HTTP layer has let go of (a parse error, a CONNECT). */
+function denyOnSocket(socket: Socket, outcome: Decision): void {
+  socket.on('error', () => socket.destroy())
+  // As Node does: an answer only on a socket nothing was written to yet, never in the middle of another response.
+  if (!socket.writable || socket.bytesWritten > 0) return void socket.destroy()
+  const body = denyBody(outcome)
+  socket.end(`HTTP/1.1 ${outcome.status} ${STATUS_CODES[outcome.status] ?? 'Error'}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`)
 }
 
 const DENY_MESSAGES: Record<string, string> = {
@@ -522,6 +577,10 @@ const DENY_MESSAGES: Record<string, string> = {
   'stale-token': 'The folder of this session was connected again after the session started: start the agent again with outloop run.',
   'tenant-mismatch': "The request names another client's secret: this session may only use its own client's secrets.",
   'absolute-uri': 'The broker accepts only paths (/service/...), never an absolute URL.',
+  'connect-refused': 'The broker is not a proxy: it opens no CONNECT tunnel. Send requests to /service/... instead.',
+  'bad-request': 'The request is not valid HTTP/1.1.',
+  'headers-too-large': "The request's headers are over the broker's limit.",
+  'request-timeout': 'The request did not arrive in time.',
   'bad-path': 'The path has encoded or dot segments the broker does not forward.',
   'bad-encoding': 'The request is percent-encoded more deeply than the broker checks.',
   'audit-unavailable': "The audit log can't be written, so the broker refuses to forward requests.",

@@ -1,6 +1,6 @@
 import {existsSync} from 'node:fs'
 
-import {listAuditClients, readAuditRecords, verifyAuditLog, type AuditProblem, type AuditRecord} from '../audit/log.js'
+import {auditRegistryPath, listAuditClients, readAuditRecords, verifyAuditLog, verifyAuditRegistry, type AuditProblem, type AuditRecord} from '../audit/log.js'
 import {brokerPaths, loadOrCreateKeyFile} from '../broker/files.js'
 import {UserError} from '../lib/errors.js'
 
@@ -22,18 +22,26 @@ export function listAuditRecords(options: {home: string; tenant?: string; sinceM
     .sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0))
 }
 
-/** Re-walks the chains of one client's log (or all): edited, removed and reordered records are problems. */
-export function verifyAuditLogs(options: {home: string; tenant?: string}): {clients: Array<{client: string; records: number}>; problems: AuditProblem[]} {
+/**
+ * Re-walks the chains of one client's log (or all, and every client the registry lists): edited, removed,
+ * reordered, swapped and cut-short records are problems; an unfinished last line left by a full disk is a note.
+ */
+export function verifyAuditLogs(options: {home: string; tenant?: string}): {clients: Array<{client: string; records: number}>; problems: AuditProblem[]; notes: string[]} {
   const paths = brokerPaths(options.home)
   const clients = options.tenant ? [options.tenant] : listAuditClients(paths.auditDir)
-  if (clients.length > 0 && !existsSync(paths.auditKey)) throw new UserError(`The audit chain key ${paths.auditKey} is missing, so the logs can't be checked.`, 'Restore it from a backup of OUTLOOP_HOME.')
-  const key = clients.length > 0 ? loadOrCreateKeyFile(paths.auditKey, paths.auditDir) : Buffer.alloc(32)
+  if (!existsSync(paths.auditKey)) {
+    if (clients.length > 0 || existsSync(auditRegistryPath(paths.auditDir))) throw new UserError(`The audit chain key ${paths.auditKey} is missing, so the logs can't be checked.`, 'Restore it from a backup of OUTLOOP_HOME.')
+    return {clients: [], problems: [], notes: []}
+  }
+  const key = loadOrCreateKeyFile(paths.auditKey, paths.auditDir)
+  const {registry, problems} = verifyAuditRegistry(paths.auditDir, key)
   const out: Array<{client: string; records: number}> = []
-  const problems: AuditProblem[] = []
+  const notes: string[] = []
   for (const client of clients) {
-    const result = verifyAuditLog(paths.auditDir, key, client)
+    const result = verifyAuditLog(paths.auditDir, key, client, {registry})
     out.push({client, records: result.records})
     problems.push(...result.problems)
+    notes.push(...(result.notes ?? []))
   }
-  return {clients: out, problems}
+  return {clients: out, problems, notes}
 }

@@ -1,5 +1,5 @@
 import {randomBytes} from 'node:crypto'
-import {readFileSync} from 'node:fs'
+import {readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 
@@ -37,8 +37,53 @@ describe('audit log', () => {
     second.append(fields(2))
     second.close()
     expect(verifyAuditLog(dir, key, 'acme').problems).toEqual([])
-    expect(verifyAuditLog(dir, randomBytes(32), 'acme').problems.length).toBe(2)
+    const wrongKey = verifyAuditLog(dir, randomBytes(32), 'acme').problems.map((p) => p.message)
+    expect(wrongKey.filter((m) => m.includes('hash does not match'))).toHaveLength(2)
+    expect(wrongKey.some((m) => m.includes('head is damaged'))).toBe(true)
+    expect(wrongKey.some((m) => m.includes('registry of clients is damaged'))).toBe(true)
     const line = readFileSync(join(dir, 'acme.jsonl'), 'utf8').split('\n')[0]
-    expect(Object.keys(JSON.parse(line))).toEqual(['seq', 'time', 'client', 'workspace', 'service', 'secret', 'method', 'host', 'path', 'status', 'decision', 'reason', 'durationMs', 'prev', 'hash'])
+    expect(Object.keys(JSON.parse(line))).toEqual(['seq', 'time', 'client', 'workspace', 'service', 'secret', 'method', 'host', 'path', 'status', 'decision', 'reason', 'durationMs', 'phase', 'completes', 'prev', 'hash'])
+  })
+})
+
+describe('audit writer: durable, and never a fresh chain where one existed', () => {
+  let dir: string
+  let cleanup: () => void
+  const key = randomBytes(32)
+  beforeEach(() => {
+    const tmp = makeTempDir('outloop-audit-')
+    dir = join(tmp.dir, 'audit')
+    cleanup = tmp.cleanup
+  })
+  afterEach(() => cleanup())
+
+  it('commits records queued together in one chain, and outcomes link to their decisions', async () => {
+    const writer = new AuditLogWriter(dir, key)
+    const decided = await Promise.all(Array.from({length: 50}, (_, i) => writer.appendDurable(fields(i), {phase: 'pending'})))
+    for (const record of decided) writer.appendLazily({...fields(record.seq), status: 200}, {completes: record.seq})
+    writer.close()
+    expect(decided.map((r) => r.seq)).toEqual(Array.from({length: 50}, (_, i) => i + 1))
+    expect(verifyAuditLog(dir, key, 'acme')).toEqual({records: 100, problems: []})
+    expect(readAuditRecords(dir, 'acme').map((r) => [r.phase, r.completes])).toEqual(decided.map((r) => ['complete', r.seq]))
+  })
+
+  it('refuses to write when the log, its head or the registry of clients was removed', () => {
+    const first = new AuditLogWriter(dir, key)
+    first.append(fields(1))
+    first.close()
+    for (const name of ['acme.jsonl', 'acme.head', '.clients.json']) {
+      const path = join(dir, name)
+      const saved = readFileSync(path)
+      rmSync(path)
+      const writer = new AuditLogWriter(dir, key)
+      expect(() => writer.append(fields(2)), name).toThrow(/refusing to write/)
+      expect(writer.isWritable('acme'), name).toBe(false)
+      writer.close()
+      writeFileSync(path, saved)
+    }
+    const again = new AuditLogWriter(dir, key)
+    expect(again.append(fields(3)).seq).toBe(2)
+    again.close()
+    expect(verifyAuditLog(dir, key, 'acme')).toEqual({records: 2, problems: []})
   })
 })

@@ -1,7 +1,7 @@
 import {mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
 import {request} from 'node:http'
 import {join} from 'node:path'
-import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
 
 import {readAuditRecords, verifyAuditLog} from '../../src/audit/log.js'
 import {connectWorkspace, disconnectWorkspace} from '../../src/broker/bindings.js'
@@ -67,6 +67,13 @@ describe('broker', () => {
     }
   }
   const auditKey = () => loadOrCreateKeyFile(brokerPaths(home).auditKey, brokerPaths(home).auditDir)
+  // An outcome is recorded once the response has ended: wait for every forwarded request's to land.
+  const settledRecords = (client: string, count: number) =>
+    vi.waitFor(() => {
+      const records = readAuditRecords(brokerPaths(home).auditDir, client)
+      expect(records.filter((r) => r.phase === 'complete')).toHaveLength(count)
+      return records
+    })
 
   it('swaps the placeholder for the real key upstream; the agent only ever holds the placeholder', async () => {
     const response = await callBroker(broker.url, 'POST', `/_t/${acmeToken}/openai/v1/chat/completions?stream=false`, {authorization: 'Bearer outloop://acme/openai-api-key', 'content-type': 'application/json'}, '{"model":"x"}')
@@ -83,11 +90,12 @@ describe('broker', () => {
     expect(bare.status).toBe(200)
     expect(upstream.seen[1].headers.authorization).toBe(`Bearer ${acmeKey}`)
 
-    const records = readAuditRecords(brokerPaths(home).auditDir, 'acme')
+    const records = await settledRecords('acme', 2)
     expect(records).toHaveLength(2)
     expect(records[0]).toMatchObject({client: 'acme', service: 'openai', secret: 'openai-api-key', method: 'POST', host: new URL(upstream.url).host, path: '/v1/chat/completions', status: 200, decision: 'allowed'})
     expect(JSON.stringify(records)).not.toContain('stream=false')
-    expect(verifyAuditLog(brokerPaths(home).auditDir, auditKey(), 'acme')).toEqual({records: 2, problems: []})
+    // Each forwarded request is two records: the decision, on disk before the upstream call, and its outcome.
+    expect(verifyAuditLog(brokerPaths(home).auditDir, auditKey(), 'acme')).toEqual({records: 4, problems: []})
   })
 
   it('refuses wrong-client placeholders, forged, expired and revoked tokens, disallowed paths and absolute URIs before any upstream call', async () => {
@@ -167,7 +175,7 @@ describe('broker', () => {
     })
     expect(events[0]).toBe('data: one\n\n')
     expect(events.join('')).toBe('data: one\n\ndata: two\n\ndata: [DONE]\n\n')
-    const records = readAuditRecords(brokerPaths(home).auditDir, 'acme')
+    const records = await settledRecords('acme', 1)
     expect(records).toHaveLength(1)
     expect(records[0]).toMatchObject({path: '/v1/stream', status: 200, decision: 'allowed'})
   })
@@ -236,6 +244,7 @@ describe('broker', () => {
 
   it('detects edited, removed and reordered audit records', async () => {
     for (let i = 0; i < 4; i++) await callBroker(broker.url, 'GET', `/_t/${acmeToken}/openai/v1/models`)
+    await settledRecords('acme', 4)
     const dir = brokerPaths(home).auditDir
     const path = join(dir, 'acme.jsonl')
     const original = readFileSync(path, 'utf8')
@@ -247,7 +256,7 @@ describe('broker', () => {
       writeFileSync(path, original)
       return result.problems
     }
-    expect(check(original.replace('"status":200', '"status":201'))[0]).toMatchObject({line: 1, message: expect.stringContaining('edited')})
+    expect(check(original.replace('"status":200', '"status":201'))[0]).toMatchObject({line: 2, message: expect.stringContaining('edited')})
     expect(check([lines[0], lines[2], lines[3]].join('\n') + '\n').length).toBeGreaterThan(0)
     expect(check([lines[0], lines[2], lines[1], lines[3]].join('\n') + '\n').length).toBeGreaterThan(0)
     expect(check(lines.slice(0, 3).join('\n') + '\n')[0].message).toContain('removed from the end')

@@ -89,7 +89,8 @@ describe('outloop connect, run, serve, status and audit', () => {
     writeFileSync(log, readFileSync(log, 'utf8').replace('"status":200', '"status":404'))
     const verify = await cli(['audit', 'verify'])
     expect(verify.code).toBe(1)
-    expect(verify.stdout).toContain('acme.jsonl:1: its hash does not match its content')
+    // Line 1 is the decision written before the upstream call; line 2, its outcome, holds the status.
+    expect(verify.stdout).toContain('acme.jsonl:2: its hash does not match its content')
     expect(token.startsWith('ols_')).toBe(true)
 
     const disconnect = await cli(['disconnect', join(root, 'clients', 'acme')])

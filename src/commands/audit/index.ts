@@ -29,7 +29,7 @@ export default class Audit extends OutloopCommand {
       return
     }
     for (const r of records) {
-      this.log([r.time, r.client, r.decision.padEnd(7), String(r.status), r.method, `${r.service ?? '-'}${r.path}`, r.secret ?? '-', r.reason, `${r.durationMs}ms`, r.workspace ?? '-'].join('  '))
+      this.log([r.time, r.client, r.decision.padEnd(7), r.phase === 'pending' ? 'pending' : String(r.status), r.method, `${r.service ?? '-'}${r.path}`, r.secret ?? '-', r.reason, `${r.durationMs}ms`, r.workspace ?? '-'].join('  '))
     }
   }
 }
