@@ -26,6 +26,18 @@ function source(relPath: string, text: string): MigrationSourceFile {
 
 const tick = (ms = 40): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
+/** Waits until the frame has stayed the same for 60 ms (at most 3 s): a loaded machine renders late, and a fixed pause then reads a stale frame. */
+async function settle(read: () => string): Promise<void> {
+  let last = read()
+  let still = 0
+  for (let waited = 0; waited < 3000 && still < 3; waited += 20) {
+    await tick(20)
+    const now = read()
+    still = now === last ? still + 1 : 0
+    last = now
+  }
+}
+
 describe('migration wizard', () => {
   const openai = detectableFake('openai-project-key')
   const stripe = detectableFake('stripe-secret-key')
@@ -55,7 +67,7 @@ describe('migration wizard', () => {
     const press = async (...keys: string[]): Promise<string> => {
       for (const k of keys) {
         ui.stdin.write(k)
-        await tick()
+        await settle(() => ui.lastFrame() ?? '')
       }
       return frame()
     }
@@ -207,7 +219,7 @@ describe('migration wizard', () => {
         ui.stdin.write(key)
         await tick()
       }
-      for (let i = 0; i < 100 && results.length === 0; i++) await tick(50)
+      for (let i = 0; i < 600 && results.length === 0; i++) await tick(50)
       const frame = stripVTControlCharacters(ui.lastFrame() ?? '')
       ui.unmount()
       expect(results.map((r) => r.kind)).toEqual(['failed'])
