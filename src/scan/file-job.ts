@@ -2,6 +2,7 @@ import {closeSync, fstatSync, openSync, readSync} from 'node:fs'
 
 import {baselineHash} from '../baseline/baseline.js'
 import {fingerprintSecret} from '../lib/fingerprint.js'
+import {findSecretRefs, SECRET_REF_SCHEME} from '../vault/ref.js'
 import {findAccountNames} from './accounts.js'
 import {isCopiedPlace} from './analyze.js'
 import {scanFileText, type FileFinding} from './file-scan.js'
@@ -35,6 +36,13 @@ export interface JobAccount {
   readonly line: number
 }
 
+/** A placeholder in the file: the client and entry it names (never a value). */
+export interface JobReference {
+  readonly owner: string
+  readonly name: string
+  readonly line: number
+}
+
 export type FileJobResult =
   | {readonly relPath: string; readonly skipped: 'unreadable' | 'too-large' | 'binary' | 'scan-error'}
   | {
@@ -45,6 +53,7 @@ export type FileJobResult =
       readonly formatError?: FormatError
       readonly findings: readonly JobFinding[]
       readonly accounts: readonly JobAccount[]
+      readonly references: readonly JobReference[]
     }
 
 export interface FileJobContext {
@@ -76,7 +85,9 @@ export function runFileJob(job: FileJob, context: FileJobContext): FileJobResult
   // Account names matter in configs (where a client's own accounts are named) and in copied skills and
   // notes (where another client's show up); source code, data files and logs would only add noise and time.
   const accounts = isCopiedPlace(job.relPath) || (ACCOUNT_FORMATS.has(result.format) && text.length <= MAX_ACCOUNT_CONFIG) ? accountsIn(text) : []
-  return {relPath: job.relPath, bytes: Buffer.byteLength(text), format: result.format, formatError: result.formatError, findings, accounts}
+  // Placeholders say whose entry a file points at: another client's marks a copy (cheap: most files have none).
+  const references = text.includes(SECRET_REF_SCHEME) ? findSecretRefs(text).map((r) => ({owner: r.ref.tenant, name: r.ref.name, line: lineOf(text, r.start)})) : []
+  return {relPath: job.relPath, bytes: Buffer.byteLength(text), format: result.format, formatError: result.formatError, findings, accounts, references}
 }
 
 /** Applies the size and binary checks to content that did not come from disk. */

@@ -118,7 +118,7 @@ export async function planMigration(options: MigrateServiceOptions, store?: Secr
     if (!(error instanceof UserError)) throw error
     vaultNote = `The vault could not be read (${error.message}); names already taken there are not known, so applying may number some names differently.`
   }
-  const plan = buildMigrationPlan({files, fingerprintKey: key, tenants: options.tenants, existing, interpolation: options.interpolation})
+  const plan = buildMigrationPlan({files, fingerprintKey: key, tenants: options.tenants, existing, interpolation: options.interpolation, owners: scan.owners})
   const skipped = [...plan.skipped, ...notUtf8.map((relPath) => ({relPath, reason: 'not UTF-8 text: left in place'}))]
   const unfinished = listJournals(options.home).filter(isUnfinished).map((j) => j.run)
   return {root, plan: {...plan, skipped}, vaultNote, unfinished, scan}
