@@ -1,6 +1,6 @@
 import {existsSync, mkdirSync} from 'node:fs'
 
-import {readWorkspaceBindings, resolveWorkspaceDir} from '../broker/bindings.js'
+import {findWorkspaceBinding, readWorkspaceBindings, resolveWorkspaceDir} from '../broker/bindings.js'
 import {brokerPaths} from '../broker/files.js'
 import type {RunningBroker} from '../broker/server.js'
 import {starterPolicyText, type StarterPolicyEntry} from '../policy/starter.js'
@@ -71,8 +71,8 @@ export async function setUpAccessLayer(options: AccessSetupOptions): Promise<Acc
   for (const {tenant, folder} of options.clientFolders) {
     try {
       const real = resolveWorkspaceDir(folder)
-      // connectWorkspace rebinds silently (that is what `outloop connect` asks for); this step only adds.
-      const bound = readWorkspaceBindings(options.home).find((b) => b.dir === real)
+      // This step only adds: a folder bound to another client, or inside one, is reported, never rebound.
+      const bound = findWorkspaceBinding(readWorkspaceBindings(options.home), real)
       if (bound && bound.tenant !== tenant) {
         conflicts.push({tenant, folder: real, boundTenant: bound.tenant})
         continue
