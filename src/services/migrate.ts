@@ -18,10 +18,10 @@ import {acquireFileLock} from '../vault/fs-safe.js'
 import {formatSecretRef, type SecretRef} from '../vault/ref.js'
 import {VaultConflictError, type SecretStore} from '../vault/types.js'
 import {scanTree, type ScanProgress} from './scan.js'
+import {BACKUP_KEY_TENANT} from './vault/internal.js'
 import {openVaultForService, type VaultServiceOptions} from './vault/store.js'
 
-/** The vault tenant holding each run's backup key: not a client, and the name says what it is. */
-export const BACKUP_KEY_TENANT = 'outloop.migrate'
+export {BACKUP_KEY_TENANT} from './vault/internal.js'
 
 export interface MigrateServiceOptions extends VaultServiceOptions {
   /** The folder holding the client folders. */

@@ -3,7 +3,11 @@ import {existsSync, readFileSync} from 'node:fs'
 import {readWorkspaceBindings, type WorkspaceBinding} from '../broker/bindings.js'
 import {brokerPaths} from '../broker/files.js'
 import {checkPolicyText, type PolicyProblem} from '../policy/parse.js'
+import {UserError} from '../lib/errors.js'
+import {compareSecretRefs} from '../vault/ref.js'
 import {findRunningBroker, type BrokerStateFile} from './serve.js'
+import {isInternalTenant} from './vault/internal.js'
+import {openVaultForService, type VaultServiceOptions} from './vault/store.js'
 
 /** Bindings, the running broker, and what is wrong with the policy. */
 export interface AccessStatus {
@@ -14,10 +18,12 @@ export interface AccessStatus {
   readonly policyProblems: PolicyProblem[]
   /** Plain-language warnings: a connected client with no grants, a grant for a client never connected. */
   readonly warnings: string[]
+  /** Vaulted keys of connected clients that the policy does not grant (refused); null when the vault could not be read. */
+  readonly ungranted: {tenant: string; name: string}[] | null
 }
 
-/** Collects what `outloop status` shows. */
-export async function readAccessStatus(home: string): Promise<AccessStatus> {
+/** Collects what `outloop status` shows; with `vault`, also the connected clients' vaulted keys the policy does not grant. */
+export async function readAccessStatus(home: string, vault?: Omit<VaultServiceOptions, 'home'>): Promise<AccessStatus> {
   const bindings = readWorkspaceBindings(home)
   const policyFile = brokerPaths(home).policy
   const policyExists = existsSync(policyFile)
@@ -29,5 +35,21 @@ export async function readAccessStatus(home: string): Promise<AccessStatus> {
     for (const binding of bindings) if (grants(binding.tenant) === 0) warnings.push(`Client ${binding.tenant} is connected but the policy grants it nothing: every request of its agents is denied.`)
     for (const tenant of checked.policy.clients.keys()) if (!bindings.some((b) => b.tenant === tenant)) warnings.push(`The policy has grants for ${tenant}, but no folder is connected to it.`)
   }
-  return {bindings: bindings.map((b) => ({...b, grants: grants(b.tenant)})), broker: await findRunningBroker(home), policyFile, policyExists, policyProblems: checked.problems, warnings}
+  let ungranted: {tenant: string; name: string}[] | null = null
+  if (vault !== undefined && checked.problems.length === 0) {
+    try {
+      const connected = new Set(bindings.map((b) => b.tenant))
+      const granted = (tenant: string, name: string): boolean => (checked.policy?.clients.get(tenant) ?? []).some((g) => g.secret === name)
+      const entries = await openVaultForService({...vault, home}).store.list()
+      ungranted = entries
+        .map((e) => e.ref)
+        .filter((ref) => connected.has(ref.tenant) && !isInternalTenant(ref.tenant) && !granted(ref.tenant, ref.name))
+        .map((ref) => ({tenant: ref.tenant, name: ref.name}))
+        .sort((a, b) => compareSecretRefs(a, b))
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error
+      warnings.push(`The vault could not be read (${error.message}), so keys the policy does not grant are not listed; set OUTLOOP_PASSPHRASE or run on a terminal.`)
+    }
+  }
+  return {bindings: bindings.map((b) => ({...b, grants: grants(b.tenant)})), broker: await findRunningBroker(home), policyFile, policyExists, policyProblems: checked.problems, warnings, ungranted}
 }
