@@ -1,6 +1,7 @@
 import {createHmac} from 'node:crypto'
 
 import {ruleById} from '../detectors/index.js'
+import {isCopiedPlace} from '../scan/analyze.js'
 import {fingerprintSecret} from '../lib/fingerprint.js'
 import {previewSecret} from '../lib/preview.js'
 import type {SecretValue} from '../lib/secret-value.js'
@@ -114,12 +115,44 @@ function slugOf(text: string): string {
  * rule id when there is no usable name.
  */
 export function baseEntryName(name: string | null, ruleId: string, provider: string | null): string {
-  const slug = name === null ? '' : slugOf(name)
+  // A header or a bare "key" says how the key is sent, not what it is: `Authorization: Bearer sk-or-…` is an OpenRouter key.
+  const slug = name === null || HOW_SENT.test(slugOf(name)) ? '' : slugOf(name)
   const providerSlug = provider === null ? '' : slugOf(provider.split(/\s+/)[0])
   const ruleSlug = slugOf(ruleId) || 'secret'
   if (slug === '' || !/[a-z]/.test(slug)) return ruleSlug
   if (providerSlug === '' || slug.includes(providerSlug) || slug.includes(ruleSlug.split('-')[0])) return slug
   return `${ruleSlug.split('-')[0]}-${slug}`
+}
+
+const HOW_SENT = /^(x-api-key|x-auth-token|(proxy-)?authorization|auth|bearer)$/
+
+/**
+ * The one base name each value gets in every client that holds it: from its first occurrence outside copied
+ * places (skills, notes), in path order, else its first anywhere. Two clients' entries of one value then share a
+ * name (`shopify-access-token` in both, not `x-shopify-access-token` in the second).
+ */
+function baseNamesByValue(files: readonly MigrationSourceFile[], key: Buffer, interpolation: 'never' | 'tool'): Map<string, string> {
+  const home = new Map<string, string>()
+  const anywhere = new Map<string, string>()
+  for (const file of files) {
+    const findings = file.findings.filter((f) => f.allowed !== true)
+    if (findings.length === 0 || file.tenant === null) continue
+    const copied = isCopiedPlace(file.relPath)
+    const record = (target: RewriteTarget): string => {
+      const fingerprint = fingerprintSecret(key, target.vaultValue)
+      const base = baseEntryName(target.name, target.ruleId, ruleById(target.ruleId)?.provider ?? null)
+      if (!anywhere.has(fingerprint)) anywhere.set(fingerprint, base)
+      if (!copied && !home.has(fingerprint)) home.set(fingerprint, base)
+      return 'outloop://naming/pass'
+    }
+    try {
+      planFileRewrite(file.relPath, file.text, findings, {placeholderFor: record, interpolation})
+    } catch (error) {
+      if (!(error instanceof RewriteError)) throw error
+    }
+  }
+  for (const [fingerprint, base] of home) anywhere.set(fingerprint, base)
+  return anywhere
 }
 
 interface EntryDraft {
@@ -155,6 +188,7 @@ export function buildMigrationPlan(options: MigrationPlanOptions): MigrationPlan
   const skipped: SkippedMigrationFile[] = []
   // Path order, so the same tree always gets the same names.
   const sorted = [...options.files].sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0))
+  const baseNames = baseNamesByValue(sorted, key, options.interpolation ?? 'never')
 
   for (const file of sorted) {
     const findings = file.findings.filter((f) => f.allowed !== true)
@@ -194,7 +228,7 @@ export function buildMigrationPlan(options: MigrationPlanOptions): MigrationPlan
       const reuse = existingByValue.get(valueKey)
       let name = reuse
       if (name === undefined) {
-        const base = baseEntryName(target.name, target.ruleId, provider)
+        const base = baseNames.get(fingerprint) ?? baseEntryName(target.name, target.ruleId, provider)
         for (let n = 1; ; n++) {
           const candidate = n === 1 ? base : `${base}-${n}`
           const holder = taken.get(`${entryTenant}/${candidate}`) ?? pendingNames.get(`${entryTenant}/${candidate}`)

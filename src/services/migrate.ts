@@ -16,6 +16,7 @@ import type {Risk, TenantSummary} from '../scan/report.js'
 import {randomKey} from '../vault/crypto.js'
 import {acquireFileLock} from '../vault/fs-safe.js'
 import {formatSecretRef, type SecretRef} from '../vault/ref.js'
+import {FileSecretStore} from '../vault/file-store.js'
 import {VaultConflictError, type SecretStore} from '../vault/types.js'
 import {scanTree, type ScanProgress} from './scan.js'
 import {BACKUP_KEY_TENANT} from './vault/internal.js'
@@ -187,6 +188,15 @@ export async function lockMigrations(home: string): Promise<() => void> {
   return acquireFileLock(join(migrationsDir(home), 'lock'), {what: 'The migration journal', timeoutMs: 10_000})
 }
 
+/**
+ * Opens the vault (creating a file vault, asking or reading its passphrase) before anything is planned or
+ * journaled: a missing OUTLOOP_PASSPHRASE fails here, not after "Storing 19 vault entries…" with a journal left.
+ */
+async function assertVaultOpens(store: SecretStore): Promise<void> {
+  if (store instanceof FileSecretStore) await store.initialize()
+  else await store.list()
+}
+
 /** Stores a value and reads it back: only a value seen in the vault counts as moved. */
 async function storeVerified(store: SecretStore, ref: SecretRef, value: SecretValue, extra: {provider: string | null; files: readonly string[]; count: number}): Promise<'created' | 'reused'> {
   let outcome: 'created' | 'reused' = 'created'
@@ -219,6 +229,7 @@ export async function applyMigration(options: MigrateServiceOptions & {plan?: Mi
   const progress = options.onProgress ?? (() => {})
   const {key: fingerprintKey} = loadFingerprintKey(home)
   const {store} = openVaultForService(options)
+  await assertVaultOpens(store)
   const release = await lockMigrations(home)
   try {
     const recovered = await recoverUnfinishedRuns(home, store, fingerprintKey)

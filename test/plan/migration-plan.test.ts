@@ -121,9 +121,10 @@ describe('migration plan', () => {
       expectNoSecrets([text, JSON.stringify(doc)], [shop, mine])
     })
 
-    it("without an owner it is vaulted per client as before", () => {
+    it('without an owner it is vaulted per client, under one name for one value (from where it is at home)', () => {
       const plan = buildMigrationPlan({files: tree, fingerprintKey: KEY})
-      expect(plan.entries.map((e) => e.placeholder)).toContain('outloop://globex/x-openai-token')
+      // globex's copy says X_OPENAI_TOKEN, aaa-copy's note sorts first: the name still comes from acme/.env.
+      expect(plan.entries.map((e) => e.placeholder)).toEqual(['outloop://aaa-copy/openai-api-key', 'outloop://acme/openai-api-key', 'outloop://globex/anthropic-api-key', 'outloop://globex/openai-api-key'])
     })
 
     it("--tenant globex still writes acme's entry the copy points at, and decisions drop edits by the file's client", () => {
@@ -152,5 +153,8 @@ describe('migration plan', () => {
     expect(baseEntryName('token', 'github-pat', 'GitHub')).toBe('github-token')
     expect(baseEntryName(null, 'private-key', 'Private key')).toBe('private-key')
     expect(baseEntryName('__', 'slack-bot-token', 'Slack')).toBe('slack-bot-token')
+    // A header name says how a key is sent, not what it is.
+    expect(baseEntryName('Authorization', 'openrouter-api-key', 'OpenRouter')).toBe('openrouter-api-key')
+    expect(baseEntryName('x-api-key', 'anthropic-api-key', 'Anthropic')).toBe('anthropic-api-key')
   })
 })
