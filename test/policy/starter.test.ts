@@ -90,6 +90,10 @@ describe('starter policy', () => {
     ]
     for (const [provider, ruleId, service] of cases) expect(starterServiceFor({provider, ruleId}), `${provider} ${ruleId}`).toBe(service)
     expect(starterServiceFor({provider: null, ruleId: 'openai-api-key'})).toBeNull()
+    // Read back from the vault, an entry has no rule: its name says what it is for.
+    expect(starterServiceFor({provider: 'Google', ruleId: null, name: 'google-gemini-api-key'})).toBe('gemini')
+    expect(starterServiceFor({provider: 'Google', ruleId: null, name: 'google-maps-key'})).toBeNull()
+    expect(starterServiceFor({provider: 'Stripe', ruleId: null, name: 'stripe-webhook-secret'})).toBeNull()
   })
 
   it('quotes names YAML would read as numbers or null, and still parses', () => {
