@@ -17,7 +17,8 @@ import {loadSessionKey, readRevokedSessions, verifySessionToken, type SessionCla
 export interface BrokerOptions {
   /** OUTLOOP_HOME: bindings, session key, revocations, audit logs. */
   readonly home: string
-  readonly policy: Policy
+  /** The policy, or a function giving the current one for each request (`outloop serve` reloads edits). */
+  readonly policy: Policy | (() => Policy)
   /** Reads a tenant's secret from the vault; null when there is no such entry. */
   readonly resolveSecret: (tenant: string, name: string) => Promise<SecretValue | null>
   /** Loopback only unless the caller says otherwise. */
@@ -102,10 +103,11 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   const httpAgent = new HttpAgent({keepAlive: true, maxSockets: 256})
   const httpsAgent = new HttpsAgent({keepAlive: true, maxSockets: 256})
   const warn = options.warn ?? (() => {})
+  const policyNow = typeof options.policy === 'function' ? options.policy : ((fixed: Policy) => () => fixed)(options.policy)
   const upstreams = new Map<string, URL>()
   const upstreamUrl = (service: ServiceDefinition): URL => {
-    let url = upstreams.get(service.name)
-    if (!url) upstreams.set(service.name, (url = new URL(service.upstream)))
+    let url = upstreams.get(service.upstream)
+    if (!url) upstreams.set(service.upstream, (url = new URL(service.upstream)))
     return url
   }
   // Verified signatures, so a busy agent's token is not re-hashed per request; expiry and revocation still are.
@@ -178,7 +180,8 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     const servicePath = second < 0 ? '/' : rawPath.slice(second)
     fields.service = serviceName || null
     fields.path = servicePath
-    const service = options.policy.services.get(serviceName)
+    const policy = policyNow()
+    const service = policy.services.get(serviceName)
     if (service) fields.host = upstreamUrl(service).host
 
     // The tenant is the binding's; a placeholder naming any other client is refused outright.
@@ -205,7 +208,7 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     }
     if (named) fields.secret = named
 
-    const verdict = evaluatePolicy(options.policy, {tenant: claims.tenant, service: serviceName, method, path: servicePath, secret: named})
+    const verdict = evaluatePolicy(policy, {tenant: claims.tenant, service: serviceName, method, path: servicePath, secret: named})
     if (!verdict.allowed) {
       req.resume()
       return refuse(403, verdict.reason)

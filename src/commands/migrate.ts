@@ -178,7 +178,7 @@ Ctrl-C while applying stops cleanly: the file being written is finished, every f
     }
     const started = await startAccessLayerBroker({home: options.home, env: options.env, backend: options.backend, interactive: false, warn: (message) => this.logToStderr(`Warning: ${message}`)})
     if (started.kind === 'already-running') {
-      say(`The access layer is already running at ${started.url} (pid ${started.pid}): it sees the folders just connected from the next request on; restart it to load policy edits.`)
+      say(`The access layer is already running at ${started.url} (pid ${started.pid}): it sees the folders just connected and any policy edit from the next request on.`)
       return
     }
     const folder = access.connected[0]?.folder

@@ -66,7 +66,7 @@ const HEADER = `# outloop access policy, written after migration.
 #     upstream: https://api.crm.example.com
 #     header: "Authorization: Bearer {secret}"   # or  query: api_key
 #
-# See README, "Access layer". The broker reads this file when it starts.
+# See README, "Access layer". A running broker picks up edits from the next request; an edit that does not parse is not loaded.
 `
 
 /** A YAML scalar as the parser will read it back: plain when that round-trips, quoted otherwise (`1e5`, `null`). */

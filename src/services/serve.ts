@@ -1,4 +1,4 @@
-import {existsSync, mkdirSync, readFileSync, unlinkSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, statSync, unlinkSync} from 'node:fs'
 import {request} from 'node:http'
 
 import {brokerPaths} from '../broker/files.js'
@@ -60,6 +60,37 @@ export interface ServeOptions {
   readonly warn?: (message: string) => void
 }
 
+/**
+ * The policy as the file holds it now: an edit is picked up on the next request; an edit that does not parse
+ * (or a removed file) keeps the last good policy, and `warn` says why once per edit (positions, never values).
+ */
+export function reloadingPolicy(file: string, initial: Policy, warn: (message: string) => void): () => Policy {
+  let current = initial
+  const stampOf = (): string => {
+    try {
+      const st = statSync(file)
+      return `${st.ino}:${st.mtimeMs}:${st.size}`
+    } catch {
+      return 'missing'
+    }
+  }
+  let stamp = stampOf()
+  return () => {
+    const now = stampOf()
+    if (now === stamp) return current
+    stamp = now
+    try {
+      current = parsePolicyText(readFileSync(file, 'utf8'), file)
+      warn(`Reloaded the policy from ${file}.`)
+    } catch (error) {
+      // A PolicyError names file:line:column only; anything else is reported by its code, never its text.
+      const why = error instanceof UserError ? error.message : `${file} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`
+      warn(`The edited policy was not loaded, so the previous one stays in force: ${why}`)
+    }
+    return current
+  }
+}
+
 /** Starts a broker over the configured vault and policy; the vault is unlocked first so no request waits on a prompt. */
 export async function serveBroker(options: ServeOptions): Promise<{broker: RunningBroker; policyFile: string; stop: () => Promise<void>}> {
   const host = options.host ?? '127.0.0.1'
@@ -69,7 +100,7 @@ export async function serveBroker(options: ServeOptions): Promise<{broker: Runni
   await store.info({tenant: 'outloop', name: 'unlock-check'})
   const broker = await startBroker({
     home: options.home,
-    policy,
+    policy: reloadingPolicy(file, policy, options.warn ?? (() => {})),
     host,
     port: options.port,
     socketPath: options.socketPath,
