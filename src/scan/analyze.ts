@@ -135,7 +135,9 @@ export function analyzeFindings(
     }
   }
 
-  risks.push(...foreignAccountRisks(foreignAccounts), ...foreignReferenceRisks(references))
+  // Only placeholders naming a client of this tree: `outloop://acme/…` in a repository's docs or tests is an example.
+  const clients = new Set([...findings.flatMap((f) => (f.tenant === null ? [] : [f.tenant])), ...accounts.flatMap((a) => (a.tenant === null ? [] : [a.tenant])), ...references.map((r) => r.tenant)])
+  risks.push(...foreignAccountRisks(foreignAccounts), ...foreignReferenceRisks(references.filter((r) => clients.has(r.owner))))
   risks.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || RISK_RANK[a.type] - RISK_RANK[b.type] || b.files.length - a.files.length || a.message.localeCompare(b.message))
   secrets.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.occurrences.length - a.occurrences.length || a.rule.localeCompare(b.rule))
   return {secrets, risks, tenants: summarizeTenants(findings, secrets)}
