@@ -60,16 +60,33 @@ async function updateBindings(home: string, change: (bindings: WorkspaceBinding[
   }
 }
 
-/** Binds a folder to a tenant; writes nothing into the folder. Rebinding to the same tenant is a no-op. */
-export async function connectWorkspace(home: string, dir: string, tenant: string, now = new Date()): Promise<{binding: WorkspaceBinding; changed: boolean; previousTenant: string | null}> {
+/** What connecting a folder did; `previousTenant` is set when `force` rebound it from another client. */
+export interface ConnectOutcome {
+  readonly binding: WorkspaceBinding
+  readonly changed: boolean
+  readonly previousTenant: string | null
+}
+
+/**
+ * Binds a folder to a tenant; writes nothing into the folder. Rebinding to the same tenant is a no-op. A folder
+ * bound to another client, or inside a folder bound to another client, is refused unless `force`: one typo
+ * would otherwise hand that client's folder (and the keys its sessions reach) to another.
+ */
+export async function connectWorkspace(home: string, dir: string, tenant: string, options: {force?: boolean; now?: Date} = {}): Promise<ConnectOutcome> {
   if (!isValidSecretName(tenant)) throw new UserError('A tenant name is lower-case letters, digits, ".", "_" or "-", starting with a letter or digit.', 'e.g. outloop connect ~/clients/acme --tenant acme')
   const real = resolveWorkspaceDir(dir)
-  let result: {binding: WorkspaceBinding; changed: boolean; previousTenant: string | null} | null = null
+  const now = options.now ?? new Date()
+  let result: ConnectOutcome | null = null
   await updateBindings(home, (bindings) => {
     const existing = bindings.find((b) => b.dir === real)
     if (existing && existing.tenant === tenant) {
       result = {binding: existing, changed: false, previousTenant: tenant}
       return bindings
+    }
+    if (options.force !== true) {
+      if (existing) throw new UserError(`${real} is connected to ${existing.tenant}: not rebound to ${tenant}.`, `If it really is ${tenant}'s folder: outloop connect ${real} --tenant ${tenant} --force (${existing.tenant}'s sessions there stop working).`)
+      const enclosing = findWorkspaceBinding(bindings, real)
+      if (enclosing && enclosing.tenant !== tenant) throw new UserError(`${real} is inside ${enclosing.dir}, which is connected to ${enclosing.tenant}: not connected to ${tenant}.`, `If that subfolder really is ${tenant}'s: outloop connect ${real} --tenant ${tenant} --force.`)
     }
     const binding = {dir: real, tenant, connectedAt: now.toISOString()}
     result = {binding, changed: true, previousTenant: existing?.tenant ?? null}

@@ -7,7 +7,8 @@ import {outloopHome} from '../lib/paths.js'
 import {untilStopSignal} from '../lib/process.js'
 import type {SecretValue} from '../lib/secret-value.js'
 import {migrationPlanToJson, renderMigrationPlanText} from '../plan/render.js'
-import {setUpAccessLayer, startAccessLayerBroker, type AccessSetupResult} from '../services/access-setup.js'
+import {clientFoldersUnder, setUpAccessLayer, startAccessLayerBroker, vaultStarterEntries, type AccessSetupResult} from '../services/access-setup.js'
+import {openVaultForService} from '../services/vault/store.js'
 import {applyMigration, MigrationStoppedError, planMigration, type MigrationOutcome} from '../services/migrate.js'
 import {renderAccessSetupLines} from '../ui/access-text.js'
 import {runMigrationWizard} from '../ui/wizard/run.js'
@@ -23,9 +24,9 @@ function shellQuote(path: string): string {
   return /^[A-Za-z0-9_./~-]+$/.test(path) ? path : `'${path.replaceAll("'", `'\\''`)}'`
 }
 
-/** What comes after a migration: connect each client folder, then start the access layer. */
+/** What comes after a migration: connect each client folder, write the starter policy (when there is none), start the access layer. */
 export function nextStepCommands(outcome: Pick<MigrationOutcome, 'clientFolders'>): string[] {
-  return [...outcome.clientFolders.map((c) => `outloop connect ${shellQuote(c.folder)} --tenant ${c.tenant}`), 'outloop serve']
+  return [...outcome.clientFolders.map((c) => `outloop connect ${shellQuote(c.folder)} --tenant ${c.tenant}`), 'outloop policy init', 'outloop serve']
 }
 
 /** Opens the file vault on the terminal (asking its passphrase, if it has one) and returns an environment that carries it, in memory only. */
@@ -111,7 +112,8 @@ Ctrl-C while applying stops cleanly: the file being written is finished, every f
     const connect = flags.connect || flags.serve
     const outcome = await whileStoppable((signal) => applyMigration({...options, signal}), () => this.logToStderr('Stopping: finishing the file being written, then putting back every file of this run…'))
     const next = nextStepCommands(outcome)
-    const access = connect && outcome.run !== null ? await setUpAccessLayer({home: options.home, clientFolders: outcome.clientFolders, entries: migratedEntries(outcome)}) : undefined
+    // Nothing left to move (a finished migration): --connect still connects the clients the vault holds keys of and writes the policy.
+    const access = !connect ? undefined : outcome.run !== null ? await setUpAccessLayer({home: options.home, clientFolders: outcome.clientFolders, entries: migratedEntries(outcome)}) : await this.accessForVault(outcome.root, options)
     if (flags.json) {
       this.log(
         JSON.stringify(
@@ -137,6 +139,7 @@ Ctrl-C while applying stops cleanly: the file being written is finished, every f
     for (const s of outcome.skipped) this.logToStderr(escapeControlChars(`Warning: ${s.file} skipped: ${s.reason}`))
     if (outcome.run === null) {
       this.log('Nothing to migrate: no plaintext key left that a rewrite can move.')
+      if (access !== undefined) await this.startAccessLayer(outcome, options, {serve: flags.serve, access})
       return
     }
     const shared = outcome.plan.entries.filter((e) => e.sharedWith.length > 0)
@@ -150,6 +153,12 @@ Ctrl-C while applying stops cleanly: the file being written is finished, every f
     }
     this.log('Next: connect each client folder and start the access layer (or migrate with --serve):')
     for (const command of next) this.log(`  ${command}`)
+  }
+
+  /** Connecting after a finished migration: the client folders and the entries come from the vault, not from a plan. */
+  private async accessForVault(root: string, options: {home: string; env: NodeJS.ProcessEnv; backend?: string; interactive: boolean}): Promise<AccessSetupResult> {
+    const entries = await vaultStarterEntries(openVaultForService(options).store)
+    return setUpAccessLayer({home: options.home, clientFolders: clientFoldersUnder(root, new Set(entries.map((e) => e.tenant))), entries})
   }
 
   /**
@@ -170,7 +179,7 @@ Ctrl-C while applying stops cleanly: the file being written is finished, every f
     }
     const started = await startAccessLayerBroker({home: options.home, env: options.env, backend: options.backend, interactive: false, warn: (message) => this.logToStderr(`Warning: ${message}`)})
     if (started.kind === 'already-running') {
-      say(`The access layer is already running at ${started.url} (pid ${started.pid}): it sees the folders just connected from the next request on; restart it to load policy edits.`)
+      say(`The access layer is already running at ${started.url} (pid ${started.pid}): it sees the folders just connected and any policy edit from the next request on.`)
       return
     }
     const folder = access.connected[0]?.folder

@@ -3,15 +3,19 @@ import {Flags} from '@oclif/core'
 import {OutloopCommand} from '../lib/command.js'
 import {outloopHome} from '../lib/paths.js'
 import {readAccessStatus} from '../services/status.js'
+import {formatSecretRef} from '../vault/ref.js'
 
 export default class Status extends OutloopCommand {
   static override summary = 'Connected client folders, the running broker, and policy problems.'
 
-  static override flags = {json: Flags.boolean({description: 'One JSON document (schema outloop.status/v1).'})}
+  static override flags = {
+    json: Flags.boolean({description: 'One JSON document (schema outloop.status/v1).'}),
+    vault: Flags.string({description: 'The vault backend (file, keychain, hashicorp); default: the one outloop init chose.'}),
+  }
 
   async run(): Promise<void> {
     const {flags} = await this.parse(Status)
-    const status = await readAccessStatus(outloopHome(), process.env)
+    const status = await readAccessStatus(outloopHome(), process.env, {env: process.env, backend: flags.vault, interactive: false})
     if (flags.json) {
       this.log(JSON.stringify({schema: 'outloop.status/v1', ...status}, null, 2))
       return
@@ -39,6 +43,10 @@ export default class Status extends OutloopCommand {
       lines.push(`Warning: the running broker uses the policy of ${inUse.loadedAt}; ${first ? `policy.yaml has an error at ${first.line}:${first.column}, so it keeps that one until the file is fixed.` : status.policyExists ? 'policy.yaml changed since and is read within a second.' : 'policy.yaml is gone, so it keeps that one.'}`)
     }
     for (const warning of status.warnings) lines.push(`Warning: ${warning}`)
+    if (status.ungranted !== null && status.ungranted.length > 0) {
+      lines.push(`Refused until granted in the policy (${status.ungranted.length} vaulted ${status.ungranted.length === 1 ? 'key' : 'keys'} of connected clients):`)
+      for (const e of status.ungranted) lines.push(`  ${formatSecretRef(e)}`)
+    }
     this.log(lines.join('\n'))
   }
 }

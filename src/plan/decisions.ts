@@ -2,14 +2,16 @@ import {UserError} from '../lib/errors.js'
 import {interpolationVariableFor} from '../rewrite/placeholder.js'
 import type {RewriteEdit} from '../rewrite/types.js'
 import {formatSecretRef, isValidSecretName} from '../vault/ref.js'
-import type {MigrationPlan, PlannedFile, PlannedVaultEntry, SkippedMigrationFile} from './migration-plan.js'
+import type {MigrationPlan, PlannedEdit, PlannedFile, PlannedVaultEntry, SkippedMigrationFile} from './migration-plan.js'
 
 /**
- * What to do with a key several clients hold: `separate` gives each client its own entry (the plan's default;
- * rotate afterwards), `owner-only` vaults it for `owner` alone and leaves the other clients' copies in place,
- * `skip` leaves every copy in place.
+ * What to do with a key several clients hold. For a key copied into a client it does not belong to: `owner-ref`
+ * (the plan's default) vaults it for its owner and points the copies at the owner's entry, which the broker
+ * refuses for the other clients. For a key used at home by several clients: `separate` (the plan's default)
+ * gives each client its own entry with the same value (rotate afterwards). Either way `owner-only` vaults it
+ * for `owner` alone and leaves the other clients' copies in place, and `skip` leaves every copy in place.
  */
-export type SharedSecretChoice = 'separate' | 'owner-only' | 'skip'
+export type SharedSecretChoice = 'owner-ref' | 'separate' | 'owner-only' | 'skip'
 
 /** Choices a person made about a plan (the wizard), expressed as plan inputs so `--yes` could take them too. */
 export interface MigrationDecisions {
@@ -24,7 +26,7 @@ export interface MigrationDecisions {
 const BASE64_STRATEGIES: ReadonlySet<string> = new Set(['base64-placeholder', 'credential-pair'])
 
 /** One edit pointed at a renamed entry, its encoding kept; refuses rather than guess at an encoding it cannot redo. */
-function renamedEdit(edit: RewriteEdit, to: string): RewriteEdit {
+function renamedEdit<E extends RewriteEdit>(edit: E, to: string): E {
   const from = edit.placeholder
   const swap = (text: string, a: string, b: string): string => text.split(a).join(b)
   const refuse = (): never => {
@@ -53,13 +55,21 @@ function renamedEdit(edit: RewriteEdit, to: string): RewriteEdit {
  */
 export function applyMigrationDecisions(plan: MigrationPlan, decisions: MigrationDecisions): MigrationPlan {
   const wanted = decisions.tenants === undefined ? undefined : new Set(decisions.tenants)
-  const dropped = new Set<string>()
-  for (const entry of plan.entries) {
-    const choice = decisions.choices?.[entry.fingerprint]
-    const outOfScope = wanted !== undefined && !wanted.has(entry.ref.tenant)
-    const declined = choice !== undefined && (choice.choice === 'skip' || (choice.choice === 'owner-only' && choice.owner !== entry.ref.tenant))
-    if (outOfScope || declined) dropped.add(entry.placeholder)
+  const entryOf = new Map(plan.entries.map((e) => [e.placeholder, e]))
+  // Decided per edit, by the client whose file it is in: a client left out keeps its files as they are, even
+  // where they point at another client's entry, and that entry is written only when a kept edit needs it.
+  const keepEdit = (file: PlannedFile, edit: PlannedEdit): boolean => {
+    if (wanted !== undefined && !wanted.has(file.tenant)) return false
+    const entry = entryOf.get(edit.placeholder)
+    const choice = entry === undefined ? undefined : decisions.choices?.[entry.fingerprint]
+    if (choice === undefined) return true
+    if (choice.choice === 'skip') return false
+    if (choice.choice === 'owner-only') return choice.owner === file.tenant
+    return true
   }
+  const keptByFile = new Map(plan.files.map((f) => [f.relPath, f.edits.filter((e) => keepEdit(f, e))]))
+  const used = new Set([...keptByFile.values()].flatMap((edits) => edits.map((e) => e.placeholder)))
+  const dropped = new Set(plan.entries.filter((e) => !used.has(e.placeholder)).map((e) => e.placeholder))
 
   const renames = new Map<string, string>()
   const names = new Set(plan.entries.filter((e) => !dropped.has(e.placeholder)).map((e) => e.placeholder))
@@ -78,7 +88,7 @@ export function applyMigrationDecisions(plan: MigrationPlan, decisions: Migratio
   const files: PlannedFile[] = []
   const skipped: SkippedMigrationFile[] = [...plan.skipped]
   for (const file of plan.files) {
-    const kept = file.edits.filter((e) => !dropped.has(e.placeholder))
+    const kept = keptByFile.get(file.relPath) ?? []
     if (kept.length === 0) {
       skipped.push({relPath: file.relPath, reason: 'left in place by choice'})
       continue
@@ -90,6 +100,17 @@ export function applyMigrationDecisions(plan: MigrationPlan, decisions: Migratio
     files.push({...file, edits, wholeFile: file.wholeFile && kept.length === file.edits.length})
   }
 
+  // Files and guests as the kept edits have them: a guest whose copy stays in place no longer points here.
+  const usage = new Map<string, {files: Set<string>; occurrences: number; guests: Set<string>}>()
+  for (const file of files) {
+    for (const edit of file.edits) {
+      const use = usage.get(edit.placeholder) ?? {files: new Set<string>(), occurrences: 0, guests: new Set<string>()}
+      use.files.add(file.relPath)
+      use.occurrences += 1
+      if (edit.foreign) use.guests.add(file.tenant)
+      usage.set(edit.placeholder, use)
+    }
+  }
   const entries: PlannedVaultEntry[] = plan.entries
     .filter((e) => !dropped.has(e.placeholder))
     .map((e) => {
@@ -98,6 +119,10 @@ export function applyMigrationDecisions(plan: MigrationPlan, decisions: Migratio
       const name = to.slice(to.lastIndexOf('/') + 1)
       return {...e, ref: {tenant: e.ref.tenant, name}, placeholder: to, existing: false}
     })
-  const tenants = [...new Set(files.map((f) => f.tenant))].sort()
+    .map((e) => {
+      const use = usage.get(e.placeholder)
+      return use === undefined ? e : {...e, files: [...use.files].sort(), occurrences: use.occurrences, guests: [...use.guests].sort()}
+    })
+  const tenants = [...new Set([...files.map((f) => f.tenant), ...entries.map((e) => e.ref.tenant)])].sort()
   return {entries, files, skipped, tenants}
 }

@@ -1,11 +1,12 @@
 import {createHmac} from 'node:crypto'
 
 import {ruleById} from '../detectors/index.js'
+import {isCopiedPlace} from '../scan/analyze.js'
 import {fingerprintSecret} from '../lib/fingerprint.js'
 import {previewSecret} from '../lib/preview.js'
 import type {SecretValue} from '../lib/secret-value.js'
 import {planFileRewrite, RewriteError, type RewriteEdit, type RewriteFinding, type RewriteStrategyId, type RewriteTarget, type VaultEntryKind} from '../rewrite/index.js'
-import {formatSecretRef, isValidSecretName, type SecretRef} from '../vault/ref.js'
+import {formatSecretRef, isValidSecretName, tryParseSecretRef, type SecretRef} from '../vault/ref.js'
 
 /** One file as the planner sees it: its text, its client, and the findings a scan made in it. */
 export interface MigrationSourceFile {
@@ -31,6 +32,11 @@ export interface MigrationPlanOptions {
   readonly tenants?: readonly string[]
   readonly existing?: readonly ExistingVaultEntry[]
   readonly interpolation?: 'never' | 'tool'
+  /**
+   * Value fingerprint → the client it belongs to, as the scan decided (where the key is at home). A copy of
+   * such a key in another client's files points at the owner's entry instead of being vaulted for that client.
+   */
+  readonly owners?: Readonly<Record<string, string>>
 }
 
 /** One vault entry the migration writes (or finds already there). */
@@ -49,14 +55,26 @@ export interface PlannedVaultEntry {
   readonly sharedWith: readonly string[]
   readonly files: readonly string[]
   readonly occurrences: number
+  /**
+   * Other clients whose files hold a copy of this client's key and now point at this entry: the broker
+   * refuses it for their sessions (tenant-mismatch), so nothing of this client's reaches them.
+   */
+  readonly guests: readonly string[]
 }
+
+/**
+ * One occurrence's edit with whose key it is: `owner` is the client the scan says the value belongs to
+ * (null when it could not tell), `foreign` is set when that is not the file's client, so the edit writes the
+ * owner's placeholder rather than a new entry of the file's client.
+ */
+export type PlannedEdit = RewriteEdit & {readonly owner: string | null; readonly foreign: boolean}
 
 /** Everything one file's rewrite changes. */
 export interface PlannedFile {
   readonly relPath: string
   readonly tenant: string
   readonly format: string
-  readonly edits: readonly RewriteEdit[]
+  readonly edits: readonly PlannedEdit[]
   readonly wholeFile: boolean
   /** HMAC of the text the plan was made for: a file that differs at apply time is skipped, not clobbered. */
   readonly contentHash: string
@@ -97,12 +115,44 @@ function slugOf(text: string): string {
  * rule id when there is no usable name.
  */
 export function baseEntryName(name: string | null, ruleId: string, provider: string | null): string {
-  const slug = name === null ? '' : slugOf(name)
+  // A header or a bare "key" says how the key is sent, not what it is: `Authorization: Bearer sk-or-…` is an OpenRouter key.
+  const slug = name === null || HOW_SENT.test(slugOf(name)) ? '' : slugOf(name)
   const providerSlug = provider === null ? '' : slugOf(provider.split(/\s+/)[0])
   const ruleSlug = slugOf(ruleId) || 'secret'
   if (slug === '' || !/[a-z]/.test(slug)) return ruleSlug
   if (providerSlug === '' || slug.includes(providerSlug) || slug.includes(ruleSlug.split('-')[0])) return slug
   return `${ruleSlug.split('-')[0]}-${slug}`
+}
+
+const HOW_SENT = /^(x-api-key|x-auth-token|(proxy-)?authorization|auth|bearer)$/
+
+/**
+ * The one base name each value gets in every client that holds it: from its first occurrence outside copied
+ * places (skills, notes), in path order, else its first anywhere. Two clients' entries of one value then share a
+ * name (`shopify-access-token` in both, not `x-shopify-access-token` in the second).
+ */
+function baseNamesByValue(files: readonly MigrationSourceFile[], key: Buffer, interpolation: 'never' | 'tool'): Map<string, string> {
+  const home = new Map<string, string>()
+  const anywhere = new Map<string, string>()
+  for (const file of files) {
+    const findings = file.findings.filter((f) => f.allowed !== true)
+    if (findings.length === 0 || file.tenant === null) continue
+    const copied = isCopiedPlace(file.relPath)
+    const record = (target: RewriteTarget): string => {
+      const fingerprint = fingerprintSecret(key, target.vaultValue)
+      const base = baseEntryName(target.name, target.ruleId, ruleById(target.ruleId)?.provider ?? null)
+      if (!anywhere.has(fingerprint)) anywhere.set(fingerprint, base)
+      if (!copied && !home.has(fingerprint)) home.set(fingerprint, base)
+      return 'outloop://naming/pass'
+    }
+    try {
+      planFileRewrite(file.relPath, file.text, findings, {placeholderFor: record, interpolation})
+    } catch (error) {
+      if (!(error instanceof RewriteError)) throw error
+    }
+  }
+  for (const [fingerprint, base] of home) anywhere.set(fingerprint, base)
+  return anywhere
 }
 
 interface EntryDraft {
@@ -115,6 +165,7 @@ interface EntryDraft {
   existing: boolean
   files: Set<string>
   occurrences: number
+  guests: Set<string>
 }
 
 /**
@@ -132,10 +183,12 @@ export function buildMigrationPlan(options: MigrationPlanOptions): MigrationPlan
     if (!existingByValue.has(`${e.tenant}\0${e.fingerprint}`)) existingByValue.set(`${e.tenant}\0${e.fingerprint}`, e.name)
   }
   const existingNames = new Set(taken.keys())
+  const owners = options.owners ?? {}
   const files: PlannedFile[] = []
   const skipped: SkippedMigrationFile[] = []
   // Path order, so the same tree always gets the same names.
   const sorted = [...options.files].sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0))
+  const baseNames = baseNamesByValue(sorted, key, options.interpolation ?? 'never')
 
   for (const file of sorted) {
     const findings = file.findings.filter((f) => f.allowed !== true)
@@ -148,28 +201,46 @@ export function buildMigrationPlan(options: MigrationPlanOptions): MigrationPlan
     // Names given out while planning this file; kept only when the whole file plans.
     const pending = new Map<string, EntryDraft>()
     const pendingNames = new Map<string, string>()
+    // Whose key each planned value is, by the fingerprint of what the vault entry will hold.
+    const ownerOfValue = new Map<string, string | null>()
+    const ownerOf = (target: RewriteTarget, fingerprint: string): string | null => {
+      const direct = owners[fingerprint]
+      if (direct !== undefined) return direct
+      // A value that moves whole (a URL, a credential pair) belongs to whoever owns the key inside it.
+      const whole = target.vaultValue.reveal()
+      for (const f of findings) {
+        if (f.line < target.line || !whole.includes(f.secret.reveal())) continue
+        const owner = owners[fingerprintSecret(key, f.secret)]
+        if (owner !== undefined) return owner
+      }
+      return null
+    }
     const namer = (target: RewriteTarget): string => {
       const fingerprint = fingerprintSecret(key, target.vaultValue)
-      const valueKey = `${tenant}\0${fingerprint}`
+      const owner = ownerOf(target, fingerprint)
+      ownerOfValue.set(fingerprint, owner)
+      // A key of another client's is never vaulted for this one: the copy points at the owner's entry.
+      const entryTenant = owner !== null && owner !== tenant && isValidSecretName(owner) ? owner : tenant
+      const valueKey = `${entryTenant}\0${fingerprint}`
       const known = byValue.get(valueKey) ?? pending.get(valueKey)
       if (known !== undefined) return formatSecretRef(known.ref)
       const provider = ruleById(target.ruleId)?.provider ?? null
       const reuse = existingByValue.get(valueKey)
       let name = reuse
       if (name === undefined) {
-        const base = baseEntryName(target.name, target.ruleId, provider)
+        const base = baseNames.get(fingerprint) ?? baseEntryName(target.name, target.ruleId, provider)
         for (let n = 1; ; n++) {
           const candidate = n === 1 ? base : `${base}-${n}`
-          const holder = taken.get(`${tenant}/${candidate}`) ?? pendingNames.get(`${tenant}/${candidate}`)
+          const holder = taken.get(`${entryTenant}/${candidate}`) ?? pendingNames.get(`${entryTenant}/${candidate}`)
           if (holder === undefined || holder === fingerprint) {
             name = candidate
             break
           }
         }
       }
-      const draft: EntryDraft = {ref: {tenant, name}, ruleId: target.ruleId, provider, kind: target.entry, value: target.vaultValue, fingerprint, existing: existingNames.has(`${tenant}/${name}`), files: new Set(), occurrences: 0}
+      const draft: EntryDraft = {ref: {tenant: entryTenant, name}, ruleId: target.ruleId, provider, kind: target.entry, value: target.vaultValue, fingerprint, existing: existingNames.has(`${entryTenant}/${name}`), files: new Set(), occurrences: 0, guests: new Set()}
       pending.set(valueKey, draft)
-      pendingNames.set(`${tenant}/${name}`, fingerprint)
+      pendingNames.set(`${entryTenant}/${name}`, fingerprint)
       return formatSecretRef(draft.ref)
     }
     try {
@@ -177,13 +248,20 @@ export function buildMigrationPlan(options: MigrationPlanOptions): MigrationPlan
       if (rewrite.edits.length === 0) continue
       for (const [valueKey, draft] of pending) byValue.set(valueKey, draft)
       for (const [name, fp] of pendingNames) taken.set(name, fp)
-      for (const edit of rewrite.edits) {
-        const draft = byValue.get(`${tenant}\0${fingerprintSecret(key, edit.vaultValue)}`)
-        if (draft === undefined) continue
-        draft.files.add(file.relPath)
-        draft.occurrences += 1
-      }
-      files.push({relPath: file.relPath, tenant, format: rewrite.format, edits: rewrite.edits, wholeFile: rewrite.wholeFile, contentHash: contentHashOf(key, file.text)})
+      const edits = rewrite.edits.map((edit): PlannedEdit => {
+        const fingerprint = fingerprintSecret(key, edit.vaultValue)
+        const owner = ownerOfValue.get(fingerprint) ?? null
+        const ref = tryParseSecretRef(edit.placeholder, {requireScheme: true})
+        const foreign = ref !== null && ref.tenant !== tenant
+        const draft = ref === null ? undefined : byValue.get(`${ref.tenant}\0${fingerprint}`)
+        if (draft !== undefined) {
+          draft.files.add(file.relPath)
+          draft.occurrences += 1
+          if (foreign) draft.guests.add(tenant)
+        }
+        return {...edit, owner, foreign}
+      })
+      files.push({relPath: file.relPath, tenant, format: rewrite.format, edits, wholeFile: rewrite.wholeFile, contentHash: contentHashOf(key, file.text)})
     } catch (error) {
       if (!(error instanceof RewriteError)) throw error
       skipped.push({relPath: file.relPath, reason: `line ${error.line}, column ${error.column}: ${error.message.slice(error.message.indexOf(': ') + 2)}`})
@@ -198,8 +276,11 @@ export function buildMigrationPlan(options: MigrationPlanOptions): MigrationPlan
   }
   const wanted = options.tenants === undefined || options.tenants.length === 0 ? undefined : new Set(options.tenants)
   const inScope = (tenant: string): boolean => wanted === undefined || wanted.has(tenant)
+  const plannedFiles = files.filter((f) => inScope(f.tenant))
+  // An owner's entry that a client in scope points at is written too, even when the owner is not in scope.
+  const referenced = new Set(plannedFiles.flatMap((f) => f.edits.map((e) => e.placeholder)))
   const entries = [...byValue.values()]
-    .filter((d) => inScope(d.ref.tenant))
+    .filter((d) => inScope(d.ref.tenant) || referenced.has(formatSecretRef(d.ref)))
     .sort((a, b) => (a.ref.tenant + '/' + a.ref.name < b.ref.tenant + '/' + b.ref.name ? -1 : 1))
     .map((d): PlannedVaultEntry => ({
       ref: d.ref,
@@ -214,9 +295,9 @@ export function buildMigrationPlan(options: MigrationPlanOptions): MigrationPlan
       sharedWith: [...(tenantsByValue.get(d.fingerprint) ?? [])].filter((t) => t !== d.ref.tenant).sort(),
       files: [...d.files].sort(),
       occurrences: d.occurrences,
+      guests: [...d.guests].sort(),
     }))
-  const plannedFiles = files.filter((f) => inScope(f.tenant))
-  const tenants = [...new Set(plannedFiles.map((f) => f.tenant))].sort()
+  const tenants = [...new Set([...plannedFiles.map((f) => f.tenant), ...entries.map((e) => e.ref.tenant)])].sort()
   return {entries, files: plannedFiles, skipped: skipped.filter((s) => wanted === undefined || sorted.some((f) => f.relPath === s.relPath && f.tenant !== null && wanted.has(f.tenant))), tenants}
 }
 

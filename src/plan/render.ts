@@ -20,6 +20,7 @@ export function migrationPlanToJson(plan: MigrationPlan): Record<string, unknown
       existing: e.existing,
       sharedAcrossClients: e.sharedWith.length > 0,
       sharedWith: e.sharedWith,
+      guests: e.guests,
       files: e.files,
       occurrences: e.occurrences,
     })),
@@ -34,6 +35,8 @@ export function migrationPlanToJson(plan: MigrationPlan): Record<string, unknown
         strategy: e.strategy,
         entry: e.entry,
         placeholder: e.placeholder,
+        owner: e.owner,
+        foreign: e.foreign,
         writes: e.decodesTo,
         ...(e.variable === undefined ? {} : {variable: e.variable}),
         preview: e.preview,
@@ -42,7 +45,7 @@ export function migrationPlanToJson(plan: MigrationPlan): Record<string, unknown
       })),
     })),
     skipped: plan.skipped.map((s) => ({file: s.relPath, reason: s.reason})),
-    stats: {entries: plan.entries.length, files: plan.files.length, edits: plan.files.reduce((n, f) => n + f.edits.length, 0), shared: plan.entries.filter((e) => e.sharedWith.length > 0).length, skipped: plan.skipped.length},
+    stats: {entries: plan.entries.length, files: plan.files.length, edits: plan.files.reduce((n, f) => n + f.edits.length, 0), shared: plan.entries.filter((e) => e.sharedWith.length > 0).length, foreign: plan.files.reduce((n, f) => n + f.edits.filter((e) => e.foreign).length, 0), skipped: plan.skipped.length},
   }
 }
 
@@ -58,20 +61,26 @@ export function renderMigrationPlanText(plan: MigrationPlan): string {
   for (const tenant of plan.tenants) {
     lines.push('', `${tenant}`)
     for (const e of plan.entries.filter((x) => x.ref.tenant === tenant)) {
-      const notes = [e.existing ? 'already in the vault' : '', e.sharedWith.length > 0 ? `shared across clients (${e.sharedWith.join(', ')}): rotate` : ''].filter(Boolean)
+      const notes = [
+        e.existing ? 'already in the vault' : '',
+        e.sharedWith.length > 0 ? `shared across clients (${e.sharedWith.join(', ')}): rotate` : '',
+        e.guests.length > 0 ? `copied into ${e.guests.join(', ')}: those copies point here and are refused for ${e.guests.length === 1 ? 'that client' : 'those clients'}` : '',
+      ].filter(Boolean)
       lines.push(`  ${e.placeholder}  ${e.ruleId}  ${e.preview}  ${e.occurrences}x in ${e.files.length} ${e.files.length === 1 ? 'file' : 'files'}${notes.length > 0 ? `  [${notes.join('; ')}]` : ''}`)
     }
   }
   if (plan.files.length > 0) lines.push('', 'Edits')
   for (const f of plan.files) {
     lines.push(`  ${f.relPath} (${f.format})${f.wholeFile ? ', moved whole' : ''}`)
-    for (const e of f.edits) lines.push(`    ${e.line}:${e.column}  ${e.preview} → ${e.decodesTo}  (${e.strategy}: ${e.reason})`)
+    for (const e of f.edits) lines.push(`    ${e.line}:${e.column}  ${e.preview} → ${e.decodesTo}  (${e.strategy}: ${e.reason})${e.foreign ? `  [${e.owner}'s key: points at ${e.owner}'s entry, not vaulted for ${f.tenant}]` : ''}`)
   }
   if (plan.skipped.length > 0) {
     lines.push('', 'Left in place')
     for (const s of plan.skipped) lines.push(`  ${s.relPath}: ${s.reason}`)
   }
   const shared = plan.entries.filter((e) => e.sharedWith.length > 0).length
+  const foreign = plan.files.reduce((n, f) => n + f.edits.filter((e) => e.foreign).length, 0)
+  if (foreign > 0) lines.push('', `${foreign} ${foreign === 1 ? 'copy' : 'copies'} of another client's key: each points at its owner's entry, which the broker refuses for the client holding the copy. Give that client its own key, or remove the copy.`)
   if (shared > 0) lines.push('', `${shared} ${shared === 1 ? 'key is' : 'keys are'} shared across clients: each client gets its own entry with the same value. Rotate them so each client has its own key.`)
   // Paths, names and reasons come from the files: each line escaped whole, so none can add lines or drive the terminal.
   return lines.map(escapeControlChars).join('\n') + '\n'

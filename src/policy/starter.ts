@@ -8,7 +8,8 @@ export interface StarterPolicyEntry {
   readonly name: string
   /** The detector's provider display name ('OpenAI', 'Mistral AI', …), null when unknown. */
   readonly provider: string | null
-  readonly ruleId: string
+  /** The detector's rule; null for an entry read back from the vault, which keeps the provider only. */
+  readonly ruleId: string | null
 }
 
 /** The starter policy's text, how many grants it holds, and the entries it could not grant. */
@@ -40,9 +41,11 @@ const NAME = /^[a-z0-9][a-z0-9._-]*$/
  * key the broker could attach; a Google key is granted for Gemini only when its rule says Gemini, since an
  * `AIza…` key may as well be for Maps or any other Google API.
  */
-export function starterServiceFor(entry: Pick<StarterPolicyEntry, 'provider' | 'ruleId'>): string | null {
-  if (entry.ruleId.includes('webhook')) return null
-  const service = entry.provider === 'Google' ? (entry.ruleId.includes('gemini') ? 'gemini' : null) : entry.provider !== null ? PROVIDER_PRESETS[entry.provider] ?? null : null
+export function starterServiceFor(entry: Pick<StarterPolicyEntry, 'provider' | 'ruleId'> & {readonly name?: string}): string | null {
+  // What the key is for, said by its rule or the name it was given (`google-gemini-api-key` from GEMINI_API_KEY).
+  const hint = `${entry.ruleId ?? ''} ${entry.name ?? ''}`
+  if (/webhook|signing/.test(hint)) return null
+  const service = entry.provider === 'Google' ? (hint.includes('gemini') ? 'gemini' : null) : entry.provider !== null ? PROVIDER_PRESETS[entry.provider] ?? null : null
   return service !== null && findServicePreset(service) ? service : null
 }
 
@@ -63,7 +66,7 @@ const HEADER = `# outloop access policy, written after migration.
 #     upstream: https://api.crm.example.com
 #     header: "Authorization: Bearer {secret}"   # or  query: api_key
 #
-# See README, "Access layer". The broker reads this file when it starts.
+# See README, "Access layer". A running broker picks up edits from the next request; an edit that does not parse is not loaded.
 `
 
 /** A YAML scalar as the parser will read it back: plain when that round-trips, quoted otherwise (`1e5`, `null`). */
@@ -98,7 +101,7 @@ export function starterPolicyText(entries: readonly StarterPolicyEntry[]): Start
     const grants: string[] = []
     const notes: string[] = []
     for (const name of sorted) {
-      const service = NAME.test(name) ? starterServiceFor(names.get(name)!) : null
+      const service = NAME.test(name) ? starterServiceFor({...names.get(name)!, name}) : null
       if (service === null) {
         ungranted.push({tenant, name})
         notes.push(

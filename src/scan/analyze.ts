@@ -13,7 +13,7 @@ export function isCopiedPlace(file: string): boolean {
 }
 
 const SEVERITY_RANK: Record<Severity, number> = {critical: 0, high: 1, medium: 2, low: 3}
-const RISK_RANK = {'foreign-tenant': 0, 'cross-client': 1, 'foreign-account': 2, 'shared-area': 3, duplicate: 4} as const
+const RISK_RANK = {'foreign-tenant': 0, 'foreign-reference': 0, 'cross-client': 1, 'foreign-account': 2, 'shared-area': 3, duplicate: 4} as const
 
 /** Counts per key for messages: "3 times". */
 function times(n: number): string {
@@ -24,10 +24,22 @@ function unique<T>(values: Iterable<T>): T[] {
   return [...new Set(values)]
 }
 
+/** A placeholder (`outloop://acme/x`) found in a client's file: where it is and whose entry it names. */
+export interface ReferenceSighting {
+  /** The client whose folder the file is in. */
+  readonly tenant: string
+  readonly file: string
+  readonly line: number
+  /** The client the placeholder names. */
+  readonly owner: string
+  readonly name: string
+}
+
 /** Groups findings by value, decides ownership, and lists the risks worst first. Pure. */
 export function analyzeFindings(
   findings: readonly Finding[],
   accounts: readonly AccountSighting[],
+  references: readonly ReferenceSighting[] = [],
 ): {secrets: SecretGroup[]; risks: Risk[]; tenants: TenantSummary[]} {
   const byFingerprint = new Map<string, Finding[]>()
   for (const finding of findings) {
@@ -123,7 +135,9 @@ export function analyzeFindings(
     }
   }
 
-  risks.push(...foreignAccountRisks(foreignAccounts))
+  // Only placeholders naming a client of this tree: `outloop://acme/…` in a repository's docs or tests is an example.
+  const clients = new Set([...findings.flatMap((f) => (f.tenant === null ? [] : [f.tenant])), ...accounts.flatMap((a) => (a.tenant === null ? [] : [a.tenant])), ...references.map((r) => r.tenant)])
+  risks.push(...foreignAccountRisks(foreignAccounts), ...foreignReferenceRisks(references.filter((r) => clients.has(r.owner))))
   risks.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || RISK_RANK[a.type] - RISK_RANK[b.type] || b.files.length - a.files.length || a.message.localeCompare(b.message))
   secrets.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.occurrences.length - a.occurrences.length || a.rule.localeCompare(b.rule))
   return {secrets, risks, tenants: summarizeTenants(findings, secrets)}
@@ -219,6 +233,34 @@ function foreignAccountRisks(found: readonly ForeignAccount[]): Risk[] {
       fingerprint: null,
       files,
       message: `${files.length === 1 ? files[0] : `${files.length} files (${files.join(', ')})`} in ${tenant} ${files.length === 1 ? 'names' : 'name'} ${owner}'s ${accounts.join(' and ')} (first at ${first.file}:${first.line}): copied from ${owner}, so ${tenant}'s agents would act on ${owner}'s account.`,
+    }
+  })
+}
+
+/**
+ * A client's file that holds another client's placeholder was copied from that client (a migration points
+ * such copies at the owner's entry). The broker refuses it for this client's sessions, but the copy still
+ * sends this client's agents after the owner's account: as grave as the key itself sitting there.
+ */
+function foreignReferenceRisks(references: readonly ReferenceSighting[]): Risk[] {
+  const groups = new Map<string, ReferenceSighting[]>()
+  for (const r of references) {
+    if (r.owner === r.tenant) continue
+    const key = `${r.tenant}\u0000${r.owner}\u0000${r.name}`
+    groups.set(key, [...(groups.get(key) ?? []), r])
+  }
+  return [...groups.values()].map((group) => {
+    const {tenant, owner, name} = group[0]
+    const files = unique(group.map((r) => r.file)).sort()
+    const where = files.length === 1 ? `${files[0]}:${group[0].line}` : `${files.length} files (${files.join(', ')})`
+    return {
+      type: 'foreign-reference',
+      severity: 'critical',
+      tenant,
+      owner,
+      fingerprint: null,
+      files,
+      message: `${tenant}'s ${where} refers to ${owner}'s secret outloop://${owner}/${name}: copied from ${owner}. The broker refuses it for ${tenant}'s sessions; give ${tenant} its own key, or remove the copy.`,
     }
   })
 }

@@ -2,6 +2,7 @@ import {closeSync, fstatSync, openSync, readSync} from 'node:fs'
 
 import {baselineHash} from '../baseline/baseline.js'
 import {fingerprintSecret} from '../lib/fingerprint.js'
+import {findSecretRefs, SECRET_REF_SCHEME} from '../vault/ref.js'
 import {findAccountNames} from './accounts.js'
 import {isCopiedPlace} from './analyze.js'
 import {scanFileText, type FileFinding} from './file-scan.js'
@@ -33,6 +34,13 @@ export interface JobAccount {
   readonly line: number
 }
 
+/** A placeholder in the file: the client and entry it names (never a value). */
+export interface JobReference {
+  readonly owner: string
+  readonly name: string
+  readonly line: number
+}
+
 export type FileJobResult =
   | {readonly relPath: string; readonly skipped: 'unreadable' | 'too-large' | 'binary' | 'scan-error'}
   | {
@@ -43,6 +51,7 @@ export type FileJobResult =
       readonly formatError?: FormatError
       readonly findings: readonly JobFinding[]
       readonly accounts: readonly JobAccount[]
+      readonly references: readonly JobReference[]
     }
 
 export interface FileJobContext {
@@ -77,7 +86,11 @@ export function runFileJob(job: FileJob, context: FileJobContext): FileJobResult
   // Account names matter in configs (where a client's own accounts are named) and in copied skills and
   // notes (where another client's show up); source code, data files and logs would only add noise and time.
   const accounts = isCopiedPlace(job.relPath) || (ACCOUNT_FORMATS.has(result.format) && text.length <= MAX_ACCOUNT_CONFIG) ? accountsIn(text) : []
-  return {relPath: job.relPath, bytes: read.byteLength, format: result.format, formatError: result.formatError, findings, accounts}
+  // Placeholders say whose entry a file points at: another client's marks a copy (cheap: most files have none).
+  const refs = text.includes(SECRET_REF_SCHEME) ? findSecretRefs(text) : []
+  const refLines = lineNumbers(text, refs.map((r) => r.start))
+  const references = refs.map((r, i) => ({owner: r.ref.tenant, name: r.ref.name, line: refLines[i]}))
+  return {relPath: job.relPath, bytes: read.byteLength, format: result.format, formatError: result.formatError, findings, accounts, references}
 }
 
 /** runFileJob, with a bug in one file's scan reported as that file not scanned instead of stopping the others. */
@@ -92,16 +105,23 @@ export function runFileJobSafely(job: FileJob, context: FileJobContext): FileJob
 function accountsIn(text: string): JobAccount[] {
   const names = findAccountNames(text)
   if (names.length === 0) return []
-  // Names come in file order: one cursor counts the lines, where counting from the top for each name
-  // took minutes on a notes file holding a few hundred thousand of them.
+  const lines = lineNumbers(text, names.map((n) => n.offset))
+  return names.map((n, i) => ({account: n.account, kind: n.kind, line: lines[i]}))
+}
+
+/**
+ * The 1-based line of each offset, given in file order: one cursor counts the lines, where counting from the
+ * top for each took minutes on a notes file holding a few hundred thousand account names.
+ */
+function lineNumbers(text: string, offsets: readonly number[]): number[] {
   let line = 1
   let counted = 0
-  return names.map((n) => {
-    for (let i = text.indexOf('\n', counted); i !== -1 && i < n.offset; i = text.indexOf('\n', i + 1)) {
+  return offsets.map((offset) => {
+    for (let i = text.indexOf('\n', counted); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
       line++
       counted = i + 1
     }
-    return {account: n.account, kind: n.kind, line}
+    return line
   })
 }
 

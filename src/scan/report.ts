@@ -46,7 +46,7 @@ export interface SecretGroup {
   readonly occurrences: readonly Occurrence[]
 }
 
-export type RiskType = 'foreign-tenant' | 'cross-client' | 'foreign-account' | 'shared-area' | 'duplicate'
+export type RiskType = 'foreign-tenant' | 'foreign-reference' | 'cross-client' | 'foreign-account' | 'shared-area' | 'duplicate'
 
 export interface Risk {
   readonly type: RiskType
@@ -54,7 +54,7 @@ export interface Risk {
   readonly message: string
   /** The tenant the risk sits in (null for shared areas). */
   readonly tenant: string | null
-  /** For foreign-tenant and foreign-account: whose key or account it is. */
+  /** For foreign-tenant, foreign-reference and foreign-account: whose key or account it is. */
   readonly owner: string | null
   readonly fingerprint: string | null
   readonly files: readonly string[]

@@ -1,11 +1,17 @@
-import {existsSync, mkdirSync} from 'node:fs'
+import {existsSync, mkdirSync, readdirSync} from 'node:fs'
+import {join} from 'node:path'
 
-import {readWorkspaceBindings, resolveWorkspaceDir} from '../broker/bindings.js'
+import {findWorkspaceBinding, readWorkspaceBindings, resolveWorkspaceDir} from '../broker/bindings.js'
 import {brokerPaths} from '../broker/files.js'
 import type {RunningBroker} from '../broker/server.js'
 import {starterPolicyText, type StarterPolicyEntry} from '../policy/starter.js'
+import {loadScanConfig} from '../scan/config.js'
+import {placePath} from '../scan/tenants.js'
 import {createFileAtomic} from '../vault/fs-safe.js'
+import type {SecretStore} from '../vault/types.js'
 import {connectClientFolder} from './connect.js'
+import {isInternalTenant} from './vault/internal.js'
+import {openVaultForService, type VaultServiceOptions} from './vault/store.js'
 import {findRunningBroker, loadBrokerPolicy, serveBroker, type ServeOptions} from './serve.js'
 
 /** A client folder connected (or found already connected) to its tenant. */
@@ -71,8 +77,8 @@ export async function setUpAccessLayer(options: AccessSetupOptions): Promise<Acc
   for (const {tenant, folder} of options.clientFolders) {
     try {
       const real = resolveWorkspaceDir(folder)
-      // connectWorkspace rebinds silently (that is what `outloop connect` asks for); this step only adds.
-      const bound = readWorkspaceBindings(options.home).find((b) => b.dir === real)
+      // This step only adds: a folder bound to another client, or inside one, is reported, never rebound.
+      const bound = findWorkspaceBinding(readWorkspaceBindings(options.home), real)
       if (bound && bound.tenant !== tenant) {
         conflicts.push({tenant, folder: real, boundTenant: bound.tenant})
         continue
@@ -83,10 +89,38 @@ export async function setUpAccessLayer(options: AccessSetupOptions): Promise<Acc
       failed.push({tenant, folder, message: error instanceof Error ? error.message : String(error)})
     }
   }
-  return {connected, conflicts, failed, policy: setUpStarterPolicy(options.home, options.entries)}
+  return {connected, conflicts, failed, policy: ensureStarterPolicy(options.home, options.entries)}
 }
 
-function setUpStarterPolicy(home: string, entries: readonly StarterPolicyEntry[]): AccessSetupPolicy {
+/**
+ * The client folders under a scan root for these tenants (outloop.yaml's mapping applied), for connecting
+ * after a migration that had nothing left to move.
+ */
+export function clientFoldersUnder(root: string, tenants: ReadonlySet<string>): {tenant: string; folder: string}[] {
+  const config = loadScanConfig(root)
+  return readdirSync(root, {withFileTypes: true})
+    .filter((d) => d.isDirectory())
+    .map((d) => ({tenant: placePath(`${d.name}/x`, config).tenant, folder: join(root, d.name)}))
+    .filter((c): c is {tenant: string; folder: string} => c.tenant !== null && tenants.has(c.tenant))
+    .sort((a, b) => (a.folder < b.folder ? -1 : 1))
+}
+
+/** The vault's client entries as the starter policy sees them (names and providers; migration's own entries left out). */
+export async function vaultStarterEntries(store: SecretStore): Promise<StarterPolicyEntry[]> {
+  return (await store.list()).filter((info) => !isInternalTenant(info.ref.tenant)).map((info) => ({tenant: info.ref.tenant, name: info.ref.name, provider: info.provider, ruleId: null}))
+}
+
+/**
+ * `outloop policy init`: writes the starter policy from what the vault holds when there is no policy yet;
+ * otherwise reads the existing one and names the vaulted keys it does not grant. Never replaces a policy.
+ */
+export async function initPolicyFromVault(options: VaultServiceOptions): Promise<AccessSetupPolicy> {
+  const entries = await vaultStarterEntries(openVaultForService(options).store)
+  return ensureStarterPolicy(options.home, entries)
+}
+
+/** Writes the starter policy when there is none (create-only); reports which of `entries` the policy on disk does not grant. */
+export function ensureStarterPolicy(home: string, entries: readonly StarterPolicyEntry[]): AccessSetupPolicy {
   const file = brokerPaths(home).policy
   if (!existsSync(file)) {
     const starter = starterPolicyText(entries)

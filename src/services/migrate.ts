@@ -17,12 +17,13 @@ import type {Risk, TenantSummary} from '../scan/report.js'
 import {randomKey} from '../vault/crypto.js'
 import {acquireFileLock} from '../vault/fs-safe.js'
 import {formatSecretRef, type SecretRef} from '../vault/ref.js'
+import {FileSecretStore} from '../vault/file-store.js'
 import {VaultConflictError, type SecretStore} from '../vault/types.js'
 import {scanTree, type ScanProgress} from './scan.js'
+import {BACKUP_KEY_TENANT} from './vault/internal.js'
 import {openVaultForService, type VaultServiceOptions} from './vault/store.js'
 
-/** The vault tenant holding each run's backup key: not a client, and the name says what it is. */
-export const BACKUP_KEY_TENANT = 'outloop.migrate'
+export {BACKUP_KEY_TENANT} from './vault/internal.js'
 
 export interface MigrateServiceOptions extends VaultServiceOptions {
   /** The folder holding the client folders. */
@@ -220,7 +221,7 @@ export async function planMigration(options: MigrateServiceOptions, store?: Secr
     if (!(error instanceof UserError)) throw error
     vaultNote = `The vault could not be read (${error.message}); names already taken there are not known, so applying may number some names differently.`
   }
-  const plan = buildMigrationPlan({files, fingerprintKey: key, tenants: options.tenants, existing, interpolation: options.interpolation})
+  const plan = buildMigrationPlan({files, fingerprintKey: key, tenants: options.tenants, existing, interpolation: options.interpolation, owners: scan.owners})
   const skipped = [...plan.skipped, ...notUtf8.map((relPath) => ({relPath, reason: 'not UTF-8 text: left in place'}))]
   const unfinished = listJournals(options.home).filter(isUnfinished).map((j) => j.run)
   return {root, plan: {...plan, skipped}, vaultNote, unfinished, scan}
@@ -301,6 +302,15 @@ export async function lockMigrations(home: string): Promise<() => void> {
   return acquireFileLock(join(migrationsDir(home), 'lock'), {what: 'The migration journal', timeoutMs: 10_000})
 }
 
+/**
+ * Opens the vault (creating a file vault, asking or reading its passphrase) before anything is planned or
+ * journaled: a missing OUTLOOP_PASSPHRASE fails here, not after "Storing 19 vault entries…" with a journal left.
+ */
+async function assertVaultOpens(store: SecretStore): Promise<void> {
+  if (store instanceof FileSecretStore) await store.initialize()
+  else await store.list()
+}
+
 /** Stores a value and reads it back: only a value seen in the vault counts as moved. */
 async function storeVerified(store: SecretStore, ref: SecretRef, value: SecretValue, extra: {provider: string | null; files: readonly string[]; count: number}): Promise<'created' | 'reused'> {
   let outcome: 'created' | 'reused' = 'created'
@@ -333,6 +343,7 @@ export async function applyMigration(options: MigrateServiceOptions & {plan?: Mi
   const progress = options.onProgress ?? (() => {})
   const {key: fingerprintKey} = loadFingerprintKey(home)
   const {store} = openVaultForService(options)
+  await assertVaultOpens(store)
   // Where the run is, so a write the file system refuses is told as what it did to the files, and undone.
   const at: {step: RunStep; journal: MigrationJournal | null; written: string[]; stored: boolean} = {step: {kind: 'home'}, journal: null, written: [], stored: false}
   const stoppedByFileSystem = async (error: unknown): Promise<never> => {

@@ -7,7 +7,7 @@ import {UserError} from '../lib/errors.js'
 import {loadFingerprintKey} from '../lib/fingerprint.js'
 import {toPosixPath} from '../lib/paths.js'
 import type {AccountSighting} from '../scan/accounts.js'
-import {analyzeFindings} from '../scan/analyze.js'
+import {analyzeFindings, type ReferenceSighting} from '../scan/analyze.js'
 import {DEFAULT_IGNORES, DEFAULT_MAX_FILE_SIZE, loadScanConfig} from '../scan/config.js'
 import {classifyAgainstBaseline, type Baseline} from '../baseline/baseline.js'
 import type {FileJob, FileJobResult} from '../scan/file-job.js'
@@ -64,6 +64,7 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
   const skipped: SkippedPath[] = []
   const formatErrors: FormatProblem[] = []
   const accounts: AccountSighting[] = []
+  const references: ReferenceSighting[] = []
   let files = 0
   let bytes = 0
   let lastProgress = 0
@@ -104,6 +105,7 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
       found.push({finding, hash: job.baselineHash})
     }
     if (placement.tenant !== null) for (const a of result.accounts) accounts.push({...a, file: result.relPath, tenant: placement.tenant})
+    if (placement.tenant !== null) for (const r of result.references) references.push({...r, file: result.relPath, tenant: placement.tenant})
     const now = performance.now()
     if (options.onProgress && now - lastProgress > PROGRESS_EVERY_MS) {
       lastProgress = now
@@ -135,7 +137,7 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
   formatErrors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
   allowed.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line))
-  const {secrets, risks, tenants} = analyzeFindings(findings, accounts)
+  const {secrets, risks, tenants} = analyzeFindings(findings, accounts, references)
   const incomplete = skipped.filter((s) => s.reason !== 'binary')
   return {
     schema: SCAN_SCHEMA,

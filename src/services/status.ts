@@ -5,7 +5,11 @@ import {brokerPaths} from '../broker/files.js'
 import {policyTextDigest} from '../broker/policy-watch.js'
 import {checkPolicyText, type PolicyProblem} from '../policy/parse.js'
 import {detectConfinement, type Confinement} from '../sandbox/launch.js'
+import {UserError} from '../lib/errors.js'
+import {compareSecretRefs} from '../vault/ref.js'
 import {findRunningBroker, type BrokerStateFile} from './serve.js'
+import {isInternalTenant} from './vault/internal.js'
+import {openVaultForService, type VaultServiceOptions} from './vault/store.js'
 
 /** Bindings, the running broker, and what is wrong with the policy. */
 export interface AccessStatus {
@@ -20,10 +24,12 @@ export interface AccessStatus {
   readonly confinement: Confinement
   /** Plain-language warnings: a connected client with no grants, a grant for a client never connected. */
   readonly warnings: string[]
+  /** Vaulted keys of connected clients that the policy does not grant (refused); null when the vault could not be read. */
+  readonly ungranted: {tenant: string; name: string}[] | null
 }
 
-/** Collects what `outloop status` shows. */
-export async function readAccessStatus(home: string, env: NodeJS.ProcessEnv): Promise<AccessStatus> {
+/** Collects what `outloop status` shows; with `vault`, also the connected clients' vaulted keys the policy does not grant. */
+export async function readAccessStatus(home: string, env: NodeJS.ProcessEnv, vault?: Omit<VaultServiceOptions, 'home'>): Promise<AccessStatus> {
   const bindings = readWorkspaceBindings(home)
   const policyFile = brokerPaths(home).policy
   const policyExists = existsSync(policyFile)
@@ -36,7 +42,23 @@ export async function readAccessStatus(home: string, env: NodeJS.ProcessEnv): Pr
     for (const binding of bindings) if (grants(binding.tenant) === 0) warnings.push(`Client ${binding.tenant} is connected but the policy grants it nothing: every request of its agents is denied.`)
     for (const tenant of checked.policy.clients.keys()) if (!bindings.some((b) => b.tenant === tenant)) warnings.push(`The policy has grants for ${tenant}, but no folder is connected to it.`)
   }
+  let ungranted: {tenant: string; name: string}[] | null = null
+  if (vault !== undefined && checked.problems.length === 0) {
+    try {
+      const connected = new Set(bindings.map((b) => b.tenant))
+      const granted = (tenant: string, name: string): boolean => (checked.policy?.clients.get(tenant) ?? []).some((g) => g.secret === name)
+      const entries = await openVaultForService({...vault, home}).store.list()
+      ungranted = entries
+        .map((e) => e.ref)
+        .filter((ref) => connected.has(ref.tenant) && !isInternalTenant(ref.tenant) && !granted(ref.tenant, ref.name))
+        .map((ref) => ({tenant: ref.tenant, name: ref.name}))
+        .sort((a, b) => compareSecretRefs(a, b))
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error
+      warnings.push(`The vault could not be read (${error.message}), so keys the policy does not grant are not listed; set OUTLOOP_PASSPHRASE or run on a terminal.`)
+    }
+  }
   const broker = await findRunningBroker(home)
   const brokerPolicy = broker?.policyDigest && broker.policyLoadedAt ? {current: policyText !== null && policyTextDigest(policyText) === broker.policyDigest, loadedAt: broker.policyLoadedAt} : null
-  return {bindings: bindings.map((b) => ({...b, grants: grants(b.tenant)})), broker, policyFile, policyExists, policyProblems: checked.problems, brokerPolicy, confinement: detectConfinement(env), warnings}
+  return {bindings: bindings.map((b) => ({...b, grants: grants(b.tenant)})), broker, policyFile, policyExists, policyProblems: checked.problems, brokerPolicy, confinement: detectConfinement(env), warnings, ungranted}
 }

@@ -1,4 +1,4 @@
-import type {AccessSetupResult} from '../services/access-setup.js'
+import type {AccessSetupPolicy, AccessSetupResult} from '../services/access-setup.js'
 import {formatSecretRef} from '../vault/ref.js'
 
 /** How many refs a line lists before "and N more", so a large agency's summary stays readable. */
@@ -20,7 +20,12 @@ export function renderAccessSetupLines(result: AccessSetupResult): string[] {
     lines.push(`Not connected: ${c.folder} is connected to ${c.boundTenant}, not ${c.tenant}; outloop connect ${c.folder} --tenant ${c.tenant} rebinds it if that is right.`)
   }
   for (const f of result.failed) lines.push(`Not connected: ${f.folder}: ${f.message}`)
-  const {policy} = result
+  return [...lines, ...renderPolicySetupLines(result.policy)]
+}
+
+/** What became of the policy: written, kept (with the keys it does not grant), or unusable and why. */
+export function renderPolicySetupLines(policy: AccessSetupPolicy): string[] {
+  const lines: string[] = []
   if (policy.problem !== undefined) {
     lines.push(`The policy can't be used: ${policy.problem}`)
   } else if (policy.written) {

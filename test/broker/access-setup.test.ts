@@ -106,6 +106,14 @@ describe('setUpAccessLayer', () => {
     ])
   })
 
+  it("reports a folder inside another client's connected folder as a conflict, not a failure, and binds nothing", async () => {
+    await connectWorkspace(home, root, 'acme')
+    const result = await setUpAccessLayer({home, clientFolders: folders, entries: ENTRIES})
+    expect(result.conflicts).toEqual([{tenant: 'globex', folder: folders[1]!.folder, boundTenant: 'acme'}])
+    expect(result.failed).toEqual([])
+    expect(readWorkspaceBindings(home).map((b) => b.tenant)).toEqual(['acme', 'acme'])
+  })
+
   it('reports an OUTLOOP_HOME it cannot write to, without throwing', async () => {
     writeFileSync(home, 'not a folder')
     const result = await setUpAccessLayer({home, clientFolders: folders, entries: ENTRIES})

@@ -5,7 +5,9 @@ import {describe, expect, it} from 'vitest'
 import {fingerprintSecret} from '../../src/lib/fingerprint.js'
 import {SecretValue} from '../../src/lib/secret-value.js'
 import {baseEntryName, buildMigrationPlan, type MigrationSourceFile} from '../../src/plan/migration-plan.js'
+import {applyMigrationDecisions} from '../../src/plan/decisions.js'
 import {migrationPlanToJson, renderMigrationPlanText} from '../../src/plan/render.js'
+import {applyEdits} from '../../src/rewrite/index.js'
 import {scanFileText} from '../../src/scan/file-scan.js'
 import {expectNoSecrets} from '../helpers/tree.js'
 import {detectableFake} from '../rewrite/plant.js'
@@ -83,11 +85,76 @@ describe('migration plan', () => {
     expectNoSecrets([text, json, inspect(plan, {depth: 10})], [openai, stripe, other])
   })
 
+  describe("a key copied into a client it doesn't belong to", () => {
+    const shop = detectableFake('openai-project-key')
+    const mine = detectableFake('anthropic-api-key')
+    const tree = [
+      source('acme/.env', `OPENAI_API_KEY=${shop}\n`),
+      source('globex/.env', `ANTHROPIC_API_KEY=${mine}\n`),
+      source('globex/skills/report/run.env', `X_OPENAI_TOKEN=${shop}\nANTHROPIC_API_KEY=${mine}\n`),
+      // Sorted before acme: the copy is planned first and still points at acme's entry.
+      source('aaa-copy/notes/setup.env', `OPENAI_API_KEY=${shop}\n`),
+    ]
+    const owners = {[fingerprintSecret(KEY, new SecretValue(shop))]: 'acme'}
+
+    it("points the copy at the owner's entry: nothing of acme's is vaulted for globex, and each edit says whose key it is", () => {
+      const plan = buildMigrationPlan({files: tree, fingerprintKey: KEY, owners})
+      expect(plan.entries.map((e) => [e.placeholder, e.guests, e.sharedWith])).toEqual([
+        ['outloop://acme/openai-api-key', ['aaa-copy', 'globex'], []],
+        ['outloop://globex/anthropic-api-key', [], []],
+      ])
+      const skill = plan.files.find((f) => f.relPath === 'globex/skills/report/run.env')!
+      expect(skill.edits.map((e) => [e.placeholder, e.owner, e.foreign])).toEqual([
+        ['outloop://acme/openai-api-key', 'acme', true],
+        ['outloop://globex/anthropic-api-key', null, false],
+      ])
+      const after = applyEdits(tree[2].text, skill.edits, skill.relPath)
+      expect(after).toBe('X_OPENAI_TOKEN=outloop://acme/openai-api-key\nANTHROPIC_API_KEY=outloop://globex/anthropic-api-key\n')
+      const doc = migrationPlanToJson(plan) as {files: {file: string; edits: {owner: string | null; foreign: boolean}[]}[]; stats: {foreign: number}}
+      expect(doc.files.find((f) => f.file === 'globex/skills/report/run.env')!.edits.map((e) => [e.owner, e.foreign])).toEqual([
+        ['acme', true],
+        [null, false],
+      ])
+      expect(doc.stats.foreign).toBe(2)
+      const text = renderMigrationPlanText(plan)
+      expect(text).toContain("[acme's key: points at acme's entry, not vaulted for globex]")
+      expectNoSecrets([text, JSON.stringify(doc)], [shop, mine])
+    })
+
+    it('without an owner it is vaulted per client, under one name for one value (from where it is at home)', () => {
+      const plan = buildMigrationPlan({files: tree, fingerprintKey: KEY})
+      // globex's copy says X_OPENAI_TOKEN, aaa-copy's note sorts first: the name still comes from acme/.env.
+      expect(plan.entries.map((e) => e.placeholder)).toEqual(['outloop://aaa-copy/openai-api-key', 'outloop://acme/openai-api-key', 'outloop://globex/anthropic-api-key', 'outloop://globex/openai-api-key'])
+    })
+
+    it("--tenant globex still writes acme's entry the copy points at, and decisions drop edits by the file's client", () => {
+      const plan = buildMigrationPlan({files: tree, fingerprintKey: KEY, owners, tenants: ['globex']})
+      expect(plan.files.map((f) => f.relPath)).toEqual(['globex/.env', 'globex/skills/report/run.env'])
+      expect(plan.entries.map((e) => e.placeholder)).toEqual(['outloop://acme/openai-api-key', 'outloop://globex/anthropic-api-key'])
+      const full = buildMigrationPlan({files: tree, fingerprintKey: KEY, owners})
+      // acme left out: globex's copy still points at acme's entry, and that entry is still written.
+      const noAcme = applyMigrationDecisions(full, {tenants: ['globex']})
+      expect(noAcme.files.map((f) => f.relPath)).toEqual(['globex/.env', 'globex/skills/report/run.env'])
+      expect(noAcme.entries.map((e) => [e.placeholder, e.files, e.guests])).toEqual([
+        ['outloop://acme/openai-api-key', ['globex/skills/report/run.env'], ['globex']],
+        ['outloop://globex/anthropic-api-key', ['globex/.env', 'globex/skills/report/run.env'], []],
+      ])
+      // "Owner only" leaves the copies in clear and vaults the key for acme alone.
+      const fp = full.entries[0].fingerprint
+      const ownerOnly = applyMigrationDecisions(full, {choices: {[fp]: {choice: 'owner-only', owner: 'acme'}}})
+      expect(ownerOnly.files.find((f) => f.relPath === 'globex/skills/report/run.env')!.edits.map((e) => e.placeholder)).toEqual(['outloop://globex/anthropic-api-key'])
+      expect(ownerOnly.entries[0]).toMatchObject({placeholder: 'outloop://acme/openai-api-key', files: ['acme/.env'], guests: []})
+    })
+  })
+
   it('names from variable and provider', () => {
     expect(baseEntryName('OPENAI_API_KEY', 'openai-project-key', 'OpenAI')).toBe('openai-api-key')
     expect(baseEntryName('API_KEY', 'openai-project-key', 'OpenAI')).toBe('openai-api-key')
     expect(baseEntryName('token', 'github-pat', 'GitHub')).toBe('github-token')
     expect(baseEntryName(null, 'private-key', 'Private key')).toBe('private-key')
     expect(baseEntryName('__', 'slack-bot-token', 'Slack')).toBe('slack-bot-token')
+    // A header name says how a key is sent, not what it is.
+    expect(baseEntryName('Authorization', 'openrouter-api-key', 'OpenRouter')).toBe('openrouter-api-key')
+    expect(baseEntryName('x-api-key', 'anthropic-api-key', 'Anthropic')).toBe('anthropic-api-key')
   })
 })

@@ -10,7 +10,8 @@ const ENTRIES: StarterPolicyEntry[] = [
   {tenant: 'acme', name: 'slack-webhook-url', provider: 'Slack', ruleId: 'slack-webhook-url'},
   {tenant: 'acme', name: 'slack-bot-token', provider: 'Slack', ruleId: 'slack-bot-token'},
   {tenant: 'acme', name: 'mistral-api-key', provider: 'Mistral AI', ruleId: 'mistral-api-key'},
-  {tenant: 'globex', name: 'gemini-api-key', provider: 'Google', ruleId: 'google-api-key'},
+  {tenant: 'globex', name: 'google-gemini-api-key', provider: 'Google', ruleId: 'google-api-key'},
+  {tenant: 'globex', name: 'google-maps-key', provider: 'Google', ruleId: 'google-api-key'},
   {tenant: 'globex', name: 'stripe-webhook-secret', provider: 'Stripe', ruleId: 'stripe-webhook-secret'},
   {tenant: 'initech', name: 'aws-secret-access-key', provider: 'AWS', ruleId: 'aws-secret-access-key'},
 ]
@@ -26,14 +27,15 @@ describe('starter policy', () => {
     const starter = starterPolicyText(ENTRIES)
     expect(grantsOf(starter.text)).toEqual({
       acme: ['mistral-api-key@mistral * /**', 'openai-api-key@openai * /**', 'slack-bot-token@slack * /**'],
-      globex: ['anthropic-api-key@anthropic * /**'],
+      // An AIza… key is for Gemini when its name says so (GEMINI_API_KEY); for anything else it may be Maps.
+      globex: ['anthropic-api-key@anthropic * /**', 'google-gemini-api-key@gemini * /**'],
       initech: [],
     })
-    expect(starter.granted).toBe(4)
+    expect(starter.granted).toBe(5)
     expect(starter.ungranted).toEqual([
       {tenant: 'acme', name: 'crm-key'},
       {tenant: 'acme', name: 'slack-webhook-url'},
-      {tenant: 'globex', name: 'gemini-api-key'},
+      {tenant: 'globex', name: 'google-maps-key'},
       {tenant: 'globex', name: 'stripe-webhook-secret'},
       {tenant: 'initech', name: 'aws-secret-access-key'},
     ])
@@ -54,7 +56,7 @@ describe('starter policy', () => {
     const {text} = starterPolicyText(ENTRIES)
     expect(text).toContain('    # outloop://acme/crm-key: no built-in service; add one under services: and grant it here')
     expect(text).toContain('    # outloop://acme/slack-webhook-url: no built-in service')
-    expect(text).toContain('    # outloop://globex/gemini-api-key: no built-in service')
+    expect(text).toContain('    # outloop://globex/google-maps-key: no built-in service')
     expect(text).toContain('  initech: []\n    # outloop://initech/aws-secret-access-key: no built-in service')
     expect(text).toMatch(/^# outloop access policy/)
     expect(text).toContain('Anything not granted here is denied')
@@ -88,6 +90,10 @@ describe('starter policy', () => {
     ]
     for (const [provider, ruleId, service] of cases) expect(starterServiceFor({provider, ruleId}), `${provider} ${ruleId}`).toBe(service)
     expect(starterServiceFor({provider: null, ruleId: 'openai-api-key'})).toBeNull()
+    // Read back from the vault, an entry has no rule: its name says what it is for.
+    expect(starterServiceFor({provider: 'Google', ruleId: null, name: 'google-gemini-api-key'})).toBe('gemini')
+    expect(starterServiceFor({provider: 'Google', ruleId: null, name: 'google-maps-key'})).toBeNull()
+    expect(starterServiceFor({provider: 'Stripe', ruleId: null, name: 'stripe-webhook-secret'})).toBeNull()
   })
 
   it('quotes names YAML would read as numbers or null, and still parses', () => {

@@ -66,6 +66,26 @@ describe('analyzeFindings', () => {
     expect(unknown.risks.map((r) => r.type)).toEqual(['cross-client'])
   })
 
+  it("reports another client's placeholder in a client's file as a foreign-reference, as grave as the key itself", () => {
+    const references = [
+      {tenant: 'globex', file: 'globex/skills/shop/SKILL.md', line: 9, owner: 'acme', name: 'shopify-access-token'},
+      {tenant: 'globex', file: 'globex/.env', line: 1, owner: 'globex', name: 'openai-api-key'},
+    ]
+    const {risks} = analyzeFindings([finding('acme/.env', 'f1'), finding('globex/.env', 'f2')], [], references)
+    expect(risks[0]).toMatchObject({type: 'foreign-reference', severity: 'critical', tenant: 'globex', owner: 'acme', files: ['globex/skills/shop/SKILL.md']})
+    expect(risks[0].message).toContain("globex's globex/skills/shop/SKILL.md:9 refers to acme's secret outloop://acme/shopify-access-token")
+    // A client's own placeholders are no risk.
+    expect(risks.filter((r) => r.type === 'foreign-reference')).toHaveLength(1)
+  })
+
+  it('leaves out placeholders naming no client of the tree (examples in docs and tests)', () => {
+    const references = [{tenant: 'docs', file: 'docs/README.md', line: 3, owner: 'acme', name: 'openai-api-key'}]
+    expect(analyzeFindings([], [], references).risks).toEqual([])
+    // Once acme is a client here (its own placeholder in its files), the copy in globex is reported.
+    const withAcme = [...references, {tenant: 'acme', file: 'acme/.env', line: 1, owner: 'acme', name: 'openai-api-key'}]
+    expect(analyzeFindings([], [], withAcme).risks.map((r) => `${r.type} ${r.tenant} ${r.owner}`)).toEqual(['foreign-reference docs acme'])
+  })
+
   it('reports a key in a shared area that a client also uses', () => {
     const {risks} = analyzeFindings([finding('_templates/.env.example', 'f1'), finding('acme/.env', 'f1')], [])
     expect(risks).toEqual([expect.objectContaining({type: 'shared-area', files: ['_templates/.env.example']})])

@@ -85,7 +85,7 @@ describe('migration wizard', () => {
     expect(screen).toContain('Key 1 of 2')
     expect(screen).toContain('Held by 2 clients: acme, globex')
     screen = await w.press(RIGHT)
-    expect(screen).toContain('› 2. keep in the owning client only')
+    expect(screen).toContain('› 2. vault it for the owner only, copies stay in clear')
     screen = await w.press(ENTER)
     expect(screen).toContain('Key 2 of 2')
     screen = await w.press('r', ...'\u007f'.repeat(30).split(''), ...'stripe-main'.split(''))

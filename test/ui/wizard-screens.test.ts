@@ -85,9 +85,15 @@ describe('wizard screens', () => {
       // The copied key comes up first, owned by acme whichever client holds it more often.
       expect(groups[0].wrongClients).toEqual(['globex'])
       expect(groups[0].owner).toBe('acme')
-      const review = frameOf(h(ReviewSecretScreen, {group: groups[0], index: 0, total: groups.length, name: 'anthropic-api-key', choice: 'owner-only', color: false}))
+      const review = frameOf(h(ReviewSecretScreen, {group: groups[0], index: 0, total: groups.length, name: 'anthropic-api-key', choice: 'owner-ref', color: false}))
       expect(review).toContain('Belongs to acme; copied into globex')
-      expect(review).toContain('› 2. keep in the owning client only (acme)')
+      // The default for a wrong-client copy: point it at the owner's entry, and say what that means.
+      expect(review).toContain("› 1. point the copies at the owner's entry")
+      expect(review.replace(/\s+/g, ' ')).toContain("The copies in globex get acme's placeholder, which the broker refuses for that client: nothing of acme's is put in their vault.")
+      // Nothing of acme's is planned as a globex entry: the copy's edit writes acme's placeholder.
+      expect(planned.plan.entries.map((e) => e.placeholder)).not.toContain('outloop://globex/anthropic-api-key')
+      const copy = planned.plan.files.find((f) => f.relPath === 'globex/skills/summarize/config.env')!
+      expect(copy.edits.map((e) => [e.placeholder, e.owner, e.foreign])).toEqual([['outloop://acme/anthropic-api-key', 'acme', true]])
       expect(groups[1].wrongClients).toEqual([])
       expectNoSecrets([overview, review], [mine, openai])
     } finally {
@@ -127,7 +133,7 @@ describe('wizard screens', () => {
     expect(frame).toContain(groups[0].preview)
     expect(frame).toContain('Held by 2 clients: acme, globex')
     expect(frame).toContain('acme/compose.yaml')
-    expect(frame).toContain('› 2. keep in the owning client only (acme)')
+    expect(frame).toContain('› 2. vault it for the owner only, copies stay in clear (acme)')
     expect(frame).toContain('Entry name: openai-api-key')
     const editing = frameOf(h(ReviewSecretScreen, {group: groups[1], index: 1, total: groups.length, name: 'x', choice: 'separate', editing: 'stripe-main'}))
     expect(editing).toContain('stripe-main')

@@ -2,6 +2,7 @@ import {CancelledError, UserError} from '../../lib/errors.js'
 import type {SecretValue} from '../../lib/secret-value.js'
 import {formatSecretRef, type SecretRef} from '../../vault/ref.js'
 import {VaultConflictError, type SecretEntryInfo, type SecretSources, type SecretVersionInfo, type VaultBackendKind} from '../../vault/types.js'
+import {isInternalTenant} from './internal.js'
 import {openVaultForService, type VaultServiceOptions} from './store.js'
 
 function notFound(ref: SecretRef, location: string): UserError {
@@ -11,7 +12,9 @@ function notFound(ref: SecretRef, location: string): UserError {
 /** Every entry's metadata (of one tenant), for `vault list`. */
 export async function listVaultEntries(options: VaultServiceOptions & {tenant?: string}): Promise<{backend: VaultBackendKind; location: string; entries: SecretEntryInfo[]}> {
   const {store, backend} = openVaultForService(options)
-  return {backend, location: store.location, entries: await store.list({tenant: options.tenant})}
+  const entries = await store.list({tenant: options.tenant})
+  // outloop's own entries (migration backup keys) are no client's: shown only when their tenant is asked for.
+  return {backend, location: store.location, entries: options.tenant === undefined ? entries.filter((e) => !isInternalTenant(e.ref.tenant)) : entries}
 }
 
 /** One entry's metadata, and its value only when `reveal` is asked for (`vault get`). */

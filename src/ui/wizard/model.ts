@@ -1,4 +1,5 @@
 import {escapeControlChars as shown} from '../../lib/display.js'
+import type {SharedSecretChoice} from '../../plan/decisions.js'
 import type {MigrationPlan, PlannedVaultEntry} from '../../plan/migration-plan.js'
 
 /** One client's row on the overview: counts only, never a value. */
@@ -16,16 +17,22 @@ export interface ClientOverviewRow {
   readonly wrongClient: number | null
 }
 
-/** Per-client counts, worst risks first (cross-client, then wrong-client, then duplicates). */
+/**
+ * Per-client counts, worst risks first (cross-client, then wrong-client, then duplicates). Counted from each
+ * client's edits, so a copy of another client's key that points at the owner's entry still counts where it is.
+ */
 export function wizardOverviewRows(plan: MigrationPlan, wrongClient?: ReadonlyMap<string, number>): ClientOverviewRow[] {
+  const entryOf = new Map(plan.entries.map((e) => [e.placeholder, e]))
   const rows = plan.tenants.map((tenant): ClientOverviewRow => {
-    const entries = plan.entries.filter((e) => e.ref.tenant === tenant)
+    const counts = new Map<string, number>()
+    for (const file of plan.files) if (file.tenant === tenant) for (const edit of file.edits) counts.set(edit.placeholder, (counts.get(edit.placeholder) ?? 0) + 1)
+    const held = [...counts.keys()].flatMap((p) => entryOf.get(p) ?? [])
     return {
       tenant,
-      keys: entries.reduce((n, e) => n + e.occurrences, 0),
-      unique: entries.length,
-      duplicated: entries.filter((e) => e.occurrences > 1).length,
-      crossClient: entries.filter((e) => e.sharedWith.length > 0).length,
+      keys: [...counts.values()].reduce((n, c) => n + c, 0),
+      unique: counts.size,
+      duplicated: [...counts.values()].filter((c) => c > 1).length,
+      crossClient: held.filter((e) => e.sharedWith.length > 0 || e.guests.length > 0 || e.ref.tenant !== tenant).length,
       wrongClient: wrongClient === undefined ? null : (wrongClient.get(tenant) ?? 0),
     }
   })
@@ -53,12 +60,24 @@ export function wizardSecretGroups(plan: MigrationPlan, owners: Readonly<Record<
   const groups = [...byValue.entries()].map(([fingerprint, entries]): SecretGroup => {
     const known = owners[fingerprint]
     const owner = known ?? [...entries].sort((a, b) => b.occurrences - a.occurrences || (a.ref.tenant < b.ref.tenant ? -1 : 1))[0].ref.tenant
-    const wrongClients = known === undefined ? [] : entries.map((e) => e.ref.tenant).filter((t) => t !== known)
+    // Copies the plan points at the owner's entry (guests), and any client still given an entry of its own.
+    const wrongClients = known === undefined ? [] : [...new Set([...entries.flatMap((e) => e.guests), ...entries.map((e) => e.ref.tenant)])].filter((t) => t !== known).sort()
     return {fingerprint, provider: entries[0].provider, ruleId: entries[0].ruleId, preview: entries[0].preview, entries, crossClient: entries.some((e) => e.sharedWith.length > 0), owner, wrongClients}
   })
   return groups.sort(
     (a, b) => b.wrongClients.length - a.wrongClients.length || Number(b.crossClient) - Number(a.crossClient) || (a.entries[0].placeholder < b.entries[0].placeholder ? -1 : 1),
   )
+}
+
+/**
+ * The choices the review offers for a key, the default first: a key copied into the wrong client points the
+ * copies at its owner's entry; a key several clients use at home gets an entry per client; any other key has
+ * nothing to choose.
+ */
+export function wizardChoicesFor(group: SecretGroup): readonly SharedSecretChoice[] {
+  if (group.wrongClients.length > 0) return ['owner-ref', 'owner-only', 'skip']
+  if (group.crossClient) return ['separate', 'owner-only', 'skip']
+  return []
 }
 
 /** The lines a file preview shows: per file, each changed line as redacted before and placeholder after. */

@@ -7,7 +7,7 @@ import type {ScanProgress} from '../../services/scan.js'
 import type {Risk} from '../../scan/report.js'
 import {escapeControlChars} from '../../lib/display.js'
 import {scanProgressLine} from '../terminal.js'
-import {visibleWindow, type ClientOverviewRow, type SecretGroup} from './model.js'
+import {visibleWindow, wizardChoicesFor, type ClientOverviewRow, type SecretGroup} from './model.js'
 
 /** Colour only when wanted (NO_COLOR, dumb terminals): components take this instead of reading the env. */
 export interface ColorProps {
@@ -64,7 +64,7 @@ export function OverviewScreen({rows, risks, skipped, cursor = 0, color}: {rows:
   )
 }
 
-const RISK_LABEL: Record<Risk['type'], string> = {'foreign-tenant': 'wrong client', 'cross-client': 'cross-client', 'foreign-account': 'wrong account', 'shared-area': 'shared area', duplicate: 'duplicate'}
+const RISK_LABEL: Record<Risk['type'], string> = {'foreign-tenant': 'wrong client', 'foreign-reference': 'wrong-client reference', 'cross-client': 'cross-client', 'foreign-account': 'wrong account', 'shared-area': 'shared area', duplicate: 'duplicate'}
 
 /** Step 3: which clients to migrate; space toggles, all chosen by default. */
 export function ChooseClientsScreen({tenants, chosen, cursor, color}: {tenants: readonly string[]; chosen: ReadonlySet<string>; cursor: number} & ColorProps) {
@@ -83,8 +83,9 @@ export function ChooseClientsScreen({tenants, chosen, cursor, color}: {tenants: 
 }
 
 const CHOICE_LABEL: Record<SharedSecretChoice, string> = {
+  'owner-ref': "point the copies at the owner's entry",
   separate: 'separate entry per client (rotate afterwards)',
-  'owner-only': 'keep in the owning client only',
+  'owner-only': 'vault it for the owner only, copies stay in clear',
   skip: 'skip: leave every copy in place',
 }
 
@@ -92,6 +93,7 @@ const CHOICE_LABEL: Record<SharedSecretChoice, string> = {
 export function ReviewSecretScreen({group, index, total, name, choice, editing, color}: {group: SecretGroup; index: number; total: number; name: string; choice: SharedSecretChoice; editing?: string} & ColorProps) {
   const files = group.entries.flatMap((e) => e.files)
   const {items} = visibleWindow(files, 0, 6)
+  const options = wizardChoicesFor(group)
   return (
     <Box flexDirection="column">
       <Text bold>
@@ -103,6 +105,11 @@ export function ReviewSecretScreen({group, index, total, name, choice, editing, 
           Belongs to {group.owner}; copied into {group.wrongClients.join(', ')}
         </Text>
       ) : null}
+      {group.wrongClients.length > 0 && choice === 'owner-ref' ? (
+        <Text>
+          Vaulted for {group.owner} only. The copies in {group.wrongClients.join(', ')} get {group.owner}'s placeholder, which the broker refuses for {group.wrongClients.length === 1 ? 'that client' : 'those clients'}: nothing of {group.owner}'s is put in their vault. Give them their own key.
+        </Text>
+      ) : null}
       <Text>Appears in:</Text>
       {items.map((f) => (
         <Text key={f}>  {escapeControlChars(f)}</Text>
@@ -111,15 +118,15 @@ export function ReviewSecretScreen({group, index, total, name, choice, editing, 
       <Text>
         Entry name: {editing === undefined ? <Text color={tint(color, 'green')}>{name}</Text> : <Text color={tint(color, 'cyan')}>{editing}▏</Text>}
       </Text>
-      {group.crossClient
-        ? (['separate', 'owner-only', 'skip'] as const).map((c, i) => (
+      {options.length > 0
+        ? options.map((c, i) => (
             <Text key={c} color={c === choice ? tint(color, 'cyan') : undefined}>
               {c === choice ? '›' : ' '} {i + 1}. {CHOICE_LABEL[c]}
               {c === 'owner-only' ? ` (${group.owner})` : ''}
             </Text>
           ))
         : null}
-      <WizardKeys keys={editing === undefined ? `enter next · r rename${group.crossClient ? ' · ←→/1-3 choose' : ''} · / find · a accept rest · b back · q` : 'type a name · enter keep · esc drop the edit'} />
+      <WizardKeys keys={editing === undefined ? `enter next · r rename${options.length > 0 ? ' · ←→/1-3 choose' : ''} · / find · a accept rest · b back · q` : 'type a name · enter keep · esc drop the edit'} />
     </Box>
   )
 }

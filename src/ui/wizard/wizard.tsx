@@ -5,7 +5,7 @@ import {CancelledError} from '../../lib/errors.js'
 import {applyMigrationDecisions, type MigrationDecisions, type SharedSecretChoice} from '../../plan/decisions.js'
 import type {MigrationOutcome, MigrationPlanResult} from '../../services/migrate.js'
 import type {ScanProgress} from '../../services/scan.js'
-import {wizardFilePreviewLines, wizardOverviewRows, wizardSecretGroups} from './model.js'
+import {wizardChoicesFor, wizardFilePreviewLines, wizardOverviewRows, wizardSecretGroups, type SecretGroup} from './model.js'
 import {ApplyProgressScreen, ChooseClientsScreen, ConfirmScreen, FilePreviewScreen, HelpScreen, OverviewScreen, ReviewSecretScreen, ScanProgressScreen, SummaryScreen} from './screens.js'
 
 /** How the wizard ends: applied (with the outcome), cancelled before writing, or failed while applying. */
@@ -98,6 +98,12 @@ export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone: repor
   }, [])
 
   const groups = useMemo(() => (planned === undefined ? [] : wizardSecretGroups(applyMigrationDecisions(planned.plan, {tenants: [...chosen]}), planned.scan?.owners)), [planned, chosen])
+  // A choice made is kept only where the key offers it; otherwise the key's default (the first it offers).
+  const choiceOf = (group: SecretGroup): SharedSecretChoice => {
+    const options = wizardChoicesFor(group)
+    const made = choices[group.fingerprint]
+    return made !== undefined && options.includes(made) ? made : (options[0] ?? 'separate')
+  }
   const nameOf = (fingerprint: string): string => {
     const group = groups.find((g) => g.fingerprint === fingerprint)
     return renames[fingerprint] ?? group?.entries[0].ref.name ?? ''
@@ -106,7 +112,7 @@ export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone: repor
     const byPlaceholder: Record<string, string> = {}
     for (const g of groups) if (renames[g.fingerprint] !== undefined) for (const e of g.entries) byPlaceholder[e.placeholder] = renames[g.fingerprint]
     const shared: Record<string, {choice: SharedSecretChoice; owner?: string}> = {}
-    for (const g of groups) if (choices[g.fingerprint] !== undefined) shared[g.fingerprint] = {choice: choices[g.fingerprint], owner: g.owner}
+    for (const g of groups) if (choices[g.fingerprint] !== undefined) shared[g.fingerprint] = {choice: choiceOf(g), owner: g.owner}
     return {tenants: [...chosen], renames: byPlaceholder, choices: shared}
   }
   const [decided, decisionError] = useMemo(() => {
@@ -224,15 +230,16 @@ export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone: repor
     if (step === 'review') {
       const group = groups[groupIndex]
       if (group === undefined) return forward()
-      const options: SharedSecretChoice[] = ['separate', 'owner-only', 'skip']
-      const current = options.indexOf(choices[group.fingerprint] ?? 'separate')
+      const options = wizardChoicesFor(group)
+      const current = options.indexOf(choiceOf(group))
       const choose = (i: number): void => setChoices((c) => ({...c, [group.fingerprint]: options[(i + options.length) % options.length]}))
+      const choosing = options.length > 0
       if (input === '/') setSearching('')
       else if (input === 'r') setEditing(nameOf(group.fingerprint))
       else if (input === 'a') forward()
-      else if (group.crossClient && (key.leftArrow || key.upArrow)) choose(current - 1)
-      else if (group.crossClient && (key.rightArrow || key.downArrow)) choose(current + 1)
-      else if (group.crossClient && /^[1-3]$/.test(input)) choose(Number(input) - 1)
+      else if (choosing && (key.leftArrow || key.upArrow)) choose(current - 1)
+      else if (choosing && (key.rightArrow || key.downArrow)) choose(current + 1)
+      else if (choosing && /^[1-3]$/.test(input)) choose(Number(input) - 1)
       else if (key.return) {
         if (groupIndex + 1 < groups.length) setGroupIndex(groupIndex + 1)
         else forward()
@@ -263,7 +270,7 @@ export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone: repor
   else if (step === 'clients') screen = <ChooseClientsScreen tenants={planned.plan.tenants} chosen={chosen} cursor={cursor} color={color} />
   else if (step === 'review' && groups[groupIndex] !== undefined) {
     const group = groups[groupIndex]
-    screen = <ReviewSecretScreen group={group} index={groupIndex} total={groups.length} name={nameOf(group.fingerprint)} choice={choices[group.fingerprint] ?? 'separate'} editing={editing} color={color} />
+    screen = <ReviewSecretScreen group={group} index={groupIndex} total={groups.length} name={nameOf(group.fingerprint)} choice={choiceOf(group)} editing={editing} color={color} />
   } else if (step === 'review' || step === 'files') screen = <FilePreviewScreen lines={previewLines} cursor={cursor} color={color} />
   else if (step === 'confirm' && decided !== undefined) screen = <ConfirmScreen plan={decided} unfinished={planned.unfinished} color={color} />
   else if (step === 'confirm') screen = <ApplyProgressScreen messages={[]} error={decisionError} color={color} />
