@@ -92,6 +92,34 @@ describe('start-up', () => {
     expect(stdout).toContain('1 file checked')
     expect(commandsIn(modules)).toEqual(['dist/commands/check.js'])
     expect(heavyIn(modules)).toEqual([])
+    // One staged file is scanned on the main thread: a worker would cost more to start than the scan.
+    expect(modules.filter((p) => p.endsWith('/dist/scan/worker.js'))).toEqual([])
+  })
+
+  it('workers start only from one full batch of files, and find what the main thread finds', async () => {
+    const small = join(dir, 'small')
+    const large = join(dir, 'large')
+    const files = (count: number): Record<string, string> => {
+      const tree: Record<string, string> = {}
+      for (let i = 0; i < count; i++) tree[`client-${i % 3}/notes-${i}.txt`] = `note ${i}\n`
+      for (let i = 0; i < 3; i++) {
+        const key = fakeKeyFor('openai-project-key')
+        planted.push(key)
+        tree[`client-${i}/.env`] = `OPENAI_API_KEY=${key}\n`
+      }
+      return tree
+    }
+    writeTree(small, files(10))
+    writeTree(large, files(200))
+    const findingsOf = (stdout: string) => JSON.parse(stdout).findings
+    for (const [tree, workers] of [[small, false], [large, true]] as const) {
+      const pooled = await traced(['scan', tree, '--format', 'json', '--threads', '2'])
+      const inline = await traced(['scan', tree, '--format', 'json', '--threads', '1'])
+      expect(pooled.code).toBe(0)
+      expect(pooled.modules.some((p) => p.endsWith('/dist/scan/worker.js'))).toBe(workers)
+      expect(findingsOf(pooled.stdout)).toHaveLength(3)
+      expect(findingsOf(pooled.stdout)).toEqual(findingsOf(inline.stdout))
+    }
   })
 
   it('outloop migrate loads ink and react only for the wizard: a dry run goes without them', async () => {
