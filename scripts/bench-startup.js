@@ -2,7 +2,7 @@
 // Start-up benchmark (run after `npm run build`, or `npm run bench:startup`): the medians of RUNS runs of
 // `outloop --version`, `outloop scan` of an empty folder and `outloop check --staged` with one file staged in a
 // fresh git repository (what a pre-commit hook pays on each commit), each beside `node -e 0` timed in the same
-// rounds, so a busy machine shows as a slower node rather than as a slower outloop. The runs are interleaved.
+// interleaved rounds, so the table also says how busy the machine was (node alone takes ~50 ms here when idle).
 // Also counts the modules each command loads (through scripts/lib/trace-modules.js). Exits 1 when a median
 // misses its target. BENCH_BEFORE=<another built checkout> times that checkout's CLI in the same rounds too, for a
 // before/after comparison that a busy machine can't skew.
