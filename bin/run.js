@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {readFileSync} from 'node:fs'
 
-import {execute} from '@oclif/core'
+import {execute} from '@oclif/core/execute'
 
 // bin/outloop hands the passphrase over on a descriptor instead of the environment block, which
 // /proc/PID/environ shows to every process of this user for as long as this one runs.

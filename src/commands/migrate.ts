@@ -11,7 +11,6 @@ import {clientFoldersUnder, setUpAccessLayer, startAccessLayerBroker, vaultStart
 import {openVaultForService} from '../services/vault/store.js'
 import {applyMigration, MigrationStoppedError, planMigration, type MigrationOutcome} from '../services/migrate.js'
 import {renderAccessSetupLines} from '../ui/access-text.js'
-import {runMigrationWizard} from '../ui/wizard/run.js'
 import {vaultBackendFlags} from '../vault/command-flags.js'
 import {FileSecretStore} from '../vault/file-store.js'
 import {openSecretStore} from '../vault/open.js'
@@ -95,6 +94,8 @@ Ctrl-C while applying stops cleanly: the file being written is finished, every f
       // The wizard owns the keyboard once drawn, so the vault is unlocked (or created) before it starts.
       const wizardOptions = {...options, env: await unlockVaultBeforeWizard(options), interactive: false}
       // The wizard only shapes the plan (clients, names, shared keys); the same services apply it.
+      // ink and react load here only: every other path of migrate (and every other command) starts without them.
+      const {runMigrationWizard} = await import('../ui/wizard/run.js')
       const result = await runMigrationWizard({
         plan: (onScanProgress) => planMigration({...wizardOptions, onProgress: undefined, onScanProgress}),
         // Ctrl-C on the wizard is a key (raw mode); a SIGINT or SIGTERM from elsewhere stops the run the same way.

@@ -38,8 +38,10 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
   }
 
   const workerUrl = new URL('./worker.js', import.meta.url)
-  const workers = Array.from({length: threads}, () => new Worker(workerUrl, {workerData: {fingerprintKey: context.fingerprintKey, maxFileSize: context.maxFileSize, baselineSalt: context.baselineSalt}}))
-  const inFlight = new Map<Worker, number>(workers.map((w) => [w, 0]))
+  // Workers start with the first full batch: a worker costs ~100 ms of start-up and module loading, more than a
+  // pre-commit hook's few staged files or an empty folder take to scan inline (see finish).
+  const workers: Worker[] = []
+  const inFlight = new Map<Worker, number>()
   const waiting: FileJob[][] = []
   let current: FileJob[] = []
   let outstanding = 0
@@ -50,6 +52,7 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
   let resumeWalker: (() => void) | null = null
 
   const dispatch = () => {
+    if (workers.length === 0 && waiting.length > 0) startWorkers()
     for (const worker of workers) {
       while (waiting.length > 0 && (inFlight.get(worker) ?? 0) < IN_FLIGHT) {
         const jobs = waiting.shift() as FileJob[]
@@ -64,7 +67,16 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
     }
   }
 
-  for (const worker of workers) {
+  const startWorkers = () => {
+    for (let i = 0; i < threads; i++) {
+      const worker = new Worker(workerUrl, {workerData: {fingerprintKey: context.fingerprintKey, maxFileSize: context.maxFileSize, baselineSalt: context.baselineSalt}})
+      workers.push(worker)
+      inFlight.set(worker, 0)
+      listen(worker)
+    }
+  }
+
+  const listen = (worker: Worker) => {
     worker.on('message', (message: {results: FileJobResult[]}) => {
       inFlight.set(worker, (inFlight.get(worker) ?? 1) - 1)
       for (const result of message.results) onResult(result)
@@ -93,6 +105,12 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
       await Promise.all(workers.map((w) => w.terminate()))
     },
     async finish() {
+      if (workers.length === 0) {
+        // Fewer files than one batch: scanned here, as a worker would (a file whose scan throws is reported, not fatal).
+        for (const job of current) onResult(runFileJobSafely(job, context))
+        current = []
+        return
+      }
       if (current.length > 0) {
         waiting.push(current)
         current = []
@@ -110,5 +128,14 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
         await Promise.all(workers.map((w) => w.terminate()))
       }
     },
+  }
+}
+
+/** Scans one file; a bug in one file's scan is reported as that file not scanned instead of stopping the others. */
+function runFileJobSafely(job: FileJob, context: FileJobContext): FileJobResult {
+  try {
+    return runFileJob(job, context)
+  } catch {
+    return {relPath: job.relPath, skipped: 'scan-error'}
   }
 }

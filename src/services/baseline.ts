@@ -4,7 +4,7 @@ import {dirname, join} from 'node:path'
 import {buildBaseline, newBaselineSalt, parseBaseline, type Baseline} from '../baseline/baseline.js'
 import {UserError} from '../lib/errors.js'
 import type {ScanReport} from '../scan/report.js'
-import {scanTree, type ScanTreeOptions} from './scan.js'
+import type {ScanTreeOptions} from './scan.js'
 
 export const DEFAULT_BASELINE_FILE = '.outloop-baseline.json'
 
@@ -12,6 +12,8 @@ export const DEFAULT_BASELINE_FILE = '.outloop-baseline.json'
 export async function createBaseline(options: Omit<ScanTreeOptions, 'baseline' | 'baselineSalt' | 'onBaselineHash'>): Promise<{baseline: Baseline; report: ScanReport}> {
   const salt = newBaselineSalt()
   const hashed: Array<{file: string; rule: string; hash: string}> = []
+  // The scanner loads here, not at import: outloop hook install wants only DEFAULT_BASELINE_FILE from this module.
+  const {scanTree} = await import('./scan.js')
   const report = await scanTree({...options, baselineSalt: salt, onBaselineHash: (finding, hash) => hashed.push({file: finding.file, rule: finding.rule, hash})})
   return {baseline: buildBaseline(salt, hashed), report}
 }

@@ -3,12 +3,11 @@ import {request} from 'node:http'
 
 import {brokerPaths} from '../broker/files.js'
 import {readPolicyFileVersion, watchPolicyFile, type PolicyChange, type PolicyFileError, type PolicyWatchState} from '../broker/policy-watch.js'
-import {startBroker, type RunningBroker} from '../broker/server.js'
+import type {RunningBroker} from '../broker/server.js'
 import {UserError} from '../lib/errors.js'
 import {parsePolicyText} from '../policy/parse.js'
 import type {Policy} from '../policy/types.js'
 import {writeFileAtomic} from '../vault/fs-safe.js'
-import {openVaultForService} from './vault/store.js'
 
 /** Reads OUTLOOP_HOME/policy.yaml; the broker refuses to start without a valid one. */
 export function loadBrokerPolicy(home: string): {policy: Policy; file: string} {
@@ -83,6 +82,9 @@ export async function serveBroker(options: ServeOptions): Promise<{broker: Runni
   if (!['127.0.0.1', '::1', 'localhost'].includes(host)) throw new UserError('The broker listens on loopback only (127.0.0.1, ::1 or localhost).', 'Agents on this machine reach it there; nothing else should.')
   const initial = readBrokerPolicy(options.home)
   const file = initial.file
+  // The vault backends (the keychain's native addon among them) and the broker load only to serve: outloop status
+  // imports this module to find a running broker and needs neither.
+  const [{openVaultForService}, {startBroker}] = await Promise.all([import('./vault/store.js'), import('../broker/server.js')])
   const {store} = openVaultForService({home: options.home, env: options.env, backend: options.backend, interactive: options.interactive})
   await store.info({tenant: 'outloop', name: 'unlock-check'})
   const statePath = brokerPaths(options.home).state

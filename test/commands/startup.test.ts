@@ -1,0 +1,132 @@
+import {mkdirSync, readdirSync, readFileSync} from 'node:fs'
+import {join, sep} from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {Plugin} from '@oclif/core'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+
+import {fakeKeyFor} from '../helpers/fakes.js'
+import {git, initRepo} from '../helpers/git.js'
+import {expectNoSecrets, makeTempDir, REPO_ROOT, runCli, writeTree} from '../helpers/tree.js'
+
+const TRACER = join(REPO_ROOT, 'scripts', 'lib', 'trace-modules.js')
+
+/** Modules that only some commands need: none of them may load for --version, scan or check. */
+const HEAVY = ['/node_modules/ink/', '/node_modules/react/', '/node_modules/react-reconciler/', '/node_modules/@napi-rs/', '/node_modules/@modelcontextprotocol/']
+
+describe('start-up', () => {
+  let dir: string
+  let home: string
+  let cleanup: () => void
+  let traces = 0
+  const outputs: string[] = []
+  const planted: string[] = []
+
+  /** Runs the built CLI with the module tracer preloaded; returns its result and every module path it loaded. */
+  const traced = async (args: string[], cwd = REPO_ROOT) => {
+    const file = join(dir, `trace-${traces++}.txt`)
+    const result = await runCli(args, {home, cwd, env: {NODE_OPTIONS: `--import=${pathToFileURL(TRACER).href}`, OUTLOOP_TRACE_MODULES: file}})
+    outputs.push(result.stdout, result.stderr)
+    const modules = [...new Set(readFileSync(file, 'utf8').split('\n'))].filter((p) => p !== '').map((p) => p.split(sep).join('/'))
+    return {...result, modules}
+  }
+  const heavyIn = (modules: string[]) => modules.filter((p) => HEAVY.some((h) => p.includes(h)))
+  const commandsIn = (modules: string[]) => modules.filter((p) => p.includes('/dist/commands/')).map((p) => p.slice(p.indexOf('/dist/commands/') + 1))
+
+  beforeAll(() => {
+    ;({dir, cleanup} = makeTempDir())
+    home = join(dir, 'home')
+  })
+  afterAll(() => {
+    expectNoSecrets(outputs, planted)
+    cleanup()
+  })
+
+  it('the manifest oclif reads is the one the built commands give (a stale one would hide a new command)', async () => {
+    const onDisk = JSON.parse(readFileSync(join(REPO_ROOT, 'oclif.manifest.json'), 'utf8'))
+    const fresh = new Plugin({root: REPO_ROOT, type: 'core', isRoot: true, ignoreManifest: true, errorOnManifestCreate: true, respectNoCacheDefault: true})
+    await fresh.load()
+    expect(onDisk).toEqual(JSON.parse(JSON.stringify(fresh.manifest)))
+
+    const commandsDir = join(REPO_ROOT, 'dist', 'commands')
+    const ids = (readdirSync(commandsDir, {recursive: true}) as string[])
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => f.split(sep).join('/').replace(/\.js$/, '').replace(/\/index$/, '').replaceAll('/', ':'))
+    expect(Object.keys(onDisk.commands).sort()).toEqual(ids.sort())
+  })
+
+  it('outloop --version reads the manifest: no command module and no heavy module loads', async () => {
+    const {code, stdout, modules} = await traced(['--version'])
+    expect(code).toBe(0)
+    const version = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).version
+    expect(stdout).toContain(`outloop/${version}`)
+    // The trace works: oclif itself is seen.
+    expect(modules.some((p) => p.includes('/node_modules/@oclif/core/'))).toBe(true)
+    expect(commandsIn(modules)).toEqual([])
+    expect(heavyIn(modules)).toEqual([])
+  })
+
+  it('outloop scan loads its own command only, without ink, react, the keychain addon or the MCP SDK', async () => {
+    const tree = join(dir, 'clients')
+    const key = fakeKeyFor('openai-project-key')
+    planted.push(key)
+    writeTree(tree, {'acme/.env': `OPENAI_API_KEY=${key}\n`})
+    const {code, stdout, modules} = await traced(['scan', tree, '--format', 'json'])
+    expect(code).toBe(0)
+    expect(JSON.parse(stdout).findings.map((f: {rule: string}) => f.rule)).toEqual(['openai-project-key'])
+    expect(commandsIn(modules)).toEqual(['dist/commands/scan.js'])
+    expect(modules.some((p) => p.endsWith('/dist/services/scan.js'))).toBe(true)
+    expect(heavyIn(modules)).toEqual([])
+  })
+
+  it('outloop check --staged (the pre-commit hook) loads none of them either', async () => {
+    const repo = join(dir, 'repo')
+    writeTree(repo, {'README.md': '# repo\n'})
+    initRepo(repo)
+    expect((await traced(['baseline', '.'], repo)).code).toBe(0)
+    git(repo, 'add', '.')
+    git(repo, 'commit', '-q', '-m', 'start')
+    writeTree(repo, {'app.js': 'export const greeting = "hello"\n'})
+    git(repo, 'add', 'app.js')
+    const {code, stdout, modules} = await traced(['check', '--staged'], repo)
+    expect(code).toBe(0)
+    expect(stdout).toContain('1 file checked')
+    expect(commandsIn(modules)).toEqual(['dist/commands/check.js'])
+    expect(heavyIn(modules)).toEqual([])
+    // One staged file is scanned on the main thread: a worker would cost more to start than the scan.
+    expect(modules.filter((p) => p.endsWith('/dist/scan/worker.js'))).toEqual([])
+  })
+
+  it('workers start only from one full batch of files, and find what the main thread finds', async () => {
+    const small = join(dir, 'small')
+    const large = join(dir, 'large')
+    const files = (count: number): Record<string, string> => {
+      const tree: Record<string, string> = {}
+      for (let i = 0; i < count; i++) tree[`client-${i % 3}/notes-${i}.txt`] = `note ${i}\n`
+      for (let i = 0; i < 3; i++) {
+        const key = fakeKeyFor('openai-project-key')
+        planted.push(key)
+        tree[`client-${i}/.env`] = `OPENAI_API_KEY=${key}\n`
+      }
+      return tree
+    }
+    writeTree(small, files(10))
+    writeTree(large, files(200))
+    const findingsOf = (stdout: string) => JSON.parse(stdout).findings
+    for (const [tree, workers] of [[small, false], [large, true]] as const) {
+      const pooled = await traced(['scan', tree, '--format', 'json', '--threads', '2'])
+      const inline = await traced(['scan', tree, '--format', 'json', '--threads', '1'])
+      expect(pooled.code).toBe(0)
+      expect(pooled.modules.some((p) => p.endsWith('/dist/scan/worker.js'))).toBe(workers)
+      expect(findingsOf(pooled.stdout)).toHaveLength(3)
+      expect(findingsOf(pooled.stdout)).toEqual(findingsOf(inline.stdout))
+    }
+  })
+
+  it('outloop migrate loads ink and react only for the wizard: a dry run goes without them', async () => {
+    const empty = join(dir, 'empty')
+    mkdirSync(empty)
+    const {code, modules} = await traced(['migrate', empty, '--dry-run'])
+    expect(code).toBe(0)
+    expect(modules.filter((p) => p.includes('/node_modules/ink/') || p.includes('/node_modules/react/'))).toEqual([])
+  })
+})
