@@ -130,12 +130,3 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
     },
   }
 }
-
-/** Scans one file; a bug in one file's scan is reported as that file not scanned instead of stopping the others. */
-function runFileJobSafely(job: FileJob, context: FileJobContext): FileJobResult {
-  try {
-    return runFileJob(job, context)
-  } catch {
-    return {relPath: job.relPath, skipped: 'scan-error'}
-  }
-}
