@@ -1,9 +1,9 @@
-import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {LineCounter, isMap, isScalar, isSeq, parseDocument, type Node} from 'yaml'
 
 import {UserError} from '../lib/errors.js'
+import {readSettingsText} from '../lib/paths.js'
 import type {SandboxSettings} from './profile.js'
 
 /** The operator's settings file inside OUTLOOP_HOME (out of every confined agent's sight). */
@@ -14,13 +14,8 @@ const EMPTY: SandboxSettings = {hide: [], writable: [], scratch: [], readable: [
 /** Reads the `sandbox:` section of OUTLOOP_HOME/config.yaml; the defaults when there is none. */
 export function readSandboxSettings(home: string): SandboxSettings {
   const file = join(home, SETTINGS_FILE)
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return EMPTY
-    throw new UserError(`Can't read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}`)
-  }
+  const text = readSettingsText(file, file, 'Check its permissions: outloop run reads it before starting an agent.')
+  if (text === null) return EMPTY
   return parseSandboxSettings(text, file)
 }
 

@@ -1,10 +1,10 @@
-import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {LineCounter, isMap, isScalar, isSeq, parseDocument, type Node} from 'yaml'
 
 import {formatErrorAt} from '../formats/shared.js'
 import {parseYamlSafely} from '../formats/yaml.js'
 import {UserError} from '../lib/errors.js'
+import {readSettingsText} from '../lib/paths.js'
 
 export const CONFIG_FILE = 'outloop.yaml'
 
@@ -64,13 +64,8 @@ export function parseByteSize(text: string): number | null {
 /** Reads `outloop.yaml` at the root when there is one; a missing file is the empty config. */
 export function loadScanConfig(root: string): ScanConfig {
   const file = join(root, CONFIG_FILE)
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return EMPTY_CONFIG
-    throw new UserError(`Can't read ${CONFIG_FILE}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}`)
-  }
+  const text = readSettingsText(file, CONFIG_FILE)
+  if (text === null) return EMPTY_CONFIG
   return parseScanConfig(text)
 }
 

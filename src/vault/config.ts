@@ -1,7 +1,8 @@
-import {mkdirSync, readFileSync} from 'node:fs'
+import {mkdirSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {UserError} from '../lib/errors.js'
+import {readSettingsText} from '../lib/paths.js'
 import type {MasterKeyMode} from './file-store.js'
 import {writeFileAtomic} from './fs-safe.js'
 import type {TenantLayout} from './hashicorp-store.js'
@@ -33,13 +34,8 @@ export const DEFAULT_VAULT_CONFIG: VaultConfig = {
 /** Reads OUTLOOP_HOME/vault.json; the defaults when there is none. */
 export function readVaultConfig(home: string): VaultConfig {
   const path = join(home, CONFIG_FILE)
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return DEFAULT_VAULT_CONFIG
-    throw new UserError(`Can't read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}.`, 'Check its permissions, or run outloop init again.')
-  }
+  const text = readSettingsText(path, path, 'Check its permissions, or run outloop init again.')
+  if (text === null) return DEFAULT_VAULT_CONFIG
   let data: Partial<VaultConfig> & {schema?: string}
   try {
     data = JSON.parse(text) as Partial<VaultConfig> & {schema?: string}
