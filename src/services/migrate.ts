@@ -373,7 +373,7 @@ export async function applyMigration(options: MigrateServiceOptions & {plan?: Mi
     const plan = planned.plan
     const skipped = plan.skipped.map((s) => ({file: s.relPath, reason: s.reason}))
     // Every top-level folder a client's files sit in (outloop.yaml may map several folders to one client).
-    const folders = new Map(plan.files.map((f) => [f.relPath.split('/')[0], f.tenant]))
+    const folders = new Map(plan.files.flatMap((f) => (f.tenant === null ? [] : [[f.relPath.split('/')[0], f.tenant] as const])))
     const clientFolders = [...folders].sort(([a], [b]) => (a < b ? -1 : 1)).map(([top, tenant]) => ({tenant, folder: join(root, top)}))
     const base = {root, plan, recovered, clientFolders}
     if (plan.files.length === 0) return {...base, run: null, created: 0, reused: 0, written: [], skipped}
