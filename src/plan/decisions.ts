@@ -128,5 +128,5 @@ export function applyMigrationDecisions(plan: MigrationPlan, decisions: Migratio
       return use === undefined ? e : {...e, files: [...use.files].sort(), occurrences: use.occurrences, guests: [...use.guests].sort()}
     })
   const tenants = [...new Set([...files.flatMap((f) => (f.tenant === null ? [] : [f.tenant])), ...entries.map((e) => e.ref.tenant)])].filter((t) => t !== SHARED_AREA_TENANT).sort()
-  return {entries, files, skipped, tenants}
+  return {entries, files, skipped, tenants, ...(plan.baseUrls === undefined ? {} : {baseUrls: plan.baseUrls})}
 }

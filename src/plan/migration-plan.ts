@@ -1,6 +1,7 @@
 import {createHmac} from 'node:crypto'
 
 import {ruleById} from '../detectors/index.js'
+import type {BaseUrlOverride} from './base-urls.js'
 import {isCopiedPlace} from '../scan/analyze.js'
 import {fingerprintSecret} from '../lib/fingerprint.js'
 import {previewSecret} from '../lib/preview.js'
@@ -108,6 +109,8 @@ export interface MigrationPlan {
   readonly files: readonly PlannedFile[]
   readonly skipped: readonly SkippedMigrationFile[]
   readonly tenants: readonly string[]
+  /** Dotenv lines hard-coding a provider's base URL, which override the broker's for agents loading `.env`. */
+  readonly baseUrls?: readonly BaseUrlOverride[]
 }
 
 /** HMAC-SHA256 of a file's text under the installation key: compares contents without keeping any. */
