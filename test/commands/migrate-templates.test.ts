@@ -51,6 +51,8 @@ describe('outloop migrate with a shared area (_templates/)', () => {
       'globex/.env': `OPENAI_API_KEY=${globexOpenai}\n`,
       '_templates/agent/.env': `# copy into a new client folder\nOPENAI_API_KEY=${templateOpenai}\n`,
       '_templates/agent/settings.yaml': `model: claude\nclaude_key: "${acmeAnthropic}"\n`,
+      // A hidden shared area (a skill library): the same value as the template's, so the same placeholder.
+      '.skills/report/SKILL.md': `# Report\n\n\`\`\`sh\nexport OPENAI_API_KEY=${templateOpenai}\n\`\`\`\n`,
     }
     writeTree(root, original)
   })
@@ -69,6 +71,7 @@ describe('outloop migrate with a shared area (_templates/)', () => {
     const edits = (file: string) => plan.files.find((f) => f.file === file)?.edits.map((e) => [e.placeholder, e.stored, e.foreign])
     // The template's own key is named as for a client; acme's key keeps the name acme's entry has.
     expect(edits('_templates/agent/.env')).toEqual([['outloop://@client/openai-api-key', 'outloop://outloop.templates/openai-api-key', false]])
+    expect(edits('.skills/report/SKILL.md')).toEqual([['outloop://@client/openai-api-key', 'outloop://outloop.templates/openai-api-key', false]])
     expect(edits('_templates/agent/settings.yaml')).toEqual([['outloop://@client/anthropic-api-key', 'outloop://outloop.templates/anthropic-api-key', false]])
     expect(plan.files.find((f) => f.file === '_templates/agent/.env')?.tenant).toBeNull()
     expect(plan.entries.map((e) => [e.ref, e.sharedWith, e.sharedAcrossClients])).toEqual([
@@ -79,11 +82,12 @@ describe('outloop migrate with a shared area (_templates/)', () => {
       ['outloop://outloop.templates/openai-api-key', [], false],
     ])
     const text = await cli(['migrate', root, '--dry-run'])
-    expect(text.stdout).toContain('Clients set up from _templates/agent/.env need their own openai-api-key entry: outloop vault set <client>/openai-api-key')
+    expect(text.stdout).toContain('Clients set up from .skills/report/SKILL.md, _templates/agent/.env need their own openai-api-key entry: outloop vault set <client>/openai-api-key')
     expect(text.stdout).toContain('Clients set up from _templates/agent/settings.yaml need their own anthropic-api-key entry (acme has one): outloop vault set <client>/anthropic-api-key')
 
     const migrated = await cli(['migrate', root, '--yes'])
     expect(migrated.code, migrated.stderr).toBe(0)
+    expect(migrated.stdout).toContain('Shared areas now say outloop://@client/openai-api-key: each client set up from .skills/report/SKILL.md, _templates/agent/.env needs its own entry (outloop vault set <client>/openai-api-key).')
     // Nothing planted is left in clear anywhere, in any common encoding, and every file still parses.
     expect(findClearValues(root, secrets)).toEqual([])
     for (const {path} of filesUnder(root)) expect(extractValues(relative(root, path), readFileSync(path, 'utf8')).error, path).toBeUndefined()
