@@ -77,7 +77,7 @@ export function renderMigrationPlanText(plan: MigrationPlan): string {
     lines.push('', 'Shared areas (no client): each key becomes outloop://@client/<name>, the calling client\'s own entry <name>')
     for (const e of templates) {
       const also = e.sharedWith.length > 0 ? `  [also ${e.sharedWith.join(', ')}'s key]` : ''
-      lines.push(`  ${e.placeholder}  ${e.ruleId}  ${e.preview}  ${e.occurrences}x in ${e.files.length} ${e.files.length === 1 ? 'file' : 'files'}  (the template's own value, kept in the vault, never served)${also}`)
+      lines.push(`  ${e.placeholder}  ${e.ruleId}  ${e.preview}  ${e.occurrences}x in ${e.files.length} ${e.files.length === 1 ? 'file' : 'files'}  (the template's own value, kept in the vault for no client)${also}`)
     }
   }
   if (plan.files.length > 0) lines.push('', 'Edits')
