@@ -109,14 +109,26 @@ describe('outloop migrate with a shared area (_templates/)', () => {
     const set = await runCliWithInput(['vault', 'set', 'initech/openai-api-key', '--provider', 'OpenAI'], {home, env, input: initechOpenai})
     outputs.push(set.stdout, set.stderr)
     expect(set.code, set.stderr).toBe(0)
-    writeFileSync(join(home, 'policy.yaml'), `services:\n  openai:\n    upstream: ${upstream.url}\nclients:\n  initech:\n    - {secret: openai-api-key, service: openai}\n`)
+    writeFileSync(
+      join(home, 'policy.yaml'),
+      `services:\n  openai:\n    upstream: ${upstream.url}\n  anthropic:\n    upstream: ${upstream.url}\nclients:\n  initech:\n    - {secret: openai-api-key, service: openai}\n  acme:\n    - {secret: anthropic-api-key, service: anthropic}\n`,
+    )
     const agent = `const key = require('node:fs').readFileSync('.env', 'utf8').match(/^OPENAI_API_KEY=(.*)$/m)[1]; fetch(process.env.OPENAI_BASE_URL + '/chat/completions', {method: 'POST', headers: {authorization: 'Bearer ' + key}, body: '{}'}).then((r) => console.log(r.status))`
     const run = await runCli(['run', '--workspace', initech, '--', process.execPath, '-e', agent], {home, env, cwd: initech})
     outputs.push(run.stdout, run.stderr)
     expect(run.stdout.trim(), run.stderr).toBe('200')
     expect(upstream.seen.map((r) => r.headers.authorization)).toEqual([`Bearer ${initechOpenai}`])
 
-    // Rollback puts every original file back, byte for byte (the copied client folder is not the run's).
+    // The template's copy of acme's key points at the name acme's entry has: in acme's folder it is acme's key.
+    cpSync(join(root, '_templates', 'agent', 'settings.yaml'), join(root, 'acme', 'agent-settings.yaml'))
+    expect((await cli(['connect', join(root, 'acme'), '--tenant', 'acme'])).code).toBe(0)
+    const claude = `const ref = require('node:fs').readFileSync('agent-settings.yaml', 'utf8').match(/claude_key: "(.*)"/)[1]; fetch(process.env.ANTHROPIC_BASE_URL + '/v1/messages', {method: 'POST', headers: {'x-api-key': ref}, body: '{}'}).then((r) => console.log(r.status))`
+    const acmeRun = await runCli(['run', '--workspace', join(root, 'acme'), '--', process.execPath, '-e', claude], {home, env, cwd: join(root, 'acme')})
+    outputs.push(acmeRun.stdout, acmeRun.stderr)
+    expect(acmeRun.stdout.trim(), acmeRun.stderr).toBe('200')
+    expect(upstream.seen.map((r) => r.headers['x-api-key'])).toEqual([undefined, acmeAnthropic])
+
+    // Rollback puts every original file back, byte for byte (the copied files are not the run's).
     const back = await cli(['rollback', '--yes'])
     expect(back.code, back.stderr).toBe(0)
     for (const [rel, content] of Object.entries(original)) expect(readFileSync(join(root, rel), 'utf8') === content, rel).toBe(true)
