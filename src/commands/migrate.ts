@@ -6,6 +6,8 @@ import {CancelledError, UserError} from '../lib/errors.js'
 import {outloopHome} from '../lib/paths.js'
 import {untilStopSignal} from '../lib/process.js'
 import type {SecretValue} from '../lib/secret-value.js'
+import {baseUrlOverrideWarning} from '../plan/base-urls.js'
+import {SHARED_AREA_TENANT} from '../plan/migration-plan.js'
 import {migrationPlanToJson, renderMigrationPlanText} from '../plan/render.js'
 import {clientFoldersUnder, setUpAccessLayer, startAccessLayerBroker, vaultStarterEntries, type AccessSetupResult} from '../services/access-setup.js'
 import {openVaultForService} from '../services/vault/store.js'
@@ -138,14 +140,18 @@ Ctrl-C while applying stops cleanly: the file being written is finished, every f
       return
     }
     for (const s of outcome.skipped) this.logToStderr(escapeControlChars(`Warning: ${s.file} skipped: ${s.reason}`))
+    for (const o of outcome.plan.baseUrls ?? []) this.logToStderr(escapeControlChars(`Warning: ${baseUrlOverrideWarning(o)}`))
     if (outcome.run === null) {
       this.log('Nothing to migrate: no plaintext key left that a rewrite can move.')
       if (access !== undefined) await this.startAccessLayer(outcome, options, {serve: flags.serve, access})
       return
     }
-    const shared = outcome.plan.entries.filter((e) => e.sharedWith.length > 0)
+    const shared = outcome.plan.entries.filter((e) => e.sharedWith.length > 0 && e.ref.tenant !== SHARED_AREA_TENANT)
     this.log(`Migrated (run ${outcome.run}): ${outcome.created} vault entries created, ${outcome.reused} already there; ${outcome.written.length} files rewritten, ${outcome.skipped.length} skipped.`)
     if (shared.length > 0) this.log(`${shared.length} keys are shared across clients: each client now has its own entry; rotate them (outloop vault rotate REF).`)
+    for (const e of outcome.plan.entries.filter((x) => x.ref.tenant === SHARED_AREA_TENANT)) {
+      this.log(escapeControlChars(`Shared areas now say outloop://@client/${e.ref.name}: each client set up from ${e.files.join(', ')} needs its own entry (outloop vault set <client>/${e.ref.name}).`))
+    }
     this.log(`Undo with: outloop rollback ${outcome.run}`)
     this.log('')
     if (access !== undefined) {

@@ -2,7 +2,7 @@ import {UserError} from '../lib/errors.js'
 import {interpolationVariableFor} from '../rewrite/placeholder.js'
 import type {RewriteEdit} from '../rewrite/types.js'
 import {formatSecretRef, isValidSecretName} from '../vault/ref.js'
-import type {MigrationPlan, PlannedEdit, PlannedFile, PlannedVaultEntry, SkippedMigrationFile} from './migration-plan.js'
+import {SHARED_AREA_TENANT, type MigrationPlan, type PlannedEdit, type PlannedFile, type PlannedVaultEntry, type SkippedMigrationFile} from './migration-plan.js'
 
 /**
  * What to do with a key several clients hold. For a key copied into a client it does not belong to: `owner-ref`
@@ -59,8 +59,9 @@ export function applyMigrationDecisions(plan: MigrationPlan, decisions: Migratio
   // Decided per edit, by the client whose file it is in: a client left out keeps its files as they are, even
   // where they point at another client's entry, and that entry is written only when a kept edit needs it.
   const keepEdit = (file: PlannedFile, edit: PlannedEdit): boolean => {
-    if (wanted !== undefined && !wanted.has(file.tenant)) return false
-    const entry = entryOf.get(edit.placeholder)
+    // A shared area belongs to no client: leaving clients out keeps it, as its values have an entry of their own.
+    if (wanted !== undefined && file.tenant !== null && !wanted.has(file.tenant)) return false
+    const entry = entryOf.get(edit.stored ?? edit.placeholder)
     const choice = entry === undefined ? undefined : decisions.choices?.[entry.fingerprint]
     if (choice === undefined) return true
     if (choice.choice === 'skip') return false
@@ -68,7 +69,7 @@ export function applyMigrationDecisions(plan: MigrationPlan, decisions: Migratio
     return true
   }
   const keptByFile = new Map(plan.files.map((f) => [f.relPath, f.edits.filter((e) => keepEdit(f, e))]))
-  const used = new Set([...keptByFile.values()].flatMap((edits) => edits.map((e) => e.placeholder)))
+  const used = new Set([...keptByFile.values()].flatMap((edits) => edits.map((e) => e.stored ?? e.placeholder)))
   const dropped = new Set(plan.entries.filter((e) => !used.has(e.placeholder)).map((e) => e.placeholder))
 
   const renames = new Map<string, string>()
@@ -76,6 +77,8 @@ export function applyMigrationDecisions(plan: MigrationPlan, decisions: Migratio
   for (const [placeholder, name] of Object.entries(decisions.renames ?? {})) {
     const entry = plan.entries.find((e) => e.placeholder === placeholder)
     if (entry === undefined || dropped.has(placeholder) || name === entry.ref.name) continue
+    // Its name is the `outloop://@client/<name>` the templates use, which clients' entries answer to.
+    if (entry.ref.tenant === SHARED_AREA_TENANT) throw new UserError(`${placeholder} can't be renamed: the shared areas refer to it as outloop://@client/${entry.ref.name}.`, 'Keep its name, or rename it in the templates after migrating.')
     if (!isValidSecretName(name)) throw new UserError(`"${name}" is not a valid entry name.`, 'Use lower-case letters, digits, ".", "_" and "-", starting with a letter or digit.')
     if (entry.existing) throw new UserError(`${placeholder} is already in the vault under that name.`, 'Keep its name, or rename it in the vault after migrating.')
     const to = formatSecretRef({tenant: entry.ref.tenant, name})
@@ -104,11 +107,12 @@ export function applyMigrationDecisions(plan: MigrationPlan, decisions: Migratio
   const usage = new Map<string, {files: Set<string>; occurrences: number; guests: Set<string>}>()
   for (const file of files) {
     for (const edit of file.edits) {
-      const use = usage.get(edit.placeholder) ?? {files: new Set<string>(), occurrences: 0, guests: new Set<string>()}
+      const stored = edit.stored ?? edit.placeholder
+      const use = usage.get(stored) ?? {files: new Set<string>(), occurrences: 0, guests: new Set<string>()}
       use.files.add(file.relPath)
       use.occurrences += 1
-      if (edit.foreign) use.guests.add(file.tenant)
-      usage.set(edit.placeholder, use)
+      if (edit.foreign && file.tenant !== null) use.guests.add(file.tenant)
+      usage.set(stored, use)
     }
   }
   const entries: PlannedVaultEntry[] = plan.entries
@@ -123,6 +127,6 @@ export function applyMigrationDecisions(plan: MigrationPlan, decisions: Migratio
       const use = usage.get(e.placeholder)
       return use === undefined ? e : {...e, files: [...use.files].sort(), occurrences: use.occurrences, guests: [...use.guests].sort()}
     })
-  const tenants = [...new Set([...files.map((f) => f.tenant), ...entries.map((e) => e.ref.tenant)])].sort()
-  return {entries, files, skipped, tenants}
+  const tenants = [...new Set([...files.flatMap((f) => (f.tenant === null ? [] : [f.tenant])), ...entries.map((e) => e.ref.tenant)])].filter((t) => t !== SHARED_AREA_TENANT).sort()
+  return {entries, files, skipped, tenants, ...(plan.baseUrls === undefined ? {} : {baseUrls: plan.baseUrls})}
 }

@@ -1,12 +1,21 @@
 import {createHmac} from 'node:crypto'
 
 import {ruleById} from '../detectors/index.js'
+import type {BaseUrlOverride} from './base-urls.js'
 import {isCopiedPlace} from '../scan/analyze.js'
 import {fingerprintSecret} from '../lib/fingerprint.js'
 import {previewSecret} from '../lib/preview.js'
 import type {SecretValue} from '../lib/secret-value.js'
 import {planFileRewrite, RewriteError, type RewriteEdit, type RewriteFinding, type RewriteStrategyId, type RewriteTarget, type VaultEntryKind} from '../rewrite/index.js'
-import {formatSecretRef, isValidSecretName, tryParseSecretRef, type SecretRef} from '../vault/ref.js'
+import {formatClientRelativeRef, formatSecretRef, isValidSecretName, tryParseSecretRef, type SecretRef} from '../vault/ref.js'
+
+/**
+ * The vault namespace holding the values found in shared areas (`_templates/`). Not a client: `outloop.` names are
+ * outloop's own, left out of listings and starter policies, so no session is ever granted them. It keeps the
+ * template's value (for rollback --purge and for whoever sets clients up from it) while the template itself
+ * points at each calling client's own entry.
+ */
+export const SHARED_AREA_TENANT = 'outloop.templates'
 
 /** One file as the planner sees it: its text, its client, and the findings a scan made in it. */
 export interface MigrationSourceFile {
@@ -67,12 +76,21 @@ export interface PlannedVaultEntry {
  * (null when it could not tell), `foreign` is set when that is not the file's client, so the edit writes the
  * owner's placeholder rather than a new entry of the file's client.
  */
-export type PlannedEdit = RewriteEdit & {readonly owner: string | null; readonly foreign: boolean}
+export type PlannedEdit = RewriteEdit & {
+  readonly owner: string | null
+  readonly foreign: boolean
+  /**
+   * The vault entry holding this edit's value when the placeholder names none: a shared area's
+   * `outloop://@client/<name>` edit stores its value as `outloop://outloop.templates/<name>`.
+   */
+  readonly stored?: string
+}
 
 /** Everything one file's rewrite changes. */
 export interface PlannedFile {
   readonly relPath: string
-  readonly tenant: string
+  /** null in a shared area (`_templates/`): its edits write `outloop://@client/<name>`. */
+  readonly tenant: string | null
   readonly format: string
   readonly edits: readonly PlannedEdit[]
   readonly wholeFile: boolean
@@ -91,6 +109,8 @@ export interface MigrationPlan {
   readonly files: readonly PlannedFile[]
   readonly skipped: readonly SkippedMigrationFile[]
   readonly tenants: readonly string[]
+  /** Dotenv lines hard-coding a provider's base URL, which override the broker's for agents loading `.env`. */
+  readonly baseUrls?: readonly BaseUrlOverride[]
 }
 
 /** HMAC-SHA256 of a file's text under the installation key: compares contents without keeping any. */
@@ -189,13 +209,19 @@ export function buildMigrationPlan(options: MigrationPlanOptions): MigrationPlan
   // Path order, so the same tree always gets the same names.
   const sorted = [...options.files].sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0))
   const baseNames = baseNamesByValue(sorted, key, options.interpolation ?? 'never')
+  const sharedFiles: MigrationSourceFile[] = []
 
   for (const file of sorted) {
     const findings = file.findings.filter((f) => f.allowed !== true)
     if (findings.length === 0) continue
     const tenant = file.tenant
-    if (tenant === null || !isValidSecretName(tenant)) {
-      skipped.push({relPath: file.relPath, reason: tenant === null ? 'a shared area (no client): left in place; copy what a client needs into its folder, or name the area a tenant in outloop.yaml' : 'its client name is not a valid vault tenant name'})
+    if (tenant === null) {
+      // Planned after every client, so a template's value reuses the entry name a client gave it.
+      sharedFiles.push(file)
+      continue
+    }
+    if (!isValidSecretName(tenant)) {
+      skipped.push({relPath: file.relPath, reason: 'its client name is not a valid vault tenant name'})
       continue
     }
     // Names given out while planning this file; kept only when the whole file plans.
@@ -268,17 +294,22 @@ export function buildMigrationPlan(options: MigrationPlanOptions): MigrationPlan
     }
   }
 
+  const wanted = options.tenants === undefined || options.tenants.length === 0 ? undefined : new Set(options.tenants)
+  // A run limited to some clients leaves shared areas alone: they belong to no client, and every client may use them.
+  if (wanted === undefined) files.push(...planSharedFiles(sharedFiles, {key, byValue, taken, existingByValue, existingNames, existing: options.existing ?? [], baseNames, skipped}))
+
   const tenantsByValue = new Map<string, Set<string>>()
   for (const draft of byValue.values()) {
+    // A template holding a client's value is the scan's shared-area risk, not a key two clients use.
+    if (draft.ref.tenant === SHARED_AREA_TENANT) continue
     const set = tenantsByValue.get(draft.fingerprint) ?? new Set<string>()
     set.add(draft.ref.tenant)
     tenantsByValue.set(draft.fingerprint, set)
   }
-  const wanted = options.tenants === undefined || options.tenants.length === 0 ? undefined : new Set(options.tenants)
-  const inScope = (tenant: string): boolean => wanted === undefined || wanted.has(tenant)
+  const inScope = (tenant: string | null): boolean => wanted === undefined || (tenant !== null && wanted.has(tenant))
   const plannedFiles = files.filter((f) => inScope(f.tenant))
   // An owner's entry that a client in scope points at is written too, even when the owner is not in scope.
-  const referenced = new Set(plannedFiles.flatMap((f) => f.edits.map((e) => e.placeholder)))
+  const referenced = new Set(plannedFiles.flatMap((f) => f.edits.map((e) => e.stored ?? e.placeholder)))
   const entries = [...byValue.values()]
     .filter((d) => inScope(d.ref.tenant) || referenced.has(formatSecretRef(d.ref)))
     .sort((a, b) => (a.ref.tenant + '/' + a.ref.name < b.ref.tenant + '/' + b.ref.name ? -1 : 1))
@@ -297,8 +328,85 @@ export function buildMigrationPlan(options: MigrationPlanOptions): MigrationPlan
       occurrences: d.occurrences,
       guests: [...d.guests].sort(),
     }))
-  const tenants = [...new Set([...plannedFiles.map((f) => f.tenant), ...entries.map((e) => e.ref.tenant)])].sort()
+  const tenants = [...new Set([...plannedFiles.flatMap((f) => (f.tenant === null ? [] : [f.tenant])), ...entries.map((e) => e.ref.tenant)])].filter((t) => t !== SHARED_AREA_TENANT).sort()
   return {entries, files: plannedFiles, skipped: skipped.filter((s) => wanted === undefined || sorted.some((f) => f.relPath === s.relPath && f.tenant !== null && wanted.has(f.tenant))), tenants}
+}
+
+interface SharedPlanning {
+  readonly key: Buffer
+  readonly byValue: Map<string, EntryDraft>
+  readonly taken: Map<string, string>
+  readonly existingByValue: ReadonlyMap<string, string>
+  readonly existingNames: ReadonlySet<string>
+  readonly existing: readonly ExistingVaultEntry[]
+  readonly baseNames: ReadonlyMap<string, string>
+  readonly skipped: SkippedMigrationFile[]
+}
+
+/**
+ * Plans the shared areas' files (`_templates/`, no client): each key becomes `outloop://@client/<name>`, the
+ * calling client's own entry `<name>`, so a template copied into a client works with that client's key and
+ * gives no client another's. `<name>` is the one a client holding the same value has for it (first by client),
+ * else named as for clients. The value itself is stored once as `outloop.templates/<name>`: nothing stays in
+ * clear, and no client is handed a key that was only ever in a template. Interpolation is never used here, as a
+ * `${OUTLOOP_<TENANT>_…}` variable would name one client.
+ */
+function planSharedFiles(sharedFiles: readonly MigrationSourceFile[], state: SharedPlanning): PlannedFile[] {
+  const {key, byValue, taken} = state
+  // Value fingerprint → the entry names clients have for it (planned now, or in the vault), first by client.
+  const clientNames = new Map<string, string[]>()
+  const held = [...[...byValue.values()].map((d) => ({tenant: d.ref.tenant, name: d.ref.name, fingerprint: d.fingerprint})), ...state.existing]
+    .filter((e) => !e.tenant.startsWith('outloop.'))
+    .sort((a, b) => (a.tenant + '/' + a.name < b.tenant + '/' + b.name ? -1 : 1))
+  for (const e of held) clientNames.set(e.fingerprint, [...(clientNames.get(e.fingerprint) ?? []), e.name])
+  const planned: PlannedFile[] = []
+  for (const file of sharedFiles) {
+    const findings = file.findings.filter((f) => f.allowed !== true)
+    if (findings.length === 0) continue
+    const pending = new Map<string, EntryDraft>()
+    const pendingNames = new Map<string, string>()
+    const namer = (target: RewriteTarget): string => {
+      const fingerprint = fingerprintSecret(key, target.vaultValue)
+      const valueKey = `${SHARED_AREA_TENANT}\0${fingerprint}`
+      const known = byValue.get(valueKey) ?? pending.get(valueKey)
+      if (known !== undefined) return formatClientRelativeRef(known.ref.name)
+      const provider = ruleById(target.ruleId)?.provider ?? null
+      let name = state.existingByValue.get(valueKey)
+      if (name === undefined) {
+        const base = clientNames.get(fingerprint)?.[0] ?? state.baseNames.get(fingerprint) ?? baseEntryName(target.name, target.ruleId, provider)
+        for (let n = 1; ; n++) {
+          const candidate = n === 1 ? base : `${base}-${n}`
+          const holder = taken.get(`${SHARED_AREA_TENANT}/${candidate}`) ?? pendingNames.get(`${SHARED_AREA_TENANT}/${candidate}`)
+          if (holder === undefined || holder === fingerprint) {
+            name = candidate
+            break
+          }
+        }
+      }
+      const ref = {tenant: SHARED_AREA_TENANT, name}
+      pending.set(valueKey, {ref, ruleId: target.ruleId, provider, kind: target.entry, value: target.vaultValue, fingerprint, existing: state.existingNames.has(`${SHARED_AREA_TENANT}/${name}`), files: new Set(), occurrences: 0, guests: new Set()})
+      pendingNames.set(`${SHARED_AREA_TENANT}/${name}`, fingerprint)
+      return formatClientRelativeRef(name)
+    }
+    try {
+      const rewrite = planFileRewrite(file.relPath, file.text, findings, {placeholderFor: namer, interpolation: 'never'})
+      if (rewrite.edits.length === 0) continue
+      for (const [valueKey, draft] of pending) byValue.set(valueKey, draft)
+      for (const [name, fp] of pendingNames) taken.set(name, fp)
+      const edits = rewrite.edits.map((edit): PlannedEdit => {
+        const draft = byValue.get(`${SHARED_AREA_TENANT}\0${fingerprintSecret(key, edit.vaultValue)}`)
+        if (draft === undefined) return {...edit, owner: null, foreign: false}
+        draft.files.add(file.relPath)
+        draft.occurrences += 1
+        return {...edit, owner: null, foreign: false, stored: formatSecretRef(draft.ref)}
+      })
+      planned.push({relPath: file.relPath, tenant: null, format: rewrite.format, edits, wholeFile: rewrite.wholeFile, contentHash: contentHashOf(key, file.text)})
+    } catch (error) {
+      if (!(error instanceof RewriteError)) throw error
+      state.skipped.push({relPath: file.relPath, reason: `line ${error.line}, column ${error.column}: ${error.message.slice(error.message.indexOf(': ') + 2)}`})
+    }
+  }
+  return planned
 }
 
 /** The strategies a plan uses, for the summary line. */

@@ -1,5 +1,6 @@
 import {escapeControlChars} from '../lib/display.js'
-import type {MigrationPlan} from './migration-plan.js'
+import {baseUrlOverrideWarning} from './base-urls.js'
+import {SHARED_AREA_TENANT, type MigrationPlan} from './migration-plan.js'
 
 export const MIGRATE_PLAN_SCHEMA = 'outloop.migrate-plan/v1'
 
@@ -18,7 +19,7 @@ export function migrationPlanToJson(plan: MigrationPlan): Record<string, unknown
       fingerprint: e.fingerprint,
       preview: e.preview,
       existing: e.existing,
-      sharedAcrossClients: e.sharedWith.length > 0,
+      sharedAcrossClients: e.sharedWith.length > 0 && e.ref.tenant !== SHARED_AREA_TENANT,
       sharedWith: e.sharedWith,
       guests: e.guests,
       files: e.files,
@@ -37,6 +38,7 @@ export function migrationPlanToJson(plan: MigrationPlan): Record<string, unknown
         placeholder: e.placeholder,
         owner: e.owner,
         foreign: e.foreign,
+        ...(e.stored === undefined ? {} : {stored: e.stored}),
         writes: e.decodesTo,
         ...(e.variable === undefined ? {} : {variable: e.variable}),
         preview: e.preview,
@@ -45,7 +47,8 @@ export function migrationPlanToJson(plan: MigrationPlan): Record<string, unknown
       })),
     })),
     skipped: plan.skipped.map((s) => ({file: s.relPath, reason: s.reason})),
-    stats: {entries: plan.entries.length, files: plan.files.length, edits: plan.files.reduce((n, f) => n + f.edits.length, 0), shared: plan.entries.filter((e) => e.sharedWith.length > 0).length, foreign: plan.files.reduce((n, f) => n + f.edits.filter((e) => e.foreign).length, 0), skipped: plan.skipped.length},
+    baseUrlOverrides: (plan.baseUrls ?? []).map((o) => ({file: o.relPath, line: o.line, variable: o.variable, service: o.service})),
+    stats: {entries: plan.entries.length, files: plan.files.length, edits: plan.files.reduce((n, f) => n + f.edits.length, 0), shared: plan.entries.filter((e) => e.sharedWith.length > 0 && e.ref.tenant !== SHARED_AREA_TENANT).length, sharedAreas: plan.entries.filter((e) => e.ref.tenant === SHARED_AREA_TENANT).length, foreign: plan.files.reduce((n, f) => n + f.edits.filter((e) => e.foreign).length, 0), skipped: plan.skipped.length},
   }
 }
 
@@ -69,6 +72,14 @@ export function renderMigrationPlanText(plan: MigrationPlan): string {
       lines.push(`  ${e.placeholder}  ${e.ruleId}  ${e.preview}  ${e.occurrences}x in ${e.files.length} ${e.files.length === 1 ? 'file' : 'files'}${notes.length > 0 ? `  [${notes.join('; ')}]` : ''}`)
     }
   }
+  const templates = plan.entries.filter((e) => e.ref.tenant === SHARED_AREA_TENANT)
+  if (templates.length > 0) {
+    lines.push('', 'Shared areas (no client): each key becomes outloop://@client/<name>, the calling client\'s own entry <name>')
+    for (const e of templates) {
+      const also = e.sharedWith.length > 0 ? `  [also ${e.sharedWith.join(', ')}'s key]` : ''
+      lines.push(`  ${e.placeholder}  ${e.ruleId}  ${e.preview}  ${e.occurrences}x in ${e.files.length} ${e.files.length === 1 ? 'file' : 'files'}  (the template's own value, kept in the vault for no client)${also}`)
+    }
+  }
   if (plan.files.length > 0) lines.push('', 'Edits')
   for (const f of plan.files) {
     lines.push(`  ${f.relPath} (${f.format})${f.wholeFile ? ', moved whole' : ''}`)
@@ -78,9 +89,17 @@ export function renderMigrationPlanText(plan: MigrationPlan): string {
     lines.push('', 'Left in place')
     for (const s of plan.skipped) lines.push(`  ${s.relPath}: ${s.reason}`)
   }
-  const shared = plan.entries.filter((e) => e.sharedWith.length > 0).length
+  const shared = plan.entries.filter((e) => e.sharedWith.length > 0 && e.ref.tenant !== SHARED_AREA_TENANT).length
+  if ((plan.baseUrls ?? []).length > 0) {
+    lines.push('', 'Warnings')
+    for (const o of plan.baseUrls ?? []) lines.push(`  ${baseUrlOverrideWarning(o)}`)
+  }
   const foreign = plan.files.reduce((n, f) => n + f.edits.filter((e) => e.foreign).length, 0)
   if (foreign > 0) lines.push('', `${foreign} ${foreign === 1 ? 'copy' : 'copies'} of another client's key: each points at its owner's entry, which the broker refuses for the client holding the copy. Give that client its own key, or remove the copy.`)
+  for (const e of templates) {
+    const name = e.ref.name
+    lines.push('', `Clients set up from ${e.files.join(', ')} need their own ${name} entry${e.sharedWith.length > 0 ? ` (${e.sharedWith.join(', ')} ${e.sharedWith.length === 1 ? 'has' : 'have'} one)` : ''}: outloop vault set <client>/${name}`)
+  }
   if (shared > 0) lines.push('', `${shared} ${shared === 1 ? 'key is' : 'keys are'} shared across clients: each client gets its own entry with the same value. Rotate them so each client has its own key.`)
   // Paths, names and reasons come from the files: each line escaped whole, so none can add lines or drive the terminal.
   return lines.map(escapeControlChars).join('\n') + '\n'

@@ -1,10 +1,12 @@
 /** One segment of a placeholder: lower-case, starting with a letter or digit (DESIGN.md, "Placeholders"). */
 const SEGMENT = '[a-z0-9][a-z0-9._-]*'
 const PLACEHOLDER_RE = new RegExp(`^outloop://(${SEGMENT})/(${SEGMENT})$`)
+// `outloop://@client/<secret>`: a shared area's placeholder, the calling client's own entry (src/vault/ref.ts).
+const CLIENT_RELATIVE_RE = new RegExp(`^outloop://@client/${SEGMENT}$`)
 
-/** Whether `text` is a well-formed broker placeholder `outloop://<tenant>/<secret>`. */
+/** Whether `text` is a well-formed broker placeholder: `outloop://<tenant>/<secret>`, or `outloop://@client/<secret>`. */
 export function isPlaceholder(text: string): boolean {
-  return PLACEHOLDER_RE.test(text)
+  return PLACEHOLDER_RE.test(text) || CLIENT_RELATIVE_RE.test(text)
 }
 
 /** Builds `outloop://<tenant>/<secret>`, refusing names outside the placeholder alphabet rather than mangling them. */

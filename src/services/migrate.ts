@@ -1,4 +1,4 @@
-import {existsSync, mkdirSync, readFileSync, statSync} from 'node:fs'
+import {existsSync, mkdirSync, readdirSync, readFileSync, statSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 
 import {writeEncryptedBackup} from '../apply/backup.js'
@@ -10,8 +10,10 @@ import {ioFailureOf, listSome, type IoFailure} from '../apply/io-failure.js'
 import {CancelledError, UserError} from '../lib/errors.js'
 import {loadFingerprintKey} from '../lib/fingerprint.js'
 import {SecretValue} from '../lib/secret-value.js'
+import {baseUrlVariables, findBaseUrlOverrides, isDotenvPath, type BaseUrlOverride} from '../plan/base-urls.js'
 import {buildMigrationPlan, contentHashOf, type ExistingVaultEntry, type MigrationPlan, type MigrationSourceFile} from '../plan/migration-plan.js'
 import {applyEdits, RewriteError, verifyRewrite} from '../rewrite/index.js'
+import {SERVICE_PRESETS} from '../policy/presets.js'
 import {scanFileText} from '../scan/file-scan.js'
 import type {Risk, TenantSummary} from '../scan/report.js'
 import {randomKey} from '../vault/crypto.js'
@@ -198,6 +200,36 @@ async function readSourceFiles(options: MigrateServiceOptions, root: string): Pr
   return {files, notUtf8, scan}
 }
 
+/**
+ * Hard-coded provider base URLs in dotenv files: in the files the scan found keys in, and in each folder's
+ * own `.env*` (what an agent started there loads), which may hold a URL and no key.
+ */
+function baseUrlOverridesUnder(root: string, files: readonly MigrationSourceFile[]): BaseUrlOverride[] {
+  const variables = baseUrlVariables(SERVICE_PRESETS)
+  const texts = new Map(files.map((f) => [f.relPath, f.text]))
+  const list = (dir: string): string[] => {
+    try {
+      return readdirSync(dir === '' ? root : join(root, dir), {withFileTypes: true}).map((e) => (e.isDirectory() ? `${e.name}/` : e.name))
+    } catch {
+      return []
+    }
+  }
+  for (const top of list('')) {
+    if (!top.endsWith('/') || top === 'node_modules/' || top === '.git/') continue
+    for (const name of list(top.slice(0, -1))) {
+      const relPath = top + name
+      if (name.endsWith('/') || !isDotenvPath(relPath) || texts.has(relPath)) continue
+      try {
+        const path = join(root, relPath)
+        if (statSync(path).size <= 1 << 20) texts.set(relPath, readFileSync(path, 'utf8'))
+      } catch {
+        // An unreadable file overrides nothing an agent could load either.
+      }
+    }
+  }
+  return [...texts].sort(([a], [b]) => (a < b ? -1 : 1)).flatMap(([relPath, text]) => findBaseUrlOverrides(relPath, text, variables))
+}
+
 /** Existing entries of the vault, for stable names and to point at values it already holds. */
 async function existingEntries(store: SecretStore): Promise<ExistingVaultEntry[]> {
   return (await store.list()).map((info) => ({tenant: info.ref.tenant, name: info.ref.name, fingerprint: info.fingerprint}))
@@ -224,7 +256,8 @@ export async function planMigration(options: MigrateServiceOptions, store?: Secr
   const plan = buildMigrationPlan({files, fingerprintKey: key, tenants: options.tenants, existing, interpolation: options.interpolation, owners: scan.owners})
   const skipped = [...plan.skipped, ...notUtf8.map((relPath) => ({relPath, reason: 'not UTF-8 text: left in place'}))]
   const unfinished = listJournals(options.home).filter(isUnfinished).map((j) => j.run)
-  return {root, plan: {...plan, skipped}, vaultNote, unfinished, scan}
+  const baseUrls = baseUrlOverridesUnder(root, files)
+  return {root, plan: {...plan, skipped, ...(baseUrls.length > 0 ? {baseUrls} : {})}, vaultNote, unfinished, scan}
 }
 
 export interface MigrationOutcome {
@@ -373,7 +406,7 @@ export async function applyMigration(options: MigrateServiceOptions & {plan?: Mi
     const plan = planned.plan
     const skipped = plan.skipped.map((s) => ({file: s.relPath, reason: s.reason}))
     // Every top-level folder a client's files sit in (outloop.yaml may map several folders to one client).
-    const folders = new Map(plan.files.map((f) => [f.relPath.split('/')[0], f.tenant]))
+    const folders = new Map(plan.files.flatMap((f) => (f.tenant === null ? [] : [[f.relPath.split('/')[0], f.tenant] as const])))
     const clientFolders = [...folders].sort(([a], [b]) => (a < b ? -1 : 1)).map(([top, tenant]) => ({tenant, folder: join(root, top)}))
     const base = {root, plan, recovered, clientFolders}
     if (plan.files.length === 0) return {...base, run: null, created: 0, reused: 0, written: [], skipped}

@@ -1,9 +1,13 @@
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
+import {join} from 'node:path'
 
 import {readWorkspaceBindings, type WorkspaceBinding} from '../broker/bindings.js'
 import {brokerPaths} from '../broker/files.js'
 import {policyTextDigest} from '../broker/policy-watch.js'
+import {baseUrlOverrideWarning, baseUrlVariables, findBaseUrlOverrides, isDotenvPath, type BaseUrlOverride} from '../plan/base-urls.js'
 import {checkPolicyText, type PolicyProblem} from '../policy/parse.js'
+import {SERVICE_PRESETS} from '../policy/presets.js'
+import type {ServiceDefinition} from '../policy/types.js'
 import {detectConfinement, type Confinement} from '../sandbox/launch.js'
 import {UserError} from '../lib/errors.js'
 import {compareSecretRefs} from '../vault/ref.js'
@@ -42,6 +46,7 @@ export async function readAccessStatus(home: string, env: NodeJS.ProcessEnv, vau
     for (const binding of bindings) if (grants(binding.tenant) === 0) warnings.push(`Client ${binding.tenant} is connected but the policy grants it nothing: every request of its agents is denied.`)
     for (const tenant of checked.policy.clients.keys()) if (!bindings.some((b) => b.tenant === tenant)) warnings.push(`The policy has grants for ${tenant}, but no folder is connected to it.`)
   }
+  for (const binding of bindings) for (const o of dotenvBaseUrlOverrides(binding.dir, [...(checked.policy?.services.values() ?? []), ...SERVICE_PRESETS])) warnings.push(baseUrlOverrideWarning(o))
   let ungranted: {tenant: string; name: string}[] | null = null
   if (vault !== undefined && checked.problems.length === 0) {
     try {
@@ -61,4 +66,23 @@ export async function readAccessStatus(home: string, env: NodeJS.ProcessEnv, vau
   const broker = await findRunningBroker(home)
   const brokerPolicy = broker?.policyDigest && broker.policyLoadedAt ? {current: policyText !== null && policyTextDigest(policyText) === broker.policyDigest, loadedAt: broker.policyLoadedAt} : null
   return {bindings: bindings.map((b) => ({...b, grants: grants(b.tenant)})), broker, policyFile, policyExists, policyProblems: checked.problems, brokerPolicy, confinement: detectConfinement(env), warnings, ungranted}
+}
+
+/** The `.env*` files of a connected folder (what an agent started there loads) that hard-code a provider's base URL. */
+function dotenvBaseUrlOverrides(dir: string, services: readonly ServiceDefinition[]): BaseUrlOverride[] {
+  const variables = baseUrlVariables(services)
+  let names: string[]
+  try {
+    names = readdirSync(dir).filter((name) => isDotenvPath(name)).sort()
+  } catch {
+    return []
+  }
+  return names.flatMap((name) => {
+    const path = join(dir, name)
+    try {
+      return statSync(path).isFile() && statSync(path).size <= 1 << 20 ? findBaseUrlOverrides(path, readFileSync(path, 'utf8'), variables) : []
+    } catch {
+      return []
+    }
+  })
 }

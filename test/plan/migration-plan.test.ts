@@ -33,18 +33,20 @@ describe('migration plan', () => {
 
   it('names one entry per unique value per client from the variable and provider, with -2 on collisions', () => {
     const plan = buildMigrationPlan({files, fingerprintKey: KEY})
-    expect(plan.entries.map((e) => e.placeholder)).toEqual(['outloop://acme/openai-api-key', 'outloop://acme/openai-api-key-2', 'outloop://acme/stripe-secret-key', 'outloop://globex/openai-api-key'])
+    expect(plan.entries.map((e) => e.placeholder)).toEqual(['outloop://acme/openai-api-key', 'outloop://acme/openai-api-key-2', 'outloop://acme/stripe-secret-key', 'outloop://globex/openai-api-key', 'outloop://outloop.templates/openai-api-key-2'])
     const first = plan.entries[0]
     expect(first.files).toEqual(['acme/.env', 'acme/compose.yaml'])
     expect(first.occurrences).toBe(2)
-    expect(plan.files.map((f) => f.relPath)).toEqual(['acme/.env', 'acme/compose.yaml', 'acme/tools/.env', 'globex/.env'])
-    expect(plan.skipped.map((s) => s.relPath)).toEqual(['_templates/.env'])
+    expect(plan.files.map((f) => f.relPath)).toEqual(['acme/.env', 'acme/compose.yaml', 'acme/tools/.env', 'globex/.env', '_templates/.env'])
+    expect(plan.tenants).toEqual(['acme', 'globex'])
+    expect(plan.skipped).toEqual([])
   })
 
   it('flags a key shared across clients on each client entry, never merging them', () => {
     const plan = buildMigrationPlan({files, fingerprintKey: KEY})
     const shared = plan.entries.filter((e) => e.sharedWith.length > 0).map((e) => `${e.placeholder} ${e.sharedWith.join(',')}`)
-    expect(shared).toEqual(['outloop://acme/openai-api-key globex', 'outloop://globex/openai-api-key acme'])
+    // The template holding acme's second key is not a second client using it: acme's entry says nothing of it.
+    expect(shared).toEqual(['outloop://acme/openai-api-key globex', 'outloop://globex/openai-api-key acme', 'outloop://outloop.templates/openai-api-key-2 acme'])
     expect(renderMigrationPlanText(plan)).toContain('shared across clients (globex): rotate')
   })
 
@@ -80,7 +82,7 @@ describe('migration plan', () => {
     expect(text).toMatch(/1:16 {2}sk-proj-…\S{4} → outloop:\/\/acme\/openai-api-key {2}\(placeholder: /)
     const doc = JSON.parse(json) as {schema: string; files: {edits: {strategy: string; reason: string}[]}[]; stats: {entries: number}}
     expect(doc.schema).toBe('outloop.migrate-plan/v1')
-    expect(doc.stats.entries).toBe(4)
+    expect(doc.stats.entries).toBe(5)
     expect(doc.files[0].edits[1].strategy).toBe('placeholder-escaped')
     expectNoSecrets([text, json, inspect(plan, {depth: 10})], [openai, stripe, other])
   })
@@ -156,5 +158,70 @@ describe('migration plan', () => {
     // A header name says how a key is sent, not what it is.
     expect(baseEntryName('Authorization', 'openrouter-api-key', 'OpenRouter')).toBe('openrouter-api-key')
     expect(baseEntryName('x-api-key', 'anthropic-api-key', 'Anthropic')).toBe('anthropic-api-key')
+  })
+
+  describe('a shared area (_templates/)', () => {
+    const acmeKey = detectableFake('openai-project-key')
+    const own = detectableFake('openai-project-key')
+    const stripeKey = detectableFake('stripe-secret-key')
+    const tree = [
+      source('acme/.env', `STRIPE_SECRET_KEY=${stripeKey}\nOPENAI_API_KEY=${acmeKey}\n`),
+      source('_templates/agent/.env', `OPENAI_API_KEY=${own}\nPAYMENTS_KEY=${stripeKey}\n`),
+      source('_templates/agent/mcp.json', `{"env": {"OPENAI_API_KEY": "${own}"}}\n`),
+    ]
+    const fp = (value: string) => fingerprintSecret(KEY, new SecretValue(value))
+
+    it("writes outloop://@client/<name>, reusing a client's entry name for its value, and stores each value once outside every client", () => {
+      const plan = buildMigrationPlan({files: tree, fingerprintKey: KEY})
+      const env = plan.files.find((f) => f.relPath === '_templates/agent/.env')!
+      expect(env.tenant).toBeNull()
+      expect(env.edits.map((e) => [e.placeholder, e.stored, e.owner, e.foreign])).toEqual([
+        ['outloop://@client/openai-api-key', 'outloop://outloop.templates/openai-api-key', null, false],
+        ['outloop://@client/stripe-secret-key', 'outloop://outloop.templates/stripe-secret-key', null, false],
+      ])
+      expect(applyEdits(tree[1].text, env.edits, env.relPath)).toBe('OPENAI_API_KEY=outloop://@client/openai-api-key\nPAYMENTS_KEY=outloop://@client/stripe-secret-key\n')
+      const mcp = plan.files.find((f) => f.relPath === '_templates/agent/mcp.json')!
+      expect(applyEdits(tree[2].text, mcp.edits, mcp.relPath)).toBe('{"env": {"OPENAI_API_KEY": "outloop://@client/openai-api-key"}}\n')
+      const templates = plan.entries.filter((e) => e.ref.tenant === 'outloop.templates')
+      expect(templates.map((e) => [e.placeholder, e.fingerprint === fp(e.value.reveal()), e.files, e.occurrences, e.sharedWith])).toEqual([
+        ['outloop://outloop.templates/openai-api-key', true, ['_templates/agent/.env', '_templates/agent/mcp.json'], 2, []],
+        ['outloop://outloop.templates/stripe-secret-key', true, ['_templates/agent/.env'], 1, ['acme']],
+      ])
+      expect(templates[0].value.reveal() === own && templates[1].value.reveal() === stripeKey).toBe(true)
+      // acme's own entries are unchanged by the template holding one of its values.
+      expect(plan.entries.filter((e) => e.ref.tenant === 'acme').map((e) => [e.placeholder, e.sharedWith])).toEqual([
+        ['outloop://acme/openai-api-key', []],
+        ['outloop://acme/stripe-secret-key', []],
+      ])
+      expect(plan.tenants).toEqual(['acme'])
+      const text = renderMigrationPlanText(plan)
+      expect(text).toContain('Clients set up from _templates/agent/.env, _templates/agent/mcp.json need their own openai-api-key entry: outloop vault set <client>/openai-api-key')
+      expect(text).toContain('need their own stripe-secret-key entry (acme has one): outloop vault set <client>/stripe-secret-key')
+      const doc = migrationPlanToJson(plan) as {stats: {shared: number; sharedAreas: number}}
+      expect(doc.stats).toMatchObject({shared: 0, sharedAreas: 2})
+      expectNoSecrets([text, JSON.stringify(doc), inspect(plan, {depth: 10})], [acmeKey, own, stripeKey])
+    })
+
+    it('keeps the names the vault holds on a second run, and leaves shared areas alone in a run limited by --tenant', () => {
+      const existing = [{tenant: 'outloop.templates', name: 'openai-key', fingerprint: fp(own)}]
+      const again = buildMigrationPlan({files: tree, fingerprintKey: KEY, existing})
+      expect(again.files.find((f) => f.relPath === '_templates/agent/.env')!.edits.map((e) => e.placeholder)).toEqual(['outloop://@client/openai-key', 'outloop://@client/stripe-secret-key'])
+      expect(again.entries.find((e) => e.placeholder === 'outloop://outloop.templates/openai-key')?.existing).toBe(true)
+      const limited = buildMigrationPlan({files: tree, fingerprintKey: KEY, tenants: ['acme']})
+      expect(limited.files.map((f) => f.relPath)).toEqual(['acme/.env'])
+      expect(limited.entries.map((e) => e.ref.tenant)).toEqual(['acme', 'acme'])
+    })
+
+    it('decisions keep a shared area when clients are left out, drop it with its entry on skip, and refuse renaming its entry', () => {
+      const plan = buildMigrationPlan({files: tree, fingerprintKey: KEY})
+      const noClients = applyMigrationDecisions(plan, {tenants: []})
+      expect(noClients.files.map((f) => f.relPath)).toEqual(['_templates/agent/.env', '_templates/agent/mcp.json'])
+      expect(noClients.entries.map((e) => e.placeholder)).toEqual(['outloop://outloop.templates/openai-api-key', 'outloop://outloop.templates/stripe-secret-key'])
+      expect(noClients.tenants).toEqual([])
+      const skipped = applyMigrationDecisions(plan, {choices: {[fp(own)]: {choice: 'skip'}}})
+      expect(skipped.files.map((f) => f.relPath)).toEqual(['acme/.env', '_templates/agent/.env'])
+      expect(skipped.entries.map((e) => e.placeholder)).not.toContain('outloop://outloop.templates/openai-api-key')
+      expect(() => applyMigrationDecisions(plan, {renames: {'outloop://outloop.templates/openai-api-key': 'other'}})).toThrow(/refer to it as outloop:\/\/@client\/openai-api-key/)
+    })
   })
 })
