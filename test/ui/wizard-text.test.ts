@@ -10,7 +10,7 @@ import {ALNUM, randomString} from '../../src/lib/random.js'
 import {SecretValue} from '../../src/lib/secret-value.js'
 import {buildMigrationPlan, type MigrationSourceFile} from '../../src/plan/migration-plan.js'
 import {scanFileText} from '../../src/scan/file-scan.js'
-import type {MigrationOutcome} from '../../src/services/migrate.js'
+import {MigrationStoppedError, type MigrationOutcome} from '../../src/services/migrate.js'
 import {wizardFilePreviewLines, wizardOverviewRows, wizardSecretGroups, type SecretGroup} from '../../src/ui/wizard/model.js'
 import {ApplyProgressScreen, ChooseClientsScreen, ConfirmScreen, FilePreviewScreen, HelpScreen, OverviewScreen, ReviewSecretScreen, SummaryScreen} from '../../src/ui/wizard/screens.js'
 import {wrapKeyItems, wrapWords} from '../../src/ui/wizard/text.js'
@@ -140,7 +140,11 @@ describe('wizard text layout', () => {
       frameAt(80, h(ReviewSecretScreen, {group: seven, index: 0, total: 1, name: 'openai-api-key', choice: 'separate', width: 80})),
       frameAt(80, h(FilePreviewScreen, {lines: ['acme/.env (dotenv)'], cursor: 0, width: 80})),
     ]
-    const [overview, confirm, summary, review, preview] = frames
+    // A stop with one file rewritten and one edited meanwhile, as the apply screen says it.
+    const stop = new MigrationStoppedError('r1', {restored: ['acme/.env'], unchanged: [], conflicts: [{file: 'acme/b.env', reason: 'edited since'}], failed: []})
+    frames.push(frameAt(80, h(ApplyProgressScreen, {messages: [], error: stop.message, stopped: true, width: 80})))
+    const [overview, confirm, summary, review, preview, stopped] = frames
+    expect(spaced(stopped)).toContain('Stopped: the 1 file already rewritten was restored, so the client files are as they were. 1 file changed meanwhile was left as it is')
     expect(overview).toContain('Found in 1 client\n')
     expect(overview).toContain('1 file is left in place')
     expect(confirm).toContain('Apply: 1 vault entry for 1 client, 1 edit in 1 file.')
