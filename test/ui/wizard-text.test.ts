@@ -74,6 +74,8 @@ describe('wizard text layout', () => {
     for (const width of WIDTHS) {
       const overview = frameAt(width, h(OverviewScreen, {rows: wizardOverviewRows(plan), risks: [risk], skipped: 1, color: false, width}))
       expect(spaced(overview)).toContain(`wrong client: ${risk.message}`)
+      // The table's client column is fixed: a longer name is marked as shortened, not silently cut.
+      expect(overview).toContain('globex-international-g… ')
       expectFits(overview, width)
       const review = frameAt(width, h(ReviewSecretScreen, {group: copied, index: 0, total: 2, name: 'openai-api-key', choice: 'owner-ref', color: false, width}))
       expect(spaced(review)).toContain(`Vaulted for ${owner} only. The copies in ${copy} get ${owner}'s placeholder, which the broker refuses for that client: nothing of ${owner}'s is put in their vault. Give them their own key.`)
@@ -170,6 +172,8 @@ describe('wrapWords', () => {
   it('keeps a command together up to the end of its clause', () => {
     expect(wrapWords('Undo with: outloop rollback 20261202T065512Z-3f9a1c', 30)).toEqual(['Undo with:', 'outloop rollback 20261202T065512Z-3f9a1c'])
     expect(wrapWords('then run outloop connect /x/acme --tenant acme, and serve', 30)).toEqual(['then run', 'outloop connect /x/acme --tenant acme,', 'and serve'])
+    // Prose that names outloop is not a command: it wraps like any words.
+    expect(wrapWords('outloop cannot recover a lost passphrase', 20)).toEqual(['outloop cannot', 'recover a lost', 'passphrase'])
   })
 
   it('lays key items out whole', () => {

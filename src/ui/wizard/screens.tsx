@@ -88,7 +88,7 @@ export function OverviewScreen({rows, risks, skipped, cursor = 0, color, width =
       <Text>{'client'.padEnd(24)}{col('keys', 6)}{col('unique', 8)}{col('dupl.', 7)}{col('cross', 7)}{col('wrong', 7)}</Text>
       {items.map((r) => (
         <Text key={r.tenant} color={r.crossClient > 0 || (r.wrongClient ?? 0) > 0 ? tint(color, 'yellow') : undefined}>
-          {r.tenant.slice(0, 23).padEnd(24)}
+          {(r.tenant.length > 23 ? `${r.tenant.slice(0, 22)}…` : r.tenant).padEnd(24)}
           {col(r.keys, 6)}
           {col(r.unique, 8)}
           {col(r.duplicated, 7)}

@@ -16,16 +16,19 @@ export function countOf(n: number, one: string, many = `${one}s`): string {
 
 // A command runs from `outloop <subcommand>` to the end of the text or to the word that ends its clause.
 const CLAUSE_END = /[.;,)]$/
+// outloop's commands (src/commands/): only these start a command, so prose that names outloop ("outloop cannot
+// recover it") is wrapped like any other words.
+const SUBCOMMANDS = new Set(['audit', 'baseline', 'check', 'connect', 'disconnect', 'hook', 'init', 'migrate', 'policy', 'rollback', 'run', 'scan', 'serve', 'status', 'vault'])
 
 /**
- * The words of a line, each command (`outloop` then a lowercase subcommand, up to the end of its clause)
+ * The words of a line, each command (`outloop` then one of its subcommands, up to the end of its clause)
  * kept as one word, so it is never wrapped.
  */
 export function wrapUnits(text: string): string[] {
   const words = text.split(' ').filter((w) => w !== '')
   const units: string[] = []
   for (let i = 0; i < words.length; i++) {
-    if (words[i] !== 'outloop' || !/^[a-z]/.test(words[i + 1] ?? '')) {
+    if (words[i] !== 'outloop' || !SUBCOMMANDS.has(words[i + 1] ?? '')) {
       units.push(words[i])
       continue
     }
