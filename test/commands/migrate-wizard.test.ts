@@ -153,7 +153,7 @@ describe.skipIf(!hasTmux)('outloop migrate wizard on a terminal', () => {
     expectNoSecrets(screens(), secrets)
   })
 
-  it('at 60 columns every screen keeps its whole key help and no row is cut', async () => {
+  it('at 60 columns every screen keeps its whole key help, no row is cut, and the next steps stay whole', async () => {
     start(`migrate '${root}'`, '', 60)
     await reachReview()
     const review = terminal!.screen()
@@ -165,8 +165,13 @@ describe.skipIf(!hasTmux)('outloop migrate wizard on a terminal', () => {
     keys('Enter')
     const confirm = await waitFor('Apply: 3 vault entries for 2 clients')
     expect(confirm).toContain('enter apply · b back · q cancel (nothing written)')
-    keys('q')
-    expect(await waitFor('EXIT=')).toContain('EXIT=130')
+    keys('Enter')
+    await waitFor('enter/y yes · n no, exit')
+    // Wider than the screen, each command is written as one line that the terminal folds, so a copy reads it whole.
+    const rows = terminal!.unfolded().split('\n')
+    for (const tenant of ['acme', 'globex']) expect(rows).toContain(`  outloop connect ${join(root, tenant)} --tenant ${tenant}`)
+    keys('n')
+    expect(await waitFor('EXIT=')).toContain('EXIT=0')
     expectNoSecrets(screens(), secrets)
   })
 
