@@ -16,7 +16,7 @@ import {renderAccessSetupLines} from '../ui/access-text.js'
 import {vaultBackendFlags} from '../vault/command-flags.js'
 import {FileSecretStore} from '../vault/file-store.js'
 import {openSecretStore} from '../vault/open.js'
-import {askPassphraseOnTerminal, canPromptOnTerminal} from '../vault/tty.js'
+import {askPassphraseOnTerminal, canPromptOnTerminal, retryWrongPassphrase} from '../vault/tty.js'
 
 export const MIGRATE_RESULT_SCHEMA = 'outloop.migrate/v1'
 
@@ -30,11 +30,14 @@ export function nextStepCommands(outcome: Pick<MigrationOutcome, 'clientFolders'
   return [...outcome.clientFolders.map((c) => `outloop connect ${shellQuote(c.folder)} --tenant ${c.tenant}`), 'outloop policy init', 'outloop serve']
 }
 
-/** Opens the file vault on the terminal (asking its passphrase, if it has one) and returns an environment that carries it, in memory only. */
+/**
+ * Opens the file vault on the terminal (asking its passphrase, if it has one, again after a wrong one) and
+ * returns an environment that carries it, in memory only.
+ */
 async function unlockVaultBeforeWizard(options: {home: string; env: NodeJS.ProcessEnv; backend?: string}): Promise<NodeJS.ProcessEnv> {
   let given: SecretValue | undefined
   const {store} = openSecretStore({home: options.home, env: options.env, backend: options.backend, askPassphrase: async (purpose) => (given = await askPassphraseOnTerminal(purpose))})
-  if (store instanceof FileSecretStore) await store.initialize()
+  if (store instanceof FileSecretStore) await retryWrongPassphrase(() => store.initialize(), {typed: () => given !== undefined, tell: (line) => process.stderr.write(`${line}\n`)})
   return given === undefined ? options.env : {...options.env, OUTLOOP_PASSPHRASE: given.reveal()}
 }
 

@@ -50,10 +50,10 @@ export class MigrationStoppedError extends CancelledError {
   ) {
     const restored = outcome.restored.length
     const kept =
-      (outcome.conflicts.length > 0 ? ` ${outcome.conflicts.length} files changed meanwhile were left as they are (outloop rollback ${run} lists them).` : '') +
+      (outcome.conflicts.length > 0 ? ` ${outcome.conflicts.length === 1 ? '1 file changed meanwhile was left as it is' : `${outcome.conflicts.length} files changed meanwhile were left as they are`} (outloop rollback ${run} lists them).` : '') +
       (outcome.failed.length > 0 ? ` ${outcome.failed.length} could not be put back yet (${listSome(outcome.failed.map((f) => `${f.file}: ${f.reason}`), 3)}): run outloop rollback ${run} once that is fixed.` : '')
     super(
-      `Stopped: ${restored === 0 ? 'no file had been rewritten yet' : `the ${restored} files already rewritten were restored`}, so the client files are as they were.${kept} Values already stored stay in the vault; outloop rollback ${run} --purge removes them.`,
+      `Stopped: ${restored === 0 ? 'no file had been rewritten yet' : restored === 1 ? 'the 1 file already rewritten was restored' : `the ${restored} files already rewritten were restored`}, so the client files are as they were.${kept} Values already stored stay in the vault; outloop rollback ${run} --purge removes them.`,
     )
     this.name = 'MigrationStoppedError'
   }
@@ -387,7 +387,7 @@ export async function applyMigration(options: MigrateServiceOptions & {plan?: Mi
   const release = await lockMigrations(home).catch(stoppedByFileSystem)
   try {
     const recovered = await recoverUnfinishedRuns(home, store, fingerprintKey)
-    for (const r of recovered) progress(`Undid unfinished run ${r.run}: ${r.outcome.restored.length} files restored${r.outcome.conflicts.length > 0 ? `, ${r.outcome.conflicts.length} edited since and left alone` : ''}.`)
+    for (const r of recovered) progress(`Undid unfinished run ${r.run}: ${r.outcome.restored.length} ${r.outcome.restored.length === 1 ? 'file' : 'files'} restored${r.outcome.conflicts.length > 0 ? `, ${r.outcome.conflicts.length} edited since and left alone` : ''}.`)
     const stuck = recovered.find((r) => r.outcome.failed.length > 0)
     if (stuck !== undefined) {
       // Undoing an unfinished run comes first; a new run on top of one half undone would mix the two.

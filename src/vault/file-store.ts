@@ -30,7 +30,7 @@ import {
   type EntryRecord,
 } from './record.js'
 import {compareSecretRefs, formatSecretRef, type SecretRef} from './ref.js'
-import {VaultUnreadableError, type PutSecretInput, type SecretEntryInfo, type SecretStore, type StoredSecret} from './types.js'
+import {VaultUnreadableError, WrongPassphraseError, type PutSecretInput, type SecretEntryInfo, type SecretStore, type StoredSecret} from './types.js'
 import {UserError} from '../lib/errors.js'
 
 const KEY_FILE = 'key.json'
@@ -376,7 +376,7 @@ export class FileSecretStore extends EntryRecordReads implements SecretStore {
     const dataKey = openSealed(master, unb64Sealed(keyFile.dataKey), keyAad(keyFile))
     if (dataKey === null) {
       if (keyFile.master.kind === 'passphrase') {
-        throw new VaultUnreadableError("Can't open the vault: wrong passphrase.", 'Check OUTLOOP_PASSPHRASE (or what you typed) and try again. Nothing was changed.')
+        throw new WrongPassphraseError()
       }
       throw new VaultUnreadableError("Can't open the vault: the master key in the OS keychain does not fit it.", `The keychain item ${keyFile.master.account} was replaced; restore it from a keychain backup. Nothing was changed.`)
     }

@@ -102,3 +102,11 @@ export class VaultUnreadableError extends UserError {
     this.name = 'VaultUnreadableError'
   }
 }
+
+/** The file vault's passphrase does not open it: the one case where asking the person again can help. */
+export class WrongPassphraseError extends VaultUnreadableError {
+  constructor() {
+    super("Can't open the vault: wrong passphrase.", 'Check OUTLOOP_PASSPHRASE (or what you typed) and try again. Nothing was changed.')
+    this.name = 'WrongPassphraseError'
+  }
+}

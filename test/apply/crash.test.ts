@@ -56,7 +56,7 @@ describe('crash safety: SIGKILL at every step boundary', () => {
         if (recoverWith === 'migrate') {
           const again = await cli(['migrate', root, '--yes'])
           expect(again.code).toBe(0)
-          expect(again.stderr).toMatch(/Undid unfinished run \S+: \d+ files restored/)
+          expect(again.stderr).toMatch(/Undid unfinished run \S+: (1 file|\d+ files) restored/)
           expect(listJournals(home).map((j) => j.status)).toEqual(['rolled-back', 'done'])
           await expectEveryKeyKept(root, home, tree.keys)
           const rescan = JSON.parse((await cli(['scan', root, '--format', 'json'])).stdout) as {findings: {tenant: string | null}[]}
@@ -113,7 +113,7 @@ describe('Ctrl-C while applying: a real SIGINT at each step stops the run and pu
         outputs.push(stopped.stdout, stopped.stderr)
         expect(stopped.code).toBe(130)
         expect(stopped.stderr).toContain('Stopping: finishing the file being written')
-        expect(stopped.stderr).toMatch(point.startsWith('write') ? /Stopped: the \d+ files already rewritten were restored/ : /Stopped: no file had been rewritten yet/)
+        expect(stopped.stderr).toMatch(point.startsWith('write') ? /Stopped: the (1 file already rewritten was|\d+ files already rewritten were) restored/ : /Stopped: no file had been rewritten yet/)
         const restored = readTreeBytes(root)
         for (const [path, bytes] of tree.files) expect(restored.get(path)?.equals(bytes), path).toBe(true)
         const [journal] = listJournals(home)

@@ -20,7 +20,7 @@ describe.skipIf(!hasTmux)('outloop migrate wizard on a terminal', () => {
   const secrets = [openai, stripe, passphrase]
 
   let terminal: CliTerminal | undefined
-  const start = (command: string, env = ''): void => void (terminal = startCliTerminal(command, {home, cols: 80, rows: 24, env}))
+  const start = (command: string, env = '', cols = 80): void => void (terminal = startCliTerminal(command, {home, cols, rows: 24, env}))
   const waitFor = (text: string): Promise<string> => terminal!.waitFor(text)
   const keys = (...k: string[]): void => terminal!.keys(...k)
   const type = (text: string): void => terminal!.type(text)
@@ -80,7 +80,11 @@ describe.skipIf(!hasTmux)('outloop migrate wizard on a terminal', () => {
     await waitFor('Apply: 3 vault entries for 2 clients')
     keys('Enter')
     await waitFor('Undo with: outloop rollback')
-    await waitFor('and start the access layer now?')
+    const summary = await waitFor('and start the access layer now?')
+    // The next steps, each on a row of its own, to copy as they are.
+    const summaryRows = summary.split('\n').map((l) => l.trim())
+    for (const tenant of ['acme', 'globex']) expect(summaryRows).toContain(`outloop connect ${join(root, tenant)} --tenant ${tenant}`)
+    expect(summaryRows.some((l) => /^Undo with: outloop rollback \S+$/.test(l))).toBe(true)
     // One confirmation: both folders connected, a starter policy written, the broker serving until Ctrl-C.
     keys('y')
     const serving = await waitFor('Ctrl-C stops it.')
@@ -109,6 +113,68 @@ describe.skipIf(!hasTmux)('outloop migrate wizard on a terminal', () => {
     expectNoSecrets([...screens(), acme, list.stdout, list.stderr], secrets)
   })
 
+  /** A vault made beforehand with the passphrase, so the wizard asks for it to unlock. */
+  const existingVault = async (): Promise<void> => {
+    const made = await runCli(['init', '--master-key', 'passphrase'], {home, env: {OUTLOOP_PASSPHRASE: passphrase}})
+    expect(made.code, made.stderr).toBe(0)
+  }
+
+  it('a wrong passphrase can be typed again: told how many tries are left, the right one opens the wizard', async () => {
+    await existingVault()
+    start(`migrate '${root}'`)
+    await waitFor('Vault passphrase:')
+    type('not the passphrase')
+    keys('Enter')
+    await waitFor('Wrong passphrase, try again (2 left)')
+    type(passphrase)
+    keys('Enter')
+    const overview = await waitFor('Found in 2 clients')
+    expect(overview).not.toContain('(1 left)')
+    keys('q')
+    expect(await waitFor('EXIT=')).toContain('EXIT=130')
+    expectNoSecrets(screens(), secrets)
+  })
+
+  it('three wrong passphrases end the run, saying so, with nothing written', async () => {
+    await existingVault()
+    start(`migrate '${root}'`)
+    for (const left of ['(2 left)', '(1 left)']) {
+      await waitFor('Vault passphrase:')
+      type('not the passphrase')
+      keys('Enter')
+      await waitFor(`Wrong passphrase, try again ${left}`)
+    }
+    type('still not it')
+    keys('Enter')
+    const end = await waitFor('EXIT=')
+    expect(end).toContain("Can't open the vault: wrong passphrase.")
+    expect(end).not.toContain('EXIT=0')
+    expect(readFileSync(join(root, 'acme/.env'), 'utf8')).toBe(`OPENAI_API_KEY=${openai}\nSTRIPE_SECRET_KEY=${stripe}\n`)
+    expectNoSecrets(screens(), secrets)
+  })
+
+  it('at 60 columns every screen keeps its whole key help, no row is cut, and the next steps stay whole', async () => {
+    start(`migrate '${root}'`, '', 60)
+    await reachReview()
+    const review = terminal!.screen()
+    expect(review).toContain('enter next · r rename · ←→/1-3 choose · / find\n')
+    expect(review).toContain('a accept rest · b back · q cancel')
+    keys('a')
+    const changes = await waitFor('Changes')
+    expect(changes).toContain('↑↓ scroll · enter next · b back · q cancel')
+    keys('Enter')
+    const confirm = await waitFor('Apply: 3 vault entries for 2 clients')
+    expect(confirm).toContain('enter apply · b back · q cancel (nothing written)')
+    keys('Enter')
+    await waitFor('enter/y yes · n no, exit')
+    // Wider than the screen, each command is written as one line that the terminal folds, so a copy reads it whole.
+    const rows = terminal!.unfolded().split('\n')
+    for (const tenant of ['acme', 'globex']) expect(rows).toContain(`  outloop connect ${join(root, tenant)} --tenant ${tenant}`)
+    keys('n')
+    expect(await waitFor('EXIT=')).toContain('EXIT=0')
+    expectNoSecrets(screens(), secrets)
+  })
+
   it('q cancels with nothing written (exit 130)', async () => {
     start(`migrate '${root}'`)
     await newVault()
@@ -131,7 +197,8 @@ describe.skipIf(!hasTmux)('outloop migrate wizard on a terminal', () => {
     keys('Enter')
     const end = await waitFor('EXIT=')
     expect(end).toContain('EXIT=130')
-    expect(end).toMatch(/Stopped: the \d+ files already rewritten were restored/)
+    expect(end).toMatch(/Stopped: the (1 file already rewritten was|\d+ files already rewritten were) restored/)
+    expect(end).not.toMatch(/\b1 files\b/)
     // Said once, on the wizard's last screen.
     expect(end.split('Stopped:').length).toBe(2)
     expect(readFileSync(join(root, 'acme/.env'), 'utf8')).toBe(before.acme)

@@ -20,6 +20,8 @@ export interface CliTerminal {
   /** Every screen captured so far, for checking that no planted value was ever shown. */
   readonly screens: string[]
   readonly screen: () => string
+  /** The screen with the rows the terminal folded (a line wider than it) joined back, as a copy would read them. */
+  readonly unfolded: () => string
   /** The screen once it shows `text`; throws, quoting the screen, after 30 s. */
   readonly waitFor: (text: string) => Promise<string>
   /** tmux key names (`Enter`, `BSpace`, `C-c`) or plain keys. */
@@ -56,6 +58,11 @@ export function startCliTerminal(command: string, options: {home: string; cols: 
         await sleep(50)
       }
       throw new Error(`the terminal never showed "${text}":\n${screen()}`)
+    },
+    unfolded() {
+      const shown = tmux('capture-pane', '-p', '-J', '-t', 's')
+      screens.push(shown)
+      return shown
     },
     keys: (...keys) => void tmux('send-keys', '-t', 's', ...keys),
     type: (text) => void tmux('send-keys', '-t', 's', '-l', text),

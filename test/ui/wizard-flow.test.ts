@@ -101,7 +101,7 @@ describe('migration wizard', () => {
     expect(await w.press('?')).toContain('Keys')
     expect(await w.press('?')).toContain('Changes')
     screen = await w.press(ENTER)
-    expect(screen).toContain('Apply: 2 vault entries for 1 clients')
+    expect(screen).toContain('Apply: 2 vault entries for 1 client, 2 edits in 1 file.')
     screen = await w.press(ENTER)
     await tick(80)
     screen = w.frame()

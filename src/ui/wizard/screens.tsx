@@ -8,38 +8,87 @@ import type {Risk} from '../../scan/report.js'
 import {escapeControlChars} from '../../lib/display.js'
 import {scanProgressLine} from '../terminal.js'
 import {visibleWindow, wizardChoicesFor, type ClientOverviewRow, type SecretGroup} from './model.js'
+import {countOf, textWidth, wrapKeyItems, wrapWords} from './text.js'
 
-/** Colour only when wanted (NO_COLOR, dumb terminals): components take this instead of reading the env. */
-export interface ColorProps {
+/** What every screen is given: colour only when wanted (NO_COLOR, dumb terminals), and the columns it has. */
+export interface ScreenProps {
   readonly color?: boolean
+  /** Columns to lay the text out in: the terminal's, at most 80. */
+  readonly width?: number
 }
 
 const tint = (color: boolean | undefined, name: string): string | undefined => (color === false ? undefined : name)
 
-/** Keys that work on this screen, on one line, so 80 columns hold them. */
-export function WizardKeys({keys}: {keys: string}) {
-  return <Text dimColor>{keys}</Text>
+/** Rows a screen may fill in a 24-row terminal: one stays for the find box, one for the cursor under the frame. */
+const SCREEN_ROWS = 22
+
+/**
+ * Text wrapped at word boundaries, a row per line. A line wider than the screen (a long path, a command) is
+ * given the room it needs and runs past the edge whole, rather than being cut or split.
+ */
+export function Words({text, width, color, bold, dimColor}: {text: string; width: number; color?: string; bold?: boolean; dimColor?: boolean}) {
+  return (
+    <>
+      {wrapWords(text, width).map((line, i) => (
+        <Box key={i} width={Math.max(width, textWidth(line))} flexShrink={0}>
+          <Text color={color} bold={bold} dimColor={dimColor}>
+            {line}
+          </Text>
+        </Box>
+      ))}
+    </>
+  )
 }
+
+/** A command to copy: always one line, indented, running past the edge when it is wider than the screen. */
+export function CommandLine({command, width}: {command: string; width: number}) {
+  const line = `  ${command}`
+  return (
+    <Box width={Math.max(width, textWidth(line))} flexShrink={0}>
+      <Text dimColor>{line}</Text>
+    </Box>
+  )
+}
+
+/** Keys that work on this screen: whole items, wrapped between items when the screen is narrow, none left out. */
+export function WizardKeys({keys, width = 80, dim = true}: {keys: readonly string[]; width?: number; dim?: boolean}) {
+  return (
+    <>
+      {wrapKeyItems(keys, width).map((line, i) => (
+        <Text key={i} dimColor={dim}>
+          {line}
+        </Text>
+      ))}
+    </>
+  )
+}
+
+const rowsOf = (text: string, width: number): number => wrapWords(text, width).length
 
 /** Step 1: the scan's live counters (files, MB/s, keys so far). */
-export function ScanProgressScreen({progress, elapsedMs, color}: {progress?: ScanProgress; elapsedMs: number} & ColorProps) {
+export function ScanProgressScreen({progress, elapsedMs, color, width = 80}: {progress?: ScanProgress; elapsedMs: number} & ScreenProps) {
   const seconds = (elapsedMs / 1000).toFixed(1)
-  if (progress === undefined) return <Text color={tint(color, 'cyan')}>Scanning… {seconds}s</Text>
-  return <Text color={tint(color, 'cyan')}>{scanProgressLine(progress)}</Text>
+  return <Words width={width} color={tint(color, 'cyan')} text={progress === undefined ? `Scanning… ${seconds}s` : scanProgressLine(progress)} />
 }
 
+const OVERVIEW_KEYS = ['enter next', '? help', 'q cancel']
+
 /** Step 2: per client, what was found, the riskiest clients first, then the worst risks the scan named. */
-export function OverviewScreen({rows, risks, skipped, cursor = 0, color}: {rows: readonly ClientOverviewRow[]; risks: readonly Risk[]; skipped: number; cursor?: number} & ColorProps) {
+export function OverviewScreen({rows, risks, skipped, cursor = 0, color, width = 80}: {rows: readonly ClientOverviewRow[]; risks: readonly Risk[]; skipped: number; cursor?: number} & ScreenProps) {
   const worst = risks.filter((r) => r.severity === 'critical' || r.severity === 'high').slice(0, 4)
-  const {items, offset} = visibleWindow(rows, cursor, 15 - worst.length - (worst.length > 0 ? 1 : 0))
-  const col = (text: string | number, width: number): string => String(text).padStart(width)
+  const riskText = worst.map((r) => `${RISK_LABEL[r.type]}: ${escapeControlChars(r.message)}`)
+  const skippedText = skipped > 0 ? `${countOf(skipped, 'file')} ${skipped === 1 ? 'is' : 'are'} left in place (shared areas or formats the rewrite can't keep valid).` : ''
+  // Title, column heads and the scroll line, then what the risks, the skipped files and the keys take.
+  const used = 3 + (worst.length > 0 ? 1 : 0) + riskText.reduce((n, t) => n + rowsOf(t, width), 0) + (skipped > 0 ? rowsOf(skippedText, width) : 0) + wrapKeyItems(OVERVIEW_KEYS, width).length
+  const {items, offset} = visibleWindow(rows, cursor, Math.max(3, SCREEN_ROWS - used))
+  const col = (text: string | number, size: number): string => String(text).padStart(size)
   return (
     <Box flexDirection="column">
-      <Text bold>Found in {rows.length} {rows.length === 1 ? 'client' : 'clients'}</Text>
+      <Text bold>Found in {countOf(rows.length, 'client')}</Text>
       <Text>{'client'.padEnd(24)}{col('keys', 6)}{col('unique', 8)}{col('dupl.', 7)}{col('cross', 7)}{col('wrong', 7)}</Text>
       {items.map((r) => (
         <Text key={r.tenant} color={r.crossClient > 0 || (r.wrongClient ?? 0) > 0 ? tint(color, 'yellow') : undefined}>
-          {r.tenant.slice(0, 23).padEnd(24)}
+          {(r.tenant.length > 23 ? `${r.tenant.slice(0, 22)}…` : r.tenant).padEnd(24)}
           {col(r.keys, 6)}
           {col(r.unique, 8)}
           {col(r.duplicated, 7)}
@@ -54,12 +103,10 @@ export function OverviewScreen({rows, risks, skipped, cursor = 0, color}: {rows:
       ) : null}
       {worst.length > 0 ? <Text bold>Worst risks</Text> : null}
       {worst.map((r, i) => (
-        <Text key={i} wrap="truncate-end" color={r.severity === 'critical' ? tint(color, 'red') : tint(color, 'yellow')}>
-          {RISK_LABEL[r.type]}: {escapeControlChars(r.message)}
-        </Text>
+        <Words key={i} width={width} text={riskText[i]} color={r.severity === 'critical' ? tint(color, 'red') : tint(color, 'yellow')} />
       ))}
-      {skipped > 0 ? <Text dimColor>{skipped} files are left in place (shared areas or formats the rewrite can't keep valid).</Text> : null}
-      <WizardKeys keys="enter next · ? help · q cancel" />
+      {skipped > 0 ? <Words width={width} dimColor text={skippedText} /> : null}
+      <WizardKeys width={width} keys={OVERVIEW_KEYS} />
     </Box>
   )
 }
@@ -67,17 +114,18 @@ export function OverviewScreen({rows, risks, skipped, cursor = 0, color}: {rows:
 const RISK_LABEL: Record<Risk['type'], string> = {'foreign-tenant': 'wrong client', 'foreign-reference': 'wrong-client reference', 'cross-client': 'cross-client', 'foreign-account': 'wrong account', 'shared-area': 'shared area', duplicate: 'duplicate'}
 
 /** Step 3: which clients to migrate; space toggles, all chosen by default. */
-export function ChooseClientsScreen({tenants, chosen, cursor, color}: {tenants: readonly string[]; chosen: ReadonlySet<string>; cursor: number} & ColorProps) {
-  const {items, offset} = visibleWindow(tenants, cursor, 16)
+export function ChooseClientsScreen({tenants, chosen, cursor, color, width = 80}: {tenants: readonly string[]; chosen: ReadonlySet<string>; cursor: number} & ScreenProps) {
+  const keys = ['↑↓ move', 'space toggle', 'enter next', 'b back', 'q cancel']
+  const {items, offset} = visibleWindow(tenants, cursor, Math.min(16, SCREEN_ROWS - 1 - wrapKeyItems(keys, width).length))
   return (
     <Box flexDirection="column">
       <Text bold>Choose clients ({chosen.size} of {tenants.length})</Text>
       {items.map((t, i) => (
-        <Text key={t} color={offset + i === cursor ? tint(color, 'cyan') : undefined}>
+        <Text key={t} wrap="truncate-end" color={offset + i === cursor ? tint(color, 'cyan') : undefined}>
           {offset + i === cursor ? '›' : ' '} [{chosen.has(t) ? 'x' : ' '}] {t}
         </Text>
       ))}
-      <WizardKeys keys="↑↓ move · space toggle · enter next · b back · q cancel" />
+      <WizardKeys width={width} keys={keys} />
     </Box>
   )
 }
@@ -90,143 +138,145 @@ const CHOICE_LABEL: Record<SharedSecretChoice, string> = {
 }
 
 /** Step 4: one key at a time: provider, preview, where it appears, its entry name and, when shared, what to do. */
-export function ReviewSecretScreen({group, index, total, name, choice, editing, color}: {group: SecretGroup; index: number; total: number; name: string; choice: SharedSecretChoice; editing?: string} & ColorProps) {
+export function ReviewSecretScreen({group, index, total, name, choice, editing, color, width = 80}: {group: SecretGroup; index: number; total: number; name: string; choice: SharedSecretChoice; editing?: string} & ScreenProps) {
   const files = group.entries.flatMap((e) => e.files)
-  const {items} = visibleWindow(files, 0, 6)
   const options = wizardChoicesFor(group)
+  const title = `Key ${index + 1} of ${total}: ${group.provider ?? group.ruleId} ${group.preview}`
+  const held = group.crossClient ? `Held by ${countOf(group.entries.length, 'client')}: ${group.entries.map((e) => e.ref.tenant).join(', ')}` : ''
+  const belongs = group.wrongClients.length > 0 ? `Belongs to ${group.owner}; copied into ${group.wrongClients.join(', ')}` : ''
+  const explained =
+    group.wrongClients.length > 0 && choice === 'owner-ref'
+      ? `Vaulted for ${group.owner} only. The copies in ${group.wrongClients.join(', ')} get ${group.owner}'s placeholder, which the broker refuses for ${group.wrongClients.length === 1 ? 'that client' : 'those clients'}: nothing of ${group.owner}'s is put in their vault. Give them their own key.`
+      : ''
+  const optionText = options.map((c, i) => `${c === choice ? '›' : ' '} ${i + 1}. ${CHOICE_LABEL[c]}${c === 'owner-only' ? ` (${group.owner})` : ''}`)
+  const keys = editing === undefined ? ['enter next', 'r rename', ...(options.length > 0 ? ['←→/1-3 choose'] : []), '/ find', 'a accept rest', 'b back', 'q cancel'] : ['type a name', 'enter keep', 'esc drop the edit']
+  // The file list gets the rows the rest leaves: "Appears in:", "… more", the entry name.
+  const used = [title, held, belongs, explained].reduce((n, t) => n + (t === '' ? 0 : rowsOf(t, width)), 0) + 3 + optionText.reduce((n, t) => n + rowsOf(t, width), 0) + wrapKeyItems(keys, width).length
+  const {items} = visibleWindow(files, 0, Math.max(1, Math.min(6, SCREEN_ROWS - used)))
   return (
     <Box flexDirection="column">
-      <Text bold>
-        Key {index + 1} of {total}: {group.provider ?? group.ruleId} {group.preview}
-      </Text>
-      {group.crossClient ? <Text color={tint(color, 'yellow')}>Held by {group.entries.length} clients: {group.entries.map((e) => e.ref.tenant).join(', ')}</Text> : null}
-      {group.wrongClients.length > 0 ? (
-        <Text color={tint(color, 'red')}>
-          Belongs to {group.owner}; copied into {group.wrongClients.join(', ')}
-        </Text>
-      ) : null}
-      {group.wrongClients.length > 0 && choice === 'owner-ref' ? (
-        <Text>
-          Vaulted for {group.owner} only. The copies in {group.wrongClients.join(', ')} get {group.owner}'s placeholder, which the broker refuses for {group.wrongClients.length === 1 ? 'that client' : 'those clients'}: nothing of {group.owner}'s is put in their vault. Give them their own key.
-        </Text>
-      ) : null}
+      <Words width={width} bold text={title} />
+      {held !== '' ? <Words width={width} color={tint(color, 'yellow')} text={held} /> : null}
+      {belongs !== '' ? <Words width={width} color={tint(color, 'red')} text={belongs} /> : null}
+      {explained !== '' ? <Words width={width} text={explained} /> : null}
       <Text>Appears in:</Text>
       {items.map((f) => (
-        <Text key={f}>  {escapeControlChars(f)}</Text>
+        <Text key={f} wrap="truncate-start">
+          {'  '}
+          {escapeControlChars(f)}
+        </Text>
       ))}
-      {files.length > items.length ? <Text dimColor>  … {files.length - items.length} more files</Text> : null}
+      {files.length > items.length ? <Text dimColor>  … {countOf(files.length - items.length, 'more file')}</Text> : null}
       <Text>
         Entry name: {editing === undefined ? <Text color={tint(color, 'green')}>{name}</Text> : <Text color={tint(color, 'cyan')}>{editing}▏</Text>}
       </Text>
-      {options.length > 0
-        ? options.map((c, i) => (
-            <Text key={c} color={c === choice ? tint(color, 'cyan') : undefined}>
-              {c === choice ? '›' : ' '} {i + 1}. {CHOICE_LABEL[c]}
-              {c === 'owner-only' ? ` (${group.owner})` : ''}
-            </Text>
-          ))
-        : null}
-      <WizardKeys keys={editing === undefined ? `enter next · r rename${options.length > 0 ? ' · ←→/1-3 choose' : ''} · / find · a accept rest · b back · q` : 'type a name · enter keep · esc drop the edit'} />
+      {options.map((c, i) => (
+        <Words key={c} width={width} color={c === choice ? tint(color, 'cyan') : undefined} text={optionText[i]} />
+      ))}
+      <WizardKeys width={width} keys={keys} />
     </Box>
   )
 }
 
 /** Step 5: each file's changed lines, the old value as a redacted preview and the placeholder it becomes. */
-export function FilePreviewScreen({lines, cursor, color}: {lines: readonly string[]; cursor: number} & ColorProps) {
-  const {items, offset} = visibleWindow(lines, cursor, 18)
+export function FilePreviewScreen({lines, cursor, color, width = 80}: {lines: readonly string[]; cursor: number} & ScreenProps) {
+  const keys = ['↑↓ scroll', 'enter next', 'b back', 'q cancel']
+  const {items, offset} = visibleWindow(lines, cursor, Math.min(18, SCREEN_ROWS - 1 - wrapKeyItems(keys, width).length))
   return (
     <Box flexDirection="column">
-      <Text bold>Changes ({offset + 1}-{offset + items.length} of {lines.length} lines)</Text>
+      <Text bold>
+        Changes ({offset + 1}-{offset + items.length} of {countOf(lines.length, 'line')})
+      </Text>
       {items.map((l, i) => (
-        <Text key={offset + i} color={l.startsWith('  -') ? tint(color, 'red') : l.startsWith('  +') ? tint(color, 'green') : undefined}>
-          {l.slice(0, 78)}
+        // One row per line, so scrolling moves by lines: a line wider than the screen ends in "…".
+        <Text key={offset + i} wrap="truncate-end" color={l.startsWith('  -') ? tint(color, 'red') : l.startsWith('  +') ? tint(color, 'green') : undefined}>
+          {l}
         </Text>
       ))}
-      <WizardKeys keys="↑↓ scroll · enter next · b back · q cancel" />
+      <WizardKeys width={width} keys={keys} />
     </Box>
   )
 }
 
 /** Step 6: the last word before anything is written. */
-export function ConfirmScreen({plan, unfinished, color}: {plan: MigrationPlan; unfinished: readonly string[]} & ColorProps) {
+export function ConfirmScreen({plan, unfinished, color, width = 80}: {plan: MigrationPlan; unfinished: readonly string[]} & ScreenProps) {
   const edits = plan.files.reduce((n, f) => n + f.edits.length, 0)
   return (
     <Box flexDirection="column">
-      <Text bold>
-        Apply: {plan.entries.length} vault entries for {plan.tenants.length} clients, {edits} edits in {plan.files.length} files.
-      </Text>
-      <Text>Every value is stored in the vault and read back, every file backed up encrypted, then replaced.</Text>
-      {unfinished.length > 0 ? <Text color={tint(color, 'yellow')}>Unfinished run {unfinished.join(', ')} is undone first; then run migrate again to plan afresh.</Text> : null}
-      <WizardKeys keys="enter apply · b back · q cancel (nothing written)" />
+      <Words width={width} bold text={`Apply: ${countOf(plan.entries.length, 'vault entry', 'vault entries')} for ${countOf(plan.tenants.length, 'client')}, ${countOf(edits, 'edit')} in ${countOf(plan.files.length, 'file')}.`} />
+      <Words width={width} text="Every value is stored in the vault and read back, every file backed up encrypted, then replaced." />
+      {unfinished.length > 0 ? <Words width={width} color={tint(color, 'yellow')} text={`Unfinished ${unfinished.length === 1 ? 'run' : 'runs'} ${unfinished.join(', ')} ${unfinished.length === 1 ? 'is' : 'are'} undone first; then run migrate again to plan afresh.`} /> : null}
+      <WizardKeys width={width} keys={['enter apply', 'b back', 'q cancel (nothing written)']} />
     </Box>
   )
 }
 
 /** Step 6, running: the service's progress messages; a stop (its own words) or a failure says that nothing was lost. */
-export function ApplyProgressScreen({messages, error, stopped, stopping, color}: {messages: readonly string[]; error?: string; stopped?: boolean; stopping?: boolean} & ColorProps) {
+export function ApplyProgressScreen({messages, error, stopped, stopping, color, width = 80}: {messages: readonly string[]; error?: string; stopped?: boolean; stopping?: boolean} & ScreenProps) {
   return (
     <Box flexDirection="column">
-      <Text color={tint(color, 'cyan')}>{stopping ? 'Stopping: finishing the file in hand, then putting every file of this run back…' : 'Applying… (Ctrl-C stops and puts every file back)'}</Text>
+      <Words width={width} color={tint(color, 'cyan')} text={stopping ? 'Stopping: finishing the file in hand, then putting every file of this run back…' : 'Applying… (Ctrl-C stops and puts every file back)'} />
       {messages.slice(-5).map((m, i) => (
-        <Text key={i}>{m}</Text>
+        <Words key={i} width={width} text={m} />
       ))}
       {error === undefined ? null : stopped ? (
-        <Text color={tint(color, 'yellow')}>{error}</Text>
+        <Words width={width} color={tint(color, 'yellow')} text={error} />
       ) : (
         <>
-          <Text color={tint(color, 'red')}>Stopped: {error}</Text>
-          <Text>Nothing was lost: every file is either untouched or backed up; outloop rollback restores a started run.</Text>
+          <Words width={width} color={tint(color, 'red')} text={`Stopped: ${error}`} />
+          <Words width={width} text="Nothing was lost: every file is either untouched or backed up; outloop rollback restores a started run." />
         </>
       )}
     </Box>
   )
 }
 
+const SUMMARY_KEYS = ['enter/y yes', 'n no, exit']
+const ASK_TEXT = 'Each folder is bound to its client; with no policy yet, a starter one grants each client only its own keys. The broker then runs here until Ctrl-C. Or later:'
+
 /** Step 7: what happened, how to undo it, and the next step offered as one confirmation. */
-export function SummaryScreen({outcome, next, color}: {outcome: MigrationOutcome; next: readonly string[]} & ColorProps) {
-  if (outcome.run === null) return <Text>Nothing to migrate: no plaintext key left that a rewrite can move.</Text>
+export function SummaryScreen({outcome, next, color, width = 80}: {outcome: MigrationOutcome; next: readonly string[]} & ScreenProps) {
+  if (outcome.run === null) return <Words width={width} text="Nothing to migrate: no plaintext key left that a rewrite can move." />
   const clients = outcome.clientFolders.length
-  // 80x24: the files left in place take rows from the list of commands.
-  const shown = 8 - Math.min(outcome.skipped.length, 4)
+  const migrated = `Migrated (run ${outcome.run}): ${countOf(outcome.written.length, 'file')} rewritten, ${countOf(outcome.created, 'vault entry', 'vault entries')} stored (${outcome.reused} already there), ${outcome.skipped.length} skipped.`
+  const undo = `Undo with: outloop rollback ${outcome.run}`
+  const leftInPlace = outcome.skipped.slice(0, 3).map((k) => `Left in place: ${escapeControlChars(k.file)}: ${escapeControlChars(k.reason)}`)
+  const more = outcome.skipped.length > 3 ? `… and ${countOf(outcome.skipped.length - 3, 'more file')} left in place` : ''
+  const question = `Connect the ${countOf(clients, 'client folder')} and start the access layer now?`
+  // The commands get the rows the rest leaves (at least one, and one for "… n more"); each stays on one line.
+  const used = [migrated, undo, ...leftInPlace, more, question, ASK_TEXT].reduce((n, t) => n + (t === '' ? 0 : rowsOf(t, width)), 0) + 1 + wrapKeyItems(SUMMARY_KEYS, width).length
+  const room = Math.max(1, SCREEN_ROWS - used)
+  const shown = next.length <= room ? next.length : room - 1 || 1
   return (
     <Box flexDirection="column">
-      <Text color={tint(color, 'green')}>
-        Migrated (run {outcome.run}): {outcome.written.length} files rewritten, {outcome.created} vault entries stored ({outcome.reused} already there), {outcome.skipped.length} skipped.
-      </Text>
-      <Text>Undo with: outloop rollback {outcome.run}</Text>
-      {outcome.skipped.slice(0, 3).map((k) => (
-        <Text key={k.file} wrap="truncate-end" color={tint(color, 'yellow')}>
-          Left in place: {escapeControlChars(k.file)}: {escapeControlChars(k.reason)}
-        </Text>
+      <Words width={width} color={tint(color, 'green')} text={migrated} />
+      <Words width={width} text={undo} />
+      {leftInPlace.map((t, i) => (
+        <Words key={outcome.skipped[i].file} width={width} color={tint(color, 'yellow')} text={t} />
       ))}
-      {outcome.skipped.length > 3 ? <Text dimColor>… and {outcome.skipped.length - 3} more files left in place</Text> : null}
+      {more !== '' ? <Words width={width} dimColor text={more} /> : null}
       <Text> </Text>
-      <Text bold>
-        Connect the {clients} client {clients === 1 ? 'folder' : 'folders'} and start the access layer now?
-      </Text>
-      <Text>Each folder is bound to its client; with no policy yet, a starter one grants each client only its own keys. The broker then runs here until Ctrl-C. Or later:</Text>
+      <Words width={width} bold text={question} />
+      <Words width={width} text={ASK_TEXT} />
       {next.slice(0, shown).map((c) => (
-        <Text key={c} dimColor>
-          {'  '}
-          {c}
-        </Text>
+        <CommandLine key={c} width={width} command={c} />
       ))}
       {next.length > shown ? <Text dimColor>  … {next.length - shown} more</Text> : null}
-      <WizardKeys keys="enter/y yes · n no, exit" />
+      <WizardKeys width={width} keys={SUMMARY_KEYS} />
     </Box>
   )
 }
 
 /** `?`: every key the wizard knows. */
-export function HelpScreen() {
+export function HelpScreen({width = 80}: ScreenProps) {
   return (
     <Box flexDirection="column">
       <Text bold>Keys</Text>
-      <Text>↑ ↓ move or scroll · space toggle · enter go on · b back</Text>
-      <Text>r rename an entry · ← → or 1-3 choose for a shared key · / find a key · a accept the rest</Text>
-      <Text>q, Esc or Ctrl-C cancel: nothing is written before you confirm</Text>
-      <Text>While applying, Ctrl-C stops after the file in hand and puts every file back</Text>
-      <WizardKeys keys="? close help" />
+      <WizardKeys width={width} dim={false} keys={['↑ ↓ move or scroll', 'space toggle', 'enter go on', 'b back']} />
+      <WizardKeys width={width} dim={false} keys={['r rename an entry', '← → or 1-3 choose for a shared key', '/ find a key', 'a accept the rest']} />
+      <Words width={width} text="q, Esc or Ctrl-C cancel: nothing is written before you confirm" />
+      <Words width={width} text="While applying, Ctrl-C stops after the file in hand and puts every file back" />
+      <WizardKeys width={width} keys={['? close help']} />
     </Box>
   )
 }

@@ -260,25 +260,26 @@ export function MigrationWizard({plan: makePlan, apply, nextSteps, onDone: repor
     if (key.return) forward()
   })
 
+  // 80 columns at most: wide terminals get the same layout, narrower ones wrap.
+  const width = Math.min(80, stdout.columns || 80)
   let screen
-  if (help) screen = <HelpScreen />
-  else if (step === 'scan' || planned === undefined) screen = <ScanProgressScreen progress={scanProgress} elapsedMs={now - started} color={color} />
+  if (help) screen = <HelpScreen width={width} />
+  else if (step === 'scan' || planned === undefined) screen = <ScanProgressScreen progress={scanProgress} elapsedMs={now - started} color={color} width={width} />
   else if (step === 'overview') {
     const wrongClient = planned.scan === undefined ? undefined : new Map(planned.scan.tenants.map((t) => [t.tenant, t.foreign]))
-    screen = <OverviewScreen rows={wizardOverviewRows(planned.plan, wrongClient)} risks={planned.scan?.risks ?? []} skipped={planned.plan.skipped.length} cursor={cursor} color={color} />
+    screen = <OverviewScreen rows={wizardOverviewRows(planned.plan, wrongClient)} risks={planned.scan?.risks ?? []} skipped={planned.plan.skipped.length} cursor={cursor} color={color} width={width} />
   }
-  else if (step === 'clients') screen = <ChooseClientsScreen tenants={planned.plan.tenants} chosen={chosen} cursor={cursor} color={color} />
+  else if (step === 'clients') screen = <ChooseClientsScreen tenants={planned.plan.tenants} chosen={chosen} cursor={cursor} color={color} width={width} />
   else if (step === 'review' && groups[groupIndex] !== undefined) {
     const group = groups[groupIndex]
-    screen = <ReviewSecretScreen group={group} index={groupIndex} total={groups.length} name={nameOf(group.fingerprint)} choice={choiceOf(group)} editing={editing} color={color} />
-  } else if (step === 'review' || step === 'files') screen = <FilePreviewScreen lines={previewLines} cursor={cursor} color={color} />
-  else if (step === 'confirm' && decided !== undefined) screen = <ConfirmScreen plan={decided} unfinished={planned.unfinished} color={color} />
-  else if (step === 'confirm') screen = <ApplyProgressScreen messages={[]} error={decisionError} color={color} />
-  else if (step === 'apply' || outcome === undefined) screen = <ApplyProgressScreen messages={messages} error={failure?.message} stopped={failure?.stopped} stopping={stopAsked} color={color} />
-  else screen = <SummaryScreen outcome={outcome} next={nextSteps(outcome)} color={color} />
-  // 80 columns at most: wide terminals get the same layout, narrower ones wrap.
+    screen = <ReviewSecretScreen group={group} index={groupIndex} total={groups.length} name={nameOf(group.fingerprint)} choice={choiceOf(group)} editing={editing} color={color} width={width} />
+  } else if (step === 'review' || step === 'files') screen = <FilePreviewScreen lines={previewLines} cursor={cursor} color={color} width={width} />
+  else if (step === 'confirm' && decided !== undefined) screen = <ConfirmScreen plan={decided} unfinished={planned.unfinished} color={color} width={width} />
+  else if (step === 'confirm') screen = <ApplyProgressScreen messages={[]} error={decisionError} color={color} width={width} />
+  else if (step === 'apply' || outcome === undefined) screen = <ApplyProgressScreen messages={messages} error={failure?.message} stopped={failure?.stopped} stopping={stopAsked} color={color} width={width} />
+  else screen = <SummaryScreen outcome={outcome} next={nextSteps(outcome)} color={color} width={width} />
   return (
-    <Box flexDirection="column" width={Math.min(80, stdout.columns || 80)}>
+    <Box flexDirection="column" width={width}>
       {screen}
       {searching === undefined ? null : <Text>Find: {searching}▏ (enter jumps, esc closes)</Text>}
     </Box>
