@@ -74,6 +74,8 @@ export interface ConnectOutcome {
  */
 export async function connectWorkspace(home: string, dir: string, tenant: string, options: {force?: boolean; now?: Date} = {}): Promise<ConnectOutcome> {
   if (!isValidSecretName(tenant)) throw new UserError('A tenant name is lower-case letters, digits, ".", "_" or "-", starting with a letter or digit.', 'e.g. outloop connect ~/clients/acme --tenant acme')
+  // outloop.migrate holds the migration backup keys and outloop.templates the template values: no folder may act as them.
+  if (tenant.startsWith('outloop.')) throw new UserError(`"${tenant}" is outloop's own namespace, not a client.`, 'Connect the folder to its client, e.g. outloop connect ~/clients/acme --tenant acme')
   const real = resolveWorkspaceDir(dir)
   const now = options.now ?? new Date()
   let result: ConnectOutcome | null = null

@@ -390,6 +390,8 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     // The binding decides the tenant: a disconnected or rebound folder invalidates its sessions at once.
     const binding = findWorkspaceBinding(bindings.get(), checked.claims.workspace)
     if (!binding || binding.dir !== checked.claims.workspace || binding.tenant !== checked.claims.tenant) return {ok: false, reason: 'unbound-workspace'}
+    // outloop.* entries (migration backup keys, template values) are outloop's own: no session ever acts as them.
+    if (checked.claims.tenant.startsWith('outloop.')) return {ok: false, reason: 'unbound-workspace'}
     // Disconnecting and connecting the folder again ends its old sessions: a token minted before is refused.
     if (!(checked.claims.issuedAt >= Date.parse(binding.connectedAt))) return {ok: false, reason: 'stale-token'}
     return checked

@@ -149,6 +149,11 @@ export function checkPolicyText(text: string, file: string): {policy: Policy | n
         atNode(pair.key, 'expected a client name of lower-case letters, digits, ".", "_" or "-"')
         continue
       }
+      // outloop.* tenants hold outloop's own entries (migration backup keys, template values): never a client's.
+      if (tenant.startsWith('outloop.')) {
+        atNode(pair.key, 'expected a client name: names starting with "outloop." are outloop\'s own and never granted')
+        continue
+      }
       if (!isSeq(pair.value)) {
         atNode(pair.value ?? pair.key, 'expected a list of grants (secret, service, methods, paths)')
         continue

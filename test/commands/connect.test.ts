@@ -53,6 +53,15 @@ describe('outloop connect', () => {
     ])
   }, 30_000)
 
+  it("refuses outloop's own namespaces as a client (outloop.migrate holds the backup keys), also with --force", async () => {
+    for (const tenant of ['outloop.migrate', 'outloop.templates']) {
+      const refused = await cli(['connect', acme, '--tenant', tenant, '--force'])
+      expect(refused.code).toBe(2)
+      expect(refused.stderr).toContain(`"${tenant}" is outloop's own namespace, not a client.`)
+    }
+    expect(bound()).toEqual([])
+  }, 30_000)
+
   it("warns when the folder's name and the client differ", async () => {
     const ok = await cli(['connect', acme, '--tenant', 'acme'])
     expect(ok.stderr).not.toContain('Warning')

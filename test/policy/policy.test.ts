@@ -53,6 +53,11 @@ describe('policy', () => {
     expect(evaluatePolicy(policy, {tenant: 'globex', service: 'openai', method: 'POST', path: '/v1/chat/completions'})).toEqual({allowed: false, reason: 'service-not-allowed'})
   })
 
+  it("refuses a grant to outloop's own namespaces, which hold migration backup keys and template values", () => {
+    const {problems} = checkPolicyText('clients:\n  outloop.migrate:\n    - {secret: backup-x, service: openai}\n', 'policy.yaml')
+    expect(problems).toEqual([expect.objectContaining({line: 2, column: 3, message: expect.stringContaining('outloop\'s own and never granted')})])
+  })
+
   it('matches path globs by segment', () => {
     expect(matchPathGlob('/v1/*', '/v1/messages')).toBe(true)
     expect(matchPathGlob('/v1/*', '/v1/messages/x')).toBe(false)
