@@ -5,7 +5,10 @@ import {emitReport, reportFlags, scanInputFlags, scanOptionsFromFlags} from '../
 import {buildScanSarif} from '../report/sarif.js'
 import type {ScanReport} from '../scan/report.js'
 import {readBaselineFile} from '../services/baseline.js'
-import {scanTree} from '../services/scan.js'
+import {loadKnownValues, scanTree} from '../services/scan.js'
+import {vaultBackendFlags} from '../vault/command-flags.js'
+import {openSecretStore} from '../vault/open.js'
+import {askPassphraseOnTerminal, canPromptOnTerminal} from '../vault/tty.js'
 import {renderScanText} from '../ui/scan-text.js'
 import {progressReporter, wantsColor} from '../ui/terminal.js'
 
@@ -34,14 +37,17 @@ Exit codes: 0 done; 1 with --fail-on when there are such findings, or when the s
     ...scanInputFlags,
     'fail-on': Flags.string({description: 'Exit 1 when there are findings of this kind (new: not in --baseline).', options: ['none', 'any', 'new'], default: 'none'}),
     baseline: Flags.string({description: 'Mark findings recorded in this baseline file as baselined (see outloop baseline).', helpValue: 'FILE'}),
+    known: Flags.boolean({description: 'Also search every file for the exact values the vault holds (raw, base64, URL-encoded, JSON-escaped), so copies no rule recognises are found. Unlocks the vault.'}),
+    ...vaultBackendFlags,
   }
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(Scan)
     const options = scanOptionsFromFlags(args.path, flags)
     const baseline = flags.baseline === undefined ? undefined : {...readBaselineFile(flags.baseline), file: flags.baseline}
+    const known = flags.known ? await this.knownValues(options.home, flags.vault) : undefined
     const progress = progressReporter()
-    const report = await scanTree({...options, baseline, onProgress: progress.update})
+    const report = await scanTree({...options, baseline, known, onProgress: progress.update})
     progress.done()
 
     emitReport(this.render(report, flags.format, flags.output === undefined && (flags.color ?? wantsColor())), flags.output)
@@ -54,6 +60,12 @@ Exit codes: 0 done; 1 with --fail-on when there are such findings, or when the s
       this.logToStderr('The scan is incomplete, so it cannot pass: see the paths not read, or use --allow-incomplete.')
       this.exit(1)
     }
+  }
+
+  /** The vault's values, unlocked as every vault command unlocks it (OUTLOOP_PASSPHRASE, else the terminal). */
+  private async knownValues(home: string, backend: string | undefined) {
+    const {store} = openSecretStore({home, env: process.env, backend, askPassphrase: canPromptOnTerminal() ? askPassphraseOnTerminal : undefined})
+    return loadKnownValues(store)
   }
 
   private render(report: ScanReport, format: string, color: boolean): string {

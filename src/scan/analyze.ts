@@ -64,7 +64,9 @@ export function analyzeFindings(
     const tenants = unique(group.flatMap((f) => (f.tenant === null ? [] : [f.tenant]))).sort()
     const areas = unique(group.flatMap((f) => (f.area === null ? [] : [f.area]))).sort()
     const atHome = unique(group.filter((f) => f.tenant !== null && !isCopiedPlace(f.file)).map((f) => f.tenant as string))
-    const owner = atHome.length === 1 ? atHome[0] : tenants.length === 1 ? tenants[0] : atHome.length === 0 ? ownerByAccounts(group, tenants, copiedFrom) : null
+    const treeOwner = atHome.length === 1 ? atHome[0] : tenants.length === 1 ? tenants[0] : atHome.length === 0 ? ownerByAccounts(group, tenants, copiedFrom) : null
+    // Where every copy sits in a copied place and the tree cannot say whose it is, the vault can: the client whose entry holds it.
+    const owner = treeOwner ?? (atHome.length === 0 ? ownerByVault(group, tenants) : null)
     const label = `${first.rule} ${first.preview}`
     secrets.push({
       fingerprint,
@@ -76,6 +78,7 @@ export function analyzeFindings(
       areas,
       crossClient: tenants.length > 1,
       owner,
+      vaulted: vaultedRef(group, owner),
       occurrences: group.map((f) => ({file: f.file, line: f.line})),
     })
 
@@ -141,6 +144,18 @@ export function analyzeFindings(
   risks.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || RISK_RANK[a.type] - RISK_RANK[b.type] || b.files.length - a.files.length || a.message.localeCompare(b.message))
   secrets.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.occurrences.length - a.occurrences.length || a.rule.localeCompare(b.rule))
   return {secrets, risks, tenants: summarizeTenants(findings, secrets)}
+}
+
+/** The one client among `tenants` whose vault entry holds this value, if there is exactly one. */
+function ownerByVault(group: readonly Finding[], tenants: readonly string[]): string | null {
+  const owners = unique(group.flatMap((f) => (f.vaulted === null ? [] : [f.vaulted.slice('outloop://'.length).split('/')[0]]))).filter((t) => tenants.includes(t))
+  return owners.length === 1 ? owners[0] : null
+}
+
+/** The entry a value is vaulted under: the owner's when several entries hold it, else the first named. */
+function vaultedRef(group: readonly Finding[], owner: string | null): string | null {
+  const refs = unique(group.flatMap((f) => (f.vaulted === null ? [] : [f.vaulted]))).sort()
+  return refs.find((r) => owner !== null && r.startsWith(`outloop://${owner}/`)) ?? refs[0] ?? null
 }
 
 /** Per client: occurrences, distinct keys, duplicated, shared with other clients, belonging to another. */

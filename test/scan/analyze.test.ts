@@ -24,6 +24,7 @@ function finding(file: string, fingerprint: string, line = 1): Finding {
     preview: 'sk-proj-…abcd',
     format: 'dotenv',
     status: 'new',
+    vaulted: null,
   }
 }
 
