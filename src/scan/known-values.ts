@@ -27,6 +27,21 @@ export interface KnownNeedle {
   readonly known: KnownValue
 }
 
+/** The needles of a sweep, with what finding them needs built once for every file. */
+export interface KnownNeedles {
+  readonly list: readonly KnownNeedle[]
+  /** Past PREFIX_MAP_FROM needles: needles by their first PREFIX characters, for one pass over each file. */
+  readonly byPrefix: ReadonlyMap<string, readonly KnownNeedle[]> | null
+}
+
+/**
+ * One indexOf pass per needle costs about 0.06 ms per MB per needle; one pass over the file looking each
+ * position's prefix up costs about 40 ms per MB whatever the count (measured on a 40 MB tree): the second
+ * wins past some 650 needles (130 vault entries).
+ */
+const PREFIX_MAP_FROM = 650
+const PREFIX = MIN_KNOWN_VALUE_LENGTH
+
 /** Where a known value was found: position, a preview of the text found, the value's fingerprint. Never the value. */
 export interface KnownSighting {
   readonly ref: string
@@ -45,7 +60,7 @@ export interface KnownSighting {
  * three byte alignments, so the value is found alone (`echo -n key | base64`) and inside a longer encoded
  * blob (`Basic base64(user:key)`). Pure.
  */
-export function knownValueNeedles(values: readonly KnownValue[]): KnownNeedle[] {
+export function knownValueNeedles(values: readonly KnownValue[]): KnownNeedles {
   const needles: KnownNeedle[] = []
   for (const known of values) {
     const raw = known.value.reveal()
@@ -64,7 +79,13 @@ export function knownValueNeedles(values: readonly KnownValue[]): KnownNeedle[] 
       add(core.replaceAll('+', '-').replaceAll('/', '_'), 'base64url')
     }
   }
-  return needles
+  if (needles.length < PREFIX_MAP_FROM) return {list: needles, byPrefix: null}
+  const byPrefix = new Map<string, KnownNeedle[]>()
+  for (const needle of needles) {
+    const prefix = needle.text.slice(0, PREFIX)
+    byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), needle])
+  }
+  return {list: needles, byPrefix}
 }
 
 /**
@@ -90,11 +111,18 @@ function base64Cores(bytes: Buffer): string[] {
  * Every place in `text` where a needle occurs, in file order. Overlapping matches of one value (its raw form
  * inside its JSON-escaped one, a base64 core inside the whole) count once, the longest kept. Pure.
  */
-export function findKnownValues(text: string, needles: readonly KnownNeedle[]): KnownSighting[] {
+export function findKnownValues(text: string, needles: KnownNeedles): KnownSighting[] {
   const matches: Array<{start: number; end: number; needle: KnownNeedle}> = []
-  for (const needle of needles) {
-    for (let at = text.indexOf(needle.text); at !== -1; at = text.indexOf(needle.text, at + needle.text.length)) {
-      matches.push({start: at, end: at + needle.text.length, needle})
+  if (needles.byPrefix === null) {
+    for (const needle of needles.list) {
+      for (let at = text.indexOf(needle.text); at !== -1; at = text.indexOf(needle.text, at + needle.text.length)) {
+        matches.push({start: at, end: at + needle.text.length, needle})
+      }
+    }
+  } else {
+    for (let at = 0; at + PREFIX <= text.length; at++) {
+      const candidates = needles.byPrefix.get(text.slice(at, at + PREFIX))
+      if (candidates) for (const needle of candidates) if (text.startsWith(needle.text, at)) matches.push({start: at, end: at + needle.text.length, needle})
     }
   }
   if (matches.length === 0) return []

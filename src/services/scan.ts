@@ -162,7 +162,7 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
       else if (ignored?.(entry.relPath)) continue
       else if (performance.now() > deadline) skipped.push({file: entry.relPath, reason: 'timeout'})
       else {
-        if (needles.length > 0) sweepKnownValues(entry as FileJob, needles, maxFileSize, knownByFile)
+        if (needles.list.length > 0) sweepKnownValues(entry as FileJob, needles, maxFileSize, knownByFile)
         await pool.add(entry as FileJob)
       }
     }

@@ -36,8 +36,24 @@ describe('the known-value sweep', () => {
     for (const f of found) expect(f.preview).not.toContain(value.slice(2, 10))
   })
 
+  it('finds the same places through the prefix map a large vault uses as through one pass per needle', () => {
+    const values = Array.from({length: 200}, () => randomString(ALNUM, 32))
+    const text = `x ${values[7]}\ny ${Buffer.from(values[150]).toString('base64')}\nz ${encodeURIComponent(values[199])}?\n`
+    const many = knownValueNeedles(values.map((v, i) => known(v, `outloop://acme/t${i}`)))
+    expect(many.byPrefix).not.toBeNull()
+    const few = knownValueNeedles([7, 150, 199].map((i) => known(values[i], `outloop://acme/t${i}`)))
+    expect(few.byPrefix).toBeNull()
+    const where = (needles: typeof many) => findKnownValues(text, needles).map((f) => [f.ref, f.line, f.column])
+    expect(where(many)).toEqual([
+      ['outloop://acme/t7', 1, 3],
+      ['outloop://acme/t150', 2, 3],
+      ['outloop://acme/t199', 3, 3],
+    ])
+    expect(where(few)).toEqual(where(many))
+  })
+
   it('skips values too short to tell from ordinary text, and finds nothing that is not there', () => {
-    expect(knownValueNeedles([known('abc1234')])).toEqual([])
+    expect(knownValueNeedles([known('abc1234')]).list).toEqual([])
     const value = randomString(ALNUM, 32)
     expect(findKnownValues(`close: ${value.slice(0, -1)}\n`, knownValueNeedles([known(value)]))).toEqual([])
   })
