@@ -25,7 +25,9 @@ describe('outloop scan and the vault', () => {
   // Base64 characters and a quote and backslash, so the URL and JSON forms differ from the raw value.
   const webhook = randomString(BASE64, 20) + '+/' + randomString(BASE64, 20)
   const password = randomString(ALNUM, 16) + '"\\' + randomString(ALNUM, 16)
-  const values = [openai, token, tokenBase64, webhook, encodeURIComponent(webhook), password, JSON.stringify(password).slice(1, -1)]
+  const anthropic = fakeKeyOf('Anthropic').key
+  const rotatedValue = randomString(ALNUM, 40)
+  const values = [rotatedValue, anthropic, openai, token, tokenBase64, webhook, encodeURIComponent(webhook), password, JSON.stringify(password).slice(1, -1)]
 
   const cli = async (args: string[], options: {input?: string; passphrase?: boolean} = {}) => {
     const env = {OUTLOOP_VAULT: '', OUTLOOP_PASSPHRASE: options.passphrase === false ? '' : passphrase}
@@ -117,10 +119,24 @@ describe('outloop scan and the vault', () => {
     expect(result.stderr).toContain('OUTLOOP_PASSPHRASE')
   })
 
+  it('after a migration of one client, the copy another client still holds is labelled with the entry the migration wrote', async () => {
+    const tree = join(tmp.dir, 'partial')
+    writeTree(tree, {'acme/.env': `ANTHROPIC_API_KEY=${anthropic}\n`, 'globex/.env': `ANTHROPIC_API_KEY=${anthropic}\n`})
+    const migrated = await cli(['migrate', tree, '--tenant', 'acme', '--yes'])
+    expect(migrated.code, migrated.stderr).toBe(0)
+    const result = await cli(['scan', tree, '--format', 'json'], {passphrase: false})
+    const report = JSON.parse(result.stdout) as ScanReport
+    expect(report.findings.map((f) => [f.file, f.vaulted?.startsWith('outloop://acme/')])).toEqual([['globex/.env', true]])
+  })
+
   it('drops a removed entry from the index, so its copies are no longer labelled', async () => {
+    const readIndex = () => (JSON.parse(readFileSync(join(home, 'vault-index.json'), 'utf8')) as {refs: Record<string, string>}).refs
+    const before = readIndex()
+    const rotated = await cli(['vault', 'rotate', 'outloop://acme/webhook-secret'], {input: rotatedValue})
+    expect(rotated.code, rotated.stderr).toBe(0)
+    expect(readIndex()['outloop://acme/webhook-secret']).not.toBe(before['outloop://acme/webhook-secret'])
     expect((await cli(['vault', 'rm', 'outloop://acme/openai-api-key', '--yes'])).code).toBe(0)
-    const index = JSON.parse(readFileSync(join(home, 'vault-index.json'), 'utf8')) as {refs: Record<string, string>}
-    expect(Object.keys(index.refs)).not.toContain('outloop://acme/openai-api-key')
+    expect(Object.keys(readIndex())).not.toContain('outloop://acme/openai-api-key')
     const report = await scanJson([], {passphrase: false})
     expect(report.findings.find((f) => f.file === 'globex/.env')?.vaulted).toBeNull()
   })
