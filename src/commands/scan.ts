@@ -7,8 +7,7 @@ import type {ScanReport} from '../scan/report.js'
 import {readBaselineFile} from '../services/baseline.js'
 import {loadKnownValues, scanTree} from '../services/scan.js'
 import {vaultBackendFlags} from '../vault/command-flags.js'
-import {openSecretStore} from '../vault/open.js'
-import {askPassphraseOnTerminal, canPromptOnTerminal} from '../vault/tty.js'
+import {canPromptOnTerminal} from '../vault/tty.js'
 import {renderScanText} from '../ui/scan-text.js'
 import {progressReporter, wantsColor} from '../ui/terminal.js'
 
@@ -26,6 +25,7 @@ Exit codes: 0 done; 1 with --fail-on when there are such findings, or when the s
     '<%= config.bin %> scan ~/clients --format json --output report.json',
     '<%= config.bin %> scan . --format sarif --output outloop.sarif --fail-on any',
     '<%= config.bin %> scan . --baseline .outloop-baseline.json --fail-on new',
+    '<%= config.bin %> scan ~/clients --known',
   ]
 
   static override args = {
@@ -45,7 +45,8 @@ Exit codes: 0 done; 1 with --fail-on when there are such findings, or when the s
     const {args, flags} = await this.parse(Scan)
     const options = scanOptionsFromFlags(args.path, flags)
     const baseline = flags.baseline === undefined ? undefined : {...readBaselineFile(flags.baseline), file: flags.baseline}
-    const known = flags.known ? await this.knownValues(options.home, flags.vault) : undefined
+    // Unlocked as every vault command unlocks it: OUTLOOP_PASSPHRASE, else a hidden prompt on the terminal.
+    const known = flags.known ? await loadKnownValues({home: options.home, env: process.env, backend: flags.vault, interactive: canPromptOnTerminal()}) : undefined
     const progress = progressReporter()
     const report = await scanTree({...options, baseline, known, onProgress: progress.update})
     progress.done()
@@ -60,12 +61,6 @@ Exit codes: 0 done; 1 with --fail-on when there are such findings, or when the s
       this.logToStderr('The scan is incomplete, so it cannot pass: see the paths not read, or use --allow-incomplete.')
       this.exit(1)
     }
-  }
-
-  /** The vault's values, unlocked as every vault command unlocks it (OUTLOOP_PASSPHRASE, else the terminal). */
-  private async knownValues(home: string, backend: string | undefined) {
-    const {store} = openSecretStore({home, env: process.env, backend, askPassphrase: canPromptOnTerminal() ? askPassphraseOnTerminal : undefined})
-    return loadKnownValues(store)
   }
 
   private render(report: ScanReport, format: string, color: boolean): string {

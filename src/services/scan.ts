@@ -14,8 +14,8 @@ import {readJobText, type FileJob, type FileJobResult} from '../scan/file-job.js
 import {findKnownValues, KNOWN_VALUE_RULE, knownValueNeedles, type KnownSighting, type KnownValue} from '../scan/known-values.js'
 import {readFingerprintIndex} from '../vault/fingerprint-index.js'
 import {formatSecretRef, tryParseSecretRef} from '../vault/ref.js'
-import type {SecretStore} from '../vault/types.js'
 import {isInternalTenant} from './vault/internal.js'
+import {openVaultForService, type VaultServiceOptions} from './vault/store.js'
 import {createScanPool, defaultScanThreads} from '../scan/pool.js'
 import {SCAN_SCHEMA, type AllowedFinding, type Finding, type FormatProblem, type ScanReport, type SkippedPath} from '../scan/report.js'
 import {placePath} from '../scan/tenants.js'
@@ -196,8 +196,9 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
   }
 }
 
-/** The current value of every client entry in the vault, for `scan --known` (outloop's own entries left out). */
-export async function loadKnownValues(store: SecretStore): Promise<KnownValue[]> {
+/** Opens the vault and reads the current value of every client entry, for `scan --known` (outloop's own entries left out). */
+export async function loadKnownValues(options: VaultServiceOptions): Promise<KnownValue[]> {
+  const {store} = openVaultForService(options)
   const known: KnownValue[] = []
   for (const info of await store.list()) {
     if (isInternalTenant(info.ref.tenant)) continue
