@@ -108,6 +108,7 @@ export function analyzeFindings(
         })
       }
     }
+    risks.push(...vaultedElsewhereRisks(group, tenants, label, fingerprint))
     if (areas.length > 0 && tenants.length > 0) {
       risks.push({
         type: 'shared-area',
@@ -146,9 +147,37 @@ export function analyzeFindings(
   return {secrets, risks, tenants: summarizeTenants(findings, secrets)}
 }
 
+/**
+ * A client holding a value that another client's vault entry holds, where that client's own copies are gone
+ * (migrated): the tree alone shows one client, but the key is still shared, or copied from the entry's
+ * client, so the risk a migration would otherwise hide is kept at the severity it had.
+ */
+function vaultedElsewhereRisks(group: readonly Finding[], tenants: readonly string[], label: string, fingerprint: string): Risk[] {
+  const risks: Risk[] = []
+  for (const tenant of tenants) {
+    const here = group.filter((f) => f.tenant === tenant)
+    const entries = unique(here.flatMap((f) => (f.vaulted === null ? [] : [f.vaulted]))).filter((ref) => !tenants.includes(tenantOfRef(ref)))
+    if (entries.length === 0) continue
+    const ref = entries.sort()[0]
+    const owner = tenantOfRef(ref)
+    const files = unique(here.map((f) => f.file))
+    const copied = here.every((f) => isCopiedPlace(f.file))
+    risks.push(
+      copied
+        ? {type: 'foreign-tenant', severity: 'critical', tenant, owner, fingerprint, files, message: `${label} is ${owner}'s ${ref} but sits in ${tenant} (${files.join(', ')}): copied from ${owner}, so ${tenant}'s agents act on ${owner}'s account.`}
+        : {type: 'cross-client', severity: 'high', tenant: null, owner: null, fingerprint, files, message: `${label} in ${tenant} (${files.join(', ')}) is also ${owner}'s ${ref}: one leak exposes both, and usage can't be told apart. Give ${tenant} its own key.`},
+    )
+  }
+  return risks
+}
+
+function tenantOfRef(ref: string): string {
+  return ref.slice('outloop://'.length).split('/')[0]
+}
+
 /** The one client among `tenants` whose vault entry holds this value, if there is exactly one. */
 function ownerByVault(group: readonly Finding[], tenants: readonly string[]): string | null {
-  const owners = unique(group.flatMap((f) => (f.vaulted === null ? [] : [f.vaulted.slice('outloop://'.length).split('/')[0]]))).filter((t) => tenants.includes(t))
+  const owners = unique(group.flatMap((f) => (f.vaulted === null ? [] : [tenantOfRef(f.vaulted)]))).filter((t) => tenants.includes(t))
   return owners.length === 1 ? owners[0] : null
 }
 

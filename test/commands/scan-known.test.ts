@@ -127,6 +127,9 @@ describe('outloop scan and the vault', () => {
     const result = await cli(['scan', tree, '--format', 'json'], {passphrase: false})
     const report = JSON.parse(result.stdout) as ScanReport
     expect(report.findings.map((f) => [f.file, f.vaulted?.startsWith('outloop://acme/')])).toEqual([['globex/.env', true]])
+    // Before, the tree showed the key shared by acme and globex; acme's copy is gone, the vault still says so.
+    expect(report.risks.map((r) => [r.type, r.severity, r.files])).toEqual([['cross-client', 'high', ['globex/.env']]])
+    expect(report.risks[0].message).toContain("is also acme's outloop://acme/")
   })
 
   it('drops a removed entry from the index, so its copies are no longer labelled', async () => {
