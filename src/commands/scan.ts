@@ -5,7 +5,9 @@ import {emitReport, reportFlags, scanInputFlags, scanOptionsFromFlags} from '../
 import {buildScanSarif} from '../report/sarif.js'
 import type {ScanReport} from '../scan/report.js'
 import {readBaselineFile} from '../services/baseline.js'
-import {scanTree} from '../services/scan.js'
+import {loadKnownValues, scanTree} from '../services/scan.js'
+import {vaultBackendFlags} from '../vault/command-flags.js'
+import {canPromptOnTerminal} from '../vault/tty.js'
 import {renderScanText} from '../ui/scan-text.js'
 import {progressReporter, wantsColor} from '../ui/terminal.js'
 
@@ -23,6 +25,7 @@ Exit codes: 0 done; 1 with --fail-on when there are such findings, or when the s
     '<%= config.bin %> scan ~/clients --format json --output report.json',
     '<%= config.bin %> scan . --format sarif --output outloop.sarif --fail-on any',
     '<%= config.bin %> scan . --baseline .outloop-baseline.json --fail-on new',
+    '<%= config.bin %> scan ~/clients --known',
   ]
 
   static override args = {
@@ -34,14 +37,18 @@ Exit codes: 0 done; 1 with --fail-on when there are such findings, or when the s
     ...scanInputFlags,
     'fail-on': Flags.string({description: 'Exit 1 when there are findings of this kind (new: not in --baseline).', options: ['none', 'any', 'new'], default: 'none'}),
     baseline: Flags.string({description: 'Mark findings recorded in this baseline file as baselined (see outloop baseline).', helpValue: 'FILE'}),
+    known: Flags.boolean({description: 'Also search every file for the exact values the vault holds (raw, base64, URL-encoded, JSON-escaped), so copies no rule recognises are found. Unlocks the vault.'}),
+    ...vaultBackendFlags,
   }
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(Scan)
     const options = scanOptionsFromFlags(args.path, flags)
     const baseline = flags.baseline === undefined ? undefined : {...readBaselineFile(flags.baseline), file: flags.baseline}
+    // Unlocked as every vault command unlocks it: OUTLOOP_PASSPHRASE, else a hidden prompt on the terminal.
+    const known = flags.known ? await loadKnownValues({home: options.home, env: process.env, backend: flags.vault, interactive: canPromptOnTerminal()}) : undefined
     const progress = progressReporter()
-    const report = await scanTree({...options, baseline, onProgress: progress.update})
+    const report = await scanTree({...options, baseline, known, onProgress: progress.update})
     progress.done()
 
     emitReport(this.render(report, flags.format, flags.output === undefined && (flags.color ?? wantsColor())), flags.output)

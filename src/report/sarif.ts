@@ -1,4 +1,5 @@
 import {RULES} from '../detectors/index.js'
+import {KNOWN_VALUE_RULE} from '../scan/known-values.js'
 import type {Finding, ScanReport, Severity} from '../scan/report.js'
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json'
@@ -17,9 +18,12 @@ export function buildScanSarif(report: ScanReport, version: string): object {
       id,
       name: id.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase()),
       shortDescription: {text: `${rule?.provider ?? 'Unknown'} credential in plaintext`},
-      fullDescription: {text: rule?.description ?? 'A credential stored in plaintext.'},
+      fullDescription: {text: rule?.description ?? (id === KNOWN_VALUE_RULE ? 'A value the vault holds, copied into a file in plaintext (found by outloop scan --known).' : 'A credential stored in plaintext.')},
       help: {
-        text: 'Move the value into the vault and reference it with a placeholder: run `outloop migrate`. Rotate the key if the file was ever shared or committed.',
+        text:
+          id === KNOWN_VALUE_RULE
+            ? 'The vault already holds this value: replace the copy with its placeholder (outloop://<client>/<name>) or delete it. Rotate the key if the file was ever shared or committed.'
+            : 'Move the value into the vault and reference it with a placeholder: run `outloop migrate`. Rotate the key if the file was ever shared or committed.',
       },
       defaultConfiguration: {level: LEVEL[severity]},
       properties: {tags: ['security', 'secret', rule?.provider ?? 'unknown'], 'security-severity': SECURITY_SEVERITY[severity]},

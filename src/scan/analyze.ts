@@ -64,7 +64,9 @@ export function analyzeFindings(
     const tenants = unique(group.flatMap((f) => (f.tenant === null ? [] : [f.tenant]))).sort()
     const areas = unique(group.flatMap((f) => (f.area === null ? [] : [f.area]))).sort()
     const atHome = unique(group.filter((f) => f.tenant !== null && !isCopiedPlace(f.file)).map((f) => f.tenant as string))
-    const owner = atHome.length === 1 ? atHome[0] : tenants.length === 1 ? tenants[0] : atHome.length === 0 ? ownerByAccounts(group, tenants, copiedFrom) : null
+    const treeOwner = atHome.length === 1 ? atHome[0] : tenants.length === 1 ? tenants[0] : atHome.length === 0 ? ownerByAccounts(group, tenants, copiedFrom) : null
+    // Where every copy sits in a copied place and the tree cannot say whose it is, the vault can: the client whose entry holds it.
+    const owner = treeOwner ?? (atHome.length === 0 ? ownerByVault(group, tenants) : null)
     const label = `${first.rule} ${first.preview}`
     secrets.push({
       fingerprint,
@@ -76,6 +78,7 @@ export function analyzeFindings(
       areas,
       crossClient: tenants.length > 1,
       owner,
+      vaulted: vaultedRef(group, owner),
       occurrences: group.map((f) => ({file: f.file, line: f.line})),
     })
 
@@ -105,6 +108,7 @@ export function analyzeFindings(
         })
       }
     }
+    risks.push(...vaultedElsewhereRisks(group, tenants, label, fingerprint))
     if (areas.length > 0 && tenants.length > 0) {
       risks.push({
         type: 'shared-area',
@@ -141,6 +145,46 @@ export function analyzeFindings(
   risks.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || RISK_RANK[a.type] - RISK_RANK[b.type] || b.files.length - a.files.length || a.message.localeCompare(b.message))
   secrets.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.occurrences.length - a.occurrences.length || a.rule.localeCompare(b.rule))
   return {secrets, risks, tenants: summarizeTenants(findings, secrets)}
+}
+
+/**
+ * A client holding a value that another client's vault entry holds, where that client's own copies are gone
+ * (migrated): the tree alone shows one client, but the key is still shared, or copied from the entry's
+ * client, so the risk a migration would otherwise hide is kept at the severity it had.
+ */
+function vaultedElsewhereRisks(group: readonly Finding[], tenants: readonly string[], label: string, fingerprint: string): Risk[] {
+  const risks: Risk[] = []
+  for (const tenant of tenants) {
+    const here = group.filter((f) => f.tenant === tenant)
+    const entries = unique(here.flatMap((f) => (f.vaulted === null ? [] : [f.vaulted]))).filter((ref) => !tenants.includes(tenantOfRef(ref)))
+    if (entries.length === 0) continue
+    const ref = entries.sort()[0]
+    const owner = tenantOfRef(ref)
+    const files = unique(here.map((f) => f.file))
+    const copied = here.every((f) => isCopiedPlace(f.file))
+    risks.push(
+      copied
+        ? {type: 'foreign-tenant', severity: 'critical', tenant, owner, fingerprint, files, message: `${label} is ${owner}'s ${ref} but sits in ${tenant} (${files.join(', ')}): copied from ${owner}, so ${tenant}'s agents act on ${owner}'s account.`}
+        : {type: 'cross-client', severity: 'high', tenant: null, owner: null, fingerprint, files, message: `${label} in ${tenant} (${files.join(', ')}) is also ${owner}'s ${ref}: one leak exposes both, and usage can't be told apart. Give ${tenant} its own key.`},
+    )
+  }
+  return risks
+}
+
+function tenantOfRef(ref: string): string {
+  return ref.slice('outloop://'.length).split('/')[0]
+}
+
+/** The one client among `tenants` whose vault entry holds this value, if there is exactly one. */
+function ownerByVault(group: readonly Finding[], tenants: readonly string[]): string | null {
+  const owners = unique(group.flatMap((f) => (f.vaulted === null ? [] : [tenantOfRef(f.vaulted)]))).filter((t) => tenants.includes(t))
+  return owners.length === 1 ? owners[0] : null
+}
+
+/** The entry a value is vaulted under: the owner's when several entries hold it, else the first named. */
+function vaultedRef(group: readonly Finding[], owner: string | null): string | null {
+  const refs = unique(group.flatMap((f) => (f.vaulted === null ? [] : [f.vaulted]))).sort()
+  return refs.find((r) => owner !== null && r.startsWith(`outloop://${owner}/`)) ?? refs[0] ?? null
 }
 
 /** Per client: occurrences, distinct keys, duplicated, shared with other clients, belonging to another. */

@@ -93,6 +93,16 @@ export function runFileJob(job: FileJob, context: FileJobContext): FileJobResult
   return {relPath: job.relPath, bytes: read.byteLength, format: result.format, formatError: result.formatError, findings, accounts, references}
 }
 
+/**
+ * A file's text as runFileJob reads it (same size limit, same decoding), or null when runFileJob would skip
+ * it: for the known-value sweep, which runs on the main thread so vault values never reach a worker.
+ */
+export function readJobText(job: FileJob, maxFileSize: number): string | null {
+  const read = job.content === undefined ? readFileBytes(job.absPath, maxFileSize) : job.content
+  if (!(read instanceof Uint8Array) || read.byteLength > maxFileSize) return null
+  return decodeFileText(read)
+}
+
 /** runFileJob, with a bug in one file's scan reported as that file not scanned instead of stopping the others. */
 export function runFileJobSafely(job: FileJob, context: FileJobContext): FileJobResult {
   try {

@@ -24,6 +24,8 @@ export interface Finding {
   readonly preview: string
   readonly format: string
   readonly status: 'new' | 'baselined'
+  /** The vault entry whose current value this is (`outloop://acme/x`): a copy left behind. Null when the vault holds no such value. */
+  readonly vaulted: string | null
 }
 
 export interface Occurrence {
@@ -43,6 +45,8 @@ export interface SecretGroup {
   readonly crossClient: boolean
   /** The tenant the key belongs to, when the tree says (it is at home there and only copied elsewhere). */
   readonly owner: string | null
+  /** The vault entry holding this value, when the vault holds it (every occurrence is then a copy left behind). */
+  readonly vaulted: string | null
   readonly occurrences: readonly Occurrence[]
 }
 

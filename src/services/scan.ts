@@ -10,7 +10,12 @@ import type {AccountSighting} from '../scan/accounts.js'
 import {analyzeFindings, type ReferenceSighting} from '../scan/analyze.js'
 import {DEFAULT_IGNORES, DEFAULT_MAX_FILE_SIZE, loadScanConfig} from '../scan/config.js'
 import {classifyAgainstBaseline, type Baseline} from '../baseline/baseline.js'
-import type {FileJob, FileJobResult} from '../scan/file-job.js'
+import {readJobText, type FileJob, type FileJobResult} from '../scan/file-job.js'
+import {findKnownValues, KNOWN_VALUE_RULE, knownValueNeedles, type KnownSighting, type KnownValue} from '../scan/known-values.js'
+import {readFingerprintIndex} from '../vault/fingerprint-index.js'
+import {formatSecretRef, tryParseSecretRef} from '../vault/ref.js'
+import {isInternalTenant} from './vault/internal.js'
+import {openVaultForService, type VaultServiceOptions} from './vault/store.js'
 import {createScanPool, defaultScanThreads} from '../scan/pool.js'
 import {SCAN_SCHEMA, type AllowedFinding, type Finding, type FormatProblem, type ScanReport, type SkippedPath} from '../scan/report.js'
 import {placePath} from '../scan/tenants.js'
@@ -44,6 +49,8 @@ export interface ScanTreeOptions {
   readonly onBaselineHash?: (finding: Finding, hash: string) => void
   /** Files to scan instead of walking the root (git's staged or committed content). */
   readonly files?: AsyncIterable<FileJob>
+  /** The vault's values (`--known`): every file is also searched for them, on this thread only. */
+  readonly known?: readonly KnownValue[]
 }
 
 const PROGRESS_EVERY_MS = 100
@@ -58,6 +65,11 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
   const useDefaults = options.useDefaultIgnores ?? config.useDefaultIgnores
   const ignore = [...(useDefaults ? DEFAULT_IGNORES : []), ...config.ignore, ...(options.ignore ?? []), ...stateFolderIgnore(root, options.home)]
   const {key} = loadFingerprintKey(options.home)
+  // Read without unlocking anything: which fingerprints the vault holds, so copies left behind are named.
+  const vaultIndex = readFingerprintIndex(options.home)
+  const needles = knownValueNeedles(options.known ?? [])
+  // Known-value sightings per file, swept here before the file goes to a worker, merged when its result comes back.
+  const knownByFile = new Map<string, KnownSighting[]>()
 
   const found: Array<{finding: Finding; hash: string | null}> = []
   const allowed: AllowedFinding[] = []
@@ -71,6 +83,8 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
   const deadline = options.timeoutMs === undefined ? Infinity : started + options.timeoutMs
 
   const onResult = (result: FileJobResult): void => {
+    const sightings = knownByFile.get(result.relPath) ?? []
+    knownByFile.delete(result.relPath)
     if (result.skipped !== undefined) {
       skipped.push({file: result.relPath, reason: result.skipped})
       return
@@ -101,8 +115,32 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
         preview: job.preview,
         format: job.format,
         status: 'new',
+        vaulted: sightingOver(sightings, job)?.ref ?? vaultedRef(vaultIndex, job.fingerprint, placement.tenant),
       }
       found.push({finding, hash: job.baselineHash})
+    }
+    // A known value a rule found too is that rule's finding (labelled above); the rest no rule recognised.
+    for (const sighting of sightings) {
+      if (result.findings.some((job) => overlaps(sighting, job))) continue
+      const finding: Finding = {
+        rule: KNOWN_VALUE_RULE,
+        provider: sighting.provider ?? 'Unknown',
+        severity: 'high',
+        file: result.relPath,
+        line: sighting.line,
+        column: sighting.column,
+        endLine: sighting.endLine,
+        endColumn: sighting.endColumn,
+        tenant: placement.tenant,
+        area: placement.area,
+        name: null,
+        fingerprint: sighting.fingerprint,
+        preview: sighting.preview,
+        format: result.format,
+        status: 'new',
+        vaulted: sighting.ref,
+      }
+      found.push({finding, hash: null})
     }
     if (placement.tenant !== null) for (const a of result.accounts) accounts.push({...a, file: result.relPath, tenant: placement.tenant})
     if (placement.tenant !== null) for (const r of result.references) references.push({...r, file: result.relPath, tenant: placement.tenant})
@@ -123,7 +161,10 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
       if ('kind' in entry && entry.kind === 'skip') skipped.push({file: entry.relPath, reason: entry.reason})
       else if (ignored?.(entry.relPath)) continue
       else if (performance.now() > deadline) skipped.push({file: entry.relPath, reason: 'timeout'})
-      else await pool.add(entry as FileJob)
+      else {
+        if (needles.list.length > 0) sweepKnownValues(entry as FileJob, needles, maxFileSize, knownByFile)
+        await pool.add(entry as FileJob)
+      }
     }
   } catch (error) {
     // The workers would keep the process alive after a failed walk.
@@ -153,6 +194,51 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
     baseline: options.baseline ? {file: options.baseline.file, new: findings.filter((f) => f.status === 'new').length, baselined: findings.filter((f) => f.status === 'baselined').length} : null,
     stats: {files, bytes, skipped: skipped.length, ms: Math.round(performance.now() - started), findings: findings.length, secrets: secrets.length, allowed: allowed.length},
   }
+}
+
+/** Opens the vault and reads the current value of every client entry, for `scan --known` (outloop's own entries left out). */
+export async function loadKnownValues(options: VaultServiceOptions): Promise<KnownValue[]> {
+  const {store} = openVaultForService(options)
+  const known: KnownValue[] = []
+  for (const info of await store.list()) {
+    if (isInternalTenant(info.ref.tenant)) continue
+    const stored = await store.get(info.ref)
+    if (stored !== null) known.push({ref: formatSecretRef(info.ref), fingerprint: stored.info.fingerprint, provider: stored.info.provider, value: stored.value})
+  }
+  return known
+}
+
+/** Searches one file for the vault's values, on this thread: the values never cross to a worker. */
+function sweepKnownValues(job: FileJob, needles: ReturnType<typeof knownValueNeedles>, maxFileSize: number, into: Map<string, KnownSighting[]>): void {
+  const text = readJobText(job, maxFileSize)
+  if (text === null) return
+  const sightings = findKnownValues(text, needles)
+  if (sightings.length > 0) into.set(job.relPath, sightings)
+}
+
+interface Span {
+  readonly line: number
+  readonly column: number
+  readonly endLine: number
+  readonly endColumn: number
+}
+
+/** Whether two spans of one file share a character. */
+function overlaps(a: Span, b: Span): boolean {
+  const before = (l1: number, c1: number, l2: number, c2: number) => l1 < l2 || (l1 === l2 && c1 <= c2)
+  return !before(a.endLine, a.endColumn, b.line, b.column) && !before(b.endLine, b.endColumn, a.line, a.column)
+}
+
+/** The known value a rule's finding covers, if any (an encoded copy a rule found as, say, a generic secret). */
+function sightingOver(sightings: readonly KnownSighting[], span: Span): KnownSighting | undefined {
+  return sightings.find((s) => overlaps(s, span))
+}
+
+/** The vault entry holding a value, from the fingerprint index: the finding's own client's when several do. */
+function vaultedRef(index: ReadonlyMap<string, readonly string[]>, fingerprint: string, tenant: string | null): string | null {
+  const refs = (index.get(fingerprint) ?? []).filter((r) => !isInternalTenant(tryParseSecretRef(r)?.tenant ?? ''))
+  if (refs.length === 0) return null
+  return refs.find((r) => tenant !== null && r.startsWith(`outloop://${tenant}/`)) ?? refs[0]
 }
 
 /** Sorts findings into file order and, against a baseline, marks each `baselined` or `new`. */

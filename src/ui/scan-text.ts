@@ -50,6 +50,12 @@ export function renderScanText(report: ScanReport, style: TextStyle): string {
     out.push('', paint(style, 'bold', `Risks, worst first (${report.risks.length}):`))
     for (const risk of report.risks) out.push(renderRisk(risk, style))
   }
+  const leftBehind = report.findings.filter((f) => f.vaulted !== null)
+  if (leftBehind.length > 0) {
+    // The vault already holds these values: the migration stored them, and these copies stayed in clear.
+    out.push('', paint(style, 'bold', `Already in the vault, left behind in clear (${leftBehind.length}):`))
+    for (const f of leftBehind) out.push(`  ${paint(style, 'cyan', `${shown(f.file)}:${f.line}:${f.column}`)}  a copy of ${shown(f.vaulted as string)} left behind`)
+  }
   if (report.findings.length > 0) {
     out.push('', paint(style, 'bold', 'Findings:'))
     for (const f of report.findings) {

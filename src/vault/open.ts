@@ -6,6 +6,7 @@ import {UserError} from '../lib/errors.js'
 import {loadFingerprintKey} from '../lib/fingerprint.js'
 import {SecretValue} from '../lib/secret-value.js'
 import {readVaultConfig, resolveVaultBackend, type VaultConfig} from './config.js'
+import {keepFingerprintIndex} from './fingerprint-index.js'
 import {FileSecretStore, type PassphraseSource} from './file-store.js'
 import {HashicorpSecretStore} from './hashicorp-store.js'
 import {KeychainSecretStore} from './keychain-store.js'
@@ -43,6 +44,11 @@ export function passphraseSourceFromEnv(env: NodeJS.ProcessEnv, ask?: Passphrase
 
 /** Opens the configured vault for one command: backend from flag, OUTLOOP_VAULT or `outloop init`, settings from the environment. */
 export function openSecretStore(options: OpenSecretStoreOptions): {store: SecretStore; backend: VaultBackendKind; config: VaultConfig} {
+  const opened = openStore(options)
+  return {...opened, store: keepFingerprintIndex(opened.store, options.home)}
+}
+
+function openStore(options: OpenSecretStoreOptions): {store: SecretStore; backend: VaultBackendKind; config: VaultConfig} {
   const config = options.config ?? readVaultConfig(options.home)
   const backend = resolveVaultBackend(options.backend, options.env, config)
   const {key: fingerprintKey} = loadFingerprintKey(options.home)

@@ -24,10 +24,23 @@ function finding(file: string, fingerprint: string, line = 1): Finding {
     preview: 'sk-proj-…abcd',
     format: 'dotenv',
     status: 'new',
+    vaulted: null,
   }
 }
 
 describe('analyzeFindings', () => {
+  it("keeps a copy of another client's vaulted key a risk once the owner's copies are migrated", () => {
+    const skill = {...finding('globex/skills/shop/SKILL.md', 'f1'), vaulted: 'outloop://acme/openai-api-key'}
+    const env = {...finding('initech/.env', 'f2'), vaulted: 'outloop://acme/other-key'}
+    const own = {...finding('acme/notes/old.md', 'f3'), vaulted: 'outloop://acme/third-key'}
+    const {risks, secrets} = analyzeFindings([skill, env, own], [])
+    expect(risks.map((r) => [r.type, r.severity, r.tenant, r.owner, r.files])).toEqual([
+      ['foreign-tenant', 'critical', 'globex', 'acme', ['globex/skills/shop/SKILL.md']],
+      ['cross-client', 'high', null, null, ['initech/.env']],
+    ])
+    expect(secrets.find((s) => s.fingerprint === 'f1')?.vaulted).toBe('outloop://acme/openai-api-key')
+  })
+
   it('groups findings of one value and counts duplicates within a client', () => {
     const {secrets, risks, tenants} = analyzeFindings([finding('acme/.env', 'f1'), finding('acme/docker-compose.yml', 'f1', 5), finding('acme/.env', 'f2', 2)], [])
     expect(secrets).toHaveLength(2)
