@@ -35,6 +35,8 @@ describe('outloop migrate: checks first, and no internal entries in vault list',
   })
 
   it('--yes off a terminal without OUTLOOP_PASSPHRASE fails before planning or storing, and leaves no journal', async () => {
+    // A vault whose master key comes from a passphrase (with a keychain at hand, as in CI, a new vault would keep it there and need none).
+    expect((await cli(['init', '--master-key', 'passphrase'], {OUTLOOP_PASSPHRASE: passphrase})).code).toBe(0)
     const r = await cli(['migrate', root, '--yes'], {OUTLOOP_PASSPHRASE: undefined})
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/OUTLOOP_PASSPHRASE/)
