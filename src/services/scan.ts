@@ -15,7 +15,7 @@ import {findKnownValues, KNOWN_VALUE_RULE, knownValueNeedles, type KnownSighting
 import {readFingerprintIndex} from '../vault/fingerprint-index.js'
 import {formatSecretRef, tryParseSecretRef} from '../vault/ref.js'
 import {isInternalTenant} from './vault/internal.js'
-import {openVaultForService, type VaultServiceOptions} from './vault/store.js'
+import type {VaultServiceOptions} from './vault/store.js'
 import {createScanPool, defaultScanThreads} from '../scan/pool.js'
 import {SCAN_SCHEMA, type AllowedFinding, type Finding, type FormatProblem, type ScanReport, type SkippedPath} from '../scan/report.js'
 import {placePath} from '../scan/tenants.js'
@@ -198,6 +198,8 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
 
 /** Opens the vault and reads the current value of every client entry, for `scan --known` (outloop's own entries left out). */
 export async function loadKnownValues(options: VaultServiceOptions): Promise<KnownValue[]> {
+  // Loaded here, not at the top: a plain scan (a pre-commit hook) must not pay for the vault backends.
+  const {openVaultForService} = await import('./vault/store.js')
   const {store} = openVaultForService(options)
   const known: KnownValue[] = []
   for (const info of await store.list()) {
