@@ -119,6 +119,17 @@ export function contentHashOf(key: Buffer, content: string | Buffer): string {
 }
 
 /** A name part in the placeholder alphabet: lower-case, `_` and spaces as `-`, nothing else. */
+/** `base`, or `base-2`, `base-3`…: the first name in `tenant` that no other value holds in any of `holders` (tenant/name → fingerprint). */
+function freeEntryName(tenant: string, base: string, fingerprint: string, holders: ReadonlyArray<ReadonlyMap<string, string>>): string {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`
+    const key = `${tenant}/${candidate}`
+    let holder: string | undefined
+    for (const map of holders) holder ??= map.get(key)
+    if (holder === undefined || holder === fingerprint) return candidate
+  }
+}
+
 function slugOf(text: string): string {
   return text
     .toLowerCase()
@@ -254,15 +265,7 @@ export function buildMigrationPlan(options: MigrationPlanOptions): MigrationPlan
       const reuse = existingByValue.get(valueKey)
       let name = reuse
       if (name === undefined) {
-        const base = baseNames.get(fingerprint) ?? baseEntryName(target.name, target.ruleId, provider)
-        for (let n = 1; ; n++) {
-          const candidate = n === 1 ? base : `${base}-${n}`
-          const holder = taken.get(`${entryTenant}/${candidate}`) ?? pendingNames.get(`${entryTenant}/${candidate}`)
-          if (holder === undefined || holder === fingerprint) {
-            name = candidate
-            break
-          }
-        }
+        name = freeEntryName(entryTenant, baseNames.get(fingerprint) ?? baseEntryName(target.name, target.ruleId, provider), fingerprint, [taken, pendingNames])
       }
       const draft: EntryDraft = {ref: {tenant: entryTenant, name}, ruleId: target.ruleId, provider, kind: target.entry, value: target.vaultValue, fingerprint, existing: existingNames.has(`${entryTenant}/${name}`), files: new Set(), occurrences: 0, guests: new Set()}
       pending.set(valueKey, draft)
@@ -373,15 +376,7 @@ function planSharedFiles(sharedFiles: readonly MigrationSourceFile[], state: Sha
       const provider = ruleById(target.ruleId)?.provider ?? null
       let name = state.existingByValue.get(valueKey)
       if (name === undefined) {
-        const base = clientNames.get(fingerprint)?.[0] ?? state.baseNames.get(fingerprint) ?? baseEntryName(target.name, target.ruleId, provider)
-        for (let n = 1; ; n++) {
-          const candidate = n === 1 ? base : `${base}-${n}`
-          const holder = taken.get(`${SHARED_AREA_TENANT}/${candidate}`) ?? pendingNames.get(`${SHARED_AREA_TENANT}/${candidate}`)
-          if (holder === undefined || holder === fingerprint) {
-            name = candidate
-            break
-          }
-        }
+        name = freeEntryName(SHARED_AREA_TENANT, clientNames.get(fingerprint)?.[0] ?? state.baseNames.get(fingerprint) ?? baseEntryName(target.name, target.ruleId, provider), fingerprint, [taken, pendingNames])
       }
       const ref = {tenant: SHARED_AREA_TENANT, name}
       pending.set(valueKey, {ref, ruleId: target.ruleId, provider, kind: target.entry, value: target.vaultValue, fingerprint, existing: state.existingNames.has(`${SHARED_AREA_TENANT}/${name}`), files: new Set(), occurrences: 0, guests: new Set()})
