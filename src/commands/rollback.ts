@@ -65,12 +65,12 @@ Without a terminal, it needs --yes (exit 2 otherwise).`
         ),
       )
     } else {
-      for (const r of result.recovered) if (r.run !== result.run) this.logToStderr(`Undid unfinished run ${r.run}: ${r.outcome.restored.length} files restored.`)
+      for (const r of result.recovered) if (r.run !== result.run) this.logToStderr(`Undid unfinished run ${r.run}: ${count(r.outcome.restored.length, 'file')} restored.`)
       if (result.alreadyRolledBack) this.log(`Run ${result.run} was already rolled back.`)
-      else this.log(`Rolled back run ${result.run}: ${result.outcome?.restored.length ?? 0} files restored, ${result.outcome?.unchanged.length ?? 0} already original${failed.length > 0 ? `, ${failed.length} not put back yet` : ''}.`)
+      else this.log(`Rolled back run ${result.run}: ${count(result.outcome?.restored.length ?? 0, 'file')} restored, ${result.outcome?.unchanged.length ?? 0} already original${failed.length > 0 ? `, ${failed.length} not put back yet` : ''}.`)
       for (const c of conflicts) this.logToStderr(escapeControlChars(`Warning: ${c.file}: ${c.reason}`))
       if (flags.purge && failed.length > 0) this.log('Nothing was purged: the files not put back yet still need their backups and vault entries.')
-      else if (flags.purge) this.log(`${result.purged} vault entries deleted${result.keptInUse > 0 ? `; ${result.keptInUse} kept because another run's files point at them` : ''}.`)
+      else if (flags.purge) this.log(`${count(result.purged, 'vault entry', 'vault entries')} deleted${result.keptInUse > 0 ? `; ${result.keptInUse} kept because another run's files point at them` : ''}.`)
       else this.log('The vault entries are kept (outloop rollback RUN --purge deletes the ones this run created).')
     }
     if (journalNotSaved !== undefined) this.logToStderr(`Warning: ${journalNotSaved}; the next outloop rollback checks the files again.`)
@@ -82,4 +82,9 @@ Without a terminal, it needs --yes (exit 2 otherwise).`
     }
     if (conflicts.length > 0) this.exit(1)
   }
+}
+
+/** `n` with the noun in the number it takes: "1 file", "2 files", "0 files". */
+function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`
 }

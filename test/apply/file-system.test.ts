@@ -177,7 +177,7 @@ describe.skipIf(noTmpfs !== null)('a full disk or a read-only folder while migra
     const result = await cli(['rollback', '--yes', '--purge'])
     expect(result.code).toBe(2)
     expect(result.stderr).not.toContain('internal problem')
-    expect(result.stdout).toMatch(/Rolled back run \S+: 1 files restored, 0 already original, 1 not put back yet\./)
+    expect(result.stdout).toMatch(/Rolled back run \S+: 1 file restored, 0 already original, 1 not put back yet\./)
     expect(result.stdout).toContain('Nothing was purged: the files not put back yet still need their backups and vault entries.')
     expect(result.stderr).toContain("Error: globex/.env: can't write it back: the file system is read-only (EROFS)")
     expect(result.stderr).toMatch(/Fix the cause, then run outloop rollback \S+ again to put them back\./)
