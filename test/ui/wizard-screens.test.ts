@@ -101,6 +101,35 @@ describe('wizard screens', () => {
     }
   }, 30_000)
 
+  it("review keeps a template's copy out of the clients: outloop.templates is neither a wrong client nor a second holder", async () => {
+    const {dir, cleanup} = makeTempDir()
+    try {
+      const root = join(dir, 'clients')
+      const home = join(dir, 'home')
+      const mine = detectableFake('anthropic-api-key')
+      const theirs = detectableFake('openai-project-key')
+      writeTree(root, {
+        'acme/.env': `ANTHROPIC_API_KEY=${mine}\nOPENAI_API_KEY=${theirs}\n`,
+        'globex/skills/summarize/config.env': `ANTHROPIC_API_KEY=${mine}\n`,
+        '_templates/agent/.env': `ANTHROPIC_API_KEY=${mine}\nOPENAI_API_KEY=${theirs}\n`,
+      })
+      const planned = await planMigration({root, home, env: {...process.env, OUTLOOP_PASSPHRASE: 'template review test'}, threads: 1})
+      // Each value has an acme entry and a template entry: the planner stores the template's value apart.
+      expect(planned.plan.entries.map((e) => e.placeholder)).toEqual(['outloop://acme/anthropic-api-key', 'outloop://acme/openai-api-key', 'outloop://outloop.templates/anthropic-api-key', 'outloop://outloop.templates/openai-api-key'])
+      const groups = wizardSecretGroups(planned.plan, planned.scan!.owners)
+      const byName = (name: string) => groups.find((g) => g.entries.some((e) => e.ref.name === name))!
+      // The copy in globex's skill is the one wrong client; acme's own key used by the template is no risk to choose on.
+      expect([byName('anthropic-api-key').owner, byName('anthropic-api-key').wrongClients, byName('anthropic-api-key').crossClient]).toEqual(['acme', ['globex'], false])
+      expect([byName('openai-api-key').owner, byName('openai-api-key').wrongClients, byName('openai-api-key').crossClient]).toEqual(['acme', [], false])
+      const review = frameOf(h(ReviewSecretScreen, {group: byName('anthropic-api-key'), index: 0, total: groups.length, name: 'anthropic-api-key', choice: 'owner-ref', color: false}))
+      expect(review).toContain('Belongs to acme; copied into globex')
+      expect(review).not.toContain('outloop.templates')
+      expectNoSecrets([review], [mine, theirs])
+    } finally {
+      cleanup()
+    }
+  }, 30_000)
+
   it('overview scrolls through hundreds of clients inside 80x24, with the worst risks still shown', () => {
     const rows = Array.from({length: 300}, (_, i) => ({tenant: `client-${String(i).padStart(3, '0')}`, keys: 2, unique: 1, duplicated: 1, crossClient: 0, wrongClient: 0}))
     const risks = [{type: 'duplicate', severity: 'high', message: 'a duplicate, described', tenant: null, owner: null, fingerprint: null, files: []}] as const

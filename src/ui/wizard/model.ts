@@ -1,6 +1,6 @@
 import {escapeControlChars as shown} from '../../lib/display.js'
 import type {SharedSecretChoice} from '../../plan/decisions.js'
-import type {MigrationPlan, PlannedVaultEntry} from '../../plan/migration-plan.js'
+import {SHARED_AREA_TENANT, type MigrationPlan, type PlannedVaultEntry} from '../../plan/migration-plan.js'
 
 /** One client's row on the overview: counts only, never a value. */
 export interface ClientOverviewRow {
@@ -59,14 +59,21 @@ export function wizardSecretGroups(plan: MigrationPlan, owners: Readonly<Record<
   for (const e of plan.entries) byValue.set(e.fingerprint, [...(byValue.get(e.fingerprint) ?? []), e])
   const groups = [...byValue.entries()].map(([fingerprint, entries]): SecretGroup => {
     const known = owners[fingerprint]
-    const owner = known ?? [...entries].sort((a, b) => b.occurrences - a.occurrences || (a.ref.tenant < b.ref.tenant ? -1 : 1))[0].ref.tenant
+    // A template's copy of the value (outloop.templates) is the shared-area risk, not a client holding it.
+    const clients = entries.filter((e) => !isOutloopTenant(e.ref.tenant))
+    const owner = known ?? [...(clients.length > 0 ? clients : entries)].sort((a, b) => b.occurrences - a.occurrences || (a.ref.tenant < b.ref.tenant ? -1 : 1))[0].ref.tenant
     // Copies the plan points at the owner's entry (guests), and any client still given an entry of its own.
-    const wrongClients = known === undefined ? [] : [...new Set([...entries.flatMap((e) => e.guests), ...entries.map((e) => e.ref.tenant)])].filter((t) => t !== known).sort()
-    return {fingerprint, provider: entries[0].provider, ruleId: entries[0].ruleId, preview: entries[0].preview, entries, crossClient: entries.some((e) => e.sharedWith.length > 0), owner, wrongClients}
+    const wrongClients = known === undefined ? [] : [...new Set([...clients.flatMap((e) => e.guests), ...clients.map((e) => e.ref.tenant)])].filter((t) => t !== known && !isOutloopTenant(t)).sort()
+    return {fingerprint, provider: entries[0].provider, ruleId: entries[0].ruleId, preview: entries[0].preview, entries, crossClient: clients.some((e) => e.sharedWith.length > 0), owner, wrongClients}
   })
   return groups.sort(
     (a, b) => b.wrongClients.length - a.wrongClients.length || Number(b.crossClient) - Number(a.crossClient) || (a.entries[0].placeholder < b.entries[0].placeholder ? -1 : 1),
   )
+}
+
+/** Whether a tenant is outloop's own (the shared areas' `outloop.templates`, any `outloop.*`), never a client. */
+export function isOutloopTenant(tenant: string): boolean {
+  return tenant === SHARED_AREA_TENANT || tenant.startsWith('outloop.')
 }
 
 /**

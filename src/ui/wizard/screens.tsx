@@ -7,7 +7,7 @@ import type {ScanProgress} from '../../services/scan.js'
 import type {Risk} from '../../scan/report.js'
 import {escapeControlChars} from '../../lib/display.js'
 import {scanProgressLine} from '../terminal.js'
-import {visibleWindow, wizardChoicesFor, type ClientOverviewRow, type SecretGroup} from './model.js'
+import {isOutloopTenant, visibleWindow, wizardChoicesFor, type ClientOverviewRow, type SecretGroup} from './model.js'
 import {countOf, textWidth, wrapKeyItems, wrapWords} from './text.js'
 
 /** What every screen is given: colour only when wanted (NO_COLOR, dumb terminals), and the columns it has. */
@@ -142,7 +142,8 @@ export function ReviewSecretScreen({group, index, total, name, choice, editing, 
   const files = group.entries.flatMap((e) => e.files)
   const options = wizardChoicesFor(group)
   const title = `Key ${index + 1} of ${total}: ${group.provider ?? group.ruleId} ${group.preview}`
-  const held = group.crossClient ? `Held by ${countOf(group.entries.length, 'client')}: ${group.entries.map((e) => e.ref.tenant).join(', ')}` : ''
+  const holders = group.entries.map((e) => e.ref.tenant).filter((t) => !isOutloopTenant(t))
+  const held = group.crossClient ? `Held by ${countOf(holders.length, 'client')}: ${holders.join(', ')}` : ''
   const belongs = group.wrongClients.length > 0 ? `Belongs to ${group.owner}; copied into ${group.wrongClients.join(', ')}` : ''
   const explained =
     group.wrongClients.length > 0 && choice === 'owner-ref'
