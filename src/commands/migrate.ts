@@ -6,7 +6,7 @@ import {CancelledError, UserError} from '../lib/errors.js'
 import {outloopHome} from '../lib/paths.js'
 import {untilStopSignal} from '../lib/process.js'
 import type {SecretValue} from '../lib/secret-value.js'
-import {baseUrlOverrideWarning} from '../plan/base-urls.js'
+import {baseUrlFixNotice, baseUrlOverrideWarning, isBaseUrlFixed} from '../plan/base-urls.js'
 import {SHARED_AREA_TENANT} from '../plan/migration-plan.js'
 import {migrationPlanToJson, renderMigrationPlanText} from '../plan/render.js'
 import {clientFoldersUnder, setUpAccessLayer, startAccessLayerBroker, vaultStarterEntries, type AccessSetupResult} from '../services/access-setup.js'
@@ -65,6 +65,7 @@ Ctrl-C while applying stops cleanly: the file being written is finished, every f
     connect: Flags.boolean({description: 'After applying, connect each client folder to its client and, when there is no policy yet, write a starter one granting each client only its own keys.'}),
     serve: Flags.boolean({description: 'After applying and connecting, start the access layer (the broker, on 127.0.0.1:7745 or a free port) and keep it running until Ctrl-C. Implies --connect.'}),
     interpolation: Flags.string({description: 'tool: where the tool resolves ${VAR} itself (compose, .mcp.json, .npmrc), write ${OUTLOOP_…} for outloop run to set.', options: ['never', 'tool'], default: 'never'}),
+    'fix-base-urls': Flags.boolean({description: "Also comment out each client .env line hard-coding a provider's base URL (OPENAI_BASE_URL=https://…), which would send an agent loading that .env past the broker; rolled back like every other edit."}),
   }
 
   async run(): Promise<void> {
@@ -78,6 +79,7 @@ Ctrl-C while applying stops cleanly: the file being written is finished, every f
       interactive,
       tenants: flags.tenant,
       interpolation: flags.interpolation as 'never' | 'tool',
+      fixBaseUrls: flags['fix-base-urls'],
       onProgress: (message: string) => this.logToStderr(message),
     }
     if (flags['dry-run']) {
@@ -143,7 +145,10 @@ Ctrl-C while applying stops cleanly: the file being written is finished, every f
       return
     }
     for (const s of outcome.skipped) this.logToStderr(escapeControlChars(`Warning: ${s.file} skipped: ${s.reason}`))
-    for (const o of outcome.plan.baseUrls ?? []) this.logToStderr(escapeControlChars(`Warning: ${baseUrlOverrideWarning(o)}`))
+    for (const o of outcome.plan.baseUrls ?? []) {
+      if (isBaseUrlFixed(outcome.plan, o) && outcome.written.includes(o.relPath)) this.log(escapeControlChars(baseUrlFixNotice(o)))
+      else this.logToStderr(escapeControlChars(`Warning: ${baseUrlOverrideWarning(o)}`))
+    }
     if (outcome.run === null) {
       this.log('Nothing to migrate: no plaintext key left that a rewrite can move.')
       if (access !== undefined) await this.startAccessLayer(outcome, options, {serve: flags.serve, access})

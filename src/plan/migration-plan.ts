@@ -84,6 +84,8 @@ export type PlannedEdit = RewriteEdit & {
    * `outloop://@client/<name>` edit stores its value as `outloop://outloop.templates/<name>`.
    */
   readonly stored?: string
+  /** Set on an edit that vaults nothing: `base-url` comments out a hard-coded base URL (placeholder empty). */
+  readonly fix?: 'base-url'
 }
 
 /** Everything one file's rewrite changes. */

@@ -1,5 +1,5 @@
 import {escapeControlChars} from '../lib/display.js'
-import {baseUrlOverrideWarning} from './base-urls.js'
+import {baseUrlFixNotice, baseUrlOverrideWarning, isBaseUrlFixed} from './base-urls.js'
 import {SHARED_AREA_TENANT, type MigrationPlan} from './migration-plan.js'
 
 export const MIGRATE_PLAN_SCHEMA = 'outloop.migrate-plan/v1'
@@ -47,7 +47,7 @@ export function migrationPlanToJson(plan: MigrationPlan): Record<string, unknown
       })),
     })),
     skipped: plan.skipped.map((s) => ({file: s.relPath, reason: s.reason})),
-    baseUrlOverrides: (plan.baseUrls ?? []).map((o) => ({file: o.relPath, line: o.line, variable: o.variable, service: o.service})),
+    baseUrlOverrides: (plan.baseUrls ?? []).map((o) => ({file: o.relPath, line: o.line, variable: o.variable, service: o.service, commentedOut: isBaseUrlFixed(plan, o)})),
     stats: {entries: plan.entries.length, files: plan.files.length, edits: plan.files.reduce((n, f) => n + f.edits.length, 0), shared: plan.entries.filter((e) => e.sharedWith.length > 0 && e.ref.tenant !== SHARED_AREA_TENANT).length, sharedAreas: plan.entries.filter((e) => e.ref.tenant === SHARED_AREA_TENANT).length, foreign: plan.files.reduce((n, f) => n + f.edits.filter((e) => e.foreign).length, 0), skipped: plan.skipped.length},
   }
 }
@@ -90,9 +90,16 @@ export function renderMigrationPlanText(plan: MigrationPlan): string {
     for (const s of plan.skipped) lines.push(`  ${s.relPath}: ${s.reason}`)
   }
   const shared = plan.entries.filter((e) => e.sharedWith.length > 0 && e.ref.tenant !== SHARED_AREA_TENANT).length
-  if ((plan.baseUrls ?? []).length > 0) {
+  const fixed = (plan.baseUrls ?? []).filter((o) => isBaseUrlFixed(plan, o))
+  const unfixed = (plan.baseUrls ?? []).filter((o) => !isBaseUrlFixed(plan, o))
+  if (fixed.length > 0) {
+    lines.push('', 'Base URLs')
+    for (const o of fixed) lines.push(`  ${baseUrlFixNotice(o)}`)
+  }
+  if (unfixed.length > 0) {
     lines.push('', 'Warnings')
-    for (const o of plan.baseUrls ?? []) lines.push(`  ${baseUrlOverrideWarning(o)}`)
+    for (const o of unfixed) lines.push(`  ${baseUrlOverrideWarning(o)}`)
+    lines.push('  outloop migrate --fix-base-urls comments these lines out (rolled back like every other edit).')
   }
   const foreign = plan.files.reduce((n, f) => n + f.edits.filter((e) => e.foreign).length, 0)
   if (foreign > 0) lines.push('', `${foreign} ${foreign === 1 ? 'copy' : 'copies'} of another client's key: each points at its owner's entry, which the broker refuses for the client holding the copy. Give that client its own key, or remove the copy.`)

@@ -31,7 +31,7 @@ export interface FileRewriteOptions {
 interface Draft {
   start: number
   end: number
-  strategy: Exclude<RewriteStrategyId, 'tool-interpolation' | 'placeholder-escaped'> | 'placeholder-escaped'
+  strategy: Exclude<RewriteStrategyId, 'tool-interpolation' | 'placeholder-escaped' | 'comment-out'> | 'placeholder-escaped'
   entry: VaultEntryKind
   vaultValue: string
   /** The syntax the replacement is written in; undefined for base64 fields, which are encoded, not escaped. */

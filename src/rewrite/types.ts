@@ -9,7 +9,8 @@ import type {SecretValue} from '../lib/secret-value.js'
  * - `whole-uri`: a URL with a key in its user-info moves whole into one entry (connection URIs, `.git-credentials`);
  * - `whole-value`: a value the key is spread over (lines, escapes, block scalars) moves whole into one entry;
  * - `key-block`: a private-key block moves whole into the vault (key files are read whole);
- * - `tool-interpolation`: `${VAR}` that the tool itself resolves (compose, `.mcp.json`, `.npmrc`), set by `outloop run`.
+ * - `tool-interpolation`: `${VAR}` that the tool itself resolves (compose, `.mcp.json`, `.npmrc`), set by `outloop run`;
+ * - `comment-out`: a dotenv line hard-coding a provider's base URL is commented out (`--fix-base-urls`), nothing vaulted.
  */
 export type RewriteStrategyId =
   | 'placeholder'
@@ -20,6 +21,7 @@ export type RewriteStrategyId =
   | 'whole-value'
   | 'key-block'
   | 'tool-interpolation'
+  | 'comment-out'
 
 /** What one vault entry holds for an edit: the key alone, or the larger value that had to move with it. */
 export type VaultEntryKind = 'secret' | 'value' | 'credential-pair' | 'uri' | 'key-block'

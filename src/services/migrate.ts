@@ -10,7 +10,7 @@ import {ioFailureOf, listSome, type IoFailure} from '../apply/io-failure.js'
 import {CancelledError, UserError} from '../lib/errors.js'
 import {loadFingerprintKey} from '../lib/fingerprint.js'
 import {SecretValue} from '../lib/secret-value.js'
-import {baseUrlVariables, findBaseUrlOverrides, isDotenvPath, type BaseUrlOverride} from '../plan/base-urls.js'
+import {baseUrlVariables, findBaseUrlOverrides, isDotenvPath, withBaseUrlFixes, type BaseUrlOverride, type BaseUrlSource} from '../plan/base-urls.js'
 import {buildMigrationPlan, contentHashOf, type ExistingVaultEntry, type MigrationPlan, type MigrationSourceFile} from '../plan/migration-plan.js'
 import {applyEdits, RewriteError, verifyRewrite} from '../rewrite/index.js'
 import {SERVICE_PRESETS} from '../policy/presets.js'
@@ -32,6 +32,8 @@ export interface MigrateServiceOptions extends VaultServiceOptions {
   readonly root: string
   readonly tenants?: readonly string[]
   readonly interpolation?: 'never' | 'tool'
+  /** Comment out the dotenv lines hard-coding a provider's base URL, as edits of the run (`--fix-base-urls`). */
+  readonly fixBaseUrls?: boolean
   /** Scan threads (tests and benchmarks pin it). */
   readonly threads?: number
   /** Conversation for long runs ("120 files rewritten"); never a value. */
@@ -204,7 +206,7 @@ async function readSourceFiles(options: MigrateServiceOptions, root: string): Pr
  * Hard-coded provider base URLs in dotenv files: in the files the scan found keys in, and in each folder's
  * own `.env*` (what an agent started there loads), which may hold a URL and no key.
  */
-function baseUrlOverridesUnder(root: string, files: readonly MigrationSourceFile[]): BaseUrlOverride[] {
+function baseUrlOverridesUnder(root: string, files: readonly MigrationSourceFile[]): {overrides: BaseUrlOverride[]; sources: BaseUrlSource[]} {
   const variables = baseUrlVariables(SERVICE_PRESETS)
   const texts = new Map(files.map((f) => [f.relPath, f.text]))
   const list = (dir: string): string[] => {
@@ -227,7 +229,15 @@ function baseUrlOverridesUnder(root: string, files: readonly MigrationSourceFile
       }
     }
   }
-  return [...texts].sort(([a], [b]) => (a < b ? -1 : 1)).flatMap(([relPath, text]) => findBaseUrlOverrides(relPath, text, variables))
+  const overrides = [...texts].sort(([a], [b]) => (a < b ? -1 : 1)).flatMap(([relPath, text]) => findBaseUrlOverrides(relPath, text, variables))
+  // A file with no key has no client from the scan: that of another file in its folder, else the folder's name.
+  const tenantOf = new Map(files.map((f) => [f.relPath, f.tenant]))
+  const folderTenant = new Map(files.map((f) => [f.relPath.split('/')[0], f.tenant]))
+  const sources = [...new Set(overrides.map((o) => o.relPath))].map((relPath): BaseUrlSource => {
+    const top = relPath.split('/')[0]
+    return {relPath, tenant: tenantOf.has(relPath) ? (tenantOf.get(relPath) ?? null) : folderTenant.has(top) ? (folderTenant.get(top) ?? null) : top, text: texts.get(relPath) ?? ''}
+  })
+  return {overrides, sources}
 }
 
 /** Existing entries of the vault, for stable names and to point at values it already holds. */
@@ -256,8 +266,11 @@ export async function planMigration(options: MigrateServiceOptions, store?: Secr
   const plan = buildMigrationPlan({files, fingerprintKey: key, tenants: options.tenants, existing, interpolation: options.interpolation, owners: scan.owners})
   const skipped = [...plan.skipped, ...notUtf8.map((relPath) => ({relPath, reason: 'not UTF-8 text: left in place'}))]
   const unfinished = listJournals(options.home).filter(isUnfinished).map((j) => j.run)
-  const baseUrls = baseUrlOverridesUnder(root, files)
-  return {root, plan: {...plan, skipped, ...(baseUrls.length > 0 ? {baseUrls} : {})}, vaultNote, unfinished, scan}
+  const {overrides: baseUrls, sources} = baseUrlOverridesUnder(root, files)
+  const flagged: MigrationPlan = {...plan, skipped, ...(baseUrls.length > 0 ? {baseUrls} : {})}
+  // A run limited to some clients comments out only their lines, as it rewrites only their files.
+  const fixable = sources.filter((s) => options.tenants === undefined || options.tenants.length === 0 || (s.tenant !== null && options.tenants.includes(s.tenant)))
+  return {root, plan: options.fixBaseUrls === true ? withBaseUrlFixes(flagged, fixable, key) : flagged, vaultNote, unfinished, scan}
 }
 
 export interface MigrationOutcome {

@@ -25,7 +25,7 @@ export function wizardOverviewRows(plan: MigrationPlan, wrongClient?: ReadonlyMa
   const entryOf = new Map(plan.entries.map((e) => [e.placeholder, e]))
   const rows = plan.tenants.map((tenant): ClientOverviewRow => {
     const counts = new Map<string, number>()
-    for (const file of plan.files) if (file.tenant === tenant) for (const edit of file.edits) counts.set(edit.placeholder, (counts.get(edit.placeholder) ?? 0) + 1)
+    for (const file of plan.files) if (file.tenant === tenant) for (const edit of file.edits) if (edit.fix === undefined) counts.set(edit.placeholder, (counts.get(edit.placeholder) ?? 0) + 1)
     const held = [...counts.keys()].flatMap((p) => entryOf.get(p) ?? [])
     return {
       tenant,
