@@ -39,6 +39,7 @@ export function migrationPlanToJson(plan: MigrationPlan): Record<string, unknown
         owner: e.owner,
         foreign: e.foreign,
         ...(e.stored === undefined ? {} : {stored: e.stored}),
+        ...(e.fix === undefined ? {} : {fix: e.fix}),
         writes: e.decodesTo,
         ...(e.variable === undefined ? {} : {variable: e.variable}),
         preview: e.preview,

@@ -78,8 +78,12 @@ describe('hard-coded provider base URLs in client .env files', () => {
     expect(dry.stdout).not.toContain('sets OPENAI_BASE_URL to a fixed URL')
     // The URL itself is never printed: it may carry credentials in its user-info.
     expect(dry.stdout).not.toContain('api.openai.com')
-    const json = JSON.parse((await cli(['migrate', root, '--dry-run', '--json', '--fix-base-urls'])).stdout) as {baseUrlOverrides: {commentedOut: boolean}[]}
+    const json = JSON.parse((await cli(['migrate', root, '--dry-run', '--json', '--fix-base-urls'])).stdout) as {baseUrlOverrides: {commentedOut: boolean}[]; files: {file: string; edits: {fix?: string; placeholder: string}[]}[]}
     expect(json.baseUrlOverrides.map((o) => o.commentedOut)).toEqual([true, true])
+    expect(json.files.map((f) => [f.file, f.edits.map((e) => e.fix ?? e.placeholder)])).toEqual([
+      ['acme/.env', ['outloop://acme/openai-api-key', 'base-url']],
+      ['globex/.env.local', ['base-url']],
+    ])
     expect(readFileSync(join(root, 'acme/.env'), 'utf8')).toBe(acmeBefore)
 
     const applied = await cli(['migrate', root, '--yes', '--connect', '--fix-base-urls'])
