@@ -16,6 +16,8 @@ export interface AuditFields {
   readonly decision: 'allowed' | 'denied' | 'error'
   readonly reason: string
   readonly durationMs: number
+  /** A blind tunnel's traffic (what the agent sent, what it received); only on tunnel records. */
+  readonly bytes?: {readonly sent: number; readonly received: number}
 }
 
 /**
@@ -36,6 +38,9 @@ export interface AuditRecord extends AuditFields {
 
 /** Every field of a record, in the order a line is written; a line with any other field was tampered with. */
 export const RECORD_FIELDS: ReadonlyArray<keyof AuditRecord> = ['seq', 'time', 'client', 'workspace', 'service', 'secret', 'method', 'host', 'path', 'status', 'decision', 'reason', 'durationMs', 'phase', 'completes', 'prev', 'hash']
+
+/** Fields only some records have: absent from a record, they are absent from its hash too (older logs verify as before). */
+export const OPTIONAL_RECORD_FIELDS: ReadonlyArray<keyof AuditRecord> = ['bytes']
 
 /** The `prev` of a chain's first record. */
 export const GENESIS = '0'.repeat(64)
@@ -65,12 +70,13 @@ export function sameMac(a: unknown, b: string): boolean {
 export function hashAuditRecord(key: Buffer, record: Omit<AuditRecord, 'hash'>): string {
   const body: Record<string, unknown> = {}
   for (const name of RECORD_FIELDS) if (name !== 'hash') body[name] = (record as unknown as Record<string, unknown>)[name] ?? null
+  for (const name of OPTIONAL_RECORD_FIELDS) if ((record as unknown as Record<string, unknown>)[name] !== undefined) body[name] = (record as unknown as Record<string, unknown>)[name]
   return macOf(key, 'record', body)
 }
 
 /** The fields a line has that a record must not, and those it lacks. */
 export function recordShapeProblems(parsed: Record<string, unknown>): string[] {
-  const expected = new Set<string>(RECORD_FIELDS)
+  const expected = new Set<string>([...RECORD_FIELDS, ...OPTIONAL_RECORD_FIELDS])
   const problems: string[] = []
   const extra = Object.keys(parsed).filter((name) => !expected.has(name))
   if (extra.length > 0) problems.push(`has fields no record has (${extra.map((name) => JSON.stringify(name.slice(0, 40))).join(', ')}): added after it was written`)

@@ -1,22 +1,26 @@
-import {createServer, request as httpRequest, Agent as HttpAgent, STATUS_CODES, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerOptions, type ServerResponse} from 'node:http'
+import {createServer, request as httpRequest, Agent as HttpAgent, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerOptions, type ServerResponse} from 'node:http'
 import {request as httpsRequest, Agent as HttpsAgent} from 'node:https'
-import {chmodSync, existsSync, lstatSync, statSync, unlinkSync} from 'node:fs'
-import type {AddressInfo, Socket} from 'node:net'
+import {chmodSync, existsSync, lstatSync, readFileSync, unlinkSync} from 'node:fs'
+import {connect as netConnect, isIP, type AddressInfo, type Socket} from 'node:net'
 import {performance} from 'node:perf_hooks'
+import type {Duplex} from 'node:stream'
+import {TLSSocket} from 'node:tls'
 
 import {AuditLogWriter, UNAUTHENTICATED_CLIENT, type AuditFields} from '../audit/log.js'
 import {UserError} from '../lib/errors.js'
 import type {SecretValue} from '../lib/secret-value.js'
-import {evaluatePolicy} from '../policy/evaluate.js'
 import type {Policy, ServiceDefinition} from '../policy/types.js'
-import {findSecretRefs, type SecretRef} from '../vault/ref.js'
-import {findWorkspaceBinding, readWorkspaceBindings, type WorkspaceBinding} from './bindings.js'
-import {isLauncherAlive} from './launcher.js'
+import {HOP_BY_HOP, SESSION_HEADER, swapBodyPlaceholders, swappableBody, upstreamHeaders, upstreamSearch, type BodyKind} from './attach.js'
+import type {LocalCa} from './ca.js'
+import {connectAction, decideRequest, readPlaceholders, type Door, type RequestDecision} from './decide.js'
 import {brokerPaths, loadOrCreateKeyFile} from './files.js'
-import {loadSessionKey, readRevokedSessions, verifySessionToken, type SessionClaims} from './tokens.js'
+import {deny, denyOnSocket, type Outcome} from './refusals.js'
+import {SessionGate} from './session-gate.js'
+
+export {SESSION_HEADER} from './attach.js'
 
 export interface BrokerOptions {
-  /** OUTLOOP_HOME: bindings, session key, revocations, audit logs. */
+  /** OUTLOOP_HOME: bindings, session key, revocations, audit logs, the proxy's local CA. */
   readonly home: string
   /** The policy, or where to get the one in use now (a running `serve` reloads its file); read once per request. */
   readonly policy: Policy | (() => Policy)
@@ -47,67 +51,33 @@ export interface RunningBroker {
   close(): Promise<void>
 }
 
-/** The header an agent may send its session token in (the path prefix /_t/<token>/ is the other way). */
-export const SESSION_HEADER = 'x-outloop-session'
-
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host', SESSION_HEADER])
-const UNSAFE_IN_HEADER = /[\r\n\0]/
-// Headers some upstreams and frameworks take as the real method, path or host: forwarded, they would
-// sidestep the method and path grants (X-Forwarded-* too: a path prefix, a host, a scheme).
-const ROUTE_OVERRIDING = new Set(['x-http-method-override', 'x-http-method', 'x-method-override', 'x-original-url', 'x-original-uri', 'x-original-method', 'x-original-host', 'x-rewrite-url', 'x-envoy-original-path', 'x-host', 'forwarded'])
-
-interface Decision {
-  status: number
-  decision: AuditFields['decision']
-  reason: string
+/** An intercepted CONNECT: whose session opened it, and the host it asked for. */
+interface Tunnel {
+  readonly token: string
+  readonly host: string
 }
 
-/** Cached by file modification time, so the broker sees `disconnect` and revocations within one request. */
-class StatCache<T> {
-  #stamp = ''
-  #value: T
-  constructor(
-    private readonly path: string,
-    private readonly load: () => T,
-    empty: T,
-  ) {
-    this.#value = empty
-  }
-
-  get(): T {
-    // Inode too: files are replaced by rename, and two replacements can share a modification time.
-    let stamp = 'missing'
-    try {
-      const st = statSync(this.path)
-      stamp = `${st.ino}:${st.mtimeMs}:${st.size}`
-    } catch {
-      stamp = 'missing'
-    }
-    if (stamp !== this.#stamp) {
-      this.#value = this.load()
-      this.#stamp = stamp
-    }
-    return this.#value
-  }
-}
+type Fields = {-readonly [K in keyof AuditFields]: AuditFields[K]}
 
 /**
  * Starts the broker: every request is decided (session, tenant, policy, audit) before any upstream
  * connection is made; allowed ones get the real credential attached and stream both ways unbuffered.
+ * Two doors lead to the one decision: the reverse proxy (`/<service>/<path>`) and the forward proxy
+ * (HTTPS_PROXY: CONNECT tunnels to hosts the policy names are intercepted, others tunnelled blind or refused).
  */
 export async function startBroker(options: BrokerOptions): Promise<RunningBroker> {
   const host = options.host ?? '127.0.0.1'
   const paths = brokerPaths(options.home)
-  const sessionKey = loadSessionKey(options.home)
+  const gate = new SessionGate(options.home)
   const audit = new AuditLogWriter(paths.auditDir, loadOrCreateKeyFile(paths.auditKey, paths.auditDir), (client) => warn(`Can't write the audit log of ${client}.`))
-  const bindings = new StatCache<WorkspaceBinding[]>(paths.bindings, () => readWorkspaceBindings(options.home), [])
-  const revoked = new StatCache<Map<string, number>>(paths.revoked, () => readRevokedSessions(options.home), new Map())
   const timeoutMs = options.upstreamTimeoutMs ?? 60_000
   const maxBytes = options.maxRequestBytes ?? 10 * 1024 * 1024
   const cacheMs = options.secretCacheMs ?? 30_000
   const secrets = new Map<string, {value: SecretValue; at: number}>()
   const httpAgent = new HttpAgent({keepAlive: true, maxSockets: 256})
   const httpsAgent = new HttpsAgent({keepAlive: true, maxSockets: 256})
+  // A service that names its own CA file gets an agent of its own, by file: a reloaded policy may change it.
+  const caAgents = new Map<string, HttpsAgent>()
   const warn = options.warn ?? (() => {})
   const given = options.policy
   const currentPolicy = typeof given === 'function' ? given : () => given
@@ -118,10 +88,10 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     if (!url) upstreams.set(service.upstream, (url = new URL(service.upstream)))
     return url
   }
-  // Verified signatures, so a busy agent's token is not re-hashed per request; expiry and revocation still are.
-  const verified = new Map<string, SessionClaims>()
-  // When each session's launcher was last seen alive: at most one /proc read per session every 200 ms.
-  const launcherSeen = new Map<string, number>()
+  // The CA is loaded (or created) on the first CONNECT that needs it, not before: most brokers never intercept.
+  let ca: LocalCa | null = null
+  const localCa = async (): Promise<LocalCa> => (ca ??= (await import('./ca.js')).loadOrCreateLocalCa(options.home))
+  const tunnels = new WeakMap<object, Tunnel>()
 
   const serverOptions = requestLimits(options.requestTimeoutMs ?? 30_000)
   const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
@@ -130,192 +100,359 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
       else res.destroy()
     })
   }
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    upgrade(req, socket, head).catch(() => socket.destroy())
+  }
   const server: Server = createServer(serverOptions, onRequest)
   server.keepAliveTimeout = 65_000
   const socketServer: Server | null = options.socketPath ? createServer(serverOptions, onRequest) : null
+  // Never listens: intercepted tunnels (TLS terminated, or plain HTTP inside a CONNECT) are handed to it.
+  const tunnelServer: Server = createServer(serverOptions, onRequest)
+  tunnelServer.keepAliveTimeout = 65_000
   for (const listening of socketServer ? [server, socketServer] : [server]) {
-    listening.on('clientError', auditClientError)
-    listening.on('connect', auditConnect)
+    listening.on('connect', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+      onConnect(req, socket, head).catch(() => socket.destroy())
+    })
+  }
+  for (const each of socketServer ? [server, socketServer, tunnelServer] : [server, tunnelServer]) {
+    each.on('clientError', auditClientError)
+    each.on('upgrade', onUpgrade)
   }
 
   /** What Node's parser refuses (a malformed request line, headers over the limit, a stalled request) is audited too. */
-  function auditClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  function auditClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
     // A peer that hung up sent no request: nothing to decide or record.
     if (error.code === 'ECONNRESET') return void socket.destroy()
-    const outcome: Decision =
+    const outcome: Outcome =
       error.code === 'HPE_HEADER_OVERFLOW' ? {status: 431, decision: 'denied', reason: 'headers-too-large'} : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? {status: 408, decision: 'denied', reason: 'request-timeout'} : {status: 400, decision: 'denied', reason: 'bad-request'}
-    recordUnauthenticated({method: '-', host: null, path: '(unparsed)'}, outcome)
+    record(newFields('-', '(unparsed)'), outcome)
     denyOnSocket(socket, outcome)
   }
 
-  /** A CONNECT asks the broker to be a proxy it is not: refused and audited, the tunnel never opened. */
-  function auditConnect(req: IncomingMessage, socket: Socket): void {
-    recordUnauthenticated({method: 'CONNECT', host: req.url ?? null, path: '(connect)'}, {status: 405, decision: 'denied', reason: 'connect-refused'})
-    denyOnSocket(socket, {status: 405, decision: 'denied', reason: 'connect-refused'})
+  function newFields(method: string, path: string): Fields {
+    return {time: new Date().toISOString(), client: UNAUTHENTICATED_CLIENT, workspace: null, service: null, secret: null, method, host: null, path, status: 0, decision: 'denied', reason: '', durationMs: 0}
   }
 
-  function recordUnauthenticated(request: {method: string; host: string | null; path: string}, outcome: Decision): void {
-    const record: AuditFields = {time: new Date().toISOString(), client: UNAUTHENTICATED_CLIENT, workspace: null, service: null, secret: null, ...request, status: outcome.status, decision: outcome.decision, reason: outcome.reason, durationMs: 0}
+  /** Writes a complete record (a refusal, an outcome); `completes` links it to its pending decision. */
+  function record(fields: Fields, outcome: Outcome, started?: number, completes: number | null = null, extra: Partial<AuditFields> = {}): void {
+    const entry: AuditFields = {...fields, ...extra, status: outcome.status, decision: outcome.decision, reason: outcome.reason, durationMs: started === undefined ? 0 : Math.round((performance.now() - started) * 100) / 100}
+    // Written before the answer, flushed with the next decision record: neither waits for an fsync of its own.
     try {
-      audit.appendLazily(record)
+      audit.appendLazily(entry, {completes})
     } catch {
-      warn(`Can't write the audit log of ${UNAUTHENTICATED_CLIENT}.`)
+      warn(`Can't write the audit log of ${fields.client}: requests for it are refused until it is writable.`)
     }
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /**
+   * The forward proxy's CONNECT: the session comes from Proxy-Authorization; a host a service of the
+   * client answers for is intercepted (TLS terminated with a leaf of the local CA, each request inside
+   * decided like any other), one no service answers for is tunnelled blind or refused (egress: deny).
+   */
+  async function onConnect(req: IncomingMessage, socket: Socket, head: Buffer): Promise<void> {
     const started = performance.now()
-    const method = (req.method ?? 'GET').toUpperCase()
-    const target = req.url ?? ''
-    const fields = {time: new Date().toISOString(), client: UNAUTHENTICATED_CLIENT, workspace: null as string | null, service: null as string | null, secret: null as string | null, method, host: null as string | null, path: '/'}
-    // Set once the allowed decision is on disk: the outcome's record then completes that one.
-    let pending: number | null = null
-    const finish = (outcome: Decision, respond: boolean): void => {
-      const record: AuditFields = {...fields, status: outcome.status, decision: outcome.decision, reason: outcome.reason, durationMs: Math.round((performance.now() - started) * 100) / 100}
-      // Written before the answer, flushed with the next decision record: neither waits for an fsync of its own.
-      try {
-        audit.appendLazily(record, {completes: pending})
-      } catch {
-        warn(`Can't write the audit log of ${fields.client}: requests for it are refused until it is writable.`)
+    socket.on('error', () => socket.destroy())
+    const fields = newFields('CONNECT', '(connect)')
+    const refuse = (status: number, reason: string, headers: Record<string, string> = {}): void => {
+      record(fields, {status, decision: 'denied', reason}, started)
+      denyOnSocket(socket, {status, decision: 'denied', reason}, headers)
+    }
+    const target = parseAuthority(req.url ?? '')
+    if (!target) return refuse(400, 'bad-connect')
+    fields.host = `${target.host}:${target.port}`
+    const token = proxyToken(req.headers['proxy-authorization'])
+    const session = gate.check(token)
+    if (!session.ok) return refuse(407, session.reason, {'proxy-authenticate': 'Basic realm="outloop"'})
+    fields.client = session.claims.tenant
+    fields.workspace = session.claims.workspace
+    const action = connectAction(currentPolicy(), session.claims.tenant, target.host)
+    if (action.kind === 'refuse') return refuse(action.status, action.reason)
+    if (!audit.isWritable(session.claims.tenant)) {
+      warn(`Can't write the audit log of ${session.claims.tenant}: refusing its requests.`)
+      return denyOnSocket(socket, {status: 503, decision: 'denied', reason: 'audit-unavailable'})
+    }
+    if (action.kind === 'tunnel') return tunnelBlind(socket, head, target, fields, started)
+
+    let authority: LocalCa
+    try {
+      authority = await localCa()
+    } catch {
+      warn("The proxy's local CA can't be loaded or created: intercepted hosts are refused.")
+      return refuse(503, 'proxy-unavailable')
+    }
+    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n')
+    if (head.length > 0) socket.unshift(head)
+    // TLS (a ClientHello starts with 0x16) is terminated here; plain HTTP inside the tunnel is read as it is.
+    socket.once('readable', () => {
+      const first = socket.read(1) as Buffer | null
+      if (!first) return void socket.destroy()
+      socket.unshift(first)
+      const tunnel: Tunnel = {token: token!, host: target.host}
+      if (first[0] !== 0x16) {
+        tunnels.set(socket, tunnel)
+        tunnelServer.emit('connection', socket)
+        return
       }
-      if (respond) deny(res, outcome)
-    }
-    const refuse = (status: number, reason: string): void => finish({status, decision: 'denied', reason}, true)
+      let context
+      try {
+        context = authority.contextFor(target.host)
+      } catch {
+        return void socket.destroy()
+      }
+      const tls = new TLSSocket(socket, {isServer: true, secureContext: context, ALPNProtocols: ['http/1.1']})
+      tls.on('error', () => tls.destroy())
+      tunnels.set(tls, tunnel)
+      tunnelServer.emit('connection', tls)
+    })
+  }
 
-    if (method === 'GET' && target === '/_outloop/health') {
-      res.writeHead(200, {'content-type': 'application/json'}).end('{"ok":true}')
-      return
+  /** A host no service answers for: bytes pass untouched both ways; the record says who, where, how much, how long. */
+  function tunnelBlind(socket: Socket, head: Buffer, target: {host: string; port: number}, fields: Fields, started: number): void {
+    if (isLoopbackName(target.host)) {
+      record(fields, {status: 403, decision: 'denied', reason: 'loopback-target'}, started)
+      return denyOnSocket(socket, {status: 403, decision: 'denied', reason: 'loopback-target'})
     }
-    // Origin-form only: "GET http://elsewhere/ HTTP/1.1" or "//host/x" must never choose where we connect.
-    if (!target.startsWith('/') || target.startsWith('//') || method === 'CONNECT') {
-      fields.path = '(absolute-uri)'
-      req.resume()
-      return refuse(400, 'absolute-uri')
+    const upstream = netConnect({host: target.host, port: target.port})
+    let opened = false
+    let done = false
+    const finish = (outcome: Outcome): void => {
+      if (done) return
+      done = true
+      record(fields, outcome, started, null, {bytes: {sent: upstream.bytesWritten, received: upstream.bytesRead}})
+      socket.destroy()
+      upstream.destroy()
     }
-    const queryAt = target.indexOf('?')
-    let rawPath = queryAt < 0 ? target : target.slice(0, queryAt)
-    const query = queryAt < 0 ? '' : target.slice(queryAt + 1)
+    upstream.setTimeout(timeoutMs, () => (opened ? undefined : finish({status: 504, decision: 'error', reason: 'upstream-timeout'})))
+    upstream.once('connect', () => {
+      // A name that resolves to this machine is refused as its literal would be.
+      if (isLoopbackName(upstream.remoteAddress ?? '')) {
+        done = true
+        upstream.destroy()
+        record(fields, {status: 403, decision: 'denied', reason: 'loopback-target'}, started)
+        return denyOnSocket(socket, {status: 403, decision: 'denied', reason: 'loopback-target'})
+      }
+      opened = true
+      upstream.setTimeout(0)
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n')
+      if (head.length > 0) upstream.write(head)
+      socket.pipe(upstream)
+      upstream.pipe(socket)
+    })
+    upstream.on('error', () => {
+      if (!opened && !done) {
+        done = true
+        record(fields, {status: 502, decision: 'error', reason: 'upstream-error'}, started)
+        return denyOnSocket(socket, {status: 502, decision: 'error', reason: 'upstream-error'})
+      }
+      finish({status: 200, decision: 'allowed', reason: 'tunnel'})
+    })
+    upstream.on('close', () => opened && finish({status: 200, decision: 'allowed', reason: 'tunnel'}))
+    socket.on('close', () => opened && finish({status: 200, decision: 'allowed', reason: 'tunnel'}))
+  }
 
+  /** Where a request came in and with which session: the reverse proxy's path, a tunnel, or an absolute http:// URL. */
+  function readDoor(req: IncomingMessage, method: string, target: string): {door: Door; token: string | undefined; path: string; query: string; proxied: boolean} | {refuse: Outcome; path: string} {
+    const tunnel = tunnels.get(req.socket)
+    const split = (pathAndQuery: string): {path: string; query: string} => {
+      const queryAt = pathAndQuery.indexOf('?')
+      return {path: queryAt < 0 ? pathAndQuery : pathAndQuery.slice(0, queryAt), query: queryAt < 0 ? '' : pathAndQuery.slice(queryAt + 1)}
+    }
+    if (tunnel) {
+      if (!target.startsWith('/') || target.startsWith('//')) return {refuse: {status: 400, decision: 'denied', reason: 'absolute-uri'}, path: '(absolute-uri)'}
+      return {door: {kind: 'proxy', host: tunnel.host}, token: tunnel.token, ...split(target), proxied: true}
+    }
+    // HTTP_PROXY: "GET http://host/path" with Proxy-Authorization. Any other absolute form never chooses where we connect.
+    if (/^http:\/\//i.test(target) && req.headers['proxy-authorization'] !== undefined && method !== 'CONNECT') {
+      let url: URL
+      try {
+        url = new URL(target)
+      } catch {
+        return {refuse: {status: 400, decision: 'denied', reason: 'absolute-uri'}, path: '(absolute-uri)'}
+      }
+      if (url.username || url.password || !url.hostname) return {refuse: {status: 400, decision: 'denied', reason: 'absolute-uri'}, path: '(absolute-uri)'}
+      const rest = target.slice(target.indexOf('/', 7))
+      return {door: {kind: 'proxy', host: url.hostname.replace(/^\[|\]$/g, '')}, token: proxyToken(req.headers['proxy-authorization']), ...split(rest.startsWith('/') ? rest : '/'), proxied: true}
+    }
+    if (!target.startsWith('/') || target.startsWith('//') || method === 'CONNECT') return {refuse: {status: 400, decision: 'denied', reason: 'absolute-uri'}, path: '(absolute-uri)'}
+    let {path, query} = split(target)
     let token = headerValue(req, SESSION_HEADER)
-    if (rawPath.startsWith('/_t/')) {
-      const end = rawPath.indexOf('/', 4)
-      token = end < 0 ? rawPath.slice(4) : rawPath.slice(4, end)
-      rawPath = end < 0 ? '/' : rawPath.slice(end)
+    if (path.startsWith('/_t/')) {
+      const end = path.indexOf('/', 4)
+      token = end < 0 ? path.slice(4) : path.slice(4, end)
+      path = end < 0 ? '/' : path.slice(end)
     }
-    fields.path = rawPath.length > 2048 ? rawPath.slice(0, 2048) : rawPath
-    const session = checkSession(token)
-    if (!session.ok) {
-      req.resume()
-      return refuse(401, session.reason)
-    }
-    const claims = session.claims
-    fields.client = claims.tenant
-    fields.workspace = claims.workspace
+    return {door: {kind: 'reverse'}, token, path, query, proxied: false}
+  }
 
-    // Decoded dot segments, encoded slashes and backslashes are how a path glob gets walked around.
-    if (!isPlainPath(rawPath)) {
+  interface Admitted {
+    readonly decision: Extract<RequestDecision, {allowed: true}>
+    readonly secret: SecretValue
+    readonly body: Buffer | null
+    readonly bodyKind: BodyKind | null
+    readonly tenant: string
+    /** The allowed decision's pending record, which the outcome's record completes. */
+    readonly pending: number
+  }
+
+  /**
+   * Everything up to the upstream connection, for both plain requests and upgrades: the door, the session,
+   * the body (when its placeholders matter), the decision, the audit's pending record. A refusal is
+   * answered and recorded here (`respond`), and null returned.
+   */
+  async function admit(req: IncomingMessage, fields: Fields, started: number, respond: (outcome: Outcome, headers?: Record<string, string>) => void, passthrough: (token: string) => void): Promise<Admitted | null> {
+    const method = fields.method
+    const target = req.url ?? ''
+    const refuse = (status: number, reason: string, headers?: Record<string, string>): null => {
       req.resume()
-      return refuse(400, 'bad-path')
+      record(fields, {status, decision: 'denied', reason}, started)
+      respond({status, decision: 'denied', reason}, headers)
+      return null
     }
-    const second = rawPath.indexOf('/', 1)
-    const serviceName = second < 0 ? rawPath.slice(1) : rawPath.slice(1, second)
-    const servicePath = second < 0 ? '/' : rawPath.slice(second)
-    fields.service = serviceName || null
-    fields.path = servicePath
+    const door = readDoor(req, method, target)
+    if ('refuse' in door) {
+      fields.path = door.path
+      return refuse(door.refuse.status, door.refuse.reason)
+    }
+    fields.path = door.path.length > 2048 ? door.path.slice(0, 2048) : door.path
+    if (door.door.kind === 'proxy') fields.host = door.door.host
+    const session = gate.check(door.token)
+    if (!session.ok) return door.proxied && !tunnels.has(req.socket) ? refuse(407, session.reason, {'proxy-authenticate': 'Basic realm="outloop"'}) : refuse(401, session.reason)
+    const tenant = session.claims.tenant
+    fields.client = tenant
+    fields.workspace = session.claims.workspace
     // One policy decides the whole request, even when a reload lands while it is in flight.
     const policy = currentPolicy()
-    const service = policy.services.get(serviceName)
-    if (service) fields.host = upstreamUrl(service).host
-
-    // The tenant is the binding's; a placeholder naming any other client is refused outright.
-    const placed = readPlaceholders(req.rawHeaders, query, rawPath, claims.tenant)
-    if (!placed.ok) {
-      req.resume()
-      return refuse(placed.status, placed.reason)
+    if (door.door.kind === 'proxy' && !tunnels.has(req.socket)) {
+      const action = connectAction(policy, tenant, door.door.host)
+      if (action.kind === 'refuse') return refuse(action.status, action.reason)
+      if (action.kind === 'tunnel') {
+        // Plain HTTP to a host no service answers for: passed on as it is, but never with another client's placeholder.
+        const placed = readPlaceholders(req.rawHeaders, door.query, null, door.path, tenant)
+        if (!placed.ok) return refuse(placed.status, placed.reason)
+        passthrough(door.token!)
+        return null
+      }
     }
-    const named = placed.named
-    if (named) fields.secret = named
 
-    const verdict = evaluatePolicy(policy, {tenant: claims.tenant, service: serviceName, method, path: servicePath, secret: named})
-    if (!verdict.allowed) {
-      req.resume()
-      return refuse(403, verdict.reason)
-    }
-    fields.secret = verdict.secret
     const declared = Number(req.headers['content-length'] ?? 0)
-    if (declared > maxBytes) {
-      req.resume()
-      return refuse(413, 'request-too-large')
-    }
+    const bodyKind = swappableBody(headerValue(req, 'content-type'))
     // A body without content-length is read in full first: one over the limit must never reach the upstream.
-    const unsized = req.headers['transfer-encoding'] === undefined ? null : await readUnsizedBody(req, maxBytes)
-    if (unsized === 'too-large') {
-      res.setHeader('connection', 'close')
-      return refuse(413, 'request-too-large')
+    // A form or JSON body is read too, since its placeholders are checked and swapped.
+    let body: Buffer | null = null
+    if (req.headers['transfer-encoding'] !== undefined || (bodyKind !== null && declared > 0 && declared <= maxBytes)) {
+      const read = await readBody(req, maxBytes)
+      if (read === 'too-large') return refuse(413, 'request-too-large', {connection: 'close'})
+      if (read === 'aborted') {
+        record(fields, {status: 499, decision: 'error', reason: 'client-closed'}, started)
+        return null
+      }
+      body = read
     }
-    if (unsized === 'aborted') return finish({status: 499, decision: 'error', reason: 'client-closed'}, false)
-    if (!audit.isWritable(claims.tenant)) {
+    const decision = decideRequest(
+      policy,
+      {tenant, method, path: door.path, query: door.query, rawHeaders: req.rawHeaders, body: body && bodyKind ? body.toString('utf8') : null, length: body ? body.length : declared, door: door.door},
+      {maxRequestBytes: maxBytes},
+    )
+    fields.service = decision.fields.service
+    fields.secret = decision.fields.secret
+    fields.host = decision.fields.host
+    fields.path = decision.fields.path
+    if (!decision.allowed) return refuse(decision.status, decision.reason)
+    if (!audit.isWritable(tenant)) {
       req.resume()
-      warn(`Can't write the audit log of ${claims.tenant}: refusing its requests.`)
-      return deny(res, {status: 503, decision: 'denied', reason: 'audit-unavailable'})
+      warn(`Can't write the audit log of ${tenant}: refusing its requests.`)
+      respond({status: 503, decision: 'denied', reason: 'audit-unavailable'})
+      return null
     }
-    const secret = await readSecret(claims.tenant, verdict.secret)
-    if (!secret) {
-      req.resume()
-      return refuse(502, 'secret-missing')
-    }
-    if (UNSAFE_IN_HEADER.test(secret.reveal())) {
-      req.resume()
-      return refuse(502, 'secret-invalid')
-    }
+    const secret = await readSecret(tenant, decision.secret)
+    if (!secret) return refuse(502, 'secret-missing')
+    if (/[\r\n\0]/.test(secret.reveal())) return refuse(502, 'secret-invalid')
     // The decision is on disk (fsync) before the upstream hears of the request; one that can't be recorded is refused.
+    let pending: number
     try {
       const decided: AuditFields = {...fields, status: 0, decision: 'allowed', reason: 'allowed', durationMs: Math.round((performance.now() - started) * 100) / 100}
       pending = (await audit.appendDurable(decided, {phase: 'pending'})).seq
     } catch {
       req.resume()
-      warn(`Can't write the audit log of ${claims.tenant}: refusing its requests.`)
-      return deny(res, {status: 503, decision: 'denied', reason: 'audit-unavailable'})
+      warn(`Can't write the audit log of ${tenant}: refusing its requests.`)
+      respond({status: 503, decision: 'denied', reason: 'audit-unavailable'})
+      return null
     }
-    if (res.destroyed) return finish({status: 499, decision: 'error', reason: 'client-closed'}, false)
-    forward(req, res, verdict.service, servicePath, query, secret, unsized, (outcome) => finish(outcome, false), (outcome) => finish(outcome, true))
+    return {decision, secret, body, bodyKind, tenant, pending}
   }
 
-  function forward(req: IncomingMessage, res: ServerResponse, service: ServiceDefinition, path: string, query: string, secret: SecretValue, body: Buffer | null, done: (o: Decision) => void, fail: (o: Decision) => void): void {
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now()
+    const method = (req.method ?? 'GET').toUpperCase()
+    if (method === 'GET' && req.url === '/_outloop/health' && !tunnels.has(req.socket)) {
+      res.writeHead(200, {'content-type': 'application/json'}).end('{"ok":true}')
+      return
+    }
+    const fields = newFields(method, '/')
+    const admitted = await admit(
+      req,
+      fields,
+      started,
+      (outcome, headers) => deny(res, outcome, headers),
+      () => passOn(req, res, fields, started),
+    )
+    if (!admitted) return
+    const finish = (outcome: Outcome, respond: boolean): void => {
+      record(fields, outcome, started, admitted.pending)
+      if (respond) deny(res, outcome)
+    }
+    if (res.destroyed) return finish({status: 499, decision: 'error', reason: 'client-closed'}, false)
+    forward(req, res, admitted, finish)
+  }
+
+  /** The agent for a service's upstream: its own CA file's when the policy names one. */
+  function agentFor(service: ServiceDefinition, base: URL): HttpAgent | HttpsAgent {
+    if (base.protocol !== 'https:') return httpAgent
+    if (!service.ca) return httpsAgent
+    let agent = caAgents.get(service.ca)
+    if (!agent) caAgents.set(service.ca, (agent = new HttpsAgent({keepAlive: true, maxSockets: 256, ca: readFileSync(service.ca)})))
+    return agent
+  }
+
+  /** The upstream request of an admitted request: where, with which headers and body. */
+  function upstreamRequestOf(req: IncomingMessage, admitted: Admitted, upgrade?: string): {base: URL; path: string; headers: OutgoingHttpHeaders; body: Buffer | null} {
+    const {decision, secret, tenant} = admitted
+    const service = decision.service
     const base = upstreamUrl(service)
-    const headers: OutgoingHttpHeaders = {}
-    for (let i = 0; i < req.rawHeaders.length; i += 2) {
-      const name = req.rawHeaders[i].toLowerCase()
-      const value = req.rawHeaders[i + 1]
-      // A header that held a placeholder is replaced by the credential, never passed on with the reference.
-      if (HOP_BY_HOP.has(name) || overridesRoute(name) || value.includes('outloop://')) continue
-      if (service.auth.kind === 'header' && name === service.auth.header) continue
-      const existing = headers[name]
-      headers[name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [String(existing), value]
+    const body = admitted.body && admitted.bodyKind ? swapBodyPlaceholders(admitted.body, admitted.bodyKind, tenant, decision.secret, secret.reveal()) : admitted.body
+    const headers = upstreamHeaders(req.rawHeaders, service, secret.reveal(), {host: base.host, bodyLength: body ? body.length : null, upgrade})
+    const target = req.url ?? ''
+    const queryAt = target.indexOf('?')
+    const search = upstreamSearch(queryAt < 0 ? '' : target.slice(queryAt + 1), service, secret.reveal())
+    return {base, path: decision.upstreamPath + (search ? `?${search}` : ''), headers, body}
+  }
+
+  function forward(req: IncomingMessage, res: ServerResponse, admitted: Admitted, finish: (outcome: Outcome, respond: boolean) => void): void {
+    const service = admitted.decision.service
+    let base: URL
+    let path: string
+    let headers: OutgoingHttpHeaders
+    let body: Buffer | null
+    let agent: HttpAgent | HttpsAgent
+    try {
+      ;({base, path, headers, body} = upstreamRequestOf(req, admitted))
+      agent = agentFor(service, base)
+    } catch {
+      req.resume()
+      return finish({status: 502, decision: 'error', reason: 'upstream-ca-unreadable'}, true)
     }
-    headers.host = base.host
-    if (body) headers['content-length'] = String(body.length)
-    if (service.auth.kind === 'header') headers[service.auth.header] = service.auth.template.replace('{secret}', () => secret.reveal())
-    let search = query
-    if (service.auth.kind === 'query') {
-      const params = new URLSearchParams(query)
-      params.set(service.auth.param, secret.reveal())
-      search = params.toString()
-    }
-    const prefix = base.pathname === '/' ? '' : base.pathname
-    const upstreamPath = prefix + path + (search ? `?${search}` : '')
     const send = base.protocol === 'https:' ? httpsRequest : httpRequest
     let settled = false
-    const settle = (outcome: Decision, respond: boolean): void => {
+    const settle = (outcome: Outcome, respond: boolean): void => {
       if (settled) return
       settled = true
-      if (respond && !res.headersSent) fail(outcome)
+      if (respond && !res.headersSent) finish(outcome, true)
       else {
-        done(outcome)
+        finish(outcome, false)
         if (!res.writableEnded) res.destroy()
       }
     }
-    const upstream = send({protocol: base.protocol, hostname: base.hostname, port: base.port || undefined, method: req.method, path: upstreamPath, headers, agent: base.protocol === 'https:' ? httpsAgent : httpAgent, timeout: timeoutMs})
+    const upstream = send({protocol: base.protocol, hostname: base.hostname, port: base.port || undefined, method: req.method, path, headers, agent, timeout: timeoutMs})
     upstream.on('timeout', () => {
       upstream.destroy()
       settle({status: 504, decision: 'error', reason: 'upstream-timeout'}, true)
@@ -331,7 +468,7 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
       answer.on('end', () => {
         if (settled) return
         settled = true
-        done({status: answer.statusCode ?? 0, decision: 'allowed', reason: answer.statusCode && answer.statusCode >= 500 ? 'upstream-status' : 'allowed'})
+        finish({status: answer.statusCode ?? 0, decision: 'allowed', reason: answer.statusCode && answer.statusCode >= 500 ? 'upstream-status' : 'allowed'}, false)
       })
       answer.on('error', () => settle({status: answer.statusCode ?? 502, decision: 'error', reason: 'upstream-aborted'}, false))
       res.on('close', () => {
@@ -361,40 +498,122 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     else req.pipe(upstream)
   }
 
-  function checkSession(token: string | undefined): {ok: true; claims: SessionClaims} | {ok: false; reason: string} {
-    let claims = token ? verified.get(token) : undefined
-    if (!claims) {
-      const fresh = verifySessionToken(sessionKey, token)
-      if (!fresh.ok) return fresh
-      claims = fresh.claims
-      if (verified.size >= 1024) verified.clear()
-      verified.set(token!, claims)
+  /**
+   * An absolute-form http:// request to a host no service answers for (HTTP_PROXY, egress allowed): passed on
+   * as sent, without the proxy's own headers, and recorded like a tunnel.
+   */
+  function passOn(req: IncomingMessage, res: ServerResponse, fields: Fields, started: number): void {
+    const url = new URL(req.url ?? '')
+    if (isLoopbackName(url.hostname.replace(/^\[|\]$/g, ''))) {
+      req.resume()
+      record(fields, {status: 403, decision: 'denied', reason: 'loopback-target'}, started)
+      return deny(res, {status: 403, decision: 'denied', reason: 'loopback-target'})
     }
-    if (claims.expiresAt <= Date.now()) return {ok: false, reason: 'expired-token'}
-    const checked = {ok: true as const, claims}
-    const revokedNow = revoked.get()
-    if (revokedNow.has(checked.claims.id) || revokedNow.has('*')) return {ok: false, reason: 'revoked-token'}
-    // A session lives only as long as the outloop run that launched it: an agent orphaned by a killed launcher is refused.
-    const launcher = checked.claims.launcher
-    if (launcher) {
-      const now = Date.now()
-      if ((launcherSeen.get(checked.claims.id) ?? 0) < now - 200) {
-        if (!isLauncherAlive(launcher)) {
-          launcherSeen.delete(checked.claims.id)
-          return {ok: false, reason: 'launcher-gone'}
-        }
-        if (launcherSeen.size >= 1024) launcherSeen.clear()
-        launcherSeen.set(checked.claims.id, now)
+    const headers: OutgoingHttpHeaders = {}
+    for (let i = 0; i < req.rawHeaders.length; i += 2) {
+      const name = req.rawHeaders[i].toLowerCase()
+      if (name === 'proxy-authorization' || name === 'proxy-connection' || name === 'connection' || name === 'keep-alive' || name === SESSION_HEADER) continue
+      const existing = headers[name]
+      headers[name] = existing === undefined ? req.rawHeaders[i + 1] : Array.isArray(existing) ? [...existing, req.rawHeaders[i + 1]] : [String(existing), req.rawHeaders[i + 1]]
+    }
+    let sent = 0
+    let received = 0
+    let done = false
+    const finish = (outcome: Outcome): void => {
+      if (done) return
+      done = true
+      record(fields, outcome, started, null, {bytes: {sent, received}})
+    }
+    const upstream = httpRequest({hostname: url.hostname, port: url.port || 80, method: req.method, path: url.pathname + url.search, headers, agent: httpAgent, timeout: timeoutMs})
+    upstream.on('timeout', () => upstream.destroy(new Error('timeout')))
+    upstream.on('error', () => {
+      finish({status: 502, decision: 'error', reason: 'upstream-error'})
+      if (!res.headersSent) deny(res, {status: 502, decision: 'error', reason: 'upstream-error'})
+      else res.destroy()
+    })
+    upstream.on('response', (answer) => {
+      const out: OutgoingHttpHeaders = {}
+      for (const [name, value] of Object.entries(answer.headers)) if (!HOP_BY_HOP.has(name) && value !== undefined) out[name] = value
+      res.writeHead(answer.statusCode ?? 502, out)
+      answer.on('data', (chunk: Buffer) => (received += chunk.length))
+      answer.pipe(res)
+      answer.on('end', () => finish({status: answer.statusCode ?? 0, decision: 'allowed', reason: 'passthrough'}))
+    })
+    req.on('data', (chunk: Buffer) => (sent += chunk.length))
+    req.pipe(upstream)
+  }
+
+  /** A WebSocket (or other) upgrade: decided like a request; allowed, the handshake goes upstream with the credential and the two sockets are joined. */
+  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const started = performance.now()
+    socket.on('error', () => socket.destroy())
+    const method = (req.method ?? 'GET').toUpperCase()
+    const fields = newFields(method, '/')
+    const admitted = await admit(
+      req,
+      fields,
+      started,
+      (outcome, headers) => denyOnSocket(socket, outcome, headers),
+      () => {
+        record(fields, {status: 403, decision: 'denied', reason: 'egress-denied'}, started)
+        denyOnSocket(socket, {status: 403, decision: 'denied', reason: 'egress-denied'})
+      },
+    )
+    if (!admitted) return
+    let settled = false
+    const finish = (outcome: Outcome): void => {
+      if (settled) return
+      settled = true
+      record(fields, outcome, started, admitted.pending)
+    }
+    let target
+    let agent: HttpAgent | HttpsAgent
+    try {
+      target = upstreamRequestOf(req, admitted, headerValue(req, 'upgrade') ?? 'websocket')
+      agent = agentFor(admitted.decision.service, target.base)
+    } catch {
+      finish({status: 502, decision: 'error', reason: 'upstream-ca-unreadable'})
+      return denyOnSocket(socket, {status: 502, decision: 'error', reason: 'upstream-ca-unreadable'})
+    }
+    const send = target.base.protocol === 'https:' ? httpsRequest : httpRequest
+    // Not pooled: an upgraded connection belongs to this one exchange.
+    const upstream = send({protocol: target.base.protocol, hostname: target.base.hostname, port: target.base.port || undefined, method, path: target.path, headers: target.headers, timeout: timeoutMs, ...(agent instanceof HttpsAgent && agent !== httpsAgent ? {ca: agent.options.ca} : {}), agent: false})
+    upstream.on('timeout', () => {
+      upstream.destroy()
+      finish({status: 504, decision: 'error', reason: 'upstream-timeout'})
+      denyOnSocket(socket, {status: 504, decision: 'error', reason: 'upstream-timeout'})
+    })
+    upstream.on('error', () => {
+      finish({status: 502, decision: 'error', reason: 'upstream-error'})
+      denyOnSocket(socket, {status: 502, decision: 'error', reason: 'upstream-error'})
+    })
+    upstream.on('upgrade', (answer, upstreamSocket, upstreamHead) => {
+      const lines = [`HTTP/1.1 ${answer.statusCode ?? 101} ${answer.statusMessage ?? 'Switching Protocols'}`]
+      for (let i = 0; i < answer.rawHeaders.length; i += 2) lines.push(`${answer.rawHeaders[i]}: ${answer.rawHeaders[i + 1]}`)
+      socket.write(`${lines.join('\r\n')}\r\n\r\n`)
+      if (upstreamHead.length > 0) socket.write(upstreamHead)
+      if (head.length > 0) upstreamSocket.write(head)
+      upstreamSocket.on('error', () => socket.destroy())
+      socket.pipe(upstreamSocket)
+      upstreamSocket.pipe(socket)
+      const end = (): void => {
+        finish({status: answer.statusCode ?? 101, decision: 'allowed', reason: 'allowed'})
+        socket.destroy()
+        upstreamSocket.destroy()
       }
-    }
-    // The binding decides the tenant: a disconnected or rebound folder invalidates its sessions at once.
-    const binding = findWorkspaceBinding(bindings.get(), checked.claims.workspace)
-    if (!binding || binding.dir !== checked.claims.workspace || binding.tenant !== checked.claims.tenant) return {ok: false, reason: 'unbound-workspace'}
-    // outloop.* entries (migration backup keys, template values) are outloop's own: no session ever acts as them.
-    if (checked.claims.tenant.startsWith('outloop.')) return {ok: false, reason: 'unbound-workspace'}
-    // Disconnecting and connecting the folder again ends its old sessions: a token minted before is refused.
-    if (!(checked.claims.issuedAt >= Date.parse(binding.connectedAt))) return {ok: false, reason: 'stale-token'}
-    return checked
+      upstreamSocket.on('close', end)
+      socket.on('close', end)
+    })
+    upstream.on('response', (answer) => {
+      // The upstream declined the upgrade: its answer goes back as it is, and the connection ends.
+      const lines = [`HTTP/1.1 ${answer.statusCode ?? 502} ${answer.statusMessage ?? ''}`]
+      for (let i = 0; i < answer.rawHeaders.length; i += 2) if (!HOP_BY_HOP.has(answer.rawHeaders[i].toLowerCase())) lines.push(`${answer.rawHeaders[i]}: ${answer.rawHeaders[i + 1]}`)
+      lines.push('connection: close')
+      socket.write(`${lines.join('\r\n')}\r\n\r\n`)
+      answer.pipe(socket)
+      answer.on('end', () => finish({status: answer.statusCode ?? 0, decision: 'allowed', reason: 'upgrade-declined'}))
+    })
+    upstream.end(target.body ?? undefined)
   }
 
   async function readSecret(tenant: string, name: string): Promise<SecretValue | null> {
@@ -434,12 +653,14 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     port: address.port,
     host: address.address,
     close: async () => {
+      tunnelServer.closeAllConnections()
       for (const running of socketServer ? [server, socketServer] : [server]) {
         running.closeAllConnections()
         await new Promise<void>((resolvePromise) => running.close(() => resolvePromise()))
       }
       httpAgent.destroy()
       httpsAgent.destroy()
+      for (const agent of caAgents.values()) agent.destroy()
       audit.close()
     },
   }
@@ -450,23 +671,48 @@ function headerValue(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value
 }
 
+/** The session token in `Proxy-Authorization: Basic base64(outloop:<token>)` (any user name; the password is the token). */
+function proxyToken(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header
+  const match = value ? /^\s*basic\s+([A-Za-z0-9+/=]{1,4096})\s*$/i.exec(value) : null
+  if (!match) return undefined
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8')
+  const colon = decoded.indexOf(':')
+  return colon < 0 ? undefined : decodeURIComponent(decoded.slice(colon + 1))
+}
+
+/** `host:port` of a CONNECT (IPv6 in brackets); null for anything else. */
+function parseAuthority(target: string): {host: string; port: number} | null {
+  const match = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]{1,253}):(\d{1,5})$/.exec(target)
+  if (!match) return null
+  const port = Number(match[2])
+  if (port < 1 || port > 65535) return null
+  const host = match[1].startsWith('[') ? match[1].slice(1, -1) : match[1].toLowerCase()
+  if (!match[1].startsWith('[') && !isIP(host) && host.split('.').some((label) => label === '' || label.startsWith('-') || label.endsWith('-'))) return null
+  return {host, port}
+}
+
+/** This machine by name or address: the proxy opens no tunnel there (the agent reaches it directly, or not at all). */
+function isLoopbackName(host: string): boolean {
+  const name = host.toLowerCase().replace(/\.$/, '')
+  if (name === 'localhost' || name.endsWith('.localhost')) return true
+  if (isIP(name) === 4) return name.startsWith('127.') || name === '0.0.0.0'
+  if (isIP(name) === 6) return name === '::1' || name === '::' || /^::ffff:(127\.|0\.0\.0\.0)/.test(name)
+  return false
+}
+
 /** The Node server limits: a request's headers and body must arrive within `requestTimeoutMs`. */
 function requestLimits(requestTimeoutMs: number): ServerOptions {
   // Node checks the deadlines only every connectionsCheckingInterval (30 s unless told), which would double them.
   return {requestTimeout: requestTimeoutMs, headersTimeout: Math.min(30_000, requestTimeoutMs), connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(requestTimeoutMs / 4))), maxHeaderSize: 32 * 1024}
 }
 
-/** Whether a request header tells an upstream to use another method, path or host than the one granted. */
-function overridesRoute(name: string): boolean {
-  return ROUTE_OVERRIDING.has(name) || name.startsWith('x-forwarded-')
-}
-
 /**
- * Reads a body sent without content-length (chunked) into memory, up to `maxBytes`, so that one over the
- * limit is refused before any upstream connection; streaming it would have sent the key and the first
- * megabytes before the count went over.
+ * Reads a body into memory, up to `maxBytes`: one sent without content-length (chunked), so that one over
+ * the limit is refused before any upstream connection (streaming it would have sent the key and the first
+ * megabytes before the count went over), and a form or JSON body, whose placeholders are checked.
  */
-function readUnsizedBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | 'too-large' | 'aborted'> {
+function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | 'too-large' | 'aborted'> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -487,112 +733,4 @@ function readUnsizedBody(req: IncomingMessage, maxBytes: number): Promise<Buffer
     const onClose = (): void => settle('aborted')
     req.on('data', onData).once('end', onEnd).once('close', onClose).once('error', onClose)
   })
-}
-
-const MAX_DECODINGS = 16
-
-/** One level of percent-decoding, escape by escape: a malformed one (`%zz`) stays as it is and spoils nothing else. */
-function percentDecodeOnce(text: string): string {
-  return text.replace(/(?:%[0-9a-f]{2})+|%u[0-9a-f]{4}/gi, (run) => (run[1] === 'u' || run[1] === 'U' ? String.fromCharCode(parseInt(run.slice(2), 16)) : Buffer.from(run.replaceAll('%', ''), 'hex').toString('utf8')))
-}
-
-/** The text as sent and after each further percent-decoding until it settles; null when it does not settle soon. */
-function decodedForms(text: string): string[] | null {
-  const forms = [text]
-  for (let round = 0; ; round++) {
-    const current = forms[forms.length - 1]
-    const next = current.includes('%') ? percentDecodeOnce(current) : current
-    if (next === current) return forms
-    if (round === MAX_DECODINGS) return null
-    forms.push(next)
-  }
-}
-
-/** Whether a path, as sent and in every decoding of it (an upstream may decode twice), has no dot segment, encoded slash or backslash, or control character. */
-function isPlainPath(path: string): boolean {
-  const forms = decodedForms(path)
-  return forms !== null && forms.every((form) => !/%2e|%2f|%5c|\\|[\0-\x1f\x7f]/i.test(form) && !form.split('/').some((part) => part === '..' || part === '.'))
-}
-
-/** Every placeholder in a request part, as sent and as any decoding or case folding of it reads (`@client` ones as `tenant`'s); null when its encoding never settles. */
-function placeholdersIn(text: string, tenant: string): SecretRef[] | null {
-  if (!/outloop|%/i.test(text)) return []
-  const forms = decodedForms(text)
-  if (!forms) return null
-  const refs: SecretRef[] = []
-  for (const form of forms) {
-    for (const found of findSecretRefs(form, {client: tenant})) refs.push(found.ref)
-    const folded = form.toLowerCase()
-    if (folded !== form) for (const found of findSecretRefs(folded, {client: tenant})) refs.push(found.ref)
-  }
-  return refs
-}
-
-/**
- * Checks the placeholders of a request against its session's tenant, in every form an upstream or its
- * framework might decode them to (percent-encoded once, twice, …, in capitals): another client's anywhere is
- * refused. The first own one in the headers, else the query, names the secret; one in the path names nothing.
- * `outloop://@client/<name>` is the session's own client's by definition: it is never a mismatch.
- */
-function readPlaceholders(rawHeaders: readonly string[], query: string, path: string, tenant: string): {ok: true; named: string | undefined} | {ok: false; status: number; reason: string} {
-  const naming: string[] = []
-  for (let i = 1; i < rawHeaders.length; i += 2) naming.push(rawHeaders[i])
-  naming.push(query)
-  let named: string | undefined
-  for (const [index, text] of [...naming, path].entries()) {
-    const refs = placeholdersIn(text, tenant)
-    if (!refs) return {ok: false, status: 400, reason: 'bad-encoding'}
-    for (const ref of refs) {
-      if (ref.tenant !== tenant) return {ok: false, status: 403, reason: 'tenant-mismatch'}
-      if (index < naming.length) named ??= ref.name
-    }
-  }
-  return {ok: true, named}
-}
-
-function denyBody(outcome: Decision): string {
-  return JSON.stringify({error: {type: 'outloop_denied', status: outcome.status, reason: outcome.reason, message: DENY_MESSAGES[outcome.reason] ?? 'Refused by the outloop broker.'}})
-}
-
-function deny(res: ServerResponse, outcome: Decision): void {
-  if (res.headersSent) return
-  const body = denyBody(outcome)
-  res.writeHead(outcome.status, {'content-type': 'application/json', 'content-length': Buffer.byteLength(body)}).end(body)
-}
-
-/** The same refusal written straight to a socket Node's HTTP layer has let go of (a parse error, a CONNECT). */
-function denyOnSocket(socket: Socket, outcome: Decision): void {
-  socket.on('error', () => socket.destroy())
-  // As Node does: an answer only on a socket nothing was written to yet, never in the middle of another response.
-  if (!socket.writable || socket.bytesWritten > 0) return void socket.destroy()
-  const body = denyBody(outcome)
-  socket.end(`HTTP/1.1 ${outcome.status} ${STATUS_CODES[outcome.status] ?? 'Error'}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`)
-}
-
-const DENY_MESSAGES: Record<string, string> = {
-  'missing-token': 'No outloop session: start the agent with outloop run, or send its session token.',
-  'invalid-token': 'The outloop session token is not valid.',
-  'expired-token': 'The outloop session has expired: start the agent again with outloop run.',
-  'revoked-token': 'The outloop session was revoked.',
-  'launcher-gone': 'The outloop run that started this session has ended, and the session with it.',
-  'unbound-workspace': 'The folder of this session is no longer connected (outloop connect).',
-  'stale-token': 'The folder of this session was connected again after the session started: start the agent again with outloop run.',
-  'tenant-mismatch': "The request names another client's secret: this session may only use its own client's secrets.",
-  'absolute-uri': 'The broker accepts only paths (/service/...), never an absolute URL.',
-  'connect-refused': 'The broker is not a proxy: it opens no CONNECT tunnel. Send requests to /service/... instead.',
-  'bad-request': 'The request is not valid HTTP/1.1.',
-  'headers-too-large': "The request's headers are over the broker's limit.",
-  'request-timeout': 'The request did not arrive in time.',
-  'bad-path': 'The path has encoded or dot segments the broker does not forward.',
-  'bad-encoding': 'The request is percent-encoded more deeply than the broker checks.',
-  'audit-unavailable': "The audit log can't be written, so the broker refuses to forward requests.",
-  'request-too-large': "The request body is over the broker's limit (outloop serve --max-request-mb).",
-  'upstream-error': "The broker could not reach the service's upstream (connection, DNS or TLS failure).",
-  'upstream-timeout': 'The service upstream did not answer in time (outloop serve --timeout).',
-  'unknown-service': 'The policy names no such service.',
-  'no-client-policy': 'The policy grants this client nothing.',
-  'secret-not-allowed': 'The policy does not grant this client that secret.',
-  'service-not-allowed': 'The policy does not grant this client that service.',
-  'method-not-allowed': 'The policy does not grant this client that method here.',
-  'path-not-allowed': 'The policy does not grant this client that path.',
 }

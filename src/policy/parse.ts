@@ -1,8 +1,10 @@
+import {dirname, isAbsolute, resolve} from 'node:path'
+
 import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode} from 'yaml'
 
 import {UserError} from '../lib/errors.js'
 import {findServicePreset, SERVICE_PRESETS} from './presets.js'
-import type {CredentialAttachment, Policy, PolicyAllowance, ServiceDefinition} from './types.js'
+import type {CredentialAttachment, EgressRule, Policy, PolicyAllowance, ServiceDefinition} from './types.js'
 
 /** One thing wrong with a policy file: where, and what was expected. Never the value found there. */
 export interface PolicyProblem {
@@ -46,8 +48,10 @@ export function checkPolicyText(text: string, file: string): {policy: Policy | n
 
   const services = new Map<string, ServiceDefinition>(SERVICE_PRESETS.map((preset) => [preset.name, preset]))
   const clients = new Map<string, PolicyAllowance[]>()
+  const egress = new Map<string, EgressRule>()
+  let defaultEgress: EgressRule = 'allow'
   const root = doc.contents
-  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return {policy: {services, clients}, problems}
+  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return {policy: {services, clients, egress, defaultEgress}, problems}
   if (!isMap(root)) {
     atNode(root, 'expected a mapping with "services" and "clients"')
     return {policy: null, problems}
@@ -56,12 +60,19 @@ export function checkPolicyText(text: string, file: string): {policy: Policy | n
     const key = isScalar(pair.key) ? String(pair.key.value) : ''
     if (key === 'services') readServices(pair.value)
     else if (key === 'clients') readClients(pair.value)
-    else atNode(pair.key, 'expected "services" or "clients" at the top level')
+    else if (key === 'egress') defaultEgress = readEgress(pair.value) ?? defaultEgress
+    else atNode(pair.key, 'expected "services", "clients" or "egress" at the top level')
   }
 
   function str(node: unknown, what: string): string | null {
     if (isScalar(node) && typeof node.value === 'string' && node.value !== '') return node.value
     atNode(node, `expected ${what}`)
+    return null
+  }
+
+  function readEgress(node: unknown): EgressRule | null {
+    if (isScalar(node) && (node.value === 'allow' || node.value === 'deny')) return node.value
+    atNode(node, 'expected "allow" (tunnel hosts no service answers for) or "deny" (refuse them)')
     return null
   }
 
@@ -87,6 +98,8 @@ export function checkPolicyText(text: string, file: string): {policy: Policy | n
       let upstream = preset?.upstream
       let auth: CredentialAttachment | undefined = preset?.auth
       let baseUrlEnv = preset?.baseUrlEnv ?? []
+      let hosts = preset?.hosts ?? []
+      let ca = preset?.ca
       let ok = true
       for (const field of settings.items) {
         const fieldName = isScalar(field.key) ? String(field.key.value) : ''
@@ -122,8 +135,25 @@ export function checkPolicyText(text: string, file: string): {policy: Policy | n
             else if (value) atNode(item, 'expected an environment variable name')
           }
           baseUrlEnv = names
+        } else if (fieldName === 'hosts') {
+          const items = isSeq(field.value) ? field.value.items : [field.value]
+          const names: string[] = []
+          for (const item of items) {
+            const value = str(item, 'a host name such as api.example.com or *.example.com')
+            const host = value?.toLowerCase()
+            if (host && isHostPattern(host)) names.push(host)
+            else {
+              if (value) atNode(item, 'expected a host name such as api.example.com, or *.example.com for its subdomains (no scheme, port or path)')
+              ok = false
+            }
+          }
+          hosts = names
+        } else if (fieldName === 'ca') {
+          const value = str(field.value, 'the path of a PEM file of CA certificates')
+          if (value && !/[\0\r\n]/.test(value)) ca = isAbsolute(value) ? value : resolve(dirname(file), value)
+          else ok = false
         } else {
-          atNode(field.key, 'expected "upstream", "header", "query" or "env"')
+          atNode(field.key, 'expected "upstream", "header", "query", "env", "hosts" or "ca"')
           ok = false
         }
       }
@@ -136,7 +166,7 @@ export function checkPolicyText(text: string, file: string): {policy: Policy | n
         atNode(pair.key, 'expected "header" (such as "Authorization: Bearer {secret}") or "query"')
         continue
       }
-      services.set(name, {name, upstream, auth, baseUrlEnv, baseUrlSuffix: preset?.baseUrlSuffix ?? ''})
+      services.set(name, {name, upstream, auth, baseUrlEnv, baseUrlSuffix: preset?.baseUrlSuffix ?? '', hosts, ...(ca ? {ca} : {})})
     }
   }
 
@@ -154,12 +184,29 @@ export function checkPolicyText(text: string, file: string): {policy: Policy | n
         atNode(pair.key, 'expected a client name: names starting with "outloop." are outloop\'s own and never granted')
         continue
       }
-      if (!isSeq(pair.value)) {
-        atNode(pair.value ?? pair.key, 'expected a list of grants (secret, service, methods, paths)')
+      // A client is its list of grants, or a mapping with "grants" and settings such as "egress".
+      let grantList: unknown = pair.value
+      if (isMap(pair.value)) {
+        grantList = null
+        for (const field of pair.value.items) {
+          const fieldName = isScalar(field.key) ? String(field.key.value) : ''
+          if (fieldName === 'grants') grantList = field.value
+          else if (fieldName === 'egress') {
+            const rule = readEgress(field.value)
+            if (rule) egress.set(tenant, rule)
+          } else atNode(field.key, 'expected "grants" or "egress"')
+        }
+        if (grantList === null) {
+          clients.set(tenant, clients.get(tenant) ?? [])
+          continue
+        }
+      }
+      if (!isSeq(grantList)) {
+        atNode(grantList ?? pair.key, 'expected a list of grants (secret, service, methods, paths)')
         continue
       }
       const grants: PolicyAllowance[] = []
-      for (const item of pair.value.items) {
+      for (const item of grantList.items) {
         if (!isMap(item)) {
           atNode(item, 'expected a grant: a mapping with secret, service, methods and paths')
           continue
@@ -226,7 +273,13 @@ export function checkPolicyText(text: string, file: string): {policy: Policy | n
     return isMap(servicesNode) && servicesNode.has(name)
   }
 
-  return problems.length > 0 ? {policy: null, problems} : {policy: {services, clients}, problems}
+  return problems.length > 0 ? {policy: null, problems} : {policy: {services, clients, egress, defaultEgress}, problems}
+}
+
+/** A host name (letters, digits, hyphens, dots), optionally `*.` in front for any subdomain of it. */
+function isHostPattern(host: string): boolean {
+  const name = host.startsWith('*.') ? host.slice(2) : host
+  return name.length <= 253 && name.split('.').every((label) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(label))
 }
 
 /** Parses a policy file's text, or throws a PolicyError listing every problem with file, line and column. */

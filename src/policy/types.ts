@@ -13,7 +13,17 @@ export interface ServiceDefinition {
   readonly baseUrlEnv: readonly string[]
   /** What the SDK appends after the host in its default base URL (`/v1` for OpenAI), kept in the env value. */
   readonly baseUrlSuffix: string
+  /**
+   * Hosts this service answers for as the agent's HTTPS proxy (`api.openai.com`, `*.myshopify.com`): a CONNECT
+   * to one, from a client granted the service, is intercepted and decided like a request to /<service>/.
+   */
+  readonly hosts: readonly string[]
+  /** A CA file (PEM) the upstream's certificate is verified against instead of the system's roots. */
+  readonly ca?: string
 }
+
+/** What the proxy does with a CONNECT to a host no service of the policy answers for. */
+export type EgressRule = 'allow' | 'deny'
 
 /** One grant: a client may use this secret with this service, for these methods and paths. */
 export interface PolicyAllowance {
@@ -29,6 +39,10 @@ export interface PolicyAllowance {
 export interface Policy {
   readonly services: ReadonlyMap<string, ServiceDefinition>
   readonly clients: ReadonlyMap<string, readonly PolicyAllowance[]>
+  /** Per client, whether its agents may open blind tunnels to hosts no service answers for; absent: `defaultEgress`. */
+  readonly egress?: ReadonlyMap<string, EgressRule>
+  /** The top-level `egress:` (allow unless the policy says deny). */
+  readonly defaultEgress?: EgressRule
 }
 
 /** What a request asks for; the tenant comes from the caller's binding, never the request. */

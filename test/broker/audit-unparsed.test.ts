@@ -18,21 +18,23 @@ describe('the broker audits what never becomes a request, and never writes a tok
   })
   const unauthenticated = () => readAuditRecords(world.auditDir, '_unauthenticated')
 
-  it("records requests Node's parser rejects (400, 431) and refused CONNECTs as _unauthenticated", async () => {
+  it("records requests Node's parser rejects (400, 431) and CONNECTs without a session as _unauthenticated", async () => {
     const bad = await rawRequest(world.broker.port, 'GET /x HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n')
     expect(bad).toMatch(/^HTTP\/1.1 400/)
     const huge = await rawRequest(world.broker.port, `GET /openai/v1/models HTTP/1.1\r\nHost: x\r\nx-outloop-session: ${world.tokens.acme}\r\nx-big: ${'a'.repeat(40_000)}\r\n\r\n`)
     expect(huge).toMatch(/^HTTP\/1.1 431/)
     const tunnel = await rawRequest(world.broker.port, 'CONNECT api.openai.com:443 HTTP/1.1\r\nHost: api.openai.com:443\r\n\r\n')
-    expect(tunnel).toMatch(/^HTTP\/1.1 405/)
-    expect(tunnel).toContain('connect-refused')
+    // The forward proxy opens nothing without a session in Proxy-Authorization.
+    expect(tunnel).toMatch(/^HTTP\/1.1 407/)
+    expect(tunnel).toMatch(/proxy-authenticate: Basic/i)
+    expect(tunnel).toContain('missing-token')
     expect(world.upstream.seen).toHaveLength(0)
     // A refusal is written at once, or just after an fsync of that log that was running: wait for the last.
     await vi.waitFor(() => expect(unauthenticated()).toHaveLength(3))
     expect(unauthenticated().map((r) => [r.method, r.status, r.reason, r.host])).toEqual([
       ['-', 400, 'bad-request', null],
       ['-', 431, 'headers-too-large', null],
-      ['CONNECT', 405, 'connect-refused', 'api.openai.com:443'],
+      ['CONNECT', 407, 'missing-token', 'api.openai.com:443'],
     ])
     const key = loadOrCreateKeyFile(brokerPaths(world.home).auditKey, world.auditDir)
     expect(verifyAuditLog(world.auditDir, key, '_unauthenticated').problems).toEqual([])
