@@ -1,6 +1,6 @@
 import {spawn, type ChildProcess} from 'node:child_process'
-import {existsSync, readdirSync, realpathSync} from 'node:fs'
-import {homedir} from 'node:os'
+import {chmodSync, existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync} from 'node:fs'
+import {homedir, tmpdir} from 'node:os'
 import {dirname, isAbsolute, join, resolve} from 'node:path'
 import type {Readable} from 'node:stream'
 
@@ -38,10 +38,29 @@ export interface RunSessionOptions {
   readonly warn?: (message: string) => void
 }
 
-/** The environment a launched agent gets: the broker, its session, and base URLs of its client's services. */
-export function sessionEnvironment(policy: Policy, tenant: string, brokerUrl: string, token: string): Record<string, string> {
+/** Where the CA files of one session are, for the runtimes that read them from the environment. */
+export interface SessionCaFiles {
+  /** The outloop CA alone (NODE_EXTRA_CA_CERTS adds to Node's own roots). */
+  readonly caFile: string
+  /** The system's roots followed by the outloop CA (OpenSSL, requests, curl, git read one file). */
+  readonly bundleFile: string
+}
+
+/**
+ * The environment a launched agent gets: the broker, its session, base URLs of its client's services and,
+ * with `ca`, the broker as its HTTP(S) proxy (the session in the proxy URL's password) and the CA files
+ * that make its intercepted hosts' certificates trusted.
+ */
+export function sessionEnvironment(policy: Policy, tenant: string, brokerUrl: string, token: string, ca?: SessionCaFiles): Record<string, string> {
   const prefix = `${brokerUrl}/_t/${token}`
   const env: Record<string, string> = {OUTLOOP_BROKER_URL: brokerUrl, OUTLOOP_SESSION: token, OUTLOOP_TENANT: tenant, OUTLOOP_BROKER_BASE: prefix}
+  if (ca) {
+    const proxy = brokerUrl.replace(/^http:\/\//, `http://outloop:${token}@`)
+    for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy']) env[name] = proxy
+    for (const name of ['NO_PROXY', 'no_proxy']) env[name] = 'localhost,127.0.0.1,::1'
+    env.NODE_EXTRA_CA_CERTS = ca.caFile
+    for (const name of ['SSL_CERT_FILE', 'REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE', 'GIT_SSL_CAINFO']) env[name] = ca.bundleFile
+  }
   const granted = new Set((policy.clients.get(tenant) ?? []).map((grant) => grant.service))
   for (const name of [...granted].sort()) {
     const service = policy.services.get(name)
@@ -66,8 +85,28 @@ export async function runAgentSession(options: RunSessionOptions): Promise<numbe
   const binding = findWorkspaceBinding(bindings, dir)
   if (!binding) throw new UserError(`${dir} is not connected to a client.`, `outloop connect ${dir} --tenant <client>`)
   const {policy} = loadBrokerPolicy(options.home)
+  // Proxy mode: the CA files live outside OUTLOOP_HOME (which the sandbox hides), in a folder of this run only.
+  const caFiles = options.mode === 'inject' ? null : await writeSessionCaFiles(options.home)
+  try {
+    return await runWithCaFiles(options, binding, bindings, policy, caFiles, warn, dir)
+  } finally {
+    if (caFiles) rmSync(dirname(caFiles.caFile), {recursive: true, force: true})
+  }
+}
+
+async function writeSessionCaFiles(home: string): Promise<SessionCaFiles> {
+  const {loadOrCreateLocalCa, writeCaBundle} = await import('../broker/ca.js')
+  const ca = loadOrCreateLocalCa(home)
+  const folder = mkdtempSync(join(tmpdir(), 'outloop-run-'))
+  chmodSync(folder, 0o755)
+  const caFile = join(folder, 'outloop-ca.pem')
+  writeFileSync(caFile, ca.certPem, {mode: 0o644})
+  return {caFile, bundleFile: writeCaBundle(join(folder, 'ca-bundle.pem'), ca)}
+}
+
+async function runWithCaFiles(options: RunSessionOptions, binding: WorkspaceBinding, bindings: readonly WorkspaceBinding[], policy: Policy, caFiles: SessionCaFiles | null, warn: (message: string) => void, dir: string): Promise<number> {
   // Decided before anything starts, so a refusal leaves no broker, token or audit record behind.
-  const sandbox = options.confine === false ? null : prepareSandbox(options.home, options.env, binding, bindings)
+  const sandbox = options.confine === false ? null : prepareSandbox(options.home, options.env, binding, bindings, caFiles ? [dirname(caFiles.caFile)] : [])
   if (!sandbox) warn(unconfinedWarning(options.home, binding, bindings))
   if (options.mode === 'inject') {
     warn(`Inject mode puts ${binding.tenant}'s granted keys themselves into CMD's environment: ${sandbox ? 'the sandbox keeps other clients out, but ' : ''}CMD can read those values and send them anywhere. Proxy mode (the default) keeps every key in the broker.`)
@@ -84,7 +123,7 @@ export async function runAgentSession(options: RunSessionOptions): Promise<numbe
   const brokerUrl = running?.url ?? session!.broker.url
   const {token, claims} = mintSessionToken(loadSessionKey(options.home), {tenant: binding.tenant, workspace: binding.dir, expiresAt: Date.now() + options.ttlMs, launcher: currentLauncher()})
   try {
-    const sessionEnv = sessionEnvironment(policy, binding.tenant, brokerUrl, token)
+    const sessionEnv = sessionEnvironment(policy, binding.tenant, brokerUrl, token, caFiles ?? undefined)
     const env = injected ? {...baseEnv, ...Object.fromEntries(Object.entries(sessionEnv).filter(([name]) => name.startsWith('OUTLOOP_')))} : {...baseEnv, ...sessionEnv}
     const stdio = injected ? (['inherit', 'pipe', 'pipe'] as const) : (['inherit', 'inherit', 'inherit'] as const)
     let child: ChildProcess
@@ -131,7 +170,7 @@ export async function runAgentSession(options: RunSessionOptions): Promise<numbe
 }
 
 /** The confinement and the agent's filesystem view for one session; a UserError where none is possible. */
-function prepareSandbox(home: string, env: NodeJS.ProcessEnv, binding: WorkspaceBinding, bindings: readonly WorkspaceBinding[]): {confinement: Exclude<Confinement, {kind: 'none'}>; mounts: ResolvedMount[]} {
+function prepareSandbox(home: string, env: NodeJS.ProcessEnv, binding: WorkspaceBinding, bindings: readonly WorkspaceBinding[], alsoReadable: readonly string[]): {confinement: Exclude<Confinement, {kind: 'none'}>; mounts: ResolvedMount[]} {
   const confinement = detectConfinement(env)
   if (confinement.kind === 'none') {
     throw new UserError(`outloop run confines every agent, and can't here: ${confinement.reason}.`, 'Install bubblewrap (Linux) and try again, or run with --no-sandbox to start the agent unconfined (it then sees everything you can).')
@@ -144,7 +183,7 @@ function prepareSandbox(home: string, env: NodeJS.ProcessEnv, binding: Workspace
       userHome: homedir(),
       otherClientDirs: bindings.filter((other) => other.tenant !== binding.tenant).map((other) => other.dir),
       besideClientDirs: besideClientFolders(bindings, binding.tenant),
-      settings: readSandboxSettings(home),
+      settings: withReadable(readSandboxSettings(home), alsoReadable),
       env,
     })
     return {confinement, mounts: resolveSandboxMounts(plan)}
@@ -177,6 +216,10 @@ function besideClientFolders(bindings: readonly WorkspaceBinding[], tenant: stri
     }
   }
   return [...beside]
+}
+
+function withReadable(settings: ReturnType<typeof readSandboxSettings>, paths: readonly string[]): ReturnType<typeof readSandboxSettings> {
+  return paths.length === 0 ? settings : {...settings, readable: [...settings.readable, ...paths]}
 }
 
 /** What an unconfined agent can reach, said before it starts (`--no-sandbox`). */

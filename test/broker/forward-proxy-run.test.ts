@@ -1,0 +1,82 @@
+import {mkdirSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+
+import {ALNUM, randomString} from '../../src/lib/random.js'
+import {fakeKeyOf} from '../helpers/fakes.js'
+import {expectNoSecrets, makeTempDir} from '../helpers/tree.js'
+import {runCliWithInput} from '../vault/cli.js'
+import {startTlsUpstream} from './tls-upstream.js'
+
+/**
+ * The whole path a confined agent's tools take: `outloop run` sets HTTPS_PROXY and the CA variables, and
+ * curl, Python and git — none of which knows about outloop — send `outloop://acme/…` to a TLS upstream
+ * on 127.0.0.1 with its own CA; the upstream gets acme's key, and only for what the policy grants.
+ */
+describe('outloop run: every tool reaches the broker through the proxy', () => {
+  it('curl, Python urllib, requests and git ls-remote get acme’s key upstream; a foreign placeholder, an ungranted host and path reach it zero times', async () => {
+    const {dir: root, cleanup} = makeTempDir('outloop-proxy-run-')
+    const upstream = await startTlsUpstream(root)
+    const home = join(root, 'home')
+    const env = {OUTLOOP_PASSPHRASE: 'pass ' + randomString(ALNUM, 16), OUTLOOP_VAULT: ''}
+    const planted = {acme: fakeKeyOf('OpenAI').key, globex: fakeKeyOf('OpenAI').key}
+    const outputs: string[] = []
+    const cli = async (args: string[], input?: string) => {
+      const result = await runCliWithInput(args, {home, input, env})
+      outputs.push(result.stdout, result.stderr)
+      return result
+    }
+    try {
+      expect((await cli(['init'])).code).toBe(0)
+      const service = (name: string, host: string) => [`  ${name}:`, `    upstream: https://127.0.0.1:${upstream.port}`, '    header: "Authorization: Bearer {secret}"', `    hosts: [${host}]`, `    ca: ${upstream.ca}`]
+      writeFileSync(
+        join(home, 'policy.yaml'),
+        ['services:', ...service('acme-crm', 'api.crm.test'), ...service('globex-crm', 'api.globex-crm.test'), 'clients:', '  acme:', '    - {secret: crm-key, service: acme-crm, methods: [GET, POST], paths: ["/v1/**", "/repo.git/**"]}', '  globex:', '    - {secret: crm-key, service: globex-crm}', ''].join('\n'),
+      )
+      writeFileSync(join(home, 'config.yaml'), `sandbox:\n  readable: [${JSON.stringify(root)}]\n`)
+      for (const tenant of ['acme', 'globex'] as const) {
+        mkdirSync(join(root, 'clients', tenant), {recursive: true})
+        expect((await cli(['vault', 'set', `${tenant}/crm-key`], planted[tenant])).code).toBe(0)
+        expect((await cli(['connect', join(root, 'clients', tenant), '--tenant', tenant])).code).toBe(0)
+      }
+      const ref = 'outloop://acme/crm-key'
+      const script = [
+        `curl -sS --max-time 10 -H "Authorization: Bearer ${ref}" https://api.crm.test/v1/curl; echo " curl=$?"`,
+        `python3 -c "import urllib.request as u; print(u.urlopen(u.Request('https://api.crm.test/v1/urllib', headers={'Authorization': 'Bearer ${ref}'})).read().decode(), 'urllib')"`,
+        `python3 -c "import requests; print(requests.get('https://api.crm.test/v1/requests', headers={'Authorization': 'Bearer ${ref}'}).text, 'requests')"`,
+        `git -c http.extraHeader="Authorization: Bearer ${ref}" ls-remote https://api.crm.test/repo.git; echo "git=$?"`,
+        `curl -sS --max-time 10 -H "Authorization: Bearer outloop://globex/crm-key" https://api.crm.test/v1/foreign; echo`,
+        `curl -sS --max-time 10 -H "Authorization: Bearer ${ref}" https://api.crm.test/admin; echo`,
+        `curl -sS --max-time 10 -H "Authorization: Bearer ${ref}" https://api.globex-crm.test/v1/x; echo " other-host=$?"`,
+        `env | grep -c "${planted.acme.slice(0, 12)}" ; echo env-checked`,
+      ].join('\n')
+      const run = await cli(['run', '--workspace', join(root, 'clients', 'acme'), '--', 'sh', '-c', script])
+      expect(run.code, run.stderr).toBe(0)
+      expect(run.stdout).toContain('{"ok":true} curl=0')
+      expect(run.stdout).toContain('{"ok":true} urllib')
+      expect(run.stdout).toContain('{"ok":true} requests')
+      expect(run.stdout).toMatch(/a{40}\trefs\/heads\/main\ngit=0/)
+      expect(run.stdout).toContain('tenant-mismatch')
+      expect(run.stdout).toContain('path-not-allowed')
+      expect(run.stdout).toMatch(/other-host=(56|35)/)
+      expect(run.stdout).toMatch(/^0\nenv-checked/m)
+      // Exactly the four granted requests arrived, each with acme's key; nothing for the refused ones.
+      expect(upstream.seen.map((s) => `${s.path.split('?')[0]} ${s.authorization === `Bearer ${planted.acme}`}`)).toEqual(['/v1/curl true', '/v1/urllib true', '/v1/requests true', '/repo.git/info/refs true'])
+      const audit = JSON.parse((await cli(['audit', '--tenant', 'acme', '--json'])).stdout).records as Array<{method: string; path: string; reason: string; phase: string}>
+      const complete = audit.filter((r) => r.phase !== 'pending')
+      expect(complete.map((r) => `${r.method} ${r.path} ${r.reason}`)).toEqual([
+        'GET /v1/curl allowed',
+        'GET /v1/urllib allowed',
+        'GET /v1/requests allowed',
+        'GET /repo.git/info/refs allowed',
+        'GET /v1/foreign tenant-mismatch',
+        'GET /admin path-not-allowed',
+        'CONNECT (connect) service-not-allowed',
+      ])
+    } finally {
+      await upstream.close()
+      expectNoSecrets(outputs, [planted.acme, planted.globex, env.OUTLOOP_PASSPHRASE])
+      cleanup()
+    }
+  })
+})
