@@ -3,6 +3,7 @@ import {chmodSync, existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, w
 import {homedir, tmpdir} from 'node:os'
 import {dirname, isAbsolute, join, resolve} from 'node:path'
 import type {Readable} from 'node:stream'
+import {fileURLToPath} from 'node:url'
 
 import {AuditLogWriter} from '../audit/log.js'
 import {findWorkspaceBinding, readWorkspaceBindings, resolveWorkspaceDir, type WorkspaceBinding} from '../broker/bindings.js'
@@ -124,7 +125,9 @@ async function runWithCaFiles(options: RunSessionOptions, binding: WorkspaceBind
   const {token, claims} = mintSessionToken(loadSessionKey(options.home), {tenant: binding.tenant, workspace: binding.dir, expiresAt: Date.now() + options.ttlMs, launcher: currentLauncher()})
   try {
     const sessionEnv = sessionEnvironment(policy, binding.tenant, brokerUrl, token, caFiles ?? undefined)
-    const env = injected ? {...baseEnv, ...Object.fromEntries(Object.entries(sessionEnv).filter(([name]) => name.startsWith('OUTLOOP_')))} : {...baseEnv, ...sessionEnv}
+    const env: NodeJS.ProcessEnv = injected ? {...baseEnv, ...Object.fromEntries(Object.entries(sessionEnv).filter(([name]) => name.startsWith('OUTLOOP_')))} : {...baseEnv, ...sessionEnv}
+    // Node's own fetch, http and https ignore HTTPS_PROXY: a preload in every Node process of the agent makes them use it.
+    if (caFiles) env.NODE_OPTIONS = nodeOptionsWithPreload(env.NODE_OPTIONS, NODE_PROXY_PRELOAD)
     const stdio = injected ? (['inherit', 'pipe', 'pipe'] as const) : (['inherit', 'inherit', 'inherit'] as const)
     let child: ChildProcess
     let output: {stdout: Readable | null; stderr: Readable | null}
@@ -216,6 +219,16 @@ function besideClientFolders(bindings: readonly WorkspaceBinding[], tenant: stri
     }
   }
   return [...beside]
+}
+
+/** The preload `outloop run` adds to the agent's NODE_OPTIONS (in the package, outside OUTLOOP_HOME). */
+export const NODE_PROXY_PRELOAD = fileURLToPath(new URL('../../bin/node-proxy-preload.cjs', import.meta.url))
+
+/** NODE_OPTIONS with `--require "<preload>"` added once (quoted, for paths with spaces). */
+export function nodeOptionsWithPreload(existing: string | undefined, preload: string): string {
+  const option = `--require ${JSON.stringify(preload)}`
+  if (existing?.includes(preload)) return existing
+  return existing ? `${existing} ${option}` : option
 }
 
 function withReadable(settings: ReturnType<typeof readSandboxSettings>, paths: readonly string[]): ReturnType<typeof readSandboxSettings> {

@@ -14,7 +14,7 @@ import {startTlsUpstream} from './tls-upstream.js'
  * on 127.0.0.1 with its own CA; the upstream gets acme's key, and only for what the policy grants.
  */
 describe('outloop run: every tool reaches the broker through the proxy', () => {
-  it('curl, Python urllib, requests and git ls-remote get acme’s key upstream; a foreign placeholder, an ungranted host and path reach it zero times', async () => {
+  it('curl, Python urllib, requests, git ls-remote, Node fetch and https.request get acme’s key upstream; a foreign placeholder, an ungranted host and path reach it zero times', async () => {
     const {dir: root, cleanup} = makeTempDir('outloop-proxy-run-')
     const upstream = await startTlsUpstream(root)
     const home = join(root, 'home')
@@ -48,6 +48,8 @@ describe('outloop run: every tool reaches the broker through the proxy', () => {
         `curl -sS --max-time 10 -H "Authorization: Bearer outloop://globex/crm-key" https://api.crm.test/v1/foreign; echo`,
         `curl -sS --max-time 10 -H "Authorization: Bearer ${ref}" https://api.crm.test/admin; echo`,
         `curl -sS --max-time 10 -H "Authorization: Bearer ${ref}" https://api.globex-crm.test/v1/x; echo " other-host=$?"`,
+        `node -e "fetch('https://api.crm.test/v1/fetch', {headers: {authorization: 'Bearer ${ref}'}}).then(r => r.text()).then(t => console.log(t, 'fetch'))"`,
+        `node -e "require('https').get('https://api.crm.test/v1/https', {headers: {authorization: 'Bearer ${ref}'}}, r => { let b = ''; r.on('data', c => b += c); r.on('end', () => console.log(b, 'https')) })"`,
         `env | grep -c "${planted.acme.slice(0, 12)}" ; echo env-checked`,
       ].join('\n')
       const run = await cli(['run', '--workspace', join(root, 'clients', 'acme'), '--', 'sh', '-c', script])
@@ -56,12 +58,14 @@ describe('outloop run: every tool reaches the broker through the proxy', () => {
       expect(run.stdout).toContain('{"ok":true} urllib')
       expect(run.stdout).toContain('{"ok":true} requests')
       expect(run.stdout).toMatch(/a{40}\trefs\/heads\/main\ngit=0/)
+      expect(run.stdout).toContain('{"ok":true} fetch')
+      expect(run.stdout).toContain('{"ok":true} https')
       expect(run.stdout).toContain('tenant-mismatch')
       expect(run.stdout).toContain('path-not-allowed')
       expect(run.stdout).toMatch(/other-host=(56|35)/)
       expect(run.stdout).toMatch(/^0\nenv-checked/m)
       // Exactly the four granted requests arrived, each with acme's key; nothing for the refused ones.
-      expect(upstream.seen.map((s) => `${s.path.split('?')[0]} ${s.authorization === `Bearer ${planted.acme}`}`)).toEqual(['/v1/curl true', '/v1/urllib true', '/v1/requests true', '/repo.git/info/refs true'])
+      expect(upstream.seen.map((s) => `${s.path.split('?')[0]} ${s.authorization === `Bearer ${planted.acme}`}`)).toEqual(['/v1/curl true', '/v1/urllib true', '/v1/requests true', '/repo.git/info/refs true', '/v1/fetch true', '/v1/https true'])
       const audit = JSON.parse((await cli(['audit', '--tenant', 'acme', '--json'])).stdout).records as Array<{method: string; path: string; reason: string; phase: string}>
       const complete = audit.filter((r) => r.phase !== 'pending')
       expect(complete.map((r) => `${r.method} ${r.path} ${r.reason}`)).toEqual([
@@ -72,6 +76,8 @@ describe('outloop run: every tool reaches the broker through the proxy', () => {
         'GET /v1/foreign tenant-mismatch',
         'GET /admin path-not-allowed',
         'CONNECT (connect) service-not-allowed',
+        'GET /v1/fetch allowed',
+        'GET /v1/https allowed',
       ])
     } finally {
       await upstream.close()
