@@ -183,7 +183,10 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     socket.write('HTTP/1.1 200 Connection Established\r\n\r\n')
     if (head.length > 0) socket.unshift(head)
     // TLS (a ClientHello starts with 0x16) is terminated here; plain HTTP inside the tunnel is read as it is.
+    // A tunnel that never says anything is closed like a request that never arrives.
+    socket.setTimeout(options.requestTimeoutMs ?? 30_000, () => socket.destroy())
     socket.once('readable', () => {
+      socket.setTimeout(0)
       const first = socket.read(1) as Buffer | null
       if (!first) return void socket.destroy()
       socket.unshift(first)

@@ -59,6 +59,13 @@ describe('the broker as the agent’s HTTPS proxy', () => {
         res.writeHead(200, {'content-type': 'application/json'}).end('{"ok":true}')
       })
     })
+    // A WebSocket-style upgrade: the upstream answers 101 only with acme's key, then echoes.
+    upstream.on('upgrade', (req, socket) => {
+      seen.push({method: 'UPGRADE', path: req.url ?? '', authorization: req.headers.authorization, body: ''})
+      if (req.headers.authorization !== `Bearer ${acmeKey}`) return void socket.end('HTTP/1.1 401 Unauthorized\r\nconnection: close\r\n\r\n')
+      socket.write('HTTP/1.1 101 Switching Protocols\r\nupgrade: websocket\r\nconnection: Upgrade\r\n\r\n')
+      socket.on('data', (chunk: Buffer) => socket.write(Buffer.concat([Buffer.from('echo:'), chunk])))
+    })
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve))
     upstreamPort = (upstream.address() as AddressInfo).port
     for (const tenant of ['acme', 'globex']) mkdirSync(join(tmp.dir, 'clients', tenant), {recursive: true})
@@ -181,6 +188,38 @@ describe('the broker as the agent’s HTTPS proxy', () => {
     // Each refusal is recorded once.
     await vi.waitFor(() => expect(records('acme').filter((r) => r.decision === 'denied').length - refusalsBefore).toBe(4))
     expect(records('acme').find((r) => r.method === 'CONNECT' && r.reason === 'service-not-allowed')?.host).toBe('api.globex-crm.test:443')
+  })
+
+  it('passes a WebSocket upgrade through an intercepted tunnel with the header swapped, and both directions flow', async () => {
+    seen.length = 0
+    const {connect: tlsConnect} = await import('node:tls')
+    const {request: httpRequest} = await import('node:http')
+    const text = await new Promise<string>((resolve, reject) => {
+      const connect = httpRequest({host: '127.0.0.1', port: broker.port, method: 'CONNECT', path: 'api.crm.test:443', headers: {'proxy-authorization': `Basic ${Buffer.from(`outloop:${acmeToken}`).toString('base64')}`}})
+      connect.once('connect', (res, raw) => {
+        if (res.statusCode !== 200) return reject(new Error(`CONNECT ${res.statusCode}`))
+        const tls = tlsConnect({socket: raw, servername: 'api.crm.test', ca: readFileSync(outloopCa)}, () => {
+          tls.write('GET /v1/socket HTTP/1.1\r\nhost: api.crm.test\r\nupgrade: websocket\r\nconnection: Upgrade\r\nauthorization: Bearer outloop://acme/crm-key\r\n\r\n')
+        })
+        let got = ''
+        tls.on('data', (chunk: Buffer) => {
+          got += chunk.toString()
+          if (got.includes('\r\n\r\n') && !got.includes('echo:')) tls.write('ping')
+          if (got.includes('echo:ping')) {
+            tls.destroy()
+            resolve(got)
+          }
+        })
+        tls.on('error', reject)
+      })
+      connect.once('error', reject)
+      connect.end()
+      setTimeout(() => reject(new Error('no upgrade')), 8000)
+    })
+    expect(text).toMatch(/^HTTP\/1.1 101/)
+    expect(text).toContain('echo:ping')
+    expect(seen).toEqual([{method: 'UPGRADE', path: '/v1/socket', authorization: `Bearer ${acmeKey}`, body: ''}])
+    expectNoSecrets(text, [acmeKey])
   })
 
   it('asks for a session (407), refuses egress per client, and opens no tunnel to this machine', async () => {
