@@ -107,7 +107,7 @@ async function writeSessionCaFiles(home: string): Promise<SessionCaFiles> {
 
 async function runWithCaFiles(options: RunSessionOptions, binding: WorkspaceBinding, bindings: readonly WorkspaceBinding[], policy: Policy, caFiles: SessionCaFiles | null, warn: (message: string) => void, dir: string): Promise<number> {
   // Decided before anything starts, so a refusal leaves no broker, token or audit record behind.
-  const sandbox = options.confine === false ? null : prepareSandbox(options.home, options.env, binding, bindings, caFiles ? [dirname(caFiles.caFile)] : [])
+  const sandbox = options.confine === false ? null : prepareSandbox(options.home, options.env, binding, bindings, caFiles ? [dirname(caFiles.caFile), PACKAGE_ROOT] : [])
   if (!sandbox) warn(unconfinedWarning(options.home, binding, bindings))
   if (options.mode === 'inject') {
     warn(`Inject mode puts ${binding.tenant}'s granted keys themselves into CMD's environment: ${sandbox ? 'the sandbox keeps other clients out, but ' : ''}CMD can read those values and send them anywhere. Proxy mode (the default) keeps every key in the broker.`)
@@ -223,6 +223,9 @@ function besideClientFolders(bindings: readonly WorkspaceBinding[], tenant: stri
 
 /** The preload `outloop run` adds to the agent's NODE_OPTIONS (in the package, outside OUTLOOP_HOME). */
 export const NODE_PROXY_PRELOAD = fileURLToPath(new URL('../../bin/node-proxy-preload.cjs', import.meta.url))
+
+/** outloop's own package (the preload and the undici it loads): readable inside the sandbox wherever it is installed. */
+const PACKAGE_ROOT = dirname(dirname(NODE_PROXY_PRELOAD))
 
 /** NODE_OPTIONS with `--require "<preload>"` added once (quoted, for paths with spaces). */
 export function nodeOptionsWithPreload(existing: string | undefined, preload: string): string {
