@@ -1,4 +1,4 @@
-import {mkdirSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 
@@ -50,6 +50,13 @@ describe('outloop run: every tool reaches the broker through the proxy', () => {
         `curl -sS --max-time 10 -H "Authorization: Bearer ${ref}" https://api.globex-crm.test/v1/x; echo " other-host=$?"`,
         `node -e "fetch('https://api.crm.test/v1/fetch', {headers: {authorization: 'Bearer ${ref}'}}).then(r => r.text()).then(t => console.log(t, 'fetch'))"`,
         `node -e "require('https').get('https://api.crm.test/v1/https', {headers: {authorization: 'Bearer ${ref}'}}, r => { let b = ''; r.on('data', c => b += c); r.on('end', () => console.log(b, 'https')) })"`,
+        // The same refusals through the other tools: another client's placeholder, a path not granted, a host not granted.
+        `python3 -c "import urllib.request as u, urllib.error as e\ntry: u.urlopen(u.Request('https://api.crm.test/v1/py-foreign', headers={'Authorization': 'Bearer outloop://globex/crm-key'}))\nexcept e.HTTPError as x: print(x.code, x.read().decode())"`,
+        `python3 -c "import requests; print(requests.get('https://api.crm.test/admin/py', headers={'Authorization': 'Bearer ${ref}'}).text)"`,
+        `python3 -c "import requests\ntry: requests.get('https://api.globex-crm.test/v1/py')\nexcept requests.exceptions.ProxyError: print('py-other-host refused')"`,
+        `node -e "fetch('https://api.crm.test/v1/node-foreign', {headers: {authorization: 'Bearer outloop://globex/crm-key'}}).then(r => r.text()).then(t => console.log('node', t))"`,
+        `node -e "require('https').get('https://api.crm.test/admin/node', {headers: {authorization: 'Bearer ${ref}'}}, r => { let b = ''; r.on('data', c => b += c); r.on('end', () => console.log('node', b)) })"`,
+        `git -c http.extraHeader="Authorization: Bearer outloop://globex/crm-key" ls-remote https://api.crm.test/repo.git >/dev/null 2>&1; echo "git-foreign=$?"`,
         `env | grep -c "${planted.acme.slice(0, 12)}" ; echo env-checked`,
       ].join('\n')
       const run = await cli(['run', '--workspace', join(root, 'clients', 'acme'), '--', 'sh', '-c', script])
@@ -64,6 +71,14 @@ describe('outloop run: every tool reaches the broker through the proxy', () => {
       expect(run.stdout).toContain('path-not-allowed')
       expect(run.stdout).toMatch(/other-host=(56|35)/)
       expect(run.stdout).toMatch(/^0\nenv-checked/m)
+      expect(run.stdout).toMatch(/^403 .*tenant-mismatch/m)
+      expect(run.stdout).toMatch(/^\{"error".*path-not-allowed/m)
+      expect(run.stdout).toContain('py-other-host refused')
+      expect(run.stdout).toMatch(/^node .*tenant-mismatch/m)
+      expect(run.stdout).toMatch(/^node .*path-not-allowed/m)
+      expect(run.stdout).toMatch(/git-foreign=(?!0)\d+/)
+      // The agent's files hold no key either.
+      expect(readdirSync(join(root, 'clients', 'acme')).map((name) => readFileSync(join(root, 'clients', 'acme', name), 'utf8')).join('')).not.toContain(planted.acme)
       // Exactly the four granted requests arrived, each with acme's key; nothing for the refused ones.
       expect(upstream.seen.map((s) => `${s.path.split('?')[0]} ${s.authorization === `Bearer ${planted.acme}`}`)).toEqual(['/v1/curl true', '/v1/urllib true', '/v1/requests true', '/repo.git/info/refs true', '/v1/fetch true', '/v1/https true'])
       const audit = JSON.parse((await cli(['audit', '--tenant', 'acme', '--json'])).stdout).records as Array<{method: string; path: string; reason: string; phase: string}>
@@ -78,6 +93,12 @@ describe('outloop run: every tool reaches the broker through the proxy', () => {
         'CONNECT (connect) service-not-allowed',
         'GET /v1/fetch allowed',
         'GET /v1/https allowed',
+        'GET /v1/py-foreign tenant-mismatch',
+        'GET /admin/py path-not-allowed',
+        'CONNECT (connect) service-not-allowed',
+        'GET /v1/node-foreign tenant-mismatch',
+        'GET /admin/node path-not-allowed',
+        'GET /repo.git/info/refs tenant-mismatch',
       ])
     } finally {
       await upstream.close()
