@@ -161,7 +161,7 @@ describe('the broker as the agent’s HTTPS proxy', () => {
 
   it('swaps a placeholder in a form body and in a JSON body, and refuses another client’s there', async () => {
     seen.length = 0
-    const form = await curl(acmeToken, 'https://api.crm.test/v1/form', '--data', 'channel=x&token=outloop%3A%2F%2Facme%2Fcrm-key')
+    const form = await curl(acmeToken, 'https://api.crm.test/v1/form', '--data', `channel=x&token=${encodeURIComponent('outloop://acme/crm-key')}`)
     expect(form.out).toContain('"ok":true')
     const json = await curl(acmeToken, 'https://api.crm.test/v1/json', '-H', 'content-type: application/json', '--data', '{"api_key":"outloop:\\/\\/acme\\/crm-key","n":1}')
     expect(json.out).toContain('"ok":true')
