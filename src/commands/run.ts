@@ -12,7 +12,7 @@ import {canPromptOnTerminal} from '../vault/tty.js'
 export default class Run extends OutloopCommand {
   static override summary = "Launch an agent for a client folder's client, through the broker."
 
-  static override description = `Mints a short-lived session token for the client the folder is connected to, points the known providers' base URLs (OPENAI_BASE_URL, ANTHROPIC_BASE_URL, …) at the broker, and runs CMD in the folder. Placeholders in the environment stay placeholders: the broker swaps them for real keys. Uses a running outloop serve, or starts a broker for the session. The token is revoked when CMD exits, and refused once this command is gone.
+  static override description = `Mints a short-lived session token for the client the folder is connected to, points the known providers' base URLs (OPENAI_BASE_URL, ANTHROPIC_BASE_URL, …) at the broker, makes the broker CMD's HTTPS_PROXY (with the CA variables curl, Python, git and Node read, and a preload for Node's own fetch and https), and runs CMD in the folder. Hosts the policy names for a granted service are decided by the broker; others are tunnelled (or refused with egress: deny). Placeholders in the environment stay placeholders: the broker swaps them for real keys. Uses a running outloop serve, or starts a broker for the session. The token is revoked when CMD exits, and refused once this command is gone.
 
 CMD is confined (Linux: bubblewrap; macOS: sandbox-exec): it sees no outloop process, OUTLOOP_HOME, other clients' folders, keyrings or credential stores (~/.ssh, ~/.aws, …); the system is read-only and only the client's folder and a private /tmp are writable. More hidden or writable paths: OUTLOOP_HOME/config.yaml, sandbox: {hide, writable, scratch}. Where no sandbox works, it refuses unless --no-sandbox.`
 
@@ -25,7 +25,7 @@ CMD is confined (Linux: bubblewrap; macOS: sandbox-exec): it sees no outloop pro
     workspace: Flags.string({description: 'The client folder (default: the current folder).'}),
     ttl: Flags.string({description: 'How long the session token lives (e.g. 8h, 30m).', default: '12h'}),
     sandbox: Flags.boolean({description: "Confine CMD (the default): its own process namespace, the system read-only, OUTLOOP_HOME, other clients' folders, keyrings and credential stores hidden. --no-sandbox runs it unconfined, as you, and says what it can then reach.", default: true, allowNo: true}),
-    mode: Flags.string({description: "proxy: base URLs point at the broker and placeholders stay placeholders. inject: for tools that can't change base URL, this client's placeholders are resolved into CMD's environment and their values masked in its output.", options: ['proxy', 'inject'], default: 'proxy'}),
+    mode: Flags.string({description: "proxy: base URLs and HTTPS_PROXY point at the broker, and placeholders stay placeholders. inject: for tools that can't change base URL, this client's placeholders are resolved into CMD's environment and their values masked in its output.", options: ['proxy', 'inject'], default: 'proxy'}),
   }
 
   async run(): Promise<void> {
