@@ -13,7 +13,7 @@ import {parsePolicyText} from '../../src/policy/parse.js'
 import {formatClientRelativeRef} from '../../src/vault/ref.js'
 import {fakeKeyOf} from '../helpers/fakes.js'
 import {expectNoSecrets, makeTempDir} from '../helpers/tree.js'
-import {runCliWithInput} from '../vault/cli.js'
+import {recordingCli} from '../vault/cli.js'
 import {callBroker, startFakeUpstream, type FakeUpstream} from './harness.js'
 
 const SHARED = formatClientRelativeRef('openai-api-key')
@@ -91,12 +91,7 @@ describe('client-relative placeholders through outloop run', () => {
     const home = join(root, 'home')
     const env = {OUTLOOP_PASSPHRASE: 'pass ' + randomString(ALNUM, 16), OUTLOOP_VAULT: '', OPENAI_API_KEY: SHARED}
     const planted = {acme: fakeKeyOf('OpenAI').key, globex: fakeKeyOf('OpenAI').key}
-    const outputs: string[] = []
-    const cli = async (args: string[], input?: string) => {
-      const result = await runCliWithInput(args, {home, input, env})
-      outputs.push(result.stdout, result.stderr)
-      return result
-    }
+    const {cli, outputs} = recordingCli(home, env)
     try {
       expect((await cli(['init'])).code).toBe(0)
       writeFileSync(join(home, 'policy.yaml'), policyText(upstream.url))

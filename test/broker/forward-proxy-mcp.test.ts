@@ -10,7 +10,7 @@ import {StreamableHTTPServerTransport} from '@modelcontextprotocol/sdk/server/st
 import {ALNUM, randomString} from '../../src/lib/random.js'
 import {fakeKeyOf} from '../helpers/fakes.js'
 import {expectNoSecrets, makeTempDir, REPO_ROOT} from '../helpers/tree.js'
-import {runCliWithInput} from '../vault/cli.js'
+import {recordingCli} from '../vault/cli.js'
 import {makeUpstreamCertificates} from './tls-upstream.js'
 
 const SDK = join(REPO_ROOT, 'node_modules', '@modelcontextprotocol', 'sdk', 'dist', 'esm')
@@ -79,12 +79,7 @@ describe('MCP servers under outloop run reach their APIs through the proxy', () 
     const home = join(root, 'home')
     const env = {OUTLOOP_PASSPHRASE: 'pass ' + randomString(ALNUM, 16), OUTLOOP_VAULT: ''}
     const planted = {acme: fakeKeyOf('OpenAI').key, globex: fakeKeyOf('OpenAI').key}
-    const outputs: string[] = []
-    const cli = async (args: string[], input?: string) => {
-      const result = await runCliWithInput(args, {home, input, env})
-      outputs.push(result.stdout, result.stderr)
-      return result
-    }
+    const {cli, outputs} = recordingCli(home, env)
     try {
       expect((await cli(['init'])).code).toBe(0)
       writeFileSync(

@@ -5,7 +5,7 @@ import {describe, expect, it} from 'vitest'
 import {ALNUM, randomString} from '../../src/lib/random.js'
 import {fakeKeyOf} from '../helpers/fakes.js'
 import {expectNoSecrets, makeTempDir} from '../helpers/tree.js'
-import {runCliWithInput} from '../vault/cli.js'
+import {recordingCli} from '../vault/cli.js'
 import {startTlsUpstream} from './tls-upstream.js'
 
 /**
@@ -20,12 +20,7 @@ describe('outloop run: every tool reaches the broker through the proxy', () => {
     const home = join(root, 'home')
     const env = {OUTLOOP_PASSPHRASE: 'pass ' + randomString(ALNUM, 16), OUTLOOP_VAULT: ''}
     const planted = {acme: fakeKeyOf('OpenAI').key, globex: fakeKeyOf('OpenAI').key}
-    const outputs: string[] = []
-    const cli = async (args: string[], input?: string) => {
-      const result = await runCliWithInput(args, {home, input, env})
-      outputs.push(result.stdout, result.stderr)
-      return result
-    }
+    const {cli, outputs} = recordingCli(home, env)
     try {
       expect((await cli(['init'])).code).toBe(0)
       const service = (name: string, host: string) => [`  ${name}:`, `    upstream: https://127.0.0.1:${upstream.port}`, '    header: "Authorization: Bearer {secret}"', `    hosts: [${host}]`, `    ca: ${upstream.ca}`]

@@ -1,5 +1,5 @@
-import {execFileSync, spawn} from 'node:child_process'
-import {mkdirSync, readFileSync, realpathSync, writeFileSync} from 'node:fs'
+import {spawn} from 'node:child_process'
+import {mkdirSync, readFileSync, realpathSync} from 'node:fs'
 import {createServer as createHttpsServer, type Server} from 'node:https'
 import type {AddressInfo} from 'node:net'
 import {join} from 'node:path'
@@ -14,16 +14,7 @@ import {SecretValue} from '../../src/lib/secret-value.js'
 import {parsePolicyText} from '../../src/policy/parse.js'
 import {fakeKeyOf} from '../helpers/fakes.js'
 import {expectNoSecrets, makeTempDir} from '../helpers/tree.js'
-
-/** A CA and a server certificate for 127.0.0.1 made with openssl now: the loopback upstream's own TLS. */
-function makeUpstreamCertificates(dir: string): {ca: string; cert: string; key: string} {
-  const run = (...args: string[]) => execFileSync('openssl', args, {cwd: dir, stdio: 'pipe'})
-  run('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=upstream test CA')
-  run('req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=127.0.0.1')
-  writeFileSync(join(dir, 'ext.cnf'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\n')
-  run('x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem', '-days', '2', '-extfile', 'ext.cnf')
-  return {ca: join(dir, 'ca.pem'), cert: readFileSync(join(dir, 'server.pem'), 'utf8'), key: readFileSync(join(dir, 'server.key'), 'utf8')}
-}
+import {makeUpstreamCertificates} from './tls-upstream.js'
 
 interface Seen {
   method: string

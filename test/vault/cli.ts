@@ -25,6 +25,17 @@ export function runCliWithInput(args: string[], options: {home: string; input?: 
   })
 }
 
+/** A CLI runner for one OUTLOOP_HOME and environment that keeps every output, for the no-secret check at the end. */
+export function recordingCli(home: string, env: NodeJS.ProcessEnv): {cli: (args: string[], input?: string) => Promise<CliResult>; outputs: string[]} {
+  const outputs: string[] = []
+  const cli = async (args: string[], input?: string): Promise<CliResult> => {
+    const result = await runCliWithInput(args, {home, input, env})
+    outputs.push(result.stdout, result.stderr)
+    return result
+  }
+  return {cli, outputs}
+}
+
 /** Every file under `dir` (recursively), with its bytes and mode. */
 export function filesUnder(dir: string): Array<{path: string; bytes: Buffer; mode: number}> {
   const out: Array<{path: string; bytes: Buffer; mode: number}> = []
