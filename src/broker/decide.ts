@@ -144,13 +144,21 @@ export function connectAction(policy: Policy, tenant: string, host: string): {ki
   return rule === 'deny' ? {kind: 'refuse', status: 403, reason: 'egress-denied'} : {kind: 'tunnel'}
 }
 
+// Parsed once per service definition (a reloaded policy brings new ones), not on every request.
+const upstreamUrls = new WeakMap<ServiceDefinition, URL>()
+function upstreamOf(service: ServiceDefinition): URL {
+  let url = upstreamUrls.get(service)
+  if (!url) upstreamUrls.set(service, (url = new URL(service.upstream)))
+  return url
+}
+
 function basePath(service: ServiceDefinition): string {
-  const pathname = new URL(service.upstream).pathname
+  const {pathname} = upstreamOf(service)
   return pathname === '/' ? '' : pathname
 }
 
 function upstreamHost(service: ServiceDefinition): string {
-  return new URL(service.upstream).host
+  return upstreamOf(service).host
 }
 
 const MAX_DECODINGS = 16

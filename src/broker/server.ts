@@ -1,6 +1,7 @@
 import {createServer, request as httpRequest, Agent as HttpAgent, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerOptions, type ServerResponse} from 'node:http'
 import {request as httpsRequest, Agent as HttpsAgent} from 'node:https'
 import {chmodSync, existsSync, lstatSync, readFileSync, unlinkSync} from 'node:fs'
+import {lookup as dnsLookup, type LookupAddress, type LookupOptions} from 'node:dns'
 import {connect as netConnect, isIP, type AddressInfo, type Socket} from 'node:net'
 import {performance} from 'node:perf_hooks'
 import type {Duplex} from 'node:stream'
@@ -215,7 +216,7 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
       record(fields, {status: 403, decision: 'denied', reason: 'loopback-target'}, started)
       return denyOnSocket(socket, {status: 403, decision: 'denied', reason: 'loopback-target'})
     }
-    const upstream = netConnect({host: target.host, port: target.port})
+    const upstream = netConnect({host: target.host, port: target.port, lookup: lookupElsewhere})
     let opened = false
     let done = false
     const finish = (outcome: Outcome): void => {
@@ -241,11 +242,12 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
       socket.pipe(upstream)
       upstream.pipe(socket)
     })
-    upstream.on('error', () => {
+    upstream.on('error', (error: NodeJS.ErrnoException) => {
       if (!opened && !done) {
         done = true
-        record(fields, {status: 502, decision: 'error', reason: 'upstream-error'}, started)
-        return denyOnSocket(socket, {status: 502, decision: 'error', reason: 'upstream-error'})
+        const outcome: Outcome = error.code === 'ELOOPBACK' ? {status: 403, decision: 'denied', reason: 'loopback-target'} : {status: 502, decision: 'error', reason: 'upstream-error'}
+        record(fields, outcome, started)
+        return denyOnSocket(socket, outcome)
       }
       finish({status: 200, decision: 'allowed', reason: 'tunnel'})
     })
@@ -527,11 +529,12 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
       done = true
       record(fields, outcome, started, null, {bytes: {sent, received}})
     }
-    const upstream = httpRequest({hostname: url.hostname, port: url.port || 80, method: req.method, path: url.pathname + url.search, headers, agent: httpAgent, timeout: timeoutMs})
+    const upstream = httpRequest({hostname: url.hostname, port: url.port || 80, method: req.method, path: url.pathname + url.search, headers, agent: httpAgent, timeout: timeoutMs, lookup: lookupElsewhere})
     upstream.on('timeout', () => upstream.destroy(new Error('timeout')))
-    upstream.on('error', () => {
-      finish({status: 502, decision: 'error', reason: 'upstream-error'})
-      if (!res.headersSent) deny(res, {status: 502, decision: 'error', reason: 'upstream-error'})
+    upstream.on('error', (error: NodeJS.ErrnoException) => {
+      const outcome: Outcome = error.code === 'ELOOPBACK' ? {status: 403, decision: 'denied', reason: 'loopback-target'} : {status: 502, decision: 'error', reason: 'upstream-error'}
+      finish(outcome)
+      if (!res.headersSent) deny(res, outcome)
       else res.destroy()
     })
     upstream.on('response', (answer) => {
@@ -681,7 +684,26 @@ function proxyToken(header: string | string[] | undefined): string | undefined {
   if (!match) return undefined
   const decoded = Buffer.from(match[1], 'base64').toString('utf8')
   const colon = decoded.indexOf(':')
-  return colon < 0 ? undefined : decodeURIComponent(decoded.slice(colon + 1))
+  if (colon < 0) return undefined
+  try {
+    return decodeURIComponent(decoded.slice(colon + 1))
+  } catch {
+    // A malformed escape is no token: the session check then says so (missing-token), audited like any other.
+    return undefined
+  }
+}
+
+/**
+ * A DNS lookup that refuses names resolving to this machine, for connections the proxy opens to hosts the
+ * agent names (blind tunnels, passed-on http:// requests): the literal check alone misses `localtest.me`.
+ */
+function lookupElsewhere(hostname: string, options: LookupOptions, callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void): void {
+  dnsLookup(hostname, options, (error, address, family) => {
+    if (error) return callback(error, address, family)
+    const addresses = Array.isArray(address) ? address.map((entry) => entry.address) : [address]
+    if (addresses.some((one) => isLoopbackName(one))) return callback(Object.assign(new Error('resolves to this machine'), {code: 'ELOOPBACK'}), address, family)
+    callback(null, address, family)
+  })
 }
 
 /** `host:port` of a CONNECT (IPv6 in brackets); null for anything else. */

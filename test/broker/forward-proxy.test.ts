@@ -220,6 +220,18 @@ describe('the broker as the agent’s HTTPS proxy', () => {
     expect(denied.out).toMatch(/403/)
     const loopback = await curl(acmeToken, `https://127.0.0.1:${upstreamPort}/v1/x`, '-H', 'Authorization: Bearer outloop://acme/crm-key')
     expect(loopback.out).toMatch(/403/)
+    // A name that resolves to this machine is refused like its address (where /etc/hosts has one besides localhost).
+    const loopbackName = readFileSync('/etc/hosts', 'utf8')
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/))
+      .find(([address, ...names]) => /^(127\.|::1$)/.test(address ?? '') && names.some((name) => name && !name.includes('localhost')))
+      ?.slice(1)
+      .find((name) => !name.includes('localhost'))
+    if (loopbackName) {
+      const byName = await curl(acmeToken, `https://${loopbackName}:${upstreamPort}/v1/x`)
+      expect(byName.out).toMatch(/403/)
+      await vi.waitFor(() => expect(records('acme').some((r) => r.method === 'CONNECT' && r.reason === 'loopback-target' && r.host === `${loopbackName}:${upstreamPort}`)).toBe(true))
+    }
     expect(seen.filter((s) => s.path.startsWith('/v1/x'))).toHaveLength(0)
     await vi.waitFor(() => expect(records('globex').some((r) => r.method === 'CONNECT' && r.reason === 'egress-denied' && r.host === 'elsewhere.test:443')).toBe(true))
     expect(records('acme').some((r) => r.method === 'CONNECT' && r.reason === 'loopback-target')).toBe(true)
