@@ -122,6 +122,21 @@ describe('start-up', () => {
     }
   })
 
+  it('the MCP SDK loads for outloop mcp only: not for its --help, nor for any other command', async () => {
+    const help = await traced(['mcp', '--help'])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toContain('list_services')
+    expect(heavyIn(help.modules)).toEqual([])
+    // The server itself does load it (so the trace would see it): a connected folder, stdin at its end at once.
+    const client = join(dir, 'mcp-client')
+    mkdirSync(client)
+    expect((await runCli(['connect', client, '--tenant', 'acme'], {home})).code).toBe(0)
+    const served = await traced(['mcp', '--workspace', client])
+    expect(served.code, served.stderr).toBe(0)
+    expect(served.modules.some((p) => p.includes('/node_modules/@modelcontextprotocol/sdk/'))).toBe(true)
+    expect(served.modules.filter((p) => p.includes('/node_modules/ink/') || p.includes('/node_modules/react/'))).toEqual([])
+  })
+
   it('outloop migrate loads ink and react only for the wizard: a dry run goes without them', async () => {
     const empty = join(dir, 'empty')
     mkdirSync(empty)
