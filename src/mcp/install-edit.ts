@@ -94,7 +94,14 @@ export function insertMcpServerEntry(format: McpConfigFormat, text: string, name
   const insertions = format === 'json' ? jsonInsertions(text, name, entry) : tomlInsertions(text, name, entry)
   const {text: next, inserted} = applyInsertions(text, insertions)
   const expected = withServer(format, parseDocument(format, text), name, {command: entry.command, args: [...entry.args]})
-  if (!sameDocument(format, parseDocument(format, next), expected)) {
+  let result: Doc | null
+  try {
+    result = parseDocument(format, next)
+  } catch (error) {
+    if (!(error instanceof McpConfigTextError)) throw error
+    result = null
+  }
+  if (result === null || !sameDocument(format, result, expected)) {
     throw new McpConfigTextError(`outloop can't add its entry to this file's ${mcpServersKey(format)} without changing what else it says (is it written inline?)`)
   }
   return {text: next, inserted}
@@ -380,12 +387,10 @@ function removeTomlTables(text: string, name: string): string {
     // Blank and comment lines just before the next table belong to it.
     let k = j
     while (k > i + 1 && /^\s*(#.*)?\r?\n?$/.test(lines[k - 1])) k--
-    if (k === lines.length || j === lines.length) {
-      // At the end of the file: the blank line that separated it goes too.
-      let b = i
-      if (b > 0 && /^\s*\r?\n$/.test(lines[b - 1])) b--
-      spans.push([starts[b], k < lines.length ? starts[k] : text.length])
-    } else spans.push([starts[i], starts[k]])
+    // The blank line that set it apart from what came before goes with it (blank lines after it stay, to keep
+    // the next table apart).
+    const b = i > 0 && /^\s*\r?\n$/.test(lines[i - 1]) ? i - 1 : i
+    spans.push([starts[b], k < lines.length ? starts[k] : text.length])
     i = j - 1
   }
   if (spans.length === 0) throw new McpConfigTextError(`its entry ${name} is not written as a [mcp_servers.${name}] table; remove it by hand`)
