@@ -131,6 +131,15 @@ export function removeMcpServerEntry(format: McpConfigFormat, text: string, name
   return next
 }
 
+/**
+ * True when the text says nothing at all: no setting, no server, no comment (an empty servers table aside).
+ * A file outloop created that is back to this holds nothing of anyone's, and can go.
+ */
+export function isEmptyMcpConfig(format: McpConfigFormat, text: string): boolean {
+  if (format === 'toml' ? /#/.test(text) : hasJsonComment(text)) return false
+  return sameDocument(format, parseDocument(format, text), {})
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Parsing and comparing
 
@@ -433,6 +442,14 @@ function nextToken(text: string, from: number): {kind: SyntaxKind; offset: numbe
     if (kind === SyntaxKind.Trivia || kind === SyntaxKind.LineBreakTrivia || kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) continue
     return {kind, offset: scanner.getTokenOffset()}
   }
+}
+
+function hasJsonComment(text: string): boolean {
+  const scanner = createScanner(text, false)
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) return true
+  }
+  return false
 }
 
 function onlyTrivia(text: string, from: number): boolean {

@@ -12,6 +12,7 @@ import {loadFingerprintKey} from '../lib/fingerprint.js'
 import {
   findMcpServerEntry,
   insertMcpServerEntry,
+  isEmptyMcpConfig,
   mcpHostConfig,
   McpConfigTextError,
   removeMcpServerEntry,
@@ -256,6 +257,12 @@ function undoRecordedInstall(record: McpInstallRecord, key: Buffer, force: boole
     throw new UserError(`The entry ${record.name} in ${record.file} was changed since outloop installed it.`, 'Run again with --force to take it out anyway (only that entry; the rest of the file stays as it is).')
   }
   const next = editConfig(record.file, () => removeMcpServerEntry(record.format, text, record.name))
+  if (record.createdFile && isEmptyMcpConfig(record.format, next)) {
+    // Changed since, but nothing of anyone's is left in the file the install made: it goes, as it came.
+    unlinkSync(record.file)
+    fsyncFolder(dirname(record.file))
+    return {action: 'removed-file', removedDirs: removeEmptyFolders(record.createdDirs)}
+  }
   replaceConfigFile(record.file, Buffer.from(next, 'utf8'))
   return {action: 'removed-entry', removedDirs: []}
 }

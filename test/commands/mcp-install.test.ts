@@ -293,6 +293,21 @@ describe('outloop mcp install / uninstall', () => {
     expect(serversOf('claude-code', readFileSync(file, 'utf8'))).toEqual({})
   })
 
+  it('its own older entry (outloop moved, say) is rewritten only with --force', async () => {
+    const file = configOf('cursor', globex)
+    expect((await cli(['mcp', 'install', '--workspace', globex, '--for', 'cursor'])).code).toBe(0)
+    writeFileSync(file, readFileSync(file, 'utf8').replace(OUTLOOP_BIN, '/old/place/bin/outloop'))
+    const refused = await cli(['mcp', 'install', '--workspace', globex, '--for', 'cursor'])
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain('already holds an older entry that outloop installed as outloop')
+    const forced = await cli(['mcp', 'install', '--workspace', globex, '--for', 'cursor', '--force', '--json'])
+    expect(forced.code, forced.stderr).toBe(0)
+    expect(JSON.parse(forced.stdout)).toMatchObject({action: 'installed', replaced: 'previous-install', createdFile: true})
+    expect(serversOf('cursor', readFileSync(file, 'utf8')).outloop.command).toBe(OUTLOOP_BIN)
+    expect((await cli(['mcp', 'uninstall', '--workspace', globex, '--for', 'cursor'])).code).toBe(0)
+    expect(existsSync(join(globex, '.cursor'))).toBe(false)
+  })
+
   it('--help names the files, the flags and the exit codes', async () => {
     const help = await cli(['mcp', 'install', '--help'])
     expect(help.code).toBe(0)

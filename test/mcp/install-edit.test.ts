@@ -2,7 +2,7 @@ import {parse as parseJsonc, type ParseError} from 'jsonc-parser'
 import {parse as parseToml} from 'smol-toml'
 import {describe, expect, it} from 'vitest'
 
-import {findMcpServerEntry, insertMcpServerEntry, mcpHostConfig, McpConfigTextError, removeMcpServerEntry, undoMcpServerInsert, type McpConfigFormat} from '../../src/mcp/install-edit.js'
+import {findMcpServerEntry, insertMcpServerEntry, isEmptyMcpConfig, mcpHostConfig, McpConfigTextError, removeMcpServerEntry, undoMcpServerInsert, type McpConfigFormat} from '../../src/mcp/install-edit.js'
 
 const ENTRY = {command: '/opt/outloop/bin/outloop', args: ['mcp', '--workspace', '/home/me/clients/acme']}
 const OTHER = {command: 'npx', args: ['-y', 'some-server']}
@@ -162,6 +162,15 @@ describe('removeMcpServerEntry (a file edited since the install)', () => {
     expect(out).toBe(TOML_FILES['comments and other servers'].replace('model = "o3"', 'model = "o3-pro"') + '\n# added later\n[profiles.slow]\nmodel = "o3"\n')
     expect(findMcpServerEntry('toml', out, 'outloop-acme').present).toBe(false)
     expect(() => removeMcpServerEntry('toml', 'mcp_servers.outloop = { command = "x" }\n', 'outloop')).toThrow(/remove it by hand/)
+  })
+})
+
+describe('isEmptyMcpConfig', () => {
+  it('is true only for a file that says nothing: no setting, no server, no comment', () => {
+    for (const text of ['', '\n', '{}', '{\n  "mcpServers": {\n  }\n}\n']) expect(isEmptyMcpConfig('json', text)).toBe(true)
+    for (const text of ['// note\n{}', '{"x": 1}', '{"mcpServers": {"a": {}}}']) expect(isEmptyMcpConfig('json', text)).toBe(false)
+    for (const text of ['', '\n', '[mcp_servers]\n']) expect(isEmptyMcpConfig('toml', text)).toBe(true)
+    for (const text of ['# note\n', 'model = "o3"\n']) expect(isEmptyMcpConfig('toml', text)).toBe(false)
   })
 })
 
