@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 import {join} from 'node:path'
 
 import {OutloopCommand} from '../lib/command.js'
-import {emitReport, reportFlags, scanInputFlags, scanOptionsFromFlags} from '../lib/scan-flags.js'
+import {emitReport, reportFlags, reportFormat, scanInputFlags, scanOptionsFromFlags} from '../lib/scan-flags.js'
 import {buildScanSarif} from '../report/sarif.js'
 import {DEFAULT_BASELINE_FILE, readBaselineFile} from '../services/baseline.js'
 import type {Finding} from '../scan/report.js'
@@ -35,6 +35,7 @@ With --staged it checks what git has staged (for a pre-commit hook); with --diff
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(Check)
+    const format = reportFormat(flags)
     const file = flags.baseline ?? join(args.path, DEFAULT_BASELINE_FILE)
     const baseline = {...readBaselineFile(file), file}
     // SARIF fingerprints are made under the baseline's salt: the same on every machine that checks the repository.
@@ -43,9 +44,9 @@ With --staged it checks what git has staged (for a pre-commit hook); with --diff
 
     const color = flags.output === undefined && (flags.color ?? wantsColor())
     const rendered =
-      flags.format === 'json'
+      format === 'json'
         ? JSON.stringify(report, null, 2) + '\n'
-        : flags.format === 'sarif'
+        : format === 'sarif'
           ? JSON.stringify(buildScanSarif(report, this.config.version, hashes), null, 2) + '\n'
           : renderCheckText(report, {color})
     emitReport(rendered, flags.output)

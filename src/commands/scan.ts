@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {OutloopCommand} from '../lib/command.js'
-import {emitReport, reportFlags, scanInputFlags, scanOptionsFromFlags} from '../lib/scan-flags.js'
+import {emitReport, reportFlags, reportFormat, scanInputFlags, scanOptionsFromFlags} from '../lib/scan-flags.js'
 import {buildScanSarif, type RepositoryFingerprints} from '../report/sarif.js'
 import type {Finding, ScanReport} from '../scan/report.js'
 import {DEFAULT_BASELINE_FILE, findRepositorySalt, readBaselineFile} from '../services/baseline.js'
@@ -48,11 +48,12 @@ Exit codes: 0 done; 1 with --fail-on when there are such findings, or when the s
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(Scan)
+    const format = reportFormat(flags)
     const options = scanOptionsFromFlags(args.path, flags)
     const baseline = flags.baseline === undefined ? undefined : {...readBaselineFile(flags.baseline), file: flags.baseline}
     // Unlocked as every vault command unlocks it: OUTLOOP_PASSPHRASE, else a hidden prompt on the terminal.
     const known = flags.known ? await loadKnownValues({home: options.home, env: process.env, backend: flags.vault, interactive: canPromptOnTerminal()}) : undefined
-    const sarif = flags.format === 'sarif'
+    const sarif = format === 'sarif'
     const repository = sarif && baseline === undefined ? findRepositorySalt(args.path, flags['fingerprint-salt-file']) : undefined
     if (repository !== undefined && repository.salt === null) {
       if (repository.problem) this.logToStderr(repository.problem)
@@ -70,7 +71,7 @@ Exit codes: 0 done; 1 with --fail-on when there are such findings, or when the s
     })
     progress.done()
 
-    emitReport(this.render(report, flags.format, flags.output === undefined && (flags.color ?? wantsColor()), hashes), flags.output)
+    emitReport(this.render(report, format, flags.output === undefined && (flags.color ?? wantsColor()), hashes), flags.output)
     if (flags.output !== undefined) this.logToStderr(`${report.findings.length} findings written to ${flags.output}${report.complete ? '' : ' (scan incomplete)'}.`)
 
     if (flags['fail-on'] === 'none') return
