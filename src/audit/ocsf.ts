@@ -56,7 +56,7 @@ export function auditRecordToOcsf(record: AuditRecord, source: OcsfSource): Reco
     ...(record.status > 0 ? {status_code: String(record.status)} : {}),
     status_detail: record.reason,
     message: `${record.decision} ${record.method} ${record.service ?? record.host ?? '-'}${record.path} for ${record.client}`,
-    api: {operation: `${record.method} ${record.path}`, ...(record.service === null ? {} : {service: {name: record.service}})},
+    api: {operation: `${record.method} ${record.path || (record.host ?? '')}`.trim(), ...(record.service === null ? {} : {service: {name: record.service}})},
     http_request: {http_method: record.method, url: {...(record.host === null ? {} : {hostname: record.host}), path: record.path}},
     ...(record.status > 0 ? {http_response: {code: record.status}} : {}),
     actor: record.workspace === null ? {app_name: 'caller without a session'} : {app_name: 'agent', app_uid: record.workspace},
