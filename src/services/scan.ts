@@ -44,8 +44,9 @@ export interface ScanTreeOptions {
   readonly threads?: number
   /** Classify findings against this baseline (status `baselined` or `new`). */
   readonly baseline?: {readonly baseline: Baseline; readonly salt: Buffer; readonly file: string}
-  /** Hash findings under this salt to build a new baseline; the hashes reach `onBaselineHash`. */
+  /** Hash findings under this salt (a new baseline's, or the repository's for SARIF); the hashes reach `onBaselineHash`. */
   readonly baselineSalt?: Buffer
+  /** Each finding's hash under the baseline's salt (or `baselineSalt`), with the finding object the report holds. */
   readonly onBaselineHash?: (finding: Finding, hash: string) => void
   /** Files to scan instead of walking the root (git's staged or committed content). */
   readonly files?: AsyncIterable<FileJob>
@@ -246,13 +247,16 @@ function vaultedRef(index: ReadonlyMap<string, readonly string[]>, fingerprint: 
 /** Sorts findings into file order and, against a baseline, marks each `baselined` or `new`. */
 function classify(found: Array<{finding: Finding; hash: string | null}>, options: ScanTreeOptions): Finding[] {
   found.sort((a, b) => (a.finding.file < b.finding.file ? -1 : a.finding.file > b.finding.file ? 1 : a.finding.line - b.finding.line || a.finding.column - b.finding.column))
-  if (options.onBaselineHash) for (const {finding, hash} of found) if (hash !== null) options.onBaselineHash(finding, hash)
-  if (!options.baseline) return found.map((f) => f.finding)
-  const statuses = classifyAgainstBaseline(
-    options.baseline.baseline,
-    found.map(({finding, hash}) => ({file: finding.file, rule: finding.rule, line: finding.line, hash: hash ?? ''})),
-  )
-  return found.map(({finding}, i) => ({...finding, status: statuses[i]}))
+  const statuses = options.baseline
+    ? classifyAgainstBaseline(
+        options.baseline.baseline,
+        found.map(({finding, hash}) => ({file: finding.file, rule: finding.rule, line: finding.line, hash: hash ?? ''})),
+      )
+    : null
+  const findings = found.map(({finding}, i) => (statuses === null ? finding : {...finding, status: statuses[i]}))
+  // Handed the findings as reported, so a caller can key the hashes by them (SARIF fingerprints).
+  if (options.onBaselineHash) found.forEach(({hash}, i) => hash !== null && options.onBaselineHash?.(findings[i], hash))
+  return findings
 }
 
 /** outloop's own state (OUTLOOP_HOME) is not client content: when it sits inside the root, leave it out. */
