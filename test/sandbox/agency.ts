@@ -115,7 +115,6 @@ export async function makeAgency(user: TestUser): Promise<Agency> {
     OUTLOOP_HOME: home,
     OUTLOOP_VAULT: 'file',
     OUTLOOP_PASSPHRASE: passphrase,
-    OUTLOOP_FAKE_SEED: process.env.OUTLOOP_FAKE_SEED,
     XDG_RUNTIME_DIR: run,
     DBUS_SESSION_BUS_ADDRESS: address,
   }
