@@ -11,6 +11,17 @@ export interface ToolOutcome {
   readonly structured?: Record<string, unknown>
 }
 
+/** The two tools' behaviour, without the MCP protocol: the stdio server wraps these. */
+export interface McpSession {
+  /** Fixed at start, from the folder's binding. */
+  readonly tenant: string
+  readonly workspace: string
+  listServices(): Promise<ToolOutcome>
+  callApi(args: Record<string, unknown> | undefined): Promise<ToolOutcome>
+  /** Revokes every token it minted. */
+  close(): Promise<void>
+}
+
 /** One granted service as list_services shows it: what it reaches and what may be done there; never a value. */
 export interface ServiceListing {
   readonly service: string
