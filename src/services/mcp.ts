@@ -9,13 +9,13 @@ import type {SecretValue} from '../lib/secret-value.js'
 import {checkCallArguments, type BrokerCall} from '../mcp/call-arguments.js'
 import type {ResponseMaskSources} from '../mcp/mask-response.js'
 import {describeClientServices, MAX_RESPONSE_BYTES, readDenial, renderBrokerResponse, renderDenial, renderServiceListing, type BrokerResponse, type McpSession} from '../mcp/results.js'
-
-export type {McpSession} from '../mcp/results.js'
 import type {Policy} from '../policy/types.js'
 import {readFingerprintIndex} from '../vault/fingerprint-index.js'
 import {formatSecretRef, parseSecretRef} from '../vault/ref.js'
 import type {SecretStore} from '../vault/types.js'
 import {findRunningBroker, loadBrokerPolicy} from './serve.js'
+
+export type {McpSession} from '../mcp/results.js'
 
 export interface McpSessionOptions {
   /** OUTLOOP_HOME */
