@@ -26,6 +26,7 @@ Exit codes: 0 done; 1 with --fail-on when there are such findings, or when the s
     '<%= config.bin %> scan . --format sarif --output outloop.sarif --fail-on any',
     '<%= config.bin %> scan . --baseline .outloop-baseline.json --fail-on new',
     '<%= config.bin %> scan ~/clients --known',
+    '<%= config.bin %> scan ~/clients --history',
   ]
 
   static override args = {
@@ -37,6 +38,7 @@ Exit codes: 0 done; 1 with --fail-on when there are such findings, or when the s
     ...scanInputFlags,
     'fail-on': Flags.string({description: 'Exit 1 when there are findings of this kind (new: not in --baseline).', options: ['none', 'any', 'new'], default: 'none'}),
     baseline: Flags.string({description: 'Mark findings recorded in this baseline file as baselined (see outloop baseline).', helpValue: 'FILE'}),
+    history: Flags.boolean({description: "Also read every blob of every git repository under PATH (each once): a key gets the commits and paths that added it, and one that only history still holds is reported too.", exclusive: ['staged', 'diff']}),
     known: Flags.boolean({description: 'Also search every file for the exact values the vault holds (raw, base64, URL-encoded, JSON-escaped), so copies no rule recognises are found. Unlocks the vault.'}),
     ...vaultBackendFlags,
   }
@@ -48,7 +50,7 @@ Exit codes: 0 done; 1 with --fail-on when there are such findings, or when the s
     // Unlocked as every vault command unlocks it: OUTLOOP_PASSPHRASE, else a hidden prompt on the terminal.
     const known = flags.known ? await loadKnownValues({home: options.home, env: process.env, backend: flags.vault, interactive: canPromptOnTerminal()}) : undefined
     const progress = progressReporter()
-    const report = await scanTree({...options, baseline, known, onProgress: progress.update})
+    const report = await scanTree({...options, baseline, known, history: flags.history, onProgress: progress.update})
     progress.done()
 
     emitReport(this.render(report, flags.format, flags.output === undefined && (flags.color ?? wantsColor())), flags.output)

@@ -19,6 +19,8 @@ export interface FileJob {
   readonly absPath: string
   /** The content, when it comes from somewhere other than the file on disk (git's index or a commit). */
   readonly content?: Uint8Array
+  /** Carried back on the result: which blob of git history this is (many blobs share a path). */
+  readonly tag?: string
 }
 
 /** A finding as it leaves a file scan: the file finding's position and preview, a fingerprint instead of the value. Safe to pass between threads. */
@@ -42,9 +44,10 @@ export interface JobReference {
 }
 
 export type FileJobResult =
-  | {readonly relPath: string; readonly skipped: 'unreadable' | 'too-large' | 'binary' | 'scan-error'}
+  | {readonly relPath: string; readonly tag?: string; readonly skipped: 'unreadable' | 'too-large' | 'binary' | 'scan-error'}
   | {
       readonly relPath: string
+      readonly tag?: string
       readonly skipped?: undefined
       readonly bytes: number
       readonly format: string
@@ -105,11 +108,13 @@ export function readJobText(job: FileJob, maxFileSize: number): string | null {
 
 /** runFileJob, with a bug in one file's scan reported as that file not scanned instead of stopping the others. */
 export function runFileJobSafely(job: FileJob, context: FileJobContext): FileJobResult {
+  let result: FileJobResult
   try {
-    return runFileJob(job, context)
+    result = runFileJob(job, context)
   } catch {
-    return {relPath: job.relPath, skipped: 'scan-error'}
+    result = {relPath: job.relPath, skipped: 'scan-error'}
   }
+  return job.tag === undefined ? result : {...result, tag: job.tag}
 }
 
 function accountsIn(text: string): JobAccount[] {
