@@ -69,7 +69,7 @@ function sarifResult(finding: Finding, ruleIndex: number, hasBaseline: boolean):
     ],
     partialFingerprints: {'outloopSecret/v1': finding.fingerprint},
     ...(hasBaseline ? {baselineState: finding.status === 'baselined' ? 'unchanged' : 'new'} : {}),
-    properties: {tenant: finding.tenant, area: finding.area, preview: finding.preview},
+    properties: {tenant: finding.tenant, area: finding.area, preview: finding.preview, ...(finding.history == null ? {} : {history: finding.history})},
   }
 }
 
