@@ -1,10 +1,14 @@
 import {execFileSync} from 'node:child_process'
+import {randomBytes} from 'node:crypto'
 import {mkdirSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
+import {fingerprintSecret, loadFingerprintKey} from '../../src/lib/fingerprint.js'
+import {SecretValue} from '../../src/lib/secret-value.js'
 import {parseChange} from '../../src/scan/git-history.js'
 import {mergeHistory, repositoryOf} from '../../src/scan/history.js'
+import {KNOWN_VALUE_RULE} from '../../src/scan/known-values.js'
 import type {Finding, ScanReport} from '../../src/scan/report.js'
 import {scanTree} from '../../src/services/scan.js'
 import {renderScanText} from '../../src/ui/scan-text.js'
@@ -191,6 +195,24 @@ describe('scan --history', () => {
       ])
       expect(report.complete).toBe(true)
       expectNoSecrets(JSON.stringify(report), [key.key, vendored.key, nested.key])
+    } finally {
+      other.cleanup()
+    }
+  })
+
+  it('with known values, finds a copy no rule recognises that only history holds', async () => {
+    const other = makeTempDir()
+    try {
+      const value = randomBytes(24).toString('base64url')
+      const fingerprint = fingerprintSecret(loadFingerprintKey(home).key, new SecretValue(value))
+      initRepo(join(other.dir, 'acme'))
+      writeTree(other.dir, {'acme/notes.txt': `billing: ${value}\n`})
+      const added = commitAll(join(other.dir, 'acme'), 'add')
+      writeTree(other.dir, {'acme/notes.txt': 'billing: ask\n'})
+      commitAll(join(other.dir, 'acme'), 'remove')
+      const report = await scanTree({root: other.dir, home, threads: 1, history: true, known: [{ref: 'outloop://acme/billing', fingerprint, provider: null, value: new SecretValue(value)}]})
+      expect(report.findings.map((f) => [f.file, f.rule, f.vaulted, f.history?.commits])).toEqual([['acme/notes.txt', KNOWN_VALUE_RULE, 'outloop://acme/billing', [added]]])
+      expectNoSecrets(JSON.stringify(report), [value])
     } finally {
       other.cleanup()
     }
