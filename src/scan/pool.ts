@@ -9,6 +9,20 @@ const BATCH_SIZE = 64
 const IN_FLIGHT = 2
 /** Batches queued before the walker is made to wait, so memory stays flat however large the tree. */
 const MAX_WAITING = 32
+/**
+ * Jobs that carry their content (git's blobs) weigh what they hold: a batch is sent once it holds this much,
+ * and the producer waits while the queued batches hold several times it, whatever their count.
+ */
+const BATCH_BYTES = 2 * 1024 * 1024
+const MAX_WAITING_BYTES = 16 * 1024 * 1024
+
+/** A job's content, when it carries its own buffer: moved to the worker rather than copied. */
+function transferable(job: FileJob): ArrayBuffer | null {
+  const content = job.content
+  if (content === undefined || !(content.buffer instanceof ArrayBuffer)) return null
+  // A view into a larger (pooled) buffer must be copied: moving it would take its neighbours away.
+  return content.byteOffset === 0 && content.byteLength === content.buffer.byteLength ? content.buffer : null
+}
 
 export interface ScanPool {
   /** Queues a file; results arrive through `onResult` in completion order. Wait on it: it holds the walker back when the workers fall behind. */
@@ -42,8 +56,10 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
   // pre-commit hook's few staged files or an empty folder take to scan inline (see finish).
   const workers: Worker[] = []
   const inFlight = new Map<Worker, number>()
-  const waiting: FileJob[][] = []
+  const waiting: Array<{jobs: FileJob[]; bytes: number}> = []
+  let waitingBytes = 0
   let current: FileJob[] = []
+  let currentBytes = 0
   let outstanding = 0
   let failure: Error | null = null
   let settle: (() => void) | null = null
@@ -55,12 +71,14 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
     if (workers.length === 0 && waiting.length > 0) startWorkers()
     for (const worker of workers) {
       while (waiting.length > 0 && (inFlight.get(worker) ?? 0) < IN_FLIGHT) {
-        const jobs = waiting.shift() as FileJob[]
+        const {jobs, bytes} = waiting.shift() as {jobs: FileJob[]; bytes: number}
+        waitingBytes -= bytes
         inFlight.set(worker, (inFlight.get(worker) ?? 0) + 1)
-        worker.postMessage({batch: batchId++, jobs})
+        const moved = bytes === 0 ? [] : jobs.flatMap((job) => transferable(job) ?? [])
+        worker.postMessage({batch: batchId++, jobs}, moved)
       }
     }
-    if (resumeWalker && waiting.length < MAX_WAITING / 2) {
+    if (resumeWalker && waiting.length < MAX_WAITING / 2 && waitingBytes < MAX_WAITING_BYTES / 2) {
       const resume = resumeWalker
       resumeWalker = null
       resume()
@@ -94,11 +112,14 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
     add(job) {
       outstanding++
       current.push(job)
-      if (current.length >= BATCH_SIZE) {
-        waiting.push(current)
+      currentBytes += job.content?.byteLength ?? 0
+      if (current.length >= BATCH_SIZE || currentBytes >= BATCH_BYTES) {
+        waiting.push({jobs: current, bytes: currentBytes})
+        waitingBytes += currentBytes
         current = []
+        currentBytes = 0
         dispatch()
-        if (waiting.length >= MAX_WAITING) return new Promise<void>((resolve) => (resumeWalker = resolve))
+        if (waiting.length >= MAX_WAITING || waitingBytes >= MAX_WAITING_BYTES) return new Promise<void>((resolve) => (resumeWalker = resolve))
       }
     },
     async abort() {
@@ -112,8 +133,10 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
         return
       }
       if (current.length > 0) {
-        waiting.push(current)
+        waiting.push({jobs: current, bytes: currentBytes})
+        waitingBytes += currentBytes
         current = []
+        currentBytes = 0
         dispatch()
       }
       try {

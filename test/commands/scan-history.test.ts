@@ -64,6 +64,39 @@ describe('outloop scan --history', () => {
     expect(plain.code, plain.stdout).toBe(0)
   })
 
+  it('sends large blobs to the workers by weight, and lists those over --max-file-size as not read', async () => {
+    const big = makeTempDir()
+    try {
+      const key = fakeKeyOf('OpenAI')
+      const filler = (n: number) => `${'lorem ipsum dolor sit amet '.repeat(40)}${n}\n`.repeat(1500)
+      // Five blobs of about 1.6 MB: fewer than a batch by count, several batches by weight.
+      const files: Record<string, string> = {}
+      for (let i = 0; i < 5; i++) files[`acme/logs/day-${i}.log`] = filler(i) + (i === 3 ? `OPENAI_API_KEY=${key.key}\n` : '')
+      writeTree(big.dir, files)
+      git(join(big.dir, 'acme'), 'init', '-q', '-b', 'main')
+      git(join(big.dir, 'acme'), 'add', '-A')
+      git(join(big.dir, 'acme'), 'commit', '-q', '-m', 'logs')
+      const commit = git(join(big.dir, 'acme'), 'rev-parse', 'HEAD')
+      git(join(big.dir, 'acme'), 'rm', '-q', '-r', 'logs')
+      git(join(big.dir, 'acme'), 'commit', '-q', '-m', 'remove')
+
+      const all = await runCli(['scan', big.dir, '--history', '--threads', '2', '--format', 'json'], {home})
+      expect(all.code, all.stderr).toBe(0)
+      const report = JSON.parse(all.stdout) as ScanReport
+      expect(report.findings.map((f) => [f.file, f.history?.inWorkingTree])).toEqual([['acme/logs/day-3.log', false]])
+      expect(report.history?.blobs).toBe(5)
+
+      const limited = await runCli(['scan', big.dir, '--history', '--max-file-size', '1MB', '--format', 'json'], {home})
+      const partial = JSON.parse(limited.stdout) as ScanReport
+      expect(partial.findings).toEqual([])
+      expect(partial.complete).toBe(false)
+      expect(partial.skipped.map((s) => [s.file, s.reason])).toContainEqual(['acme/logs/day-3.log@' + commit.slice(0, 7), 'too-large'])
+      expectNoSecrets([all.stdout, limited.stdout], [key.key])
+    } finally {
+      big.cleanup()
+    }
+  })
+
   it('refuses --history with --staged', async () => {
     const result = await runCli(['scan', root, '--history', '--staged'], {home})
     expect(result.code).toBe(2)
