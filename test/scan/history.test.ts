@@ -200,6 +200,31 @@ describe('scan --history', () => {
     }
   })
 
+  it('reads the repository a root sits inside, only below the root, and names holding line breaks', async () => {
+    const other = makeTempDir()
+    try {
+      const inside = fakeKeyOf('OpenAI')
+      const outside = fakeKeyOf('GitHub')
+      const odd = fakeKeyOf('Stripe')
+      initRepo(other.dir)
+      writeTree(other.dir, {'clients/acme/.env': `OPENAI_API_KEY=${inside.key}\n`, 'ops/.env': `GITHUB_TOKEN=${outside.key}\n`, 'clients/acme/a\nb.env': `STRIPE_KEY=${odd.key}\n`})
+      const added = commitAll(other.dir, 'add')
+      rmSync(join(other.dir, 'clients/acme'), {recursive: true})
+      mkdirSync(join(other.dir, 'clients/acme'))
+      writeFileSync(join(other.dir, 'clients/acme/README.md'), 'acme\n')
+      commitAll(other.dir, 'remove')
+      const report = await scanTree({root: join(other.dir, 'clients'), home, threads: 1, history: true})
+      expect(report.history?.repositories).toEqual([''])
+      expect(report.findings.map((f) => [f.file, f.tenant, f.history?.commits, f.history?.inWorkingTree])).toEqual([
+        ['acme/.env', 'acme', [added], false],
+        ['acme/a\nb.env', 'acme', [added], false],
+      ])
+      expectNoSecrets(JSON.stringify(report), [inside.key, outside.key, odd.key])
+    } finally {
+      other.cleanup()
+    }
+  })
+
   it('with known values, finds a copy no rule recognises that only history holds', async () => {
     const other = makeTempDir()
     try {
