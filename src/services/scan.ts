@@ -28,6 +28,8 @@ export interface ScanProgress {
   readonly bytes: number
   readonly findings: number
   readonly ms: number
+  /** With --history: blobs of history read so far (their bytes are in `bytes`). */
+  readonly blobs?: number
 }
 
 export interface ScanTreeOptions {
@@ -151,6 +153,12 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
     knownByFile.delete(jobKey)
     if (result.tag !== undefined && history !== null) {
       history.onResult(result, (scanned) => findingsOf(scanned, scanned.relPath, sightings, true))
+      const now = performance.now()
+      if (options.onProgress && now - lastProgress > PROGRESS_EVERY_MS) {
+        lastProgress = now
+        const read = history.summary()
+        options.onProgress({files, bytes: bytes + read.bytes, blobs: read.blobs, findings: found.length + history.findings().length, ms: now - started})
+      }
       return
     }
     if (result.skipped !== undefined) {
