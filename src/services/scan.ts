@@ -157,7 +157,7 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
       if (options.onProgress && now - lastProgress > PROGRESS_EVERY_MS) {
         lastProgress = now
         const read = history.summary()
-        options.onProgress({files, bytes: bytes + read.bytes, blobs: read.blobs, findings: found.length + history.findings().length, ms: now - started})
+        options.onProgress({files, bytes: bytes + read.bytes, blobs: read.blobs, findings: found.length, ms: now - started})
       }
       return
     }
@@ -169,7 +169,8 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
     bytes += result.bytes
     const placement = placePath(result.relPath, config)
     if (result.formatError) formatErrors.push({file: result.relPath, format: result.format, ...result.formatError})
-    found.push(...findingsOf(result, result.relPath, sightings, false))
+    // One at a time: a file can hold more findings than a spread may pass as arguments.
+    for (const hashed of findingsOf(result, result.relPath, sightings, false)) found.push(hashed)
     if (placement.tenant !== null) for (const a of result.accounts) accounts.push({...a, file: result.relPath, tenant: placement.tenant})
     if (placement.tenant !== null) for (const r of result.references) references.push({...r, file: result.relPath, tenant: placement.tenant})
     const now = performance.now()
