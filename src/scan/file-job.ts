@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import {closeSync, fstatSync, openSync, readSync} from 'node:fs'
 
 import {baselineHash} from '../baseline/baseline.js'
@@ -55,12 +56,16 @@ export type FileJobResult =
       readonly findings: readonly JobFinding[]
       readonly accounts: readonly JobAccount[]
       readonly references: readonly JobReference[]
+      /** With `FileJobContext.blobIds`: the id git would give this file's bytes (`git hash-object`). */
+      readonly blobId?: string
     }
 
 export interface FileJobContext {
   readonly fingerprintKey: Buffer
   readonly maxFileSize: number
   readonly baselineSalt: Buffer | null
+  /** Also compute each file's git blob id (`scan --history`), so history's copies of it are not scanned again. */
+  readonly blobIds?: boolean
 }
 
 /** Reads one file and scans it. The secret values never leave this function: only fingerprints and previews do. */
@@ -93,7 +98,13 @@ export function runFileJob(job: FileJob, context: FileJobContext): FileJobResult
   const refs = text.includes(SECRET_REF_SCHEME) ? findSecretRefs(text) : []
   const refLines = lineNumbers(text, refs.map((r) => r.start))
   const references = refs.map((r, i) => ({owner: r.ref.tenant, name: r.ref.name, line: refLines[i]}))
-  return {relPath: job.relPath, bytes: read.byteLength, format: result.format, formatError: result.formatError, findings, accounts, references}
+  const blobId = context.blobIds === true && job.content === undefined ? gitBlobId(read) : undefined
+  return {relPath: job.relPath, bytes: read.byteLength, format: result.format, formatError: result.formatError, findings, accounts, references, ...(blobId === undefined ? {} : {blobId})}
+}
+
+/** The SHA-1 object id git gives these bytes as a blob (a SHA-256 repository's ids never equal it: no match, no harm). */
+function gitBlobId(bytes: Uint8Array): string {
+  return createHash('sha1').update(`blob ${bytes.byteLength}\u0000`).update(bytes).digest('hex')
 }
 
 /**

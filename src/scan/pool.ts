@@ -27,6 +27,8 @@ function transferable(job: FileJob): ArrayBuffer | null {
 export interface ScanPool {
   /** Queues a file; results arrive through `onResult` in completion order. Wait on it: it holds the walker back when the workers fall behind. */
   add(job: FileJob): Promise<void> | void
+  /** Resolves when every file queued so far has a result; the workers stay for more. */
+  drain(): Promise<void>
   /** Resolves when every queued file has a result; then the workers are gone. */
   finish(): Promise<void>
   /** Stops the workers without waiting for queued files (after an error elsewhere). */
@@ -46,6 +48,7 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
   if (threads <= 1) {
     return {
       add: (job) => onResult(runFileJobSafely(job, context)),
+      drain: async () => {},
       finish: async () => {},
       abort: async () => {},
     }
@@ -87,7 +90,7 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
 
   const startWorkers = () => {
     for (let i = 0; i < threads; i++) {
-      const worker = new Worker(workerUrl, {workerData: {fingerprintKey: context.fingerprintKey, maxFileSize: context.maxFileSize, baselineSalt: context.baselineSalt}})
+      const worker = new Worker(workerUrl, {workerData: {fingerprintKey: context.fingerprintKey, maxFileSize: context.maxFileSize, baselineSalt: context.baselineSalt, blobIds: context.blobIds === true}})
       workers.push(worker)
       inFlight.set(worker, 0)
       listen(worker)
@@ -108,6 +111,26 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
     })
   }
 
+  /** Sends the batch being filled and waits until every queued file has its result. */
+  const settled = async () => {
+    if (current.length > 0) {
+      waiting.push({jobs: current, bytes: currentBytes})
+      waitingBytes += currentBytes
+      current = []
+      currentBytes = 0
+      dispatch()
+    }
+    if (failure) throw failure
+    if (outstanding > 0) {
+      await new Promise<void>((resolve, reject) => {
+        settle = resolve
+        rejectFinish = reject
+      })
+    }
+    settle = null
+    rejectFinish = null
+  }
+
   return {
     add(job) {
       outstanding++
@@ -125,6 +148,17 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
     async abort() {
       await Promise.all(workers.map((w) => w.terminate()))
     },
+    async drain() {
+      if (workers.length === 0) {
+        // Fewer files than one batch so far: scanned here, and the count starts again for what follows.
+        for (const job of current) onResult(runFileJobSafely(job, context))
+        outstanding -= current.length
+        current = []
+        currentBytes = 0
+        return
+      }
+      await settled()
+    },
     async finish() {
       if (workers.length === 0) {
         // Fewer files than one batch: scanned here, as a worker would (a file whose scan throws is reported, not fatal).
@@ -132,21 +166,8 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
         current = []
         return
       }
-      if (current.length > 0) {
-        waiting.push({jobs: current, bytes: currentBytes})
-        waitingBytes += currentBytes
-        current = []
-        currentBytes = 0
-        dispatch()
-      }
       try {
-        if (failure) throw failure
-        if (outstanding > 0) {
-          await new Promise<void>((resolve, reject) => {
-            settle = resolve
-            rejectFinish = reject
-          })
-        }
+        await settled()
       } finally {
         await Promise.all(workers.map((w) => w.terminate()))
       }

@@ -134,9 +134,11 @@ export interface ScanStats {
 export interface HistorySummary {
   /** The repositories' folders relative to the scan root ('' for the root's own). */
   readonly repositories: readonly string[]
-  /** Distinct blobs read (each once, however many commits hold it) and their bytes. */
+  /** Distinct blobs scanned (each once, however many commits hold it) and their bytes. */
   readonly blobs: number
   readonly bytes: number
+  /** Of those, blobs identical to a file of the tree: that file's scan stands for them, they are not read twice. */
+  readonly unchanged: number
 }
 
 /** What `outloop scan` reports; JSON output is exactly this object. */

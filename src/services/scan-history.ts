@@ -19,7 +19,10 @@ export interface HistoryScan {
   queue(options: HistoryQueueOptions): Promise<void>
   /** Takes one blob's result (tagged); `findingsOf` turns a scanned blob into findings as a file's would be. */
   onResult(result: FileJobResult, findingsOf: (scanned: FileJobResult & {skipped?: undefined}) => HashedFinding[]): void
-  findings(): BlobFinding[]
+  /** A file of the tree, scanned, with its blob id: a blob of history with that id is not read again. Call before queue. */
+  noteFile(blobId: string, relPath: string, bytes: number): void
+  /** The blobs' findings; those of blobs identical to a file are that file's (`working`). */
+  findings(working: readonly HashedFinding[]): BlobFinding[]
   repositories(): string[]
   summary(): HistorySummary
 }
@@ -36,13 +39,17 @@ function blobLabel(place: BlobPlace): string {
 
 /**
  * Reads the history of every git repository under the root, each blob once (its newest path decides its
- * format), through the scan's own pool. A repository git cannot read, a blob over the size limit and a
- * timeout are listed as not read, so the scan is incomplete rather than falsely clean.
+ * format), through the scan's own pool; a blob identical to a file the scan read (most of the newest commit)
+ * is not read again, that file's findings stand for it. A repository git cannot read, a blob over the size
+ * limit and a timeout are listed as not read, so the scan is incomplete rather than falsely clean.
  */
 export function createHistoryScan(root: string, skipped: SkippedPath[]): HistoryScan {
   const repos: GitRepository[] = []
   const places: Array<ReadonlyMap<string, readonly BlobPlace[]>> = []
   const found: BlobFinding[] = []
+  const files = new Map<string, {relPath: string; bytes: number}>()
+  // Blobs whose content is a scanned file's: repository index, blob id, the file.
+  const unchanged: Array<{index: number; oid: string; relPath: string}> = []
   let blobs = 0
   let bytes = 0
 
@@ -65,7 +72,17 @@ export function createHistoryScan(root: string, skipped: SkippedPath[]): History
           const listed = await listHistoryBlobs(repo, {maxFileSize, ignored})
           places[index] = listed.places
           for (const oid of listed.tooLarge) skipped.push({file: blobLabel((listed.places.get(oid) as readonly BlobPlace[])[0]), reason: 'too-large'})
-          for await (const {oid, content} of readBlobContents(repo, listed.toRead)) {
+          const toRead: string[] = []
+          for (const oid of listed.toRead) {
+            const file = files.get(oid)
+            if (file === undefined) toRead.push(oid)
+            else {
+              unchanged.push({index, oid, relPath: file.relPath})
+              blobs++
+              bytes += file.bytes
+            }
+          }
+          for await (const {oid, content} of readBlobContents(repo, toRead)) {
             if (performance.now() > deadline) {
               skipped.push({file: repositoryLabel(repo), reason: 'timeout'})
               break
@@ -92,8 +109,21 @@ export function createHistoryScan(root: string, skipped: SkippedPath[]): History
       bytes += result.bytes
       for (const hashed of findingsOf(result)) found.push({...hashed, repository: repos[index].dir, places: where})
     },
-    findings: () => found,
+    noteFile(blobId, relPath, size) {
+      if (!files.has(blobId)) files.set(blobId, {relPath, bytes: size})
+    },
+    findings(working) {
+      if (unchanged.length === 0) return found
+      const byFile = new Map<string, HashedFinding[]>()
+      for (const hashed of working) byFile.set(hashed.finding.file, [...(byFile.get(hashed.finding.file) ?? []), hashed])
+      const all = [...found]
+      for (const {index, oid, relPath} of unchanged) {
+        const where = places[index]?.get(oid) ?? []
+        for (const hashed of byFile.get(relPath) ?? []) all.push({...hashed, repository: repos[index].dir, places: where})
+      }
+      return all
+    },
     repositories: () => repos.map((r) => r.dir),
-    summary: () => ({repositories: repos.map((r) => r.dir), blobs, bytes}),
+    summary: () => ({repositories: repos.map((r) => r.dir), blobs, bytes, unchanged: unchanged.length}),
   }
 }

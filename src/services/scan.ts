@@ -167,6 +167,7 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
     }
     files++
     bytes += result.bytes
+    if (result.blobId !== undefined && history !== null) history.noteFile(result.blobId, result.relPath, result.bytes)
     const placement = placePath(result.relPath, config)
     if (result.formatError) formatErrors.push({file: result.relPath, format: result.format, ...result.formatError})
     // One at a time: a file can hold more findings than a spread may pass as arguments.
@@ -181,7 +182,7 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
   }
 
   const baselineSalt = options.baseline?.salt ?? options.baselineSalt ?? null
-  const pool = createScanPool(options.threads ?? defaultScanThreads(), {fingerprintKey: key, maxFileSize, baselineSalt}, onResult)
+  const pool = createScanPool(options.threads ?? defaultScanThreads(), {fingerprintKey: key, maxFileSize, baselineSalt, blobIds: history !== null}, onResult)
   // Files from git skip the walker, so the same ignores (defaults, outloop.yaml, --ignore) apply to them here.
   const ignored = options.files === undefined ? null : ignoreMatcher(ignore)
   const entries = options.files ?? walkTree(root, {realRoot: realpathSync(root), ignore})
@@ -196,6 +197,8 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
       }
     }
     if (history !== null) {
+      // Every file's result (with its blob id) is in before history is listed, so no blob of a file is read twice.
+      await pool.drain()
       const add = async (job: FileJob) => {
         if (needles.list.length > 0) sweepKnownValues(job, needles, maxFileSize, knownByFile)
         await pool.add(job)
@@ -209,7 +212,7 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
   }
   await pool.finish()
 
-  const merged = history === null ? found : mergeHistory(found, history.findings(), history.repositories(), (path) => placePath(path, config))
+  const merged = history === null ? found : mergeHistory(found, history.findings(found), history.repositories(), (path) => placePath(path, config))
   const findings = classify(merged, options)
 
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))

@@ -124,8 +124,9 @@ describe('scan --history', () => {
     const [found] = byRule(history, k4.rule)
     expect(found).toMatchObject({file: 'globex/.env', tenant: 'globex'})
     expect(found.history).toEqual({repository: 'globex', commits: [commits.globexAdd], paths: ['globex/.env'], inWorkingTree: false})
-    // Six blobs in acme (two .env, keep.env, two notes, .gitignore; the renames add none), two in globex.
-    expect(history.history).toEqual({repositories: ['acme', 'globex'], blobs: 8, bytes: expect.any(Number)})
+    // Six blobs in acme (two .env, keep.env, two notes, .gitignore; the renames add none), two in globex; five
+    // of them are the files as they are now (config.env, keep.env, the note, .gitignore, globex's .env), not read twice.
+    expect(history.history).toEqual({repositories: ['acme', 'globex'], blobs: 8, bytes: expect.any(Number), unchanged: 5})
     expect(history.tenants.map((t) => [t.tenant, t.keys])).toEqual([
       ['acme', 4],
       ['globex', 1],
@@ -220,6 +221,30 @@ describe('scan --history', () => {
         ['acme/a\nb.env', 'acme', [added], false],
       ])
       expectNoSecrets(JSON.stringify(report), [inside.key, outside.key, odd.key])
+    } finally {
+      other.cleanup()
+    }
+  })
+
+  it("takes a blob identical to another client's file from that file's scan, and still places it in its own client", async () => {
+    const other = makeTempDir()
+    try {
+      const key = fakeKeyOf('OpenAI')
+      const content = `OPENAI_API_KEY=${key.key}\n`
+      writeTree(other.dir, {'acme/.env': content, 'globex/config/.env': content})
+      initRepo(join(other.dir, 'globex'))
+      const added = commitAll(join(other.dir, 'globex'), 'add')
+      rmSync(join(other.dir, 'globex/config'), {recursive: true})
+      writeTree(other.dir, {'globex/README.md': 'globex\n'})
+      commitAll(join(other.dir, 'globex'), 'remove')
+      const report = await scanTree({root: other.dir, home, threads: 1, history: true})
+      expect(report.history).toMatchObject({blobs: 2, unchanged: 2})
+      expect(report.findings.map((f) => [f.file, f.tenant, f.line, f.column, f.history?.inWorkingTree ?? null])).toEqual([
+        ['acme/.env', 'acme', 1, 16, null],
+        ['globex/config/.env', 'globex', 1, 16, false],
+      ])
+      expect(report.findings[1].history?.commits).toEqual([added])
+      expect(report.risks.map((r) => r.type).sort()).toEqual(['cross-client', 'git-history'])
     } finally {
       other.cleanup()
     }
