@@ -25,6 +25,8 @@ export interface HistoryBlobs {
   readonly toRead: readonly string[]
   /** Blob ids over the size limit, left unread. */
   readonly tooLarge: readonly string[]
+  /** Blob ids history names but the repository doesn't hold (a partial or damaged clone). */
+  readonly missing: readonly string[]
 }
 
 /**
@@ -36,6 +38,10 @@ const REPOSITORY_VARIABLES = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT
 function gitEnv(): NodeJS.ProcessEnv {
   const env = {...process.env}
   for (const name of REPOSITORY_VARIABLES) delete env[name]
+  // A partial clone would fetch every missing blob from its remote (and could ask for a password): a scan
+  // reads what is on this machine, and lists the rest as not read.
+  env.GIT_NO_LAZY_FETCH = '1'
+  env.GIT_TERMINAL_PROMPT = '0'
   return env
 }
 
@@ -183,13 +189,14 @@ export async function listHistoryBlobs(repo: GitRepository, options: {readonly m
   const sizes = await blobSizes(repo, oids)
   const toRead: string[] = []
   const tooLarge: string[] = []
+  const missing: string[] = []
   for (const oid of oids) {
     const size = sizes.get(oid)
-    if (size === undefined) continue
-    if (size > options.maxFileSize) tooLarge.push(oid)
+    if (size === undefined) missing.push(oid)
+    else if (size > options.maxFileSize) tooLarge.push(oid)
     else toRead.push(oid)
   }
-  return {places, toRead, tooLarge}
+  return {places, toRead, tooLarge, missing}
 }
 
 function addPlace(places: Map<string, BlobPlace[]>, oid: string, gitPath: string, commit: string, order: number, repo: GitRepository, ignored: (relPath: string) => boolean): void {

@@ -72,6 +72,7 @@ export function createHistoryScan(root: string, skipped: SkippedPath[]): History
           const listed = await listHistoryBlobs(repo, {maxFileSize, ignored})
           places[index] = listed.places
           for (const oid of listed.tooLarge) skipped.push({file: blobLabel((listed.places.get(oid) as readonly BlobPlace[])[0]), reason: 'too-large'})
+          for (const oid of listed.missing) skipped.push({file: blobLabel((listed.places.get(oid) as readonly BlobPlace[])[0]), reason: 'unreadable'})
           const toRead: string[] = []
           for (const oid of listed.toRead) {
             const file = files.get(oid)

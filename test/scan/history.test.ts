@@ -277,9 +277,19 @@ describe('scan --history', () => {
       commitAll(join(other.dir, 'acme'), 'add')
       writeTree(other.dir, {'acme/.env': ''})
       commitAll(join(other.dir, 'acme'), 'remove')
+      // A blob history names but the repository lost (a partial clone's, a damaged one's): listed as not read.
+      writeTree(other.dir, {'acme/notes.md': 'old notes\n'})
+      const noted = commitAll(join(other.dir, 'acme'), 'notes')
+      const lost = git(join(other.dir, 'acme'), 'rev-parse', 'HEAD:notes.md')
+      rmSync(join(other.dir, 'acme/notes.md'))
+      commitAll(join(other.dir, 'acme'), 'drop notes')
+      rmSync(join(other.dir, 'acme/.git/objects', lost.slice(0, 2), lost.slice(2)))
       const report = await scanTree({root: other.dir, home, threads: 1, history: true})
       expect(report.findings.map((f) => f.file)).toEqual(['acme/.env'])
-      expect(report.skipped).toEqual([{file: 'globex/.git', reason: 'unreadable'}])
+      expect(report.skipped).toEqual([
+        {file: `acme/notes.md@${noted.slice(0, 7)}`, reason: 'unreadable'},
+        {file: 'globex/.git', reason: 'unreadable'},
+      ])
       expect(report.complete).toBe(false)
     } finally {
       other.cleanup()
