@@ -1,7 +1,7 @@
 import {spawn, spawnSync, type ChildProcessWithoutNullStreams} from 'node:child_process'
-import {realpathSync, type Dirent} from 'node:fs'
+import {readFileSync, realpathSync, type Dirent} from 'node:fs'
 import {readdir} from 'node:fs/promises'
-import {join, relative} from 'node:path'
+import {join, relative, resolve} from 'node:path'
 
 import {UserError} from '../lib/errors.js'
 import {toPosixPath} from '../lib/paths.js'
@@ -65,8 +65,8 @@ function gitMissing(error: NodeJS.ErrnoException): UserError {
 
 /**
  * Finds the git repositories to read: the root's (also when the root is a folder inside one) and every
- * folder below it holding a `.git` folder or file (worktrees, submodules), with the walk's ignores. `.git`
- * folders themselves are never entered.
+ * folder below it holding a `.git` folder or file (submodules, worktrees of repositories outside these), with
+ * the walk's ignores. `.git` folders themselves are never entered.
  */
 export async function findGitRepositories(root: string, ignored: (relPath: string) => boolean): Promise<GitRepository[]> {
   const repositories: GitRepository[] = []
@@ -80,8 +80,12 @@ export async function findGitRepositories(root: string, ignored: (relPath: strin
       // The walk reports folders it cannot list; nothing to add here.
       continue
     }
-    if (entries.some((e) => e.name === '.git' && (e.isDirectory() || e.isFile()))) repositories.push({dir, absDir: dir === '' ? root : join(root, dir), prefix: ''})
-    else if (dir === '') {
+    const marker = entries.find((e) => e.name === '.git' && (e.isDirectory() || e.isFile()))
+    if (marker !== undefined) {
+      const absDir = dir === '' ? root : join(root, dir)
+      // A linked worktree of a repository already being read (acme/.worktrees/x) has the same history: read once.
+      if (!(marker.isFile() && isWorktreeOf(absDir, repositories))) repositories.push({dir, absDir, prefix: ''})
+    } else if (dir === '') {
       const enclosing = enclosingRepository(root, realRoot)
       if (enclosing !== null) repositories.push(enclosing)
     }
@@ -94,6 +98,33 @@ export async function findGitRepositories(root: string, ignored: (relPath: strin
     for (let i = subfolders.length - 1; i >= 0; i--) pending.push(subfolders[i])
   }
   return repositories
+}
+
+/**
+ * Whether a folder whose `.git` is a file is a linked worktree (`gitdir: …/acme/.git/worktrees/x`) of one of
+ * the repositories found so far, which hold it (the walk goes top-down). Its files then count as that
+ * repository's working tree. A submodule's `.git` file points into `.git/modules/` and is read on its own.
+ */
+function isWorktreeOf(absDir: string, repositories: readonly GitRepository[]): boolean {
+  let text: string
+  try {
+    text = readFileSync(join(absDir, '.git'), 'utf8')
+  } catch {
+    return false
+  }
+  const match = /^gitdir: (.+?)\r?\n?$/m.exec(text)
+  const worktree = match === null ? null : /^(.*)[\\/]\.git[\\/]worktrees[\\/][^\\/]+[\\/]?$/.exec(resolve(absDir, match[1]))
+  if (worktree === null) return false
+  const main = resolveLink(worktree[1])
+  return main !== null && repositories.some((r) => r.prefix === '' && resolveLink(r.absDir) === main)
+}
+
+function resolveLink(path: string): string | null {
+  try {
+    return realpathSync(path)
+  } catch {
+    return null
+  }
 }
 
 /** The repository the root is a folder of (the root below its top), or null when the root is in none. */

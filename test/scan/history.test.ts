@@ -250,6 +250,32 @@ describe('scan --history', () => {
     }
   })
 
+  it("reads a linked worktree's history once, with its repository's", async () => {
+    const other = makeTempDir()
+    try {
+      const gone = fakeKeyOf('OpenAI')
+      const branch = fakeKeyOf('GitHub')
+      const acme = join(other.dir, 'acme')
+      initRepo(acme)
+      writeTree(acme, {'.env': `OPENAI_API_KEY=${gone.key}\n`})
+      commitAll(acme, 'add')
+      writeTree(acme, {'.env': ''})
+      commitAll(acme, 'remove')
+      git(acme, 'worktree', 'add', '-q', '-b', 'feature', '.wt/feature')
+      writeTree(acme, {'.wt/feature/feature.env': `GITHUB_TOKEN=${branch.key}\n`})
+      const onBranch = commitAll(join(acme, '.wt/feature'), 'feature')
+      const report = await scanTree({root: other.dir, home, threads: 1, history: true})
+      expect(report.history?.repositories).toEqual(['acme'])
+      expect(report.findings.map((f) => [f.file, f.history?.repository, f.history?.inWorkingTree])).toEqual([
+        ['acme/.env', 'acme', false],
+        ['acme/.wt/feature/feature.env', 'acme', true],
+      ])
+      expect(report.findings[1].history?.commits).toEqual([onBranch])
+    } finally {
+      other.cleanup()
+    }
+  })
+
   it('with known values, finds a copy no rule recognises that only history holds', async () => {
     const other = makeTempDir()
     try {
