@@ -187,7 +187,9 @@ function historyRisks(group: readonly Finding[], label: string, fingerprint: str
   const byRepository = new Map<string, Finding[]>()
   for (const f of group) {
     if (f.history == null) continue
-    byRepository.set(f.history.repository, [...(byRepository.get(f.history.repository) ?? []), f])
+    const list = byRepository.get(f.history.repository)
+    if (list === undefined) byRepository.set(f.history.repository, [f])
+    else list.push(f)
   }
   const risks: Risk[] = []
   for (const [repository, here] of byRepository) {

@@ -116,7 +116,11 @@ export function createHistoryScan(root: string, skipped: SkippedPath[]): History
     findings(working) {
       if (unchanged.length === 0) return found
       const byFile = new Map<string, HashedFinding[]>()
-      for (const hashed of working) byFile.set(hashed.finding.file, [...(byFile.get(hashed.finding.file) ?? []), hashed])
+      for (const hashed of working) {
+        const list = byFile.get(hashed.finding.file)
+        if (list === undefined) byFile.set(hashed.finding.file, [hashed])
+        else list.push(hashed)
+      }
       const all = [...found]
       for (const {index, oid, relPath} of unchanged) {
         const where = places[index]?.get(oid) ?? []
