@@ -26,6 +26,7 @@ Exit codes: 0 done; 1 with --fail-on when there are such findings, or when the s
     '<%= config.bin %> scan . --format sarif --output outloop.sarif --fail-on any',
     '<%= config.bin %> scan . --baseline .outloop-baseline.json --fail-on new',
     '<%= config.bin %> scan ~/clients --known',
+    '<%= config.bin %> scan ~/clients --history',
   ]
 
   static override args = {
@@ -42,6 +43,7 @@ Exit codes: 0 done; 1 with --fail-on when there are such findings, or when the s
       helpValue: 'FILE',
       exclusive: ['baseline'],
     }),
+    history: Flags.boolean({description: "Also read every blob of every git repository under PATH (each once): a key gets the commits and paths that added it, and one that only history still holds is reported too.", exclusive: ['staged', 'diff']}),
     known: Flags.boolean({description: 'Also search every file for the exact values the vault holds (raw, base64, URL-encoded, JSON-escaped), so copies no rule recognises are found. Unlocks the vault.'}),
     ...vaultBackendFlags,
   }
@@ -65,6 +67,7 @@ Exit codes: 0 done; 1 with --fail-on when there are such findings, or when the s
       ...options,
       baseline,
       known,
+      history: flags.history,
       baselineSalt: repository?.salt?.salt,
       onBaselineHash: sarif ? (finding, hash) => hashes.set(finding, hash) : undefined,
       onProgress: progress.update,

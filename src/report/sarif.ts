@@ -77,7 +77,7 @@ function sarifResult(finding: Finding, ruleIndex: number, hasBaseline: boolean, 
     // Code scanning matches alerts across runs by these: a machine-keyed one churns on every fresh CI runner.
     partialFingerprints: repositoryHash === undefined ? {'outloopSecret/v1': finding.fingerprint} : {'outloopSecret/v2': repositoryHash},
     ...(hasBaseline ? {baselineState: finding.status === 'baselined' ? 'unchanged' : 'new'} : {}),
-    properties: {tenant: finding.tenant, area: finding.area, preview: finding.preview},
+    properties: {tenant: finding.tenant, area: finding.area, preview: finding.preview, ...(finding.history == null ? {} : {history: finding.history})},
   }
 }
 

@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import {closeSync, fstatSync, openSync, readSync} from 'node:fs'
 
 import {baselineHash} from '../baseline/baseline.js'
@@ -19,6 +20,8 @@ export interface FileJob {
   readonly absPath: string
   /** The content, when it comes from somewhere other than the file on disk (git's index or a commit). */
   readonly content?: Uint8Array
+  /** Carried back on the result: which blob of git history this is (many blobs share a path). */
+  readonly tag?: string
 }
 
 /** A finding as it leaves a file scan: the file finding's position and preview, a fingerprint instead of the value. Safe to pass between threads. */
@@ -42,9 +45,10 @@ export interface JobReference {
 }
 
 export type FileJobResult =
-  | {readonly relPath: string; readonly skipped: 'unreadable' | 'too-large' | 'binary' | 'scan-error'}
+  | {readonly relPath: string; readonly tag?: string; readonly skipped: 'unreadable' | 'too-large' | 'binary' | 'scan-error'}
   | {
       readonly relPath: string
+      readonly tag?: string
       readonly skipped?: undefined
       readonly bytes: number
       readonly format: string
@@ -52,12 +56,16 @@ export type FileJobResult =
       readonly findings: readonly JobFinding[]
       readonly accounts: readonly JobAccount[]
       readonly references: readonly JobReference[]
+      /** With `FileJobContext.blobIds`: the id git would give this file's bytes (`git hash-object`). */
+      readonly blobId?: string
     }
 
 export interface FileJobContext {
   readonly fingerprintKey: Buffer
   readonly maxFileSize: number
   readonly baselineSalt: Buffer | null
+  /** Also compute each file's git blob id (`scan --history`), so history's copies of it are not scanned again. */
+  readonly blobIds?: boolean
 }
 
 /** Reads one file and scans it. The secret values never leave this function: only fingerprints and previews do. */
@@ -90,7 +98,13 @@ export function runFileJob(job: FileJob, context: FileJobContext): FileJobResult
   const refs = text.includes(SECRET_REF_SCHEME) ? findSecretRefs(text) : []
   const refLines = lineNumbers(text, refs.map((r) => r.start))
   const references = refs.map((r, i) => ({owner: r.ref.tenant, name: r.ref.name, line: refLines[i]}))
-  return {relPath: job.relPath, bytes: read.byteLength, format: result.format, formatError: result.formatError, findings, accounts, references}
+  const blobId = context.blobIds === true && job.content === undefined ? gitBlobId(read) : undefined
+  return {relPath: job.relPath, bytes: read.byteLength, format: result.format, formatError: result.formatError, findings, accounts, references, ...(blobId === undefined ? {} : {blobId})}
+}
+
+/** The SHA-1 object id git gives these bytes as a blob (a SHA-256 repository's ids never equal it: no match, no harm). */
+function gitBlobId(bytes: Uint8Array): string {
+  return createHash('sha1').update(`blob ${bytes.byteLength}\u0000`).update(bytes).digest('hex')
 }
 
 /**
@@ -105,11 +119,13 @@ export function readJobText(job: FileJob, maxFileSize: number): string | null {
 
 /** runFileJob, with a bug in one file's scan reported as that file not scanned instead of stopping the others. */
 export function runFileJobSafely(job: FileJob, context: FileJobContext): FileJobResult {
+  let result: FileJobResult
   try {
-    return runFileJob(job, context)
+    result = runFileJob(job, context)
   } catch {
-    return {relPath: job.relPath, skipped: 'scan-error'}
+    result = {relPath: job.relPath, skipped: 'scan-error'}
   }
+  return job.tag === undefined ? result : {...result, tag: job.tag}
 }
 
 function accountsIn(text: string): JobAccount[] {

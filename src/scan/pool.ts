@@ -9,10 +9,26 @@ const BATCH_SIZE = 64
 const IN_FLIGHT = 2
 /** Batches queued before the walker is made to wait, so memory stays flat however large the tree. */
 const MAX_WAITING = 32
+/**
+ * Jobs that carry their content (git's blobs) weigh what they hold: a batch is sent once it holds this much,
+ * and the producer waits while the queued batches hold several times it, whatever their count.
+ */
+const BATCH_BYTES = 2 * 1024 * 1024
+const MAX_WAITING_BYTES = 16 * 1024 * 1024
+
+/** A job's content, when it carries its own buffer: moved to the worker rather than copied. */
+function transferable(job: FileJob): ArrayBuffer | null {
+  const content = job.content
+  if (content === undefined || !(content.buffer instanceof ArrayBuffer)) return null
+  // A view into a larger (pooled) buffer must be copied: moving it would take its neighbours away.
+  return content.byteOffset === 0 && content.byteLength === content.buffer.byteLength ? content.buffer : null
+}
 
 export interface ScanPool {
   /** Queues a file; results arrive through `onResult` in completion order. Wait on it: it holds the walker back when the workers fall behind. */
   add(job: FileJob): Promise<void> | void
+  /** Resolves when every file queued so far has a result; the workers stay for more. */
+  drain(): Promise<void>
   /** Resolves when every queued file has a result; then the workers are gone. */
   finish(): Promise<void>
   /** Stops the workers without waiting for queued files (after an error elsewhere). */
@@ -32,6 +48,7 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
   if (threads <= 1) {
     return {
       add: (job) => onResult(runFileJobSafely(job, context)),
+      drain: async () => {},
       finish: async () => {},
       abort: async () => {},
     }
@@ -42,8 +59,10 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
   // pre-commit hook's few staged files or an empty folder take to scan inline (see finish).
   const workers: Worker[] = []
   const inFlight = new Map<Worker, number>()
-  const waiting: FileJob[][] = []
+  const waiting: Array<{jobs: FileJob[]; bytes: number}> = []
+  let waitingBytes = 0
   let current: FileJob[] = []
+  let currentBytes = 0
   let outstanding = 0
   let failure: Error | null = null
   let settle: (() => void) | null = null
@@ -55,12 +74,14 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
     if (workers.length === 0 && waiting.length > 0) startWorkers()
     for (const worker of workers) {
       while (waiting.length > 0 && (inFlight.get(worker) ?? 0) < IN_FLIGHT) {
-        const jobs = waiting.shift() as FileJob[]
+        const {jobs, bytes} = waiting.shift() as {jobs: FileJob[]; bytes: number}
+        waitingBytes -= bytes
         inFlight.set(worker, (inFlight.get(worker) ?? 0) + 1)
-        worker.postMessage({batch: batchId++, jobs})
+        const moved = bytes === 0 ? [] : jobs.flatMap((job) => transferable(job) ?? [])
+        worker.postMessage({batch: batchId++, jobs}, moved)
       }
     }
-    if (resumeWalker && waiting.length < MAX_WAITING / 2) {
+    if (resumeWalker && waiting.length < MAX_WAITING / 2 && waitingBytes < MAX_WAITING_BYTES / 2) {
       const resume = resumeWalker
       resumeWalker = null
       resume()
@@ -69,7 +90,7 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
 
   const startWorkers = () => {
     for (let i = 0; i < threads; i++) {
-      const worker = new Worker(workerUrl, {workerData: {fingerprintKey: context.fingerprintKey, maxFileSize: context.maxFileSize, baselineSalt: context.baselineSalt}})
+      const worker = new Worker(workerUrl, {workerData: {fingerprintKey: context.fingerprintKey, maxFileSize: context.maxFileSize, baselineSalt: context.baselineSalt, blobIds: context.blobIds === true}})
       workers.push(worker)
       inFlight.set(worker, 0)
       listen(worker)
@@ -90,19 +111,53 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
     })
   }
 
+  /** Sends the batch being filled and waits until every queued file has its result. */
+  const settled = async () => {
+    if (current.length > 0) {
+      waiting.push({jobs: current, bytes: currentBytes})
+      waitingBytes += currentBytes
+      current = []
+      currentBytes = 0
+      dispatch()
+    }
+    if (failure) throw failure
+    if (outstanding > 0) {
+      await new Promise<void>((resolve, reject) => {
+        settle = resolve
+        rejectFinish = reject
+      })
+    }
+    settle = null
+    rejectFinish = null
+  }
+
   return {
     add(job) {
       outstanding++
       current.push(job)
-      if (current.length >= BATCH_SIZE) {
-        waiting.push(current)
+      currentBytes += job.content?.byteLength ?? 0
+      if (current.length >= BATCH_SIZE || currentBytes >= BATCH_BYTES) {
+        waiting.push({jobs: current, bytes: currentBytes})
+        waitingBytes += currentBytes
         current = []
+        currentBytes = 0
         dispatch()
-        if (waiting.length >= MAX_WAITING) return new Promise<void>((resolve) => (resumeWalker = resolve))
+        if (waiting.length >= MAX_WAITING || waitingBytes >= MAX_WAITING_BYTES) return new Promise<void>((resolve) => (resumeWalker = resolve))
       }
     },
     async abort() {
       await Promise.all(workers.map((w) => w.terminate()))
+    },
+    async drain() {
+      if (workers.length === 0) {
+        // Fewer files than one batch so far: scanned here, and the count starts again for what follows.
+        for (const job of current) onResult(runFileJobSafely(job, context))
+        outstanding -= current.length
+        current = []
+        currentBytes = 0
+        return
+      }
+      await settled()
     },
     async finish() {
       if (workers.length === 0) {
@@ -111,19 +166,8 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
         current = []
         return
       }
-      if (current.length > 0) {
-        waiting.push(current)
-        current = []
-        dispatch()
-      }
       try {
-        if (failure) throw failure
-        if (outstanding > 0) {
-          await new Promise<void>((resolve, reject) => {
-            settle = resolve
-            rejectFinish = reject
-          })
-        }
+        await settled()
       } finally {
         await Promise.all(workers.map((w) => w.terminate()))
       }

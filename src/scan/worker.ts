@@ -7,6 +7,7 @@ const context: FileJobContext = {
   fingerprintKey: Buffer.from(workerData.fingerprintKey as Uint8Array),
   maxFileSize: workerData.maxFileSize as number,
   baselineSalt: workerData.baselineSalt ? Buffer.from(workerData.baselineSalt as Uint8Array) : null,
+  blobIds: workerData.blobIds === true,
 }
 
 parentPort?.on('message', (message: {batch: number; jobs: FileJob[]}) => {
