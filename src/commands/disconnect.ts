@@ -1,4 +1,4 @@
-import {Args} from '@oclif/core'
+import * as Args from '@oclif/core/args'
 
 import {OutloopCommand} from '../lib/command.js'
 import {outloopHome} from '../lib/paths.js'

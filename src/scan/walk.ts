@@ -28,6 +28,11 @@ export function ignoreMatcher(globs: readonly string[]): (relPath: string) => bo
   return (relPath) => combined.test(relPath)
 }
 
+/** A glob matching exactly this path: every character micromatch reads as a glob symbol is escaped. */
+export function escapeGlob(path: string): string {
+  return path.replace(/[\\*?[\]{}()!+@|]/g, '\\$&')
+}
+
 /**
  * Lists the files under a root, hidden ones included, without following symlinks. A symlink whose
  * target is inside the root is passed over (its target is listed in place); one that leaves the root is

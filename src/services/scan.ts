@@ -1,4 +1,3 @@
-import fg from 'fast-glob'
 import {realpathSync, statSync} from 'node:fs'
 import {isAbsolute, relative, resolve} from 'node:path'
 
@@ -19,7 +18,7 @@ import type {VaultServiceOptions} from './vault/store.js'
 import {createScanPool, defaultScanThreads} from '../scan/pool.js'
 import {SCAN_SCHEMA, type AllowedFinding, type Finding, type FormatProblem, type ScanReport, type SkippedPath} from '../scan/report.js'
 import {placePath} from '../scan/tenants.js'
-import {ignoreMatcher, walkTree} from '../scan/walk.js'
+import {escapeGlob, ignoreMatcher, walkTree} from '../scan/walk.js'
 
 export interface ScanProgress {
   readonly files: number
@@ -259,7 +258,7 @@ function classify(found: Array<{finding: Finding; hash: string | null}>, options
 function stateFolderIgnore(root: string, home: string): string[] {
   const rel = relative(root, resolve(home))
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return []
-  return [`${fg.escapePath(toPosixPath(rel))}/**`]
+  return [`${escapeGlob(toPosixPath(rel))}/**`]
 }
 
 function assertScannableRoot(root: string, given: string): void {

@@ -3,7 +3,7 @@ import {join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 
 import {DEFAULT_IGNORES} from '../../src/scan/config.js'
-import {walkTree, type WalkEntry} from '../../src/scan/walk.js'
+import {escapeGlob, ignoreMatcher, walkTree, type WalkEntry} from '../../src/scan/walk.js'
 import {makeTempDir, writeTree} from '../helpers/tree.js'
 
 async function collect(root: string, ignore: readonly string[] = DEFAULT_IGNORES): Promise<WalkEntry[]> {
@@ -63,5 +63,19 @@ describe('walkTree', () => {
     writeTree(root, {'acme/a\nb.env': 'A=1', 'acme/c\rd/e\u001b[2J.env': 'A=1', 'acme/f\ng/node_modules/x.js': '', 'acme/h\ni/skip.log': ''})
     const files = (await collect(root, [...DEFAULT_IGNORES, '**/*.log'])).map((e) => `${e.kind}:${e.relPath}`)
     expect(files).toEqual(['file:acme/a\nb.env', 'file:acme/c\rd/e\u001b[2J.env'])
+  })
+})
+
+describe('escapeGlob', () => {
+  it('makes a glob that matches the very path, whatever glob symbols its names hold', () => {
+    const names = ['st[a]te', 'a*b', 'q?', '!(x)', '{y,z}', '+(p)', '@(o)', 'a|b', 'back\\slash', 'plain.dir', '$HOME^']
+    for (const name of names) {
+      const matches = ignoreMatcher([`${escapeGlob(`home/${name}`)}/**`])
+      expect(matches(`home/${name}/vault.json`), name).toBe(true)
+      // Read as a glob, each would match other paths (or not itself): escaped, it matches no other.
+      for (const other of ['home/state/vault.json', 'home/ab/vault.json', 'home/axb/vault.json', 'home/q1/vault.json', 'home/y/vault.json', 'home/z/vault.json', 'home/p/vault.json', 'home/o/vault.json', 'home/a/vault.json', 'home/b/vault.json', 'home/plainxdir/vault.json']) {
+        expect(matches(other), `${name} vs ${other}`).toBe(false)
+      }
+    }
   })
 })
