@@ -3,8 +3,7 @@ import * as Flags from '@oclif/core/flags'
 import {join} from 'node:path'
 
 import {OutloopCommand} from '../lib/command.js'
-import {emitReport, reportFlags, scanInputFlags, scanOptionsFromFlags} from '../lib/scan-flags.js'
-import {buildScanSarif} from '../report/sarif.js'
+import {emitReport, renderScanSarif, reportFlags, scanInputFlags, scanOptionsFromFlags} from '../lib/scan-flags.js'
 import {DEFAULT_BASELINE_FILE, readBaselineFile} from '../services/baseline.js'
 import {scanTree} from '../services/scan.js'
 import {renderCheckText} from '../ui/check-text.js'
@@ -44,7 +43,7 @@ With --staged it checks what git has staged (for a pre-commit hook); with --diff
       flags.format === 'json'
         ? JSON.stringify(report, null, 2) + '\n'
         : flags.format === 'sarif'
-          ? JSON.stringify(buildScanSarif(report, this.config.version), null, 2) + '\n'
+          ? await renderScanSarif(report, this.config.version)
           : renderCheckText(report, {color})
     emitReport(rendered, flags.output)
 

@@ -2,8 +2,7 @@ import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
 import {OutloopCommand} from '../lib/command.js'
-import {emitReport, reportFlags, scanInputFlags, scanOptionsFromFlags} from '../lib/scan-flags.js'
-import {buildScanSarif} from '../report/sarif.js'
+import {emitReport, renderScanSarif, reportFlags, scanInputFlags, scanOptionsFromFlags} from '../lib/scan-flags.js'
 import type {ScanReport} from '../scan/report.js'
 import {readBaselineFile} from '../services/baseline.js'
 import {loadKnownValues, scanTree} from '../services/scan.js'
@@ -52,7 +51,7 @@ Exit codes: 0 done; 1 with --fail-on when there are such findings, or when the s
     const report = await scanTree({...options, baseline, known, onProgress: progress.update})
     progress.done()
 
-    emitReport(this.render(report, flags.format, flags.output === undefined && (flags.color ?? wantsColor())), flags.output)
+    emitReport(await this.render(report, flags.format, flags.output === undefined && (flags.color ?? wantsColor())), flags.output)
     if (flags.output !== undefined) this.logToStderr(`${report.findings.length} findings written to ${flags.output}${report.complete ? '' : ' (scan incomplete)'}.`)
 
     if (flags['fail-on'] === 'none') return
@@ -64,9 +63,9 @@ Exit codes: 0 done; 1 with --fail-on when there are such findings, or when the s
     }
   }
 
-  private render(report: ScanReport, format: string, color: boolean): string {
+  private async render(report: ScanReport, format: string, color: boolean): Promise<string> {
     if (format === 'json') return JSON.stringify(report, null, 2) + '\n'
-    if (format === 'sarif') return JSON.stringify(buildScanSarif(report, this.config.version), null, 2) + '\n'
+    if (format === 'sarif') return renderScanSarif(report, this.config.version)
     return renderScanText(report, {color})
   }
 }

@@ -3,6 +3,7 @@ import {writeFileSync} from 'node:fs'
 import {resolve} from 'node:path'
 
 import {parseByteSize} from '../scan/config.js'
+import type {ScanReport} from '../scan/report.js'
 import {gitFiles} from '../scan/git-source.js'
 import type {ScanTreeOptions} from '../services/scan.js'
 import {UserError} from './errors.js'
@@ -57,6 +58,12 @@ export function scanOptionsFromFlags(path: string, flags: InputFlags): ScanTreeO
 
 async function* iterate<T>(list: () => T[]): AsyncGenerator<T> {
   yield* list()
+}
+
+/** The SARIF document of a report. Its rule list is the whole detector registry: loaded for this format only. */
+export async function renderScanSarif(report: ScanReport, version: string): Promise<string> {
+  const {buildScanSarif} = await import('../report/sarif.js')
+  return JSON.stringify(buildScanSarif(report, version), null, 2) + '\n'
 }
 
 /** Writes a rendered report to a file, or to stdout when no file is given. */

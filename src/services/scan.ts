@@ -1,7 +1,6 @@
 import {realpathSync, statSync} from 'node:fs'
 import {isAbsolute, relative, resolve} from 'node:path'
 
-import {ruleById} from '../detectors/index.js'
 import {UserError} from '../lib/errors.js'
 import {loadFingerprintKey} from '../lib/fingerprint.js'
 import {toPosixPath} from '../lib/paths.js'
@@ -9,7 +8,8 @@ import type {AccountSighting} from '../scan/accounts.js'
 import {analyzeFindings, type ReferenceSighting} from '../scan/analyze.js'
 import {DEFAULT_IGNORES, DEFAULT_MAX_FILE_SIZE, loadScanConfig} from '../scan/config.js'
 import {classifyAgainstBaseline, type Baseline} from '../baseline/baseline.js'
-import {readJobText, type FileJob, type FileJobResult} from '../scan/file-job.js'
+import type {FileJob, FileJobResult} from '../scan/file-job.js'
+import {readJobText} from '../scan/file-read.js'
 import {findKnownValues, KNOWN_VALUE_RULE, knownValueNeedles, type KnownSighting, type KnownValue} from '../scan/known-values.js'
 import {readFingerprintIndex} from '../vault/fingerprint-index.js'
 import {formatSecretRef, tryParseSecretRef} from '../vault/ref.js'
@@ -59,7 +59,7 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
   const started = performance.now()
   const root = resolve(options.root)
   assertScannableRoot(root, options.root)
-  const config = loadScanConfig(root)
+  const config = await loadScanConfig(root)
   const maxFileSize = options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE
   const useDefaults = options.useDefaultIgnores ?? config.useDefaultIgnores
   const ignore = [...(useDefaults ? DEFAULT_IGNORES : []), ...config.ignore, ...(options.ignore ?? []), ...stateFolderIgnore(root, options.home)]
@@ -93,15 +93,14 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
     const placement = placePath(result.relPath, config)
     if (result.formatError) formatErrors.push({file: result.relPath, format: result.format, ...result.formatError})
     for (const job of result.findings) {
-      const rule = ruleById(job.ruleId)
       if (job.allowed) {
         allowed.push({file: result.relPath, line: job.line, rule: job.ruleId})
         continue
       }
       const finding: Finding = {
         rule: job.ruleId,
-        provider: rule?.provider ?? 'Unknown',
-        severity: rule?.severity ?? 'high',
+        provider: job.provider,
+        severity: job.severity,
         file: result.relPath,
         line: job.line,
         column: job.column,
