@@ -1,9 +1,10 @@
+import micromatch from 'micromatch'
 import {realpathSync, symlinkSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 
 import {DEFAULT_IGNORES} from '../../src/scan/config.js'
-import {escapeGlob, ignoreMatcher, walkTree, type WalkEntry} from '../../src/scan/walk.js'
+import {escapeGlob, ignoreMatcher, simpleGlobSource, walkTree, type WalkEntry} from '../../src/scan/walk.js'
 import {makeTempDir, writeTree} from '../helpers/tree.js'
 
 async function collect(root: string, ignore: readonly string[] = DEFAULT_IGNORES): Promise<WalkEntry[]> {
@@ -77,5 +78,25 @@ describe('escapeGlob', () => {
         expect(matches(other), `${name} vs ${other}`).toBe(false)
       }
     }
+  })
+})
+
+describe('simpleGlobSource', () => {
+  it("writes the very expression micromatch compiles for every default ignore and other plain names", () => {
+    const globs = [...DEFAULT_IGNORES, '**/.env.local', '**/a-b_c.d', '**/x/**', '**/Thumbs.db']
+    for (const glob of globs) expect(simpleGlobSource(glob), glob).toBe(micromatch.makeRe(glob, {dot: true}).source)
+  })
+
+  it('leaves every other glob to micromatch', () => {
+    for (const glob of ['node_modules/**', '**/*.log', '**/a/b/**', '**/{a,b}/**', '**/a?/**', '**/../**', '**/./**', '**/.', 'acme/**', '**/a b/**']) {
+      expect(simpleGlobSource(glob), glob).toBeNull()
+    }
+  })
+
+  it('matches as micromatch does on paths that hold dot segments, dots and the name itself', () => {
+    const paths = ['node_modules', 'node_modules/x', 'a/node_modules', 'a/node_modules/b/c', 'a/node_modulesx/b', 'xnode_modules/b', 'a/./node_modules/b', 'a/../node_modules/b', '../node_modules/x', 'node_modules/../x', 'node_modules/./x', 'a\nb/node_modules/c', '.DS_Store', 'a/.DS_Store', 'a/.DS_Store/b', 'a/xDS_Store', 'dist', 'src/dist/app.js', '.git/config', 'a/.gitx/config']
+    const ours = ignoreMatcher(DEFAULT_IGNORES)
+    const theirs = (path: string) => DEFAULT_IGNORES.some((glob) => new RegExp(micromatch.makeRe(glob, {dot: true}).source, 's').test(path))
+    for (const path of paths) expect(ours(path), path).toBe(theirs(path))
   })
 })
