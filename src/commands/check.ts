@@ -1,9 +1,9 @@
-import {Args, Flags} from '@oclif/core'
+import * as Args from '@oclif/core/args'
+import * as Flags from '@oclif/core/flags'
 import {join} from 'node:path'
 
 import {OutloopCommand} from '../lib/command.js'
-import {emitReport, reportFlags, reportFormat, scanInputFlags, scanOptionsFromFlags} from '../lib/scan-flags.js'
-import {buildScanSarif} from '../report/sarif.js'
+import {emitReport, renderScanSarif, reportFlags, reportFormat, scanInputFlags, scanOptionsFromFlags} from '../lib/scan-flags.js'
 import {DEFAULT_BASELINE_FILE, readBaselineFile} from '../services/baseline.js'
 import type {Finding} from '../scan/report.js'
 import {scanTree} from '../services/scan.js'
@@ -47,7 +47,7 @@ With --staged it checks what git has staged (for a pre-commit hook); with --diff
       format === 'json'
         ? JSON.stringify(report, null, 2) + '\n'
         : format === 'sarif'
-          ? JSON.stringify(buildScanSarif(report, this.config.version, hashes), null, 2) + '\n'
+          ? await renderScanSarif(report, this.config.version, hashes)
           : renderCheckText(report, {color})
     emitReport(rendered, flags.output)
 

@@ -1,4 +1,5 @@
-import {Args, Flags} from '@oclif/core'
+import * as Args from '@oclif/core/args'
+import * as Flags from '@oclif/core/flags'
 
 import {OutloopCommand} from '../lib/command.js'
 import {escapeControlChars} from '../lib/display.js'
@@ -174,7 +175,7 @@ Ctrl-C while applying stops cleanly: the file being written is finished, every f
   /** Connecting after a finished migration: the client folders and the entries come from the vault, not from a plan. */
   private async accessForVault(root: string, options: {home: string; env: NodeJS.ProcessEnv; backend?: string; interactive: boolean}): Promise<AccessSetupResult> {
     const entries = await vaultStarterEntries(openVaultForService(options).store)
-    return setUpAccessLayer({home: options.home, clientFolders: clientFoldersUnder(root, new Set(entries.map((e) => e.tenant))), entries})
+    return setUpAccessLayer({home: options.home, clientFolders: await clientFoldersUnder(root, new Set(entries.map((e) => e.tenant))), entries})
   }
 
   /**

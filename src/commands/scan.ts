@@ -1,8 +1,9 @@
-import {Args, Flags} from '@oclif/core'
+import * as Args from '@oclif/core/args'
+import * as Flags from '@oclif/core/flags'
 
 import {OutloopCommand} from '../lib/command.js'
-import {emitReport, reportFlags, reportFormat, scanInputFlags, scanOptionsFromFlags} from '../lib/scan-flags.js'
-import {buildScanSarif, type RepositoryFingerprints} from '../report/sarif.js'
+import {emitReport, renderScanSarif, reportFlags, reportFormat, scanInputFlags, scanOptionsFromFlags} from '../lib/scan-flags.js'
+import type {RepositoryFingerprints} from '../report/sarif.js'
 import type {Finding, ScanReport} from '../scan/report.js'
 import {DEFAULT_BASELINE_FILE, findRepositorySalt, readBaselineFile} from '../services/baseline.js'
 import {loadKnownValues, scanTree} from '../services/scan.js'
@@ -74,7 +75,7 @@ Exit codes: 0 done; 1 with --fail-on when there are such findings, or when the s
     })
     progress.done()
 
-    emitReport(this.render(report, format, flags.output === undefined && (flags.color ?? wantsColor()), hashes), flags.output)
+    emitReport(await this.render(report, format, flags.output === undefined && (flags.color ?? wantsColor()), hashes), flags.output)
     if (flags.output !== undefined) this.logToStderr(`${report.findings.length} findings written to ${flags.output}${report.complete ? '' : ' (scan incomplete)'}.`)
 
     if (flags['fail-on'] === 'none') return
@@ -86,9 +87,9 @@ Exit codes: 0 done; 1 with --fail-on when there are such findings, or when the s
     }
   }
 
-  private render(report: ScanReport, format: string, color: boolean, fingerprints: RepositoryFingerprints): string {
+  private async render(report: ScanReport, format: string, color: boolean, fingerprints: RepositoryFingerprints): Promise<string> {
     if (format === 'json') return JSON.stringify(report, null, 2) + '\n'
-    if (format === 'sarif') return JSON.stringify(buildScanSarif(report, this.config.version, fingerprints), null, 2) + '\n'
+    if (format === 'sarif') return renderScanSarif(report, this.config.version, fingerprints)
     return renderScanText(report, {color})
   }
 }

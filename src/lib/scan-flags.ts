@@ -1,8 +1,10 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 import {writeFileSync} from 'node:fs'
 import {resolve} from 'node:path'
 
 import {parseByteSize} from '../scan/config.js'
+import type {RepositoryFingerprints} from '../report/sarif.js'
+import type {ScanReport} from '../scan/report.js'
 import {gitFiles} from '../scan/git-source.js'
 import type {ScanTreeOptions} from '../services/scan.js'
 import {UserError} from './errors.js'
@@ -64,6 +66,12 @@ async function* iterate<T>(list: () => T[]): AsyncGenerator<T> {
 export function reportFormat(flags: {format: string; json?: boolean}): 'text' | 'json' | 'sarif' {
   if (flags.json && flags.format !== 'json' && flags.format !== 'text') throw new UserError(`--json and --format ${flags.format} ask for two formats.`, 'Use one of them.')
   return flags.json ? 'json' : (flags.format as 'text' | 'json' | 'sarif')
+}
+
+/** The SARIF document of a report. Its rule list is the whole detector registry: loaded for this format only. */
+export async function renderScanSarif(report: ScanReport, version: string, hashes?: RepositoryFingerprints): Promise<string> {
+  const {buildScanSarif} = await import('../report/sarif.js')
+  return JSON.stringify(buildScanSarif(report, version, hashes), null, 2) + '\n'
 }
 
 /** Writes a rendered report to a file, or to stdout when no file is given. */

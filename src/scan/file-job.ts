@@ -1,12 +1,14 @@
 import {createHash} from 'node:crypto'
-import {closeSync, fstatSync, openSync, readSync} from 'node:fs'
 
 import {baselineHash} from '../baseline/baseline.js'
+import {ruleById} from '../detectors/index.js'
 import {fingerprintSecret} from '../lib/fingerprint.js'
 import {findSecretRefs, SECRET_REF_SCHEME} from '../vault/ref.js'
 import {findAccountNames} from './accounts.js'
 import {isCopiedPlace} from './analyze.js'
+import {readFileBytes} from './file-read.js'
 import {scanFileText, type FileFinding} from './file-scan.js'
+import type {Severity} from './report.js'
 import {decodeFileText} from './text-decode.js'
 import type {FormatError} from '../formats/types.js'
 
@@ -27,6 +29,9 @@ export interface FileJob {
 /** A finding as it leaves a file scan: the file finding's position and preview, a fingerprint instead of the value. Safe to pass between threads. */
 export type JobFinding = Pick<FileFinding, 'ruleId' | 'name' | 'line' | 'column' | 'endLine' | 'endColumn' | 'preview' | 'format' | 'allowed'> & {
   readonly fingerprint: string
+  /** The rule's provider and severity, looked up here so the main thread needn't load the rule tables. */
+  readonly provider: string
+  readonly severity: Severity
   /** The value's HMAC under the baseline's salt, when scanning against or for a baseline. */
   readonly baselineHash: string | null
 }
@@ -76,9 +81,12 @@ export function runFileJob(job: FileJob, context: FileJobContext): FileJobResult
   const text = decodeFileText(read)
   if (text === null) return {relPath: job.relPath, skipped: 'binary'}
   const result = scanFileText(job.relPath, text)
-  const findings = result.findings.map(
-    (f): JobFinding => ({
+  const findings = result.findings.map((f): JobFinding => {
+    const rule = ruleById(f.ruleId)
+    return {
       ruleId: f.ruleId,
+      provider: rule?.provider ?? 'Unknown',
+      severity: rule?.severity ?? 'high',
       name: f.name,
       line: f.line,
       column: f.column,
@@ -89,8 +97,8 @@ export function runFileJob(job: FileJob, context: FileJobContext): FileJobResult
       format: f.format,
       allowed: f.allowed,
       baselineHash: context.baselineSalt === null ? null : baselineHash(context.baselineSalt, f.secret),
-    }),
-  )
+    }
+  })
   // Account names matter in configs (where a client's own accounts are named) and in copied skills and
   // notes (where another client's show up); source code, data files and logs would only add noise and time.
   const accounts = isCopiedPlace(job.relPath) || (ACCOUNT_FORMATS.has(result.format) && text.length <= MAX_ACCOUNT_CONFIG) ? accountsIn(text) : []
@@ -105,16 +113,6 @@ export function runFileJob(job: FileJob, context: FileJobContext): FileJobResult
 /** The SHA-1 object id git gives these bytes as a blob (a SHA-256 repository's ids never equal it: no match, no harm). */
 function gitBlobId(bytes: Uint8Array): string {
   return createHash('sha1').update(`blob ${bytes.byteLength}\u0000`).update(bytes).digest('hex')
-}
-
-/**
- * A file's text as runFileJob reads it (same size limit, same decoding), or null when runFileJob would skip
- * it: for the known-value sweep, which runs on the main thread so vault values never reach a worker.
- */
-export function readJobText(job: FileJob, maxFileSize: number): string | null {
-  const read = job.content === undefined ? readFileBytes(job.absPath, maxFileSize) : job.content
-  if (!(read instanceof Uint8Array) || read.byteLength > maxFileSize) return null
-  return decodeFileText(read)
 }
 
 /** runFileJob, with a bug in one file's scan reported as that file not scanned instead of stopping the others. */
@@ -149,30 +147,4 @@ function lineNumbers(text: string, offsets: readonly number[]): number[] {
     }
     return line
   })
-}
-
-/** Reads a file's bytes, or says why not. */
-function readFileBytes(path: string, maxSize: number): Buffer | {reason: 'unreadable' | 'too-large'} {
-  let fd: number
-  try {
-    fd = openSync(path, 'r')
-  } catch {
-    return {reason: 'unreadable'}
-  }
-  try {
-    const {size} = fstatSync(fd)
-    if (size > maxSize) return {reason: 'too-large'}
-    const buffer = Buffer.allocUnsafe(size)
-    let read = 0
-    while (read < size) {
-      const n = readSync(fd, buffer, read, size - read, read)
-      if (n === 0) break
-      read += n
-    }
-    return buffer.subarray(0, read)
-  } catch {
-    return {reason: 'unreadable'}
-  } finally {
-    closeSync(fd)
-  }
 }

@@ -1,7 +1,7 @@
 import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
 
-import {runFileJobSafely, type FileJob, type FileJobContext, type FileJobResult} from './file-job.js'
+import type {FileJob, FileJobContext, FileJobResult} from './file-job.js'
 
 /** Files sent to a worker at once: enough to make message passing cheap, few enough to keep both cores busy. */
 const BATCH_SIZE = 64
@@ -47,7 +47,7 @@ export function defaultScanThreads(): number {
 export function createScanPool(threads: number, context: FileJobContext, onResult: (result: FileJobResult) => void): ScanPool {
   if (threads <= 1) {
     return {
-      add: (job) => onResult(runFileJobSafely(job, context)),
+      add: async (job) => onResult((await loadFileScanner())(job, context)),
       drain: async () => {},
       finish: async () => {},
       abort: async () => {},
@@ -151,7 +151,10 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
     async drain() {
       if (workers.length === 0) {
         // Fewer files than one batch so far: scanned here, and the count starts again for what follows.
-        for (const job of current) onResult(runFileJobSafely(job, context))
+        if (current.length > 0) {
+          const runFileJobSafely = await loadFileScanner()
+          for (const job of current) onResult(runFileJobSafely(job, context))
+        }
         outstanding -= current.length
         current = []
         currentBytes = 0
@@ -162,7 +165,10 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
     async finish() {
       if (workers.length === 0) {
         // Fewer files than one batch: scanned here, as a worker would (a file whose scan throws is reported, not fatal).
-        for (const job of current) onResult(runFileJobSafely(job, context))
+        if (current.length > 0) {
+          const runFileJobSafely = await loadFileScanner()
+          for (const job of current) onResult(runFileJobSafely(job, context))
+        }
         current = []
         return
       }
@@ -173,4 +179,16 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
       }
     },
   }
+}
+
+let fileScanner: typeof import('./file-job.js').runFileJobSafely | undefined
+
+/**
+ * The scanner of one file, loaded with the first file scanned on this thread: the rule tables and the format
+ * parsers (yaml, jsonc, toml) are a third of a start-up, and a scan of an empty folder or one that only
+ * workers scan needs none of them here.
+ */
+async function loadFileScanner(): Promise<typeof import('./file-job.js').runFileJobSafely> {
+  fileScanner ??= (await import('./file-job.js')).runFileJobSafely
+  return fileScanner
 }

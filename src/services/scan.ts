@@ -1,8 +1,6 @@
-import fg from 'fast-glob'
 import {realpathSync, statSync} from 'node:fs'
 import {isAbsolute, relative, resolve} from 'node:path'
 
-import {ruleById} from '../detectors/index.js'
 import {UserError} from '../lib/errors.js'
 import {loadFingerprintKey} from '../lib/fingerprint.js'
 import {toPosixPath} from '../lib/paths.js'
@@ -10,7 +8,8 @@ import type {AccountSighting} from '../scan/accounts.js'
 import {analyzeFindings, type ReferenceSighting} from '../scan/analyze.js'
 import {DEFAULT_IGNORES, DEFAULT_MAX_FILE_SIZE, loadScanConfig} from '../scan/config.js'
 import {classifyAgainstBaseline, type Baseline} from '../baseline/baseline.js'
-import {readJobText, type FileJob, type FileJobResult} from '../scan/file-job.js'
+import type {FileJob, FileJobResult} from '../scan/file-job.js'
+import {readJobText} from '../scan/file-read.js'
 import {findKnownValues, KNOWN_VALUE_RULE, knownValueNeedles, type KnownSighting, type KnownValue} from '../scan/known-values.js'
 import {readFingerprintIndex} from '../vault/fingerprint-index.js'
 import {formatSecretRef, tryParseSecretRef} from '../vault/ref.js'
@@ -21,7 +20,7 @@ import {SCAN_SCHEMA, type AllowedFinding, type Finding, type FormatProblem, type
 import {placePath} from '../scan/tenants.js'
 import {mergeHistory, type HashedFinding} from '../scan/history.js'
 import {createHistoryScan} from './scan-history.js'
-import {ignoreMatcher, walkTree} from '../scan/walk.js'
+import {escapeGlob, ignoreMatcher, walkTree} from '../scan/walk.js'
 
 export interface ScanProgress {
   readonly files: number
@@ -67,7 +66,7 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
   const started = performance.now()
   const root = resolve(options.root)
   assertScannableRoot(root, options.root)
-  const config = loadScanConfig(root)
+  const config = await loadScanConfig(root)
   const maxFileSize = options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE
   const useDefaults = options.useDefaultIgnores ?? config.useDefaultIgnores
   const ignore = [...(useDefaults ? DEFAULT_IGNORES : []), ...config.ignore, ...(options.ignore ?? []), ...stateFolderIgnore(root, options.home)]
@@ -96,7 +95,6 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
     const placement = placePath(relPath, config)
     const out: HashedFinding[] = []
     for (const job of result.findings) {
-      const rule = ruleById(job.ruleId)
       if (job.allowed) {
         // An allowed line in an old blob was counted when its file was scanned, or is gone: not counted again.
         if (!isBlob) allowed.push({file: relPath, line: job.line, rule: job.ruleId})
@@ -104,8 +102,8 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
       }
       const finding: Finding = {
         rule: job.ruleId,
-        provider: rule?.provider ?? 'Unknown',
-        severity: rule?.severity ?? 'high',
+        provider: job.provider,
+        severity: job.severity,
         file: relPath,
         line: job.line,
         column: job.column,
@@ -304,7 +302,7 @@ function classify(found: HashedFinding[], options: ScanTreeOptions): Finding[] {
 function stateFolderIgnore(root: string, home: string): string[] {
   const rel = relative(root, resolve(home))
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return []
-  return [`${fg.escapePath(toPosixPath(rel))}/**`]
+  return [`${escapeGlob(toPosixPath(rel))}/**`]
 }
 
 function assertScannableRoot(root: string, given: string): void {

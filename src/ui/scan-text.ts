@@ -1,4 +1,4 @@
-import {escapeControlChars as shown} from '../lib/display.js'
+import {escapeControlChars as shown, formatCount} from '../lib/display.js'
 import type {Finding, Risk, ScanReport, Severity} from '../scan/report.js'
 
 export interface TextStyle {
@@ -15,7 +15,7 @@ function paint(style: TextStyle, tone: Tone, text: string): string {
 const SEVERITY_TONE: Record<Severity, Tone> = {critical: 'red', high: 'red', medium: 'yellow', low: 'dim'}
 
 function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
+  return `${formatCount(n)} ${n === 1 ? one : many}`
 }
 
 function formatBytes(bytes: number): string {
