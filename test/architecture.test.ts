@@ -13,7 +13,64 @@ function sourceFiles(dir: string): string[] {
   })
 }
 
+type Layer = 'commands' | 'ui' | 'services' | 'pure'
+
+/** commands/ and cli/ (oclif's side: the base command, shared flags) are the command layer; ui/ renders; services do I/O. */
+function layerOf(rel: string): Layer {
+  if (rel.startsWith('commands/') || rel.startsWith('cli/')) return 'commands'
+  if (rel.startsWith('ui/')) return 'ui'
+  if (rel.startsWith('services/')) return 'services'
+  return 'pure'
+}
+
+interface Arrow {
+  readonly from: string
+  readonly to: string
+  readonly typeOnly: boolean
+  /** A module of src/ (a relative import), not a package. */
+  readonly internal: boolean
+}
+
+/** Every import of a module of src/ by another, and every import of a package. */
+function importArrows(): Arrow[] {
+  const arrows: Arrow[] = []
+  for (const file of sourceFiles(SRC)) {
+    const from = relative(SRC, file)
+    const text = readFileSync(file, 'utf8')
+    for (const m of text.matchAll(/^(import|export)(\s+type)?\s[^'"]*?from\s+'([^']+)'|import\('([^']+)'\)/gm)) {
+      const spec = m[3] ?? m[4]!
+      const to = spec.startsWith('.') ? relative(SRC, join(file, '..', spec)).replace(/\.jsx?$/, '') : spec
+      arrows.push({from, to, typeOnly: m[2] !== undefined, internal: spec.startsWith('.')})
+    }
+  }
+  return arrows
+}
+
 describe('the code matches its drawing', () => {
+  const arrows = importArrows()
+  const show = (list: Arrow[]) => list.map((a) => `${a.from} -> ${a.to}${a.typeOnly ? ' (type)' : ''}`)
+
+  it('imports point one way: commands -> services -> pure modules, ui beside commands', () => {
+    expect(arrows.filter((a) => a.internal).length).toBeGreaterThan(500)
+    const up = arrows.filter((a) => a.internal).filter((a) => {
+      const from = layerOf(a.from)
+      const to = layerOf(a.to)
+      if (from === 'pure') return to !== 'pure'
+      if (from === 'services') return to === 'commands' || to === 'ui'
+      // ui renders what services return: their types only.
+      if (from === 'ui') return to === 'commands' || (to === 'services' && !a.typeOnly)
+      return false
+    })
+    expect(show(up)).toEqual([])
+  })
+
+  it('oclif, ink and react are the command layer\'s and the ui\'s only', () => {
+    const misplaced = arrows.filter((a) => /^(@oclif\/core|ink|react)(\/|$)/.test(a.to) && layerOf(a.from) !== 'commands' && layerOf(a.from) !== 'ui')
+    expect(show(misplaced)).toEqual([])
+    // oclif's index checks the Node version with semver on every start: subpaths only.
+    expect(show(arrows.filter((a) => a.to === '@oclif/core'))).toEqual([])
+  })
+
   it('detector rules and their fakes read no environment: randomness is injected (test/setup.ts seeds it)', () => {
     const pure = sourceFiles(join(SRC, 'detectors')).concat(join(SRC, 'lib', 'random.ts'))
     // Code, not text: a near-miss example may well quote `process.env`.

@@ -2,8 +2,8 @@ import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 import {join} from 'node:path'
 
-import {OutloopCommand} from '../lib/command.js'
-import {scanInputFlags, scanOptionsFromFlags} from '../lib/scan-flags.js'
+import {OutloopCommand} from '../cli/command.js'
+import {scanInputFlags, scanOptionsFromFlags} from '../cli/scan-flags.js'
 import {DEFAULT_BASELINE_FILE, createBaseline, writeBaselineFile} from '../services/baseline.js'
 import {progressReporter} from '../ui/terminal.js'
 

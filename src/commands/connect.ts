@@ -1,7 +1,7 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import {OutloopCommand} from '../lib/command.js'
+import {OutloopCommand} from '../cli/command.js'
 import {outloopHome} from '../lib/paths.js'
 import {connectClientFolder} from '../services/connect.js'
 

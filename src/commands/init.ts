@@ -1,10 +1,10 @@
 import * as Flags from '@oclif/core/flags'
 
-import {OutloopCommand} from '../lib/command.js'
+import {OutloopCommand} from '../cli/command.js'
 import {outloopHome} from '../lib/paths.js'
 import {initVault} from '../services/vault/init.js'
-import {vaultBackendFlags} from '../vault/command-flags.js'
-import {canPromptOnTerminal} from '../vault/tty.js'
+import {vaultBackendFlags} from '../cli/vault-flags.js'
+import {canPromptOnTerminal, terminalPassphrasePrompt} from '../ui/tty.js'
 
 export default class Init extends OutloopCommand {
   static override summary = 'Set up the vault outloop keeps keys in, and remember the choice.'
@@ -37,7 +37,7 @@ init checks that the backend works here before it remembers it in OUTLOOP_HOME/v
       home: outloopHome(),
       env: process.env,
       backend: flags.vault,
-      interactive: canPromptOnTerminal(),
+      askPassphrase: terminalPassphrasePrompt(),
       masterKey: flags['master-key'] as 'auto' | 'keychain' | 'passphrase' | undefined,
       mount: flags['vault-mount'],
       prefix: flags['vault-prefix'],

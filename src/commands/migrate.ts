@@ -1,7 +1,7 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import {OutloopCommand} from '../lib/command.js'
+import {OutloopCommand} from '../cli/command.js'
 import {escapeControlChars} from '../lib/display.js'
 import {CancelledError, UserError} from '../lib/errors.js'
 import {outloopHome} from '../lib/paths.js'
@@ -14,10 +14,10 @@ import {ACCESS_LAYER_PORT, clientFoldersUnder, setUpAccessLayer, startAccessLaye
 import {openVaultForService} from '../services/vault/store.js'
 import {applyMigration, MigrationStoppedError, planMigration, type MigrationOutcome} from '../services/migrate.js'
 import {renderAccessSetupLines} from '../ui/access-text.js'
-import {vaultBackendFlags} from '../vault/command-flags.js'
+import {vaultBackendFlags} from '../cli/vault-flags.js'
 import {FileSecretStore} from '../vault/file-store.js'
 import {openSecretStore} from '../vault/open.js'
-import {askPassphraseOnTerminal, canPromptOnTerminal, retryWrongPassphrase} from '../vault/tty.js'
+import {askPassphraseOnTerminal, canPromptOnTerminal, retryWrongPassphrase} from '../ui/tty.js'
 
 export const MIGRATE_RESULT_SCHEMA = 'outloop.migrate/v1'
 
@@ -78,7 +78,7 @@ Ctrl-C while applying stops cleanly: the file being written is finished, every f
       home: outloopHome(),
       env: process.env,
       backend: flags.vault,
-      interactive,
+      askPassphrase: interactive ? askPassphraseOnTerminal : undefined,
       tenants: flags.tenant,
       interpolation: flags.interpolation as 'never' | 'tool',
       fixBaseUrls: flags['fix-base-urls'],
@@ -101,7 +101,7 @@ Ctrl-C while applying stops cleanly: the file being written is finished, every f
         throw new UserError('Migrating rewrites client files, and the wizard cannot draw while CI is set.', `Review the plan with outloop migrate ${shellQuote(args.path)} --dry-run, then run it with --yes (or unset CI).`)
       }
       // The wizard owns the keyboard once drawn, so the vault is unlocked (or created) before it starts.
-      const wizardOptions = {...options, env: await unlockVaultBeforeWizard(options), interactive: false}
+      const wizardOptions = {...options, env: await unlockVaultBeforeWizard(options), askPassphrase: undefined}
       // The wizard only shapes the plan (clients, names, shared keys); the same services apply it.
       // ink and react load here only: every other path of migrate (and every other command) starts without them.
       const {runMigrationWizard} = await import('../ui/wizard/run.js')
@@ -173,7 +173,7 @@ Ctrl-C while applying stops cleanly: the file being written is finished, every f
   }
 
   /** Connecting after a finished migration: the client folders and the entries come from the vault, not from a plan. */
-  private async accessForVault(root: string, options: {home: string; env: NodeJS.ProcessEnv; backend?: string; interactive: boolean}): Promise<AccessSetupResult> {
+  private async accessForVault(root: string, options: {home: string; env: NodeJS.ProcessEnv; backend?: string; askPassphrase?: (purpose: 'create' | 'unlock') => Promise<SecretValue>}): Promise<AccessSetupResult> {
     const entries = await vaultStarterEntries(openVaultForService(options).store)
     return setUpAccessLayer({home: options.home, clientFolders: await clientFoldersUnder(root, new Set(entries.map((e) => e.tenant))), entries})
   }
@@ -194,7 +194,7 @@ Ctrl-C while applying stops cleanly: the file being written is finished, every f
       say('The access layer was not started: fix the policy, then run outloop serve.')
       return
     }
-    const started = await startAccessLayerBroker({home: options.home, env: options.env, backend: options.backend, interactive: false, preferredPort: how.port, warn: (message) => this.logToStderr(`Warning: ${message}`)})
+    const started = await startAccessLayerBroker({home: options.home, env: options.env, backend: options.backend, preferredPort: how.port, warn: (message) => this.logToStderr(`Warning: ${message}`)})
     if (started.kind === 'already-running') {
       say(`The access layer is already running at ${started.url} (pid ${started.pid}): it sees the folders just connected and any policy edit from the next request on.`)
       return

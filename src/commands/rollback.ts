@@ -3,13 +3,13 @@ import {createInterface} from 'node:readline/promises'
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import {OutloopCommand} from '../lib/command.js'
+import {OutloopCommand} from '../cli/command.js'
 import {escapeControlChars} from '../lib/display.js'
 import {CancelledError, UserError} from '../lib/errors.js'
 import {outloopHome} from '../lib/paths.js'
 import {rollbackMigration} from '../services/rollback.js'
-import {vaultBackendFlags} from '../vault/command-flags.js'
-import {canPromptOnTerminal} from '../vault/tty.js'
+import {vaultBackendFlags} from '../cli/vault-flags.js'
+import {askPassphraseOnTerminal, canPromptOnTerminal} from '../ui/tty.js'
 
 export default class Rollback extends OutloopCommand {
   static override summary = 'Undo a migration: every file back byte for byte; vault entries kept unless --purge.'
@@ -42,7 +42,7 @@ Without a terminal, it needs --yes (exit 2 otherwise).`
       rl.close()
       if (!/^y(es)?$/i.test(answer.trim())) throw new CancelledError()
     }
-    const result = await rollbackMigration({home: outloopHome(), env: process.env, backend: flags.vault, interactive, run: args.run, purge: flags.purge})
+    const result = await rollbackMigration({home: outloopHome(), env: process.env, backend: flags.vault, askPassphrase: interactive ? askPassphraseOnTerminal : undefined, run: args.run, purge: flags.purge})
     const conflicts = result.outcome?.conflicts ?? []
     const failed = [...(result.outcome?.failed ?? []), ...result.recovered.filter((r) => r.run !== result.run).flatMap((r) => r.outcome.failed)]
     const journalNotSaved = [result.outcome, ...result.recovered.map((r) => r.outcome)].find((o) => o?.journalNotSaved !== undefined)?.journalNotSaved

@@ -1,13 +1,13 @@
 import * as Flags from '@oclif/core/flags'
 
-import {OutloopCommand} from '../lib/command.js'
+import {OutloopCommand} from '../cli/command.js'
 import {PASSPHRASE_IN_ENVIRON_WARNING, passphraseInEnvironBlock} from '../lib/process.js'
 import {UserError} from '../lib/errors.js'
 import {outloopHome} from '../lib/paths.js'
 import {parseAuditDuration} from '../services/audit.js'
 import {runAgentSession} from '../services/run.js'
-import {vaultBackendFlags} from '../vault/command-flags.js'
-import {canPromptOnTerminal} from '../vault/tty.js'
+import {vaultBackendFlags} from '../cli/vault-flags.js'
+import {canPromptOnTerminal, terminalPassphrasePrompt} from '../ui/tty.js'
 
 export default class Run extends OutloopCommand {
   static override summary = "Launch an agent for a client folder's client, through the broker."
@@ -41,7 +41,7 @@ CMD is confined (Linux: bubblewrap; macOS: sandbox-exec): it sees no outloop pro
       ttlMs: parseAuditDuration(flags.ttl),
       mode: flags.mode as 'proxy' | 'inject',
       backend: flags.vault,
-      interactive: canPromptOnTerminal(),
+      askPassphrase: terminalPassphrasePrompt(),
       confine: flags.sandbox,
       warn: (message) => this.logToStderr(`Warning: ${message}`),
     })

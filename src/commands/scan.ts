@@ -1,14 +1,14 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import {OutloopCommand} from '../lib/command.js'
-import {emitReport, renderScanSarif, reportFlags, reportFormat, scanInputFlags, scanOptionsFromFlags} from '../lib/scan-flags.js'
+import {OutloopCommand} from '../cli/command.js'
+import {emitReport, renderScanSarif, reportFlags, reportFormat, scanInputFlags, scanOptionsFromFlags} from '../cli/scan-flags.js'
 import type {RepositoryFingerprints} from '../report/sarif.js'
 import type {Finding, ScanReport} from '../scan/report.js'
 import {DEFAULT_BASELINE_FILE, findRepositorySalt, readBaselineFile} from '../services/baseline.js'
 import {loadKnownValues, scanTree} from '../services/scan.js'
-import {vaultBackendFlags} from '../vault/command-flags.js'
-import {canPromptOnTerminal} from '../vault/tty.js'
+import {vaultBackendFlags} from '../cli/vault-flags.js'
+import {canPromptOnTerminal, terminalPassphrasePrompt} from '../ui/tty.js'
 import {renderScanText} from '../ui/scan-text.js'
 import {progressReporter, wantsColor} from '../ui/terminal.js'
 
@@ -55,7 +55,7 @@ Exit codes: 0 done; 1 with --fail-on when there are such findings, or when the s
     const options = scanOptionsFromFlags(args.path, flags)
     const baseline = flags.baseline === undefined ? undefined : {...readBaselineFile(flags.baseline), file: flags.baseline}
     // Unlocked as every vault command unlocks it: OUTLOOP_PASSPHRASE, else a hidden prompt on the terminal.
-    const known = flags.known ? await loadKnownValues({home: options.home, env: process.env, backend: flags.vault, interactive: canPromptOnTerminal()}) : undefined
+    const known = flags.known ? await loadKnownValues({home: options.home, env: process.env, backend: flags.vault, askPassphrase: terminalPassphrasePrompt()}) : undefined
     const sarif = format === 'sarif'
     const repository = sarif && baseline === undefined ? findRepositorySalt(args.path, flags['fingerprint-salt-file']) : undefined
     if (repository !== undefined && repository.salt === null) {

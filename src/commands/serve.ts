@@ -2,14 +2,14 @@ import {userInfo} from 'node:os'
 
 import * as Flags from '@oclif/core/flags'
 
-import {OutloopCommand} from '../lib/command.js'
+import {OutloopCommand} from '../cli/command.js'
 import {PASSPHRASE_IN_ENVIRON_WARNING, passphraseInEnvironBlock} from '../lib/process.js'
 import {outloopHome} from '../lib/paths.js'
 import {untilStopSignal} from '../lib/process.js'
 import {serveBroker} from '../services/serve.js'
 import {ApprovalPrompt} from '../ui/approval-prompt.js'
-import {vaultBackendFlags} from '../vault/command-flags.js'
-import {canPromptOnTerminal} from '../vault/tty.js'
+import {vaultBackendFlags} from '../cli/vault-flags.js'
+import {canPromptOnTerminal, terminalPassphrasePrompt} from '../ui/tty.js'
 
 function userName(): string {
   try {
@@ -49,7 +49,7 @@ Exit codes: 0 stopped by Ctrl-C or SIGTERM, 2 no valid policy, vault locked or t
       home: outloopHome(),
       env: process.env,
       backend: flags.vault,
-      interactive: canPromptOnTerminal(),
+      askPassphrase: terminalPassphrasePrompt(),
       host: flags.host,
       port: flags.port,
       socketPath: flags.socket,

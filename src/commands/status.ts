@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags'
 
-import {OutloopCommand} from '../lib/command.js'
+import {OutloopCommand} from '../cli/command.js'
 import {outloopHome} from '../lib/paths.js'
 import {readAccessStatus} from '../services/status.js'
 import {describeApproval} from '../ui/approvals-text.js'
@@ -16,7 +16,7 @@ export default class Status extends OutloopCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parse(Status)
-    const status = await readAccessStatus(outloopHome(), process.env, {env: process.env, backend: flags.vault, interactive: false})
+    const status = await readAccessStatus(outloopHome(), process.env, {env: process.env, backend: flags.vault})
     if (flags.json) {
       this.log(JSON.stringify({schema: 'outloop.status/v1', ...status}, null, 2))
       return

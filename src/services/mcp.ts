@@ -94,7 +94,7 @@ export function openMcpSession(options: McpSessionOptions): McpSession {
     try {
       if (store === undefined) {
         const {openVaultForService} = await import('./vault/store.js')
-        store = openVaultForService({home: options.home, env: options.env, backend: options.backend, interactive: false}).store
+        store = openVaultForService({home: options.home, env: options.env, backend: options.backend}).store
       }
       if (store) {
         for (const name of new Set((policy?.clients.get(tenant) ?? []).map((grant) => grant.secret))) {

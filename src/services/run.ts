@@ -12,6 +12,7 @@ import {currentLauncher} from '../broker/launcher.js'
 import {createOutputMasker} from '../broker/mask.js'
 import type {SecretValue} from '../lib/secret-value.js'
 import {findSecretRefs, formatSecretRef} from '../vault/ref.js'
+import type {PassphraseSource} from '../vault/file-key.js'
 import type {SecretStore} from '../vault/types.js'
 import {openVaultForService} from './vault/store.js'
 import {loadSessionKey, mintSessionToken, revokeSession} from '../broker/tokens.js'
@@ -33,7 +34,7 @@ export interface RunSessionOptions {
   /** proxy (default): base URLs point at the broker, placeholders stay. inject: this client's placeholders are resolved into the environment and masked in the output. */
   readonly mode?: 'proxy' | 'inject'
   readonly backend?: string
-  readonly interactive?: boolean
+  readonly askPassphrase?: PassphraseSource['ask']
   /** Confine CMD (the default). false is `--no-sandbox`: CMD runs as this user and sees what this user sees. */
   readonly confine?: boolean
   readonly warn?: (message: string) => void
@@ -120,7 +121,7 @@ async function runWithCaFiles(options: RunSessionOptions, binding: WorkspaceBind
   // Checked here, since inside the sandbox a missing command is only bubblewrap's exit 1.
   if (!findExecutable(isAbsolute(options.command[0]) || !options.command[0].includes('/') ? options.command[0] : join(dir, options.command[0]), baseEnv)) throw new UserError(`Can't start ${options.command[0]}: no such command.`, 'Check the command after --.')
   const running = await findRunningBroker(options.home)
-  const session = running ? null : await serveBroker({home: options.home, env: options.env, backend: options.backend, interactive: options.interactive, warn: options.warn})
+  const session = running ? null : await serveBroker({home: options.home, env: options.env, backend: options.backend, askPassphrase: options.askPassphrase, warn: options.warn})
   const brokerUrl = running?.url ?? session!.broker.url
   const {token, claims} = mintSessionToken(loadSessionKey(options.home), {tenant: binding.tenant, workspace: binding.dir, expiresAt: Date.now() + options.ttlMs, launcher: currentLauncher()})
   try {
@@ -285,7 +286,7 @@ async function injectSecrets(options: RunSessionOptions, policy: Policy, binding
           record(variable, found.ref.name, 'denied', 'secret-not-allowed')
           throw new UserError(`${variable} refers to ${formatSecretRef(found.ref)}, which the policy does not grant to ${binding.tenant}. Nothing was started.`, 'Add a grant for it in the policy, or remove the reference.')
         }
-        store ??= openVaultForService({home: options.home, env: options.env, backend: options.backend, interactive: options.interactive}).store
+        store ??= openVaultForService({home: options.home, env: options.env, backend: options.backend, askPassphrase: options.askPassphrase}).store
         const stored = await store.get(found.ref)
         if (!stored) throw new UserError(`${variable} refers to ${formatSecretRef(found.ref)}, which is not in the vault. Nothing was started.`, 'outloop vault list shows what is there.')
         if (/[\0]/.test(stored.value.reveal())) throw new UserError(`${formatSecretRef(found.ref)} can't go into an environment variable (it holds a NUL byte).`)

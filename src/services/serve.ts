@@ -10,6 +10,7 @@ import type {RunningBroker} from '../broker/server.js'
 import {UserError} from '../lib/errors.js'
 import {parsePolicyText} from '../policy/parse.js'
 import type {Policy} from '../policy/types.js'
+import type {PassphraseSource} from '../vault/file-key.js'
 import {writeFileAtomic} from '../vault/fs-safe.js'
 
 /** Reads OUTLOOP_HOME/policy.yaml; the broker refuses to start without a valid one. */
@@ -64,7 +65,7 @@ export interface ServeOptions {
   readonly home: string
   readonly env: NodeJS.ProcessEnv
   readonly backend?: string
-  readonly interactive?: boolean
+  readonly askPassphrase?: PassphraseSource['ask']
   readonly host?: string
   readonly port?: number
   readonly socketPath?: string
@@ -91,7 +92,7 @@ export async function serveBroker(options: ServeOptions): Promise<{broker: Runni
   // The vault backends (the keychain's native addon among them) and the broker load only to serve: outloop status
   // imports this module to find a running broker and needs neither.
   const [{openVaultForService}, {startBroker}] = await Promise.all([import('./vault/store.js'), import('../broker/server.js')])
-  const {store} = openVaultForService({home: options.home, env: options.env, backend: options.backend, interactive: options.interactive})
+  const {store} = openVaultForService({home: options.home, env: options.env, backend: options.backend, askPassphrase: options.askPassphrase})
   await store.info({tenant: 'outloop', name: 'unlock-check'})
   const statePath = brokerPaths(options.home).state
   const startedAt = new Date().toISOString()

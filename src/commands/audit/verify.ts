@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags'
 
-import {OutloopCommand} from '../../lib/command.js'
+import {OutloopCommand} from '../../cli/command.js'
 import {outloopHome} from '../../lib/paths.js'
 import {verifyAuditLogs} from '../../services/audit.js'
 

@@ -1,7 +1,7 @@
 import * as Flags from '@oclif/core/flags'
 import {fileURLToPath} from 'node:url'
 
-import {OutloopCommand} from '../../lib/command.js'
+import {OutloopCommand} from '../../cli/command.js'
 import {DEFAULT_BASELINE_FILE} from '../../services/baseline.js'
 import {installPreCommitHook} from '../../services/hook.js'
 

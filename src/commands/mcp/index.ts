@@ -1,10 +1,10 @@
 import * as Flags from '@oclif/core/flags'
 
-import {OutloopCommand} from '../../lib/command.js'
+import {OutloopCommand} from '../../cli/command.js'
 import {outloopHome} from '../../lib/paths.js'
 import {PASSPHRASE_IN_ENVIRON_WARNING, passphraseInEnvironBlock} from '../../lib/process.js'
 import {openMcpSession} from '../../services/mcp.js'
-import {vaultBackendFlags} from '../../vault/command-flags.js'
+import {vaultBackendFlags} from '../../cli/vault-flags.js'
 
 export default class Mcp extends OutloopCommand {
   static override summary = "Serve a client's granted APIs to an agent host as MCP tools (stdio), through the broker."

@@ -1,11 +1,11 @@
 import * as Flags from '@oclif/core/flags'
 
-import {OutloopCommand} from '../../lib/command.js'
+import {OutloopCommand} from '../../cli/command.js'
 import {UserError} from '../../lib/errors.js'
 import {outloopHome} from '../../lib/paths.js'
 import {initPolicyFromVault} from '../../services/access-setup.js'
 import {renderPolicySetupLines} from '../../ui/access-text.js'
-import {canPromptOnTerminal} from '../../vault/tty.js'
+import {canPromptOnTerminal, terminalPassphrasePrompt} from '../../ui/tty.js'
 
 export default class PolicyInit extends OutloopCommand {
   static override summary = 'Write the starter policy from what the vault holds, when there is no policy yet.'
@@ -22,7 +22,7 @@ export default class PolicyInit extends OutloopCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parse(PolicyInit)
-    const policy = await initPolicyFromVault({home: outloopHome(), env: process.env, backend: flags.vault, interactive: canPromptOnTerminal()})
+    const policy = await initPolicyFromVault({home: outloopHome(), env: process.env, backend: flags.vault, askPassphrase: terminalPassphrasePrompt()})
     if (flags.json) this.log(JSON.stringify({schema: 'outloop.policy-init/v1', ...policy}, null, 2))
     else this.log(renderPolicySetupLines(policy).join('\n'))
     if (policy.problem !== undefined) throw new UserError(`The policy at ${policy.file} can't be used.`, 'Fix it at the position named above, then run outloop status.')

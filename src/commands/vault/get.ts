@@ -1,14 +1,14 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import {OutloopCommand} from '../../lib/command.js'
+import {OutloopCommand} from '../../cli/command.js'
 import {UserError} from '../../lib/errors.js'
 import {outloopHome} from '../../lib/paths.js'
 import {getVaultEntry} from '../../services/vault/entries.js'
-import {vaultBackendFlags} from '../../vault/command-flags.js'
+import {vaultBackendFlags} from '../../cli/vault-flags.js'
 import {formatSecretRef, parseSecretRef} from '../../vault/ref.js'
-import {entryInfoToJson, renderVaultEntryText, VAULT_ENTRY_SCHEMA} from '../../vault/render.js'
-import {canPromptOnTerminal} from '../../vault/tty.js'
+import {entryInfoToJson, renderVaultEntryText, VAULT_ENTRY_SCHEMA} from '../../ui/vault-text.js'
+import {canPromptOnTerminal, terminalPassphrasePrompt} from '../../ui/tty.js'
 
 export default class VaultGet extends OutloopCommand {
   static override summary = "Show an entry's metadata; with --reveal, its value."
@@ -37,7 +37,7 @@ export default class VaultGet extends OutloopCommand {
     if (flags.reveal && !process.stdout.isTTY && !flags.force) {
       throw new UserError('Refusing to print the value: stdout is not a terminal, so it could land in a log or a file.', 'Add --force if you mean to pipe it somewhere.')
     }
-    const result = await getVaultEntry({home: outloopHome(), env: process.env, backend: flags.vault, interactive: canPromptOnTerminal(), ref, reveal: flags.reveal, version: flags.version})
+    const result = await getVaultEntry({home: outloopHome(), env: process.env, backend: flags.vault, askPassphrase: terminalPassphrasePrompt(), ref, reveal: flags.reveal, version: flags.version})
     if (result.value !== null) {
       process.stdout.write(result.value.reveal() + '\n')
       if (result.version !== result.info.version) this.logToStderr(`(version ${result.version}; the current one is ${result.info.version})`)

@@ -1,13 +1,13 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import {OutloopCommand} from '../../lib/command.js'
+import {OutloopCommand} from '../../cli/command.js'
 import {outloopHome} from '../../lib/paths.js'
 import {vaultEntryHistory} from '../../services/vault/entries.js'
-import {vaultBackendFlags} from '../../vault/command-flags.js'
+import {vaultBackendFlags} from '../../cli/vault-flags.js'
 import {formatSecretRef, parseSecretRef} from '../../vault/ref.js'
-import {renderVaultHistoryText, VAULT_HISTORY_SCHEMA} from '../../vault/render.js'
-import {canPromptOnTerminal} from '../../vault/tty.js'
+import {renderVaultHistoryText, VAULT_HISTORY_SCHEMA} from '../../ui/vault-text.js'
+import {canPromptOnTerminal, terminalPassphrasePrompt} from '../../ui/tty.js'
 
 export default class VaultHistory extends OutloopCommand {
   static override summary = "List an entry's kept versions, newest first: times and fingerprints, never values."
@@ -26,7 +26,7 @@ export default class VaultHistory extends OutloopCommand {
   async run(): Promise<void> {
     const {args, flags} = await this.parse(VaultHistory)
     const ref = parseSecretRef(args.ref)
-    const {info, history} = await vaultEntryHistory({home: outloopHome(), env: process.env, backend: flags.vault, interactive: canPromptOnTerminal(), ref})
+    const {info, history} = await vaultEntryHistory({home: outloopHome(), env: process.env, backend: flags.vault, askPassphrase: terminalPassphrasePrompt(), ref})
     if (flags.json) {
       this.log(JSON.stringify({schema: VAULT_HISTORY_SCHEMA, ref: formatSecretRef(ref), current: info.version, versions: history.map((v) => ({...v, sources: {files: [...v.sources.files], count: v.sources.count}, current: v.version === info.version}))}, null, 2))
       return

@@ -1,12 +1,12 @@
 import * as Flags from '@oclif/core/flags'
 
-import {OutloopCommand} from '../../lib/command.js'
+import {OutloopCommand} from '../../cli/command.js'
 import {outloopHome} from '../../lib/paths.js'
 import {listVaultEntries} from '../../services/vault/entries.js'
-import {vaultBackendFlags} from '../../vault/command-flags.js'
+import {vaultBackendFlags} from '../../cli/vault-flags.js'
 import {isValidSecretName} from '../../vault/ref.js'
-import {entryInfoToJson, renderVaultListText, VAULT_LIST_SCHEMA} from '../../vault/render.js'
-import {canPromptOnTerminal} from '../../vault/tty.js'
+import {entryInfoToJson, renderVaultListText, VAULT_LIST_SCHEMA} from '../../ui/vault-text.js'
+import {canPromptOnTerminal, terminalPassphrasePrompt} from '../../ui/tty.js'
 import {UserError} from '../../lib/errors.js'
 
 export default class VaultList extends OutloopCommand {
@@ -23,7 +23,7 @@ export default class VaultList extends OutloopCommand {
   async run(): Promise<void> {
     const {flags} = await this.parse(VaultList)
     if (flags.tenant !== undefined && !isValidSecretName(flags.tenant)) throw new UserError(`"${flags.tenant}" is not a tenant name.`, 'Tenant names are lower-case letters, digits, ".", "_" and "-".')
-    const result = await listVaultEntries({home: outloopHome(), env: process.env, backend: flags.vault, interactive: canPromptOnTerminal(), tenant: flags.tenant})
+    const result = await listVaultEntries({home: outloopHome(), env: process.env, backend: flags.vault, askPassphrase: terminalPassphrasePrompt(), tenant: flags.tenant})
     if (flags.json) {
       this.log(JSON.stringify({schema: VAULT_LIST_SCHEMA, backend: result.backend, tenant: flags.tenant ?? null, entries: result.entries.map(entryInfoToJson)}, null, 2))
       return

@@ -1,14 +1,14 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import {OutloopCommand} from '../../lib/command.js'
+import {OutloopCommand} from '../../cli/command.js'
 import {UserError} from '../../lib/errors.js'
 import {outloopHome} from '../../lib/paths.js'
 import {removeVaultSecret} from '../../services/vault/entries.js'
-import {vaultBackendFlags} from '../../vault/command-flags.js'
+import {vaultBackendFlags} from '../../cli/vault-flags.js'
 import {formatSecretRef, parseSecretRef} from '../../vault/ref.js'
-import {VAULT_RM_SCHEMA} from '../../vault/render.js'
-import {canPromptOnTerminal, confirmOnTerminal} from '../../vault/tty.js'
+import {VAULT_RM_SCHEMA} from '../../ui/vault-text.js'
+import {askPassphraseOnTerminal, canPromptOnTerminal, confirmOnTerminal} from '../../ui/tty.js'
 
 export default class VaultRm extends OutloopCommand {
   static override summary = 'Delete an entry and all its kept versions.'
@@ -36,7 +36,7 @@ export default class VaultRm extends OutloopCommand {
       home: outloopHome(),
       env: process.env,
       backend: flags.vault,
-      interactive,
+      askPassphrase: interactive ? askPassphraseOnTerminal : undefined,
       ref,
       confirm: flags.yes ? undefined : (info) => confirmOnTerminal(`Delete ${formatSecretRef(ref)} (${info.provider ?? 'unknown provider'}) and its ${info.versions} kept ${info.versions === 1 ? 'version' : 'versions'}?`),
     })

@@ -1,14 +1,14 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import {OutloopCommand} from '../../lib/command.js'
+import {OutloopCommand} from '../../cli/command.js'
 import {outloopHome} from '../../lib/paths.js'
 import {rotateVaultSecret, undoVaultRotation} from '../../services/vault/entries.js'
-import {vaultBackendFlags} from '../../vault/command-flags.js'
+import {vaultBackendFlags} from '../../cli/vault-flags.js'
 import {formatSecretRef, parseSecretRef} from '../../vault/ref.js'
-import {entryInfoToJson, VAULT_ROTATE_SCHEMA} from '../../vault/render.js'
-import {refuseValueOnCommandLine} from '../../vault/command-flags.js'
-import {canPromptOnTerminal, readHiddenLine, readSecretFromStdin} from '../../vault/tty.js'
+import {entryInfoToJson, VAULT_ROTATE_SCHEMA} from '../../ui/vault-text.js'
+import {refuseValueOnCommandLine} from '../../cli/vault-flags.js'
+import {canPromptOnTerminal, readHiddenLine, readSecretFromStdin, terminalPassphrasePrompt} from '../../ui/tty.js'
 
 export default class VaultRotate extends OutloopCommand {
   static override summary = 'Give an entry a new value; placeholders keep working, the old value is kept as a version.'
@@ -34,7 +34,7 @@ export default class VaultRotate extends OutloopCommand {
     const {args, argv, flags} = await this.parse(VaultRotate)
     refuseValueOnCommandLine(argv)
     const ref = parseSecretRef(args.ref)
-    const base = {home: outloopHome(), env: process.env, backend: flags.vault, interactive: canPromptOnTerminal(), ref}
+    const base = {home: outloopHome(), env: process.env, backend: flags.vault, askPassphrase: terminalPassphrasePrompt(), ref}
     if (flags.undo) {
       const {info, restored} = await undoVaultRotation(base)
       if (flags.json) {

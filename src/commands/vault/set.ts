@@ -1,14 +1,14 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import {OutloopCommand} from '../../lib/command.js'
+import {OutloopCommand} from '../../cli/command.js'
 import {outloopHome} from '../../lib/paths.js'
 import {setVaultSecret} from '../../services/vault/entries.js'
-import {vaultBackendFlags} from '../../vault/command-flags.js'
+import {vaultBackendFlags} from '../../cli/vault-flags.js'
 import {formatSecretRef, parseSecretRef} from '../../vault/ref.js'
-import {entryInfoToJson, VAULT_SET_SCHEMA} from '../../vault/render.js'
-import {refuseValueOnCommandLine} from '../../vault/command-flags.js'
-import {canPromptOnTerminal, readHiddenLine, readSecretFromStdin} from '../../vault/tty.js'
+import {entryInfoToJson, VAULT_SET_SCHEMA} from '../../ui/vault-text.js'
+import {refuseValueOnCommandLine} from '../../cli/vault-flags.js'
+import {canPromptOnTerminal, readHiddenLine, readSecretFromStdin, terminalPassphrasePrompt} from '../../ui/tty.js'
 
 export default class VaultSet extends OutloopCommand {
   static override summary = 'Add a key to the vault. The value comes from stdin or a hidden prompt, never from the command line.'
@@ -41,7 +41,7 @@ export default class VaultSet extends OutloopCommand {
     const ref = parseSecretRef(args.ref)
     const value = process.stdin.isTTY ? await readHiddenLine(`Value for ${formatSecretRef(ref)} (hidden): `) : await readSecretFromStdin()
     const sources = flags.source ? {files: flags.source, count: flags.source.length} : undefined
-    const {info, location} = await setVaultSecret({home: outloopHome(), env: process.env, backend: flags.vault, interactive: canPromptOnTerminal(), ref, value, provider: flags.provider, sources, replace: flags.replace})
+    const {info, location} = await setVaultSecret({home: outloopHome(), env: process.env, backend: flags.vault, askPassphrase: terminalPassphrasePrompt(), ref, value, provider: flags.provider, sources, replace: flags.replace})
     if (flags.json) {
       this.log(JSON.stringify({schema: VAULT_SET_SCHEMA, location, entry: entryInfoToJson(info)}, null, 2))
       return

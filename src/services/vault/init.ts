@@ -5,7 +5,6 @@ import {FileSecretStore} from '../../vault/file-store.js'
 import {HashicorpSecretStore, type TenantLayout} from '../../vault/hashicorp-store.js'
 import {probeKeychain} from '../../vault/keychain.js'
 import {openSecretStore} from '../../vault/open.js'
-import {askPassphraseOnTerminal} from '../../vault/tty.js'
 import type {VaultBackendKind} from '../../vault/types.js'
 import {UserError} from '../../lib/errors.js'
 import type {VaultServiceOptions} from './store.js'
@@ -53,7 +52,7 @@ export async function initVault(options: InitVaultOptions): Promise<InitVaultRes
     },
   }
   loadFingerprintKey(options.home)
-  const {store} = openSecretStore({home: options.home, env: options.env, backend, config, askPassphrase: options.interactive ? askPassphraseOnTerminal : undefined})
+  const {store} = openSecretStore({home: options.home, env: options.env, backend, config, askPassphrase: options.askPassphrase})
   let result: Omit<InitVaultResult, 'configPath'> = {backend, location: store.location}
   if (store instanceof FileSecretStore) {
     const {created, masterKey} = await store.initialize()

@@ -1,4 +1,4 @@
-import {askPassphraseOnTerminal} from '../../vault/tty.js'
+import type {PassphraseSource} from '../../vault/file-key.js'
 import {openSecretStore} from '../../vault/open.js'
 import type {SecretStore, VaultBackendKind} from '../../vault/types.js'
 
@@ -9,12 +9,15 @@ export interface VaultServiceOptions {
   readonly env: NodeJS.ProcessEnv
   /** `--vault`, if given. */
   readonly backend?: string
-  /** Whether a passphrase may be asked for on the terminal (false: OUTLOOP_PASSPHRASE or an error). */
-  readonly interactive?: boolean
+  /**
+   * Asks for the vault passphrase when OUTLOOP_PASSPHRASE is not set (a command passes its terminal prompt);
+   * absent, a vault that needs one is an error saying how to give it.
+   */
+  readonly askPassphrase?: PassphraseSource['ask']
 }
 
 /** Opens the vault a command works on. */
 export function openVaultForService(options: VaultServiceOptions): {store: SecretStore; backend: VaultBackendKind} {
-  const {store, backend} = openSecretStore({home: options.home, env: options.env, backend: options.backend, askPassphrase: options.interactive ? askPassphraseOnTerminal : undefined})
+  const {store, backend} = openSecretStore({home: options.home, env: options.env, backend: options.backend, askPassphrase: options.askPassphrase})
   return {store, backend}
 }

@@ -1,6 +1,6 @@
 import {UserError, CancelledError} from '../lib/errors.js'
 import {SecretValue} from '../lib/secret-value.js'
-import {WrongPassphraseError} from './types.js'
+import {WrongPassphraseError} from '../vault/types.js'
 
 /** Whether a person is there to answer a prompt: stdin and stderr are both terminals. */
 export function canPromptOnTerminal(): boolean {
@@ -56,6 +56,11 @@ export async function readSecretFromStdin(stdin: NodeJS.ReadableStream = process
 }
 
 /** Asks for the file vault's passphrase on the terminal: twice when creating, so a typo can't lock the vault. */
+/** The passphrase prompt a command hands its vault service: this terminal's, when there is one. */
+export function terminalPassphrasePrompt(): ((purpose: 'create' | 'unlock') => Promise<SecretValue>) | undefined {
+  return canPromptOnTerminal() ? askPassphraseOnTerminal : undefined
+}
+
 export async function askPassphraseOnTerminal(purpose: 'create' | 'unlock'): Promise<SecretValue> {
   if (!canPromptOnTerminal()) {
     throw new UserError('The file vault needs its passphrase, and there is no terminal to ask on.', 'Set OUTLOOP_PASSPHRASE for unattended use, or run the command in a terminal.')

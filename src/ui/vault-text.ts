@@ -1,5 +1,5 @@
-import {formatSecretRef} from './ref.js'
-import type {SecretEntryInfo, SecretVersionInfo, VaultBackendKind} from './types.js'
+import {formatSecretRef} from '../vault/ref.js'
+import type {SecretEntryInfo, SecretVersionInfo, VaultBackendKind} from '../vault/types.js'
 
 /** JSON schema names of the vault commands' machine output. */
 export const VAULT_LIST_SCHEMA = 'outloop.vault-list/v1'

@@ -7,8 +7,8 @@ import type {RepositoryFingerprints} from '../report/sarif.js'
 import type {ScanReport} from '../scan/report.js'
 import {gitFiles} from '../scan/git-source.js'
 import type {ScanTreeOptions} from '../services/scan.js'
-import {UserError} from './errors.js'
-import {outloopHome} from './paths.js'
+import {UserError} from '../lib/errors.js'
+import {outloopHome} from '../lib/paths.js'
 
 /** Flags shared by every command that scans: what to read and how. */
 export const scanInputFlags = {

@@ -1,7 +1,7 @@
 import * as Flags from '@oclif/core/flags'
 
 import {UserError} from '../lib/errors.js'
-import {VAULT_BACKENDS} from './types.js'
+import {VAULT_BACKENDS} from '../vault/types.js'
 
 /** The flag every vault command takes to pick a backend for one run, over OUTLOOP_VAULT and `outloop init`. */
 export const vaultBackendFlags = {

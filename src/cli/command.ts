@@ -1,8 +1,8 @@
 import {Command} from '@oclif/core/command'
 import * as Errors from '@oclif/core/errors'
 
-import {escapeControlChars} from './display.js'
-import {BugError, CancelledError, UserError} from './errors.js'
+import {escapeControlChars} from '../lib/display.js'
+import {BugError, CancelledError, UserError} from '../lib/errors.js'
 
 /**
  * The one place that turns errors into exit codes: a UserError (2) prints its message and next step;
