@@ -79,3 +79,13 @@ describe('the code matches its drawing', () => {
     expect(readers).toEqual([])
   })
 })
+
+describe('every command explains itself', () => {
+  it('has a summary, a description with its exit codes, and examples in --help', () => {
+    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'oclif.manifest.json'), 'utf8')) as {commands: Record<string, {summary?: string; description?: string; examples?: string[]; pluginName?: string}>}
+    const ours = Object.entries(manifest.commands)
+    expect(ours.length).toBeGreaterThan(25)
+    const lacking = ours.filter(([, c]) => !c.summary || !c.description || !/Exit codes:/.test(c.description) || !(c.examples?.length ?? 0)).map(([id]) => id)
+    expect(lacking).toEqual([])
+  })
+})

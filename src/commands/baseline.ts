@@ -10,7 +10,9 @@ import {progressReporter} from '../ui/terminal.js'
 export default class BaselineCommand extends OutloopCommand {
   static override summary = "Record today's findings as known, so CI fails only on new plaintext keys."
 
-  static override description = `Writes a baseline file that is safe to commit: a random salt and, per (file, rule, value), an HMAC of the value under that salt and a count. No value, no bare hash, and no line numbers, so moving lines or reformatting makes nothing new, while a rotated key, a second copy in a file, or a known key copied into a new file is new. Use it with outloop check, or outloop scan --baseline FILE --fail-on new.`
+  static override description = `Writes a baseline file that is safe to commit: a random salt and, per (file, rule, value), an HMAC of the value under that salt and a count. No value, no bare hash, and no line numbers, so moving lines or reformatting makes nothing new, while a rotated key, a second copy in a file, or a known key copied into a new file is new. Use it with outloop check, or outloop scan --baseline FILE --fail-on new.
+
+Exit codes: 0 the baseline is written; 2 bad usage, or something to fix first (the message says what); 70 an internal error.`
 
   static override examples = ['<%= config.bin %> baseline', '<%= config.bin %> baseline ~/clients --output ~/clients/.outloop-baseline.json']
 

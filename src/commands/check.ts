@@ -13,7 +13,7 @@ import {wantsColor} from '../ui/terminal.js'
 export default class Check extends OutloopCommand {
   static override summary = 'Fail when there is a plaintext key that the baseline does not know (for CI and pre-commit).'
 
-  static override description = `Scans PATH and compares every finding with the baseline. Exit 0 when nothing is new; 1 when something is (only the new findings are printed, redacted, as file:line rule preview) or when the scan is incomplete (unless --allow-incomplete); 2 when the baseline is missing, unreadable or from an incompatible version — never a silent pass.
+  static override description = `Scans PATH and compares every finding with the baseline. Exit codes: 0 when nothing is new; 1 when something is (only the new findings are printed, redacted, as file:line rule preview) or when the scan is incomplete (unless --allow-incomplete); 2 when the baseline is missing, unreadable or from an incompatible version — never a silent pass.
 
 With --staged it checks what git has staged (for a pre-commit hook); with --diff REV the files changed since REV, as committed. A finding with an "outloop:allow" comment on its line or the line above is allowed.`
 

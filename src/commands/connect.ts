@@ -8,7 +8,9 @@ import {connectClientFolder} from '../services/connect.js'
 export default class Connect extends OutloopCommand {
   static override summary = 'Bind a client folder to its client (tenant), once.'
 
-  static override description = 'Agents launched in the folder (outloop run) get sessions for that client only. Nothing is written into the folder: the binding lives in OUTLOOP_HOME.'
+  static override description = `Agents launched in the folder (outloop run) get sessions for that client only. Nothing is written into the folder: the binding lives in OUTLOOP_HOME.
+
+Exit codes: 0 connected; 2 bad usage, or something to fix first (a folder bound to another client without --force; the message says what); 70 an internal error.`
 
   static override examples = ['<%= config.bin %> connect ~/clients/acme --tenant acme']
 

@@ -8,6 +8,10 @@ import {disconnectClientFolder} from '../services/connect.js'
 export default class Disconnect extends OutloopCommand {
   static override summary = 'Unbind a client folder; its running sessions are refused from the next request on.'
 
+  static override description = `Exit codes: 0 disconnected (or was not connected); 2 bad usage, or something to fix first (the message says what); 70 an internal error.`
+
+  static override examples = ['<%= config.bin %> disconnect ~/clients/acme']
+
   static override args = {dir: Args.string({description: 'The client folder.', required: true})}
 
   static override flags = {

@@ -11,7 +11,9 @@ export default class Init extends OutloopCommand {
 
   static override description = `Backends: file (the default: an encrypted vault in OUTLOOP_HOME/vault, AES-256-GCM, its master key in the OS keychain when there is one, else derived from a passphrase), keychain (each key an item in the OS keychain), hashicorp (HashiCorp Vault or OpenBao, KV version 2, from VAULT_ADDR, VAULT_TOKEN and VAULT_NAMESPACE).
 
-init checks that the backend works here before it remembers it in OUTLOOP_HOME/vault.json. Any command can still pick another with --vault or OUTLOOP_VAULT. Running init again is safe: an existing vault is opened, never replaced.`
+init checks that the backend works here before it remembers it in OUTLOOP_HOME/vault.json. Any command can still pick another with --vault or OUTLOOP_VAULT. Running init again is safe: an existing vault is opened, never replaced.
+
+Exit codes: 0 the vault is ready; 2 bad usage, or something to fix first (a backend that cannot be reached, a passphrase too short; the message says what); 70 an internal error; 130 cancelled at the prompt.`
 
   static override examples = [
     '<%= config.bin %> init',

@@ -49,7 +49,9 @@ export default class Migrate extends OutloopCommand {
 
 On a terminal without --yes, a wizard walks through it (clients, each key, each file's changes) and at the end offers to connect the client folders and start the access layer. Without a terminal, applying needs --yes (exit 2 otherwise).
 
-Ctrl-C while applying stops cleanly: the file being written is finished, every file of the run is put back, and it exits 130.`
+Ctrl-C while applying stops cleanly: the file being written is finished, every file of the run is put back, and it exits 130.
+
+Exit codes: 0 migrated (or planned, with --dry-run); 2 bad usage, or something to fix first (the message says what); 70 an internal error; 130 stopped (Ctrl-C, SIGTERM): every file of the run is as before.`
 
   static override examples = ['<%= config.bin %> migrate ~/clients --dry-run', '<%= config.bin %> migrate ~/clients --dry-run --json', '<%= config.bin %> migrate ~/clients --yes', '<%= config.bin %> migrate ~/clients --tenant acme --yes', '<%= config.bin %> migrate ~/clients --yes --serve']
 

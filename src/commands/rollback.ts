@@ -16,7 +16,9 @@ export default class Rollback extends OutloopCommand {
 
   static override description = `Restores each file a migration run rewrote from its encrypted backup, checking hashes first: a file edited since the run is reported and left alone (exit 1). Without RUN, the latest finished run. An unfinished run (a crash, a kill) is undone first.
 
-Without a terminal, it needs --yes (exit 2 otherwise).`
+Without a terminal, it needs --yes (exit 2 otherwise).
+
+Exit codes: 0 every file is back; 1 files changed since the migration were left as they are (listed); 2 some files could not be put back yet (their originals stay in the encrypted backups), or bad usage; 70 an internal error; 130 cancelled at the prompt.`
 
   static override examples = ['<%= config.bin %> rollback --yes', '<%= config.bin %> rollback 20261126-051500-3fa2 --yes --purge']
 

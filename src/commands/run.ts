@@ -14,9 +14,13 @@ export default class Run extends OutloopCommand {
 
   static override description = `Mints a short-lived session token for the client the folder is connected to, points the known providers' base URLs (OPENAI_BASE_URL, ANTHROPIC_BASE_URL, …) at the broker, makes the broker CMD's HTTPS_PROXY (with the CA variables curl, Python, git and Node read, and a preload for Node's own fetch and https), and runs CMD in the folder. Hosts the policy names for a granted service are decided by the broker; others are tunnelled (or refused with egress: deny). Placeholders in the environment stay placeholders: the broker swaps them for real keys. Uses a running outloop serve, or starts a broker for the session. The token is revoked when CMD exits, and refused once this command is gone.
 
-CMD is confined (Linux: bubblewrap; macOS: sandbox-exec): it sees no outloop process, OUTLOOP_HOME, other clients' folders, keyrings or credential stores (~/.ssh, ~/.aws, …); the system is read-only and only the client's folder and a private /tmp are writable. More hidden or writable paths: OUTLOOP_HOME/config.yaml, sandbox: {hide, writable, scratch}. Where no sandbox works, it refuses unless --no-sandbox.`
+CMD is confined (Linux: bubblewrap; macOS: sandbox-exec): it sees no outloop process, OUTLOOP_HOME, other clients' folders, keyrings or credential stores (~/.ssh, ~/.aws, …); the system is read-only and only the client's folder and a private /tmp are writable. More hidden or writable paths: OUTLOOP_HOME/config.yaml, sandbox: {hide, writable, scratch}. Where no sandbox works, it refuses unless --no-sandbox.
+
+Exit codes: CMD's own exit code once it ran; before that, 2 bad usage, or something to fix first (a folder not connected, no sandbox here without --no-sandbox; the message says what); 70 an internal error.`
 
   static override examples = ['<%= config.bin %> run -- claude', '<%= config.bin %> run --workspace ~/clients/acme -- python agent.py', '<%= config.bin %> run --no-sandbox -- ./agent.sh   # unconfined: says what the agent can then reach']
+
+  static override usage = 'run [--workspace DIR] [--ttl DURATION] [--mode proxy|inject] [--no-sandbox] [--vault BACKEND] -- CMD [ARGS...]'
 
   static override strict = false
 

@@ -9,6 +9,10 @@ import {formatSecretRef} from '../vault/ref.js'
 export default class Status extends OutloopCommand {
   static override summary = 'Connected client folders, the running broker, and policy problems.'
 
+  static override description = `Exit codes: 0 shown (problems are reported, not exit codes); 2 bad usage, or something to fix first (the message says what); 70 an internal error.`
+
+  static override examples = ['<%= config.bin %> status', '<%= config.bin %> status --json']
+
   static override flags = {
     json: Flags.boolean({description: 'One JSON document (schema outloop.status/v1).'}),
     vault: Flags.string({description: 'The vault backend (file, keychain, hashicorp); default: the one outloop init chose.'}),

@@ -10,7 +10,9 @@ export default class Audit extends OutloopCommand {
 
   static override description = `Every request the broker decided, per client: time, folder, service, secret name, method, host, path (no query string), status, decision and reason. Never headers, bodies or values.
 
---format jsonl prints one record per line as the log holds it; --format ocsf one OCSF API Activity event (class 6003) per line, the client in metadata.tenant_uid, for a SIEM. To ship records as they are written, use outloop audit tail --follow.`
+--format jsonl prints one record per line as the log holds it; --format ocsf one OCSF API Activity event (class 6003) per line, the client in metadata.tenant_uid, for a SIEM. To ship records as they are written, use outloop audit tail --follow.
+
+Exit codes: 0 shown; 2 bad usage, or something to fix first (the message says what); 70 an internal error.`
 
   static override examples = [
     '<%= config.bin %> audit --tenant acme --since 1h',

@@ -10,7 +10,9 @@ export default class AuditTail extends OutloopCommand {
 
   static override description = `Prints the last --lines records (of every client, or --tenant's), then with --follow every record a broker or launcher appends, until Ctrl-C or until its reader goes away. Records come as they are written: a request allowed through to its upstream is its pending decision (written before the upstream is contacted) and then the record that completes it.
 
-A copy kept where the agent and this account can't rewrite it (a log server, an append-only store) is what makes the trail trustworthy against someone with full local access: whoever can read OUTLOOP_HOME can re-sign a local log.`
+A copy kept where the agent and this account can't rewrite it (a log server, an append-only store) is what makes the trail trustworthy against someone with full local access: whoever can read OUTLOOP_HOME can re-sign a local log.
+
+Exit codes: 0 stopped (Ctrl-C, SIGTERM, or the reader went away); 2 bad usage, or something to fix first (the message says what); 70 an internal error.`
 
   static override examples = [
     '<%= config.bin %> audit tail',

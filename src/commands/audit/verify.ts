@@ -7,6 +7,10 @@ import {verifyAuditLogs} from '../../services/audit.js'
 export default class AuditVerify extends OutloopCommand {
   static override summary = 'Check the audit logs’ hash chains: exit 1 when a record was edited, removed or reordered, or a log removed, cut short or swapped.'
 
+  static override description = `Exit codes: 0 every log verifies; 1 a record or a log was edited, removed, reordered or swapped (each problem listed); 2 bad usage, or something to fix first (the message says what); 70 an internal error.`
+
+  static override examples = ['<%= config.bin %> audit verify', '<%= config.bin %> audit verify --tenant acme']
+
   static override flags = {
     tenant: Flags.string({description: 'Only this client’s log.'}),
     json: Flags.boolean({description: 'One JSON document (schema outloop.audit-verify/v1).'}),

@@ -8,7 +8,9 @@ import {installPreCommitHook} from '../../services/hook.js'
 export default class HookInstall extends OutloopCommand {
   static override summary = 'Install a git pre-commit hook that refuses commits adding new plaintext keys.'
 
-  static override description = `The hook runs "outloop check --staged" against the baseline, so it checks exactly what is being committed. It uses outloop from PATH when there is one, else this installation. An existing pre-commit hook is never replaced without --force.`
+  static override description = `The hook runs "outloop check --staged" against the baseline, so it checks exactly what is being committed. It uses outloop from PATH when there is one, else this installation. An existing pre-commit hook is never replaced without --force.
+
+Exit codes: 0 installed; 2 bad usage, or something to fix first (another hook in the way without --force; the message says what); 70 an internal error.`
 
   static override examples = ['<%= config.bin %> hook install', '<%= config.bin %> hook install --baseline config/outloop-baseline.json --force']
 

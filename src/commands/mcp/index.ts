@@ -13,7 +13,9 @@ export default class Mcp extends OutloopCommand {
 
 Tools: list_services (the client's granted services, methods and paths; never a key) and call_api (service, method, path, query, headers, body), which goes to the running outloop serve with a session for this client, so every call gets the broker's own decision and audit; the broker attaches the key. The answer holds the status, a few headers and the body (cut at 256 KB, binary as base64), with any vault value an upstream echoes back masked. A refusal is a tool error with the reason. Without a running broker, call_api says to start outloop serve.
 
-Usually started by the agent host: outloop mcp install --workspace DIR --for claude-code|cursor|codex|claude-desktop writes its entry.`
+Usually started by the agent host: outloop mcp install --workspace DIR --for claude-code|cursor|codex|claude-desktop writes its entry.
+
+Exit codes: 0 the host closed the server; 2 bad usage, or something to fix first (a folder not connected; the message says what); 70 an internal error.`
 
   static override examples = ['<%= config.bin %> mcp --workspace ~/clients/acme', '<%= config.bin %> mcp install --workspace ~/clients/acme --for claude-code']
 

@@ -10,8 +10,9 @@ import {canPromptOnTerminal, terminalPassphrasePrompt} from '../../ui/tty.js'
 export default class PolicyInit extends OutloopCommand {
   static override summary = 'Write the starter policy from what the vault holds, when there is no policy yet.'
 
-  static override description =
-    'Grants each client only its own vault entries, each for its provider\'s built-in service; keys with no built-in service are listed as comments and refused until granted. An existing policy is never replaced: it is checked, and the vaulted keys it does not grant are named.'
+  static override description = `Grants each client only its own vault entries, each for its provider's built-in service; keys with no built-in service are listed as comments and refused until granted. An existing policy is never replaced: it is checked, and the vaulted keys it does not grant are named.
+
+Exit codes: 0 the policy is written (or the existing one checked); 2 bad usage, or something to fix first (a vault that cannot be opened; the message says what); 70 an internal error.`
 
   static override examples = ['<%= config.bin %> policy init']
 

@@ -13,7 +13,9 @@ import {canPromptOnTerminal, terminalPassphrasePrompt} from '../../ui/tty.js'
 export default class VaultGet extends OutloopCommand {
   static override summary = "Show an entry's metadata; with --reveal, its value."
 
-  static override description = `Without --reveal, get shows what is known about the entry (provider, fingerprint, versions, times, where it was found) and never the value. --reveal prints the value, and only to a terminal: when stdout is a pipe or a file (a log, a CI job), it refuses unless --force is given too.`
+  static override description = `Without --reveal, get shows what is known about the entry (provider, fingerprint, versions, times, where it was found) and never the value. --reveal prints the value, and only to a terminal: when stdout is a pipe or a file (a log, a CI job), it refuses unless --force is given too.
+
+Exit codes: 0 shown; 2 bad usage, or something to fix first (no such entry, --reveal without a terminal or --force; the message says what); 70 an internal error.`
 
   static override examples = ['<%= config.bin %> vault get outloop://acme/openai-api-key', '<%= config.bin %> vault get acme/openai-api-key --reveal', '<%= config.bin %> vault get acme/openai-api-key --reveal --force | pbcopy']
 

@@ -12,6 +12,8 @@ import {canPromptOnTerminal, terminalPassphrasePrompt} from '../../ui/tty.js'
 export default class VaultHistory extends OutloopCommand {
   static override summary = "List an entry's kept versions, newest first: times and fingerprints, never values."
 
+  static override description = `Exit codes: 0 shown; 2 bad usage, or something to fix first (no such entry; the message says what); 70 an internal error.`
+
   static override examples = ['<%= config.bin %> vault history outloop://acme/openai-api-key', '<%= config.bin %> vault history acme/openai-api-key --json']
 
   static override args = {

@@ -12,6 +12,8 @@ import {UserError} from '../../lib/errors.js'
 export default class VaultList extends OutloopCommand {
   static override summary = 'List the vault entries: references and metadata, never values.'
 
+  static override description = `Exit codes: 0 listed; 2 bad usage, or something to fix first (the message says what); 70 an internal error.`
+
   static override examples = ['<%= config.bin %> vault list', '<%= config.bin %> vault list --tenant acme --json']
 
   static override flags = {

@@ -13,7 +13,9 @@ import {askPassphraseOnTerminal, canPromptOnTerminal, confirmOnTerminal} from '.
 export default class VaultRm extends OutloopCommand {
   static override summary = 'Delete an entry and all its kept versions.'
 
-  static override description = `Placeholders that point at the entry stop resolving. On a terminal rm asks first; elsewhere it needs --yes.`
+  static override description = `Placeholders that point at the entry stop resolving. On a terminal rm asks first; elsewhere it needs --yes.
+
+Exit codes: 0 removed; 2 bad usage, or something to fix first (no such entry, no terminal to confirm on without --yes; the message says what); 70 an internal error; 130 cancelled at the prompt.`
 
   static override examples = ['<%= config.bin %> vault rm outloop://acme/old-key', '<%= config.bin %> vault rm acme/old-key --yes']
 

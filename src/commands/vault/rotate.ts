@@ -13,7 +13,9 @@ import {canPromptOnTerminal, readHiddenLine, readSecretFromStdin, terminalPassph
 export default class VaultRotate extends OutloopCommand {
   static override summary = 'Give an entry a new value; placeholders keep working, the old value is kept as a version.'
 
-  static override description = `Issue the new key at the provider first, then rotate to it: the value comes from stdin or a hidden prompt, never the command line. Every outloop://tenant/name placeholder keeps pointing at the entry, so nothing else changes. --undo makes the previous version current again (as a new version).`
+  static override description = `Issue the new key at the provider first, then rotate to it: the value comes from stdin or a hidden prompt, never the command line. Every outloop://tenant/name placeholder keeps pointing at the entry, so nothing else changes. --undo makes the previous version current again (as a new version).
+
+Exit codes: 0 rotated (or undone); 2 bad usage, or something to fix first (the message says what); 70 an internal error.`
 
   static override examples = ['printf %s "$NEW_KEY" | <%= config.bin %> vault rotate outloop://acme/openai-api-key', '<%= config.bin %> vault rotate acme/openai-api-key --undo']
 

@@ -13,7 +13,9 @@ import {canPromptOnTerminal, readHiddenLine, readSecretFromStdin, terminalPassph
 export default class VaultSet extends OutloopCommand {
   static override summary = 'Add a key to the vault. The value comes from stdin or a hidden prompt, never from the command line.'
 
-  static override description = `A value on the command line would be readable by every user of the machine (ps) and stay in your shell history, so set has no flag for it: pipe it on stdin, or type it at the hidden prompt. One trailing newline is dropped. An existing entry is never replaced: use outloop vault rotate (or --replace, which keeps the old value as a version).`
+  static override description = `A value on the command line would be readable by every user of the machine (ps) and stay in your shell history, so set has no flag for it: pipe it on stdin, or type it at the hidden prompt. One trailing newline is dropped. An existing entry is never replaced: use outloop vault rotate (or --replace, which keeps the old value as a version).
+
+Exit codes: 0 stored; 2 bad usage, or something to fix first (a value on the command line, an entry already there without --replace; the message says what); 70 an internal error.`
 
   static override examples = [
     'printf %s "$OPENAI_API_KEY" | <%= config.bin %> vault set outloop://acme/openai-api-key --provider OpenAI',
