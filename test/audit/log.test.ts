@@ -1,10 +1,12 @@
 import {randomBytes} from 'node:crypto'
-import {readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {spawn} from 'node:child_process'
+import {appendFileSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 
 import {AuditLogWriter, readAuditRecords, verifyAuditLog, type AuditFields} from '../../src/audit/log.js'
-import {makeTempDir} from '../helpers/tree.js'
+import {makeTempDir, REPO_ROOT} from '../helpers/tree.js'
 
 const fields = (i: number): AuditFields => ({time: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(), client: 'acme', workspace: '/w', service: 'openai', secret: 'openai-api-key', method: 'POST', host: 'api.openai.com', path: `/v1/x${i}`, status: 200, decision: 'allowed', reason: 'allowed', durationMs: 1.5})
 
@@ -85,5 +87,69 @@ describe('audit writer: durable, and never a fresh chain where one existed', () 
     expect(again.append(fields(3)).seq).toBe(2)
     again.close()
     expect(verifyAuditLog(dir, key, 'acme')).toEqual({records: 2, problems: []})
+  })
+})
+
+describe('audit writer: crashes, other processes, and what a record may hold', () => {
+  let dir: string
+  let cleanup: () => void
+  const key = randomBytes(32)
+  beforeEach(() => {
+    const tmp = makeTempDir('outloop-audit-')
+    dir = join(tmp.dir, 'audit')
+    cleanup = tmp.cleanup
+  })
+  afterEach(() => cleanup())
+
+  it('cuts a half-written last line (a crash or a full disk mid-write) before appending, and the chain still verifies', () => {
+    const first = new AuditLogWriter(dir, key)
+    for (let i = 0; i < 3; i++) first.append(fields(i))
+    first.close()
+    // What a write cut short leaves: part of a record, no newline. No writer acknowledged it.
+    appendFileSync(join(dir, 'acme.jsonl'), '{"seq":4,"time":"2026-01-01T00:00:09.000Z","client":"acme","work')
+    const second = new AuditLogWriter(dir, key)
+    second.append(fields(4))
+    second.close()
+    const lines = readFileSync(join(dir, 'acme.jsonl'), 'utf8').split('\n').filter(Boolean)
+    expect(lines).toHaveLength(4)
+    expect(lines.every((line) => JSON.parse(line).client === 'acme')).toBe(true)
+    expect(verifyAuditLog(dir, key, 'acme')).toEqual({records: 4, problems: []})
+  })
+
+  it('keeps one chain when four processes append to the same client at once', async () => {
+    const logModule = pathToFileURL(join(REPO_ROOT, 'dist', 'audit', 'log.js')).href
+    const writer = `
+      const {AuditLogWriter} = await import(${JSON.stringify(logModule)})
+      const w = new AuditLogWriter(process.argv[1], Buffer.from(process.argv[2], 'hex'))
+      for (let i = 0; i < 50; i++) {
+        const fields = {time: new Date().toISOString(), client: 'acme', workspace: '/w', service: 'openai', secret: 'k', method: 'GET', host: null, path: '/p' + process.argv[3] + '-' + i, status: 200, decision: 'allowed', reason: 'allowed', durationMs: 1}
+        if (i % 2) w.append(fields)
+        else await w.appendDurable(fields)
+      }
+      w.close()
+    `
+    const run = (n: number) =>
+      new Promise<number | null>((resolve) => {
+        const child = spawn(process.execPath, ['--input-type=module', '-e', writer, dir, key.toString('hex'), String(n)], {stdio: ['ignore', 'ignore', 'inherit']})
+        child.on('close', resolve)
+      })
+    expect(await Promise.all([1, 2, 3, 4].map(run))).toEqual([0, 0, 0, 0])
+    const records = readAuditRecords(dir, 'acme')
+    expect(records.map((r) => r.seq)).toEqual(Array.from({length: 200}, (_, i) => i + 1))
+    // Every process's records are all there, each once.
+    expect(new Set(records.map((r) => r.path)).size).toBe(200)
+    expect(verifyAuditLog(dir, key, 'acme')).toEqual({records: 200, problems: []})
+  })
+
+  it('writes no session token into a record, however the request spelled it', () => {
+    const writer = new AuditLogWriter(dir, key)
+    const token = `ols_${randomBytes(24).toString('base64url')}.${randomBytes(32).toString('base64url')}`
+    writer.append({...fields(1), path: `/_t/${token}/openai/v1/chat`})
+    writer.append({...fields(2), path: `/openai/${encodeURIComponent(encodeURIComponent(token))}`, secret: token, host: `${token}.example.com`})
+    writer.close()
+    const text = readFileSync(join(dir, 'acme.jsonl'), 'utf8')
+    expect(text).not.toContain(token.slice(4, 30))
+    expect(text).toContain('[token]')
+    expect(verifyAuditLog(dir, key, 'acme').problems).toEqual([])
   })
 })
