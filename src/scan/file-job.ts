@@ -67,7 +67,8 @@ export function runFileJob(job: FileJob, context: FileJobContext): FileJobResult
   if (read.byteLength > context.maxFileSize) return {relPath: job.relPath, skipped: 'too-large'}
   const text = decodeFileText(read)
   if (text === null) return {relPath: job.relPath, skipped: 'binary'}
-  const result = scanFileText(job.relPath, text)
+  // UTF-16 files decode to half as many characters as bytes, so only UTF-8 ever passes the pre-filter's one-to-one check.
+  const result = scanFileText(job.relPath, text, read)
   const findings = result.findings.map(
     (f): JobFinding => ({
       ruleId: f.ruleId,
