@@ -7,6 +7,11 @@ import {runFileJobSafely, type FileJob, type FileJobContext, type FileJobResult}
 const BATCH_SIZE = 64
 /** Batches in flight per worker, so a worker never waits for the walker. */
 const IN_FLIGHT = 2
+/**
+ * Batches this thread scans itself while the workers start (~100 ms, about two batches' worth): past that, the
+ * rest waits for them, so a tree of a few hundred files does use its workers.
+ */
+const INLINE_BATCHES = 2
 /** Batches queued before the walker is made to wait, so memory stays flat however large the tree. */
 const MAX_WAITING = 32
 
@@ -39,8 +44,11 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
 
   const workerUrl = new URL('./worker.js', import.meta.url)
   // Workers start with the first full batch: a worker costs ~100 ms of start-up and module loading, more than a
-  // pre-commit hook's few staged files or an empty folder take to scan inline (see finish).
+  // pre-commit hook's few staged files or an empty folder take to scan inline (see finish). Until one says it
+  // is ready, this thread scans the first batches itself (INLINE_BATCHES) rather than wait for them.
   const workers: Worker[] = []
+  const ready = new Set<Worker>()
+  let inlineBatches = 0
   const inFlight = new Map<Worker, number>()
   const waiting: FileJob[][] = []
   let current: FileJob[] = []
@@ -53,7 +61,7 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
 
   const dispatch = () => {
     if (workers.length === 0 && waiting.length > 0) startWorkers()
-    for (const worker of workers) {
+    for (const worker of ready) {
       while (waiting.length > 0 && (inFlight.get(worker) ?? 0) < IN_FLIGHT) {
         const jobs = waiting.shift() as FileJob[]
         inFlight.set(worker, (inFlight.get(worker) ?? 0) + 1)
@@ -76,8 +84,22 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
     }
   }
 
+  /** Scans the oldest waiting batch here, while no worker is ready to. */
+  const scanWaitingInline = () => {
+    inlineBatches++
+    const jobs = waiting.shift() as FileJob[]
+    for (const job of jobs) onResult(runFileJobSafely(job, context))
+    outstanding -= jobs.length
+    dispatch()
+  }
+
   const listen = (worker: Worker) => {
-    worker.on('message', (message: {results: FileJobResult[]}) => {
+    worker.on('message', (message: {ready?: true; results: FileJobResult[]}) => {
+      if (message.ready) {
+        ready.add(worker)
+        dispatch()
+        return
+      }
       inFlight.set(worker, (inFlight.get(worker) ?? 1) - 1)
       for (const result of message.results) onResult(result)
       outstanding -= message.results.length
@@ -98,6 +120,7 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
         waiting.push(current)
         current = []
         dispatch()
+        if (ready.size === 0 && waiting.length > 0 && inlineBatches < INLINE_BATCHES) scanWaitingInline()
         if (waiting.length >= MAX_WAITING) return new Promise<void>((resolve) => (resumeWalker = resolve))
       }
     },
@@ -117,6 +140,11 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
         dispatch()
       }
       try {
+        // Still no worker ready: keep scanning here, a batch at a time, looking for a ready message in between.
+        while (ready.size === 0 && waiting.length > 0 && inlineBatches < INLINE_BATCHES && !failure) {
+          scanWaitingInline()
+          await new Promise((resolve) => setImmediate(resolve))
+        }
         if (failure) throw failure
         if (outstanding > 0) {
           await new Promise<void>((resolve, reject) => {

@@ -13,3 +13,5 @@ parentPort?.on('message', (message: {batch: number; jobs: FileJob[]}) => {
   const results = message.jobs.map((job) => runFileJobSafely(job, context))
   parentPort?.postMessage({batch: message.batch, results})
 })
+// Loaded: the pool scans on its own thread until it hears this, so no batch waits on a worker's start-up.
+parentPort?.postMessage({ready: true})
