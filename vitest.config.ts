@@ -7,9 +7,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Fake keys come from a seeded generator in tests, so a run either always passes or always fails;
-    // scripts/fuzz-rules.js explores fresh randomness and reports how often each rule misses its own fakes.
-    env: {OUTLOOP_FAKE_SEED: 'outloop-test-suite'},
+    // Fake keys come from a seeded generator in tests (test/setup.ts), so a run either always passes or always
+    // fails; scripts/fuzz-rules.js explores fresh randomness and reports how often each rule misses its own fakes.
+    setupFiles: ['test/setup.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
   },
 })

@@ -7,4 +7,4 @@ import {execute} from '@oclif/core'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 execSync('npx tsc -p tsconfig.build.json', {cwd: root, stdio: 'inherit'})
-await execute({dir: import.meta.url})
+await execute({loadOptions: {root: fileURLToPath(import.meta.url), userPlugins: false}})

@@ -6,7 +6,6 @@
 import {dirname, join} from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 
-delete process.env.OUTLOOP_FAKE_SEED
 const REPO = dirname(dirname(fileURLToPath(import.meta.url)))
 const {RULES, detectInText} = await import(pathToFileURL(join(REPO, 'dist/detectors/index.js')).href)
 

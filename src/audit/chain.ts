@@ -18,6 +18,19 @@ export interface AuditFields {
   readonly durationMs: number
   /** A blind tunnel's traffic (what the agent sent, what it received); only on tunnel records. */
   readonly bytes?: {readonly sent: number; readonly received: number}
+  /** The person's answer to a request that waited for approval (or the session-wide approval it went through on). */
+  readonly approval?: AuditApproval
+}
+
+/** Who answered a held request, when, and how far the answer reaches; `timeout` has no one. */
+export interface AuditApproval {
+  readonly id: string
+  readonly answer: 'approved' | 'denied' | 'timeout'
+  /** `session`: the rest of that session's requests under the same grant go through without asking. */
+  readonly scope: 'request' | 'session'
+  /** The OS user who answered (the owner of the answer), or null when no one did. */
+  readonly by: string | null
+  readonly at: string
 }
 
 /**
@@ -40,7 +53,7 @@ export interface AuditRecord extends AuditFields {
 export const RECORD_FIELDS: ReadonlyArray<keyof AuditRecord> = ['seq', 'time', 'client', 'workspace', 'service', 'secret', 'method', 'host', 'path', 'status', 'decision', 'reason', 'durationMs', 'phase', 'completes', 'prev', 'hash']
 
 /** Fields only some records have: absent from a record, they are absent from its hash too (older logs verify as before). */
-export const OPTIONAL_RECORD_FIELDS: ReadonlyArray<keyof AuditRecord> = ['bytes']
+export const OPTIONAL_RECORD_FIELDS: ReadonlyArray<keyof AuditRecord> = ['bytes', 'approval']
 
 /** The `prev` of a chain's first record. */
 export const GENESIS = '0'.repeat(64)

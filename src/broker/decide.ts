@@ -1,5 +1,5 @@
 import {evaluatePolicy} from '../policy/evaluate.js'
-import type {Policy, PolicyDenyReason, ServiceDefinition} from '../policy/types.js'
+import type {Policy, PolicyAllowance, PolicyDenyReason, ServiceDefinition} from '../policy/types.js'
 import {findSecretRefs, type SecretRef} from '../vault/ref.js'
 
 /**
@@ -47,6 +47,8 @@ export type RequestDecision =
       readonly service: ServiceDefinition
       /** The vault entry of the tenant to attach. */
       readonly secret: string
+      /** The grant that allowed it: its approval rule and budgets apply next. */
+      readonly grant: PolicyAllowance
       /** The path to request upstream (the service's base path included), without the query. */
       readonly upstreamPath: string
       readonly fields: DecidedFields
@@ -85,7 +87,7 @@ export function decideRequest(policy: Policy, facts: RequestFacts, limits: Decis
     if (verdict.allowed) {
       fields = {service: route.name, secret: verdict.secret, host: upstreamHost(verdict.service), path: route.servicePath}
       if (facts.length > limits.maxRequestBytes) return refuse(413, 'request-too-large')
-      return {allowed: true, service: verdict.service, secret: verdict.secret, upstreamPath: route.upstreamPath(verdict.service), fields}
+      return {allowed: true, service: verdict.service, secret: verdict.secret, grant: verdict.grant, upstreamPath: route.upstreamPath(verdict.service), fields}
     }
     if (!refusal || POLICY_RANK[verdict.reason] > POLICY_RANK[refusal.reason]) refusal = {reason: verdict.reason, route}
   }

@@ -5,7 +5,7 @@ import {join} from 'node:path'
 import {createFileAtomic} from '../vault/fs-safe.js'
 
 /** Where the access layer keeps its state inside OUTLOOP_HOME. */
-export function brokerPaths(home: string): {dir: string; bindings: string; sessionKey: string; revoked: string; state: string; policy: string; auditDir: string; auditKey: string} {
+export function brokerPaths(home: string): {dir: string; bindings: string; sessionKey: string; revoked: string; state: string; usage: string; policy: string; auditDir: string; auditKey: string} {
   const dir = join(home, 'broker')
   return {
     dir,
@@ -13,6 +13,7 @@ export function brokerPaths(home: string): {dir: string; bindings: string; sessi
     sessionKey: join(dir, 'session.key'),
     revoked: join(dir, 'revoked.json'),
     state: join(dir, 'broker.json'),
+    usage: join(dir, 'usage.json'),
     policy: join(home, 'policy.yaml'),
     auditDir: join(home, 'audit'),
     auditKey: join(home, 'audit', 'chain.key'),

@@ -60,4 +60,8 @@ export const DENY_MESSAGES: Record<string, string> = {
   'egress-denied': "The policy refuses this client's agents any host no service of the policy answers for (egress: deny).",
   'loopback-target': 'The proxy opens no tunnel to this machine itself: reach local services directly.',
   'proxy-unavailable': "The broker's local CA can't be used, so it intercepts nothing.",
+  'rate-limited': "This client's budget for the service is spent: retry after the seconds in Retry-After.",
+  'approval-denied': 'A person declined this request (outloop approvals).',
+  'approval-timeout': 'This request needs a person\'s approval and none came in time (outloop approvals).',
+  'broker-stopping': 'The broker stopped while this request waited for approval.',
 }

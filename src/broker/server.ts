@@ -8,11 +8,14 @@ import type {Duplex} from 'node:stream'
 import {TLSSocket} from 'node:tls'
 
 import {AuditLogWriter, UNAUTHENTICATED_CLIENT, type AuditFields} from '../audit/log.js'
+import {redactAuditPath} from '../audit/redact.js'
 import {UserError} from '../lib/errors.js'
 import type {SecretValue} from '../lib/secret-value.js'
-import type {Policy, ServiceDefinition} from '../policy/types.js'
+import {DEFAULT_APPROVE_WITHIN_MS, type Policy, type PolicyAllowance, type ServiceDefinition} from '../policy/types.js'
 import {HOP_BY_HOP, SESSION_HEADER, swapBodyPlaceholders, swappableBody, upstreamHeaders, upstreamSearch, type BodyKind} from './attach.js'
 import type {LocalCa} from './ca.js'
+import {ApprovalDesk, type PendingApproval} from './approvals.js'
+import {Budgets, type BudgetUse} from './budgets.js'
 import {connectAction, decideRequest, readPlaceholders, type Door, type RequestDecision} from './decide.js'
 import {brokerPaths, loadOrCreateKeyFile} from './files.js'
 import {deny, denyOnSocket, type Outcome} from './refusals.js'
@@ -43,12 +46,22 @@ export interface BrokerOptions {
   readonly secretCacheMs?: number
   /** Conversation (never a value): audit failures and such. */
   readonly warn?: (message: string) => void
+  /** A request started to wait for approval (the terminal prompt of `outloop serve`, a notification). */
+  readonly onApprovalRequest?: (pending: PendingApproval) => void
+  /** A held request ended (answered, timed out, or its agent hung up). */
+  readonly onApprovalSettled?: (id: string) => void
+  /** How often the approvals folder is read while a request waits (tests shorten it). */
+  readonly approvalPollMs?: number
 }
 
 export interface RunningBroker {
   readonly url: string
   readonly port: number
   readonly host: string
+  /** Answers a held request from the broker's own process (the prompt of `outloop serve`). */
+  answerApproval(id: string, answer: 'approve' | 'deny', scope: 'request' | 'session', by: string): boolean
+  /** Each grant budget's use now. */
+  budgetUse(): BudgetUse[]
   close(): Promise<void>
 }
 
@@ -93,6 +106,8 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   let ca: LocalCa | null = null
   const localCa = async (): Promise<LocalCa> => (ca ??= (await import('./ca.js')).loadOrCreateLocalCa(options.home))
   const tunnels = new WeakMap<object, Tunnel>()
+  const budgets = new Budgets()
+  const desk = new ApprovalDesk(options.home, {onRequest: options.onApprovalRequest, onSettled: options.onApprovalSettled, pollMs: options.approvalPollMs})
 
   const serverOptions = requestLimits(options.requestTimeoutMs ?? 30_000)
   const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
@@ -363,6 +378,46 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     fields.host = decision.fields.host
     fields.path = decision.fields.path
     if (!decision.allowed) return refuse(decision.status, decision.reason)
+    // A request over budget is refused before anyone is asked to approve it.
+    const grant = decision.grant
+    const budget = budgets.check(tenant, grant)
+    if (!budget.ok) return refuse(429, 'rate-limited', {'retry-after': String(budget.retryAfterSec)})
+    if (needsApproval(grant, method)) {
+      const grantKey = grantKeyOf(grant)
+      let approval = desk.sessionPass(session.claims.id, grantKey)
+      if (!approval) {
+        // Held with its body in hand, so the wait is not the agent's upload (nor Node's request timeout).
+        if (body === null && declared > 0) {
+          const read = await readBody(req, maxBytes)
+          if (read === 'too-large') return refuse(413, 'request-too-large', {connection: 'close'})
+          if (read === 'aborted') {
+            record(fields, {status: 499, decision: 'error', reason: 'client-closed'}, started)
+            return null
+          }
+          body = read
+        }
+        const hungUp = new AbortController()
+        const onClose = (): void => hungUp.abort()
+        req.socket.once('close', onClose)
+        const ask = {tenant, workspace: session.claims.workspace, service: decision.service.name, secret: decision.secret, method, host: fields.host, path: redactAuditPath(fields.path), session: session.claims.id}
+        const outcome = await desk.wait(ask, grantKey, grant.approveWithinMs ?? DEFAULT_APPROVE_WITHIN_MS, hungUp.signal)
+        req.socket.off('close', onClose)
+        if (outcome.answer === 'cancelled') {
+          const gone = req.socket.destroyed
+          record(fields, gone ? {status: 499, decision: 'error', reason: 'client-closed'} : {status: 503, decision: 'denied', reason: 'broker-stopping'}, started)
+          if (!gone) respond({status: 503, decision: 'denied', reason: 'broker-stopping'})
+          return null
+        }
+        fields.approval = outcome
+        if (outcome.answer === 'denied') return refuse(403, 'approval-denied')
+        if (outcome.answer === 'timeout') return refuse(403, 'approval-timeout')
+        approval = outcome
+      }
+      fields.approval = approval
+    }
+    // Counted when it goes upstream; another request may have used the last of the budget during the wait.
+    const taken = budgets.take(tenant, grant)
+    if (!taken.ok) return refuse(429, 'rate-limited', {'retry-after': String(taken.retryAfterSec)})
     if (!audit.isWritable(tenant)) {
       req.resume()
       warn(`Can't write the audit log of ${tenant}: refusing its requests.`)
@@ -658,7 +713,10 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     url: `http://${urlHost}:${address.port}`,
     port: address.port,
     host: address.address,
+    answerApproval: (id, answer, scope, by) => desk.answer(id, answer, scope, by),
+    budgetUse: () => budgets.usage(),
     close: async () => {
+      desk.close()
       tunnelServer.closeAllConnections()
       for (const running of socketServer ? [server, socketServer] : [server]) {
         running.closeAllConnections()
@@ -670,6 +728,18 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
       audit.close()
     },
   }
+}
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/** Whether a grant's approval rule holds this request for a person. */
+function needsApproval(grant: PolicyAllowance, method: string): boolean {
+  return grant.approve === 'always' || (grant.approve === 'writes' && !READS.has(method))
+}
+
+/** A grant as what it says, so a session-wide approval covers the same grant after a policy reload and no other. */
+function grantKeyOf(grant: PolicyAllowance): string {
+  return JSON.stringify([grant.service, grant.secret, grant.methods, grant.paths])
 }
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {

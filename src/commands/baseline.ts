@@ -1,4 +1,5 @@
-import {Args, Flags} from '@oclif/core'
+import * as Args from '@oclif/core/args'
+import * as Flags from '@oclif/core/flags'
 import {join} from 'node:path'
 
 import {OutloopCommand} from '../lib/command.js'
@@ -20,6 +21,7 @@ export default class BaselineCommand extends OutloopCommand {
   static override flags = {
     output: Flags.string({char: 'o', description: `Baseline file to write (default: PATH/${DEFAULT_BASELINE_FILE}).`}),
     ...scanInputFlags,
+    json: Flags.boolean({description: 'Print what was written as one JSON document (schema outloop.baseline-written/v1); the baseline itself goes to --output.'}),
   }
 
   async run(): Promise<void> {
@@ -30,7 +32,12 @@ export default class BaselineCommand extends OutloopCommand {
     progress.done()
     writeBaselineFile(output, baseline)
     const files = new Set(baseline.entries.map((e) => e.file)).size
+    const notScanned = report.skipped.filter((s) => s.reason !== 'binary').length
+    if (flags.json) {
+      this.log(JSON.stringify({schema: 'outloop.baseline-written/v1', file: output, findings: report.findings.length, entries: baseline.entries.length, files, complete: report.complete, notScanned}, null, 2))
+      return
+    }
     this.logToStderr(`Baseline written to ${output}: ${report.findings.length} findings in ${files} files are now known.`)
-    if (!report.complete) this.logToStderr(`The scan was incomplete (${report.skipped.filter((s) => s.reason !== 'binary').length} paths not read): keys in them are not in the baseline.`)
+    if (!report.complete) this.logToStderr(`The scan was incomplete (${notScanned} paths not read): keys in them are not in the baseline.`)
   }
 }

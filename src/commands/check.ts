@@ -1,10 +1,11 @@
-import {Args, Flags} from '@oclif/core'
+import * as Args from '@oclif/core/args'
+import * as Flags from '@oclif/core/flags'
 import {join} from 'node:path'
 
 import {OutloopCommand} from '../lib/command.js'
-import {emitReport, reportFlags, scanInputFlags, scanOptionsFromFlags} from '../lib/scan-flags.js'
-import {buildScanSarif} from '../report/sarif.js'
+import {emitReport, renderScanSarif, reportFlags, reportFormat, scanInputFlags, scanOptionsFromFlags} from '../lib/scan-flags.js'
 import {DEFAULT_BASELINE_FILE, readBaselineFile} from '../services/baseline.js'
+import type {Finding} from '../scan/report.js'
 import {scanTree} from '../services/scan.js'
 import {renderCheckText} from '../ui/check-text.js'
 import {wantsColor} from '../ui/terminal.js'
@@ -34,16 +35,19 @@ With --staged it checks what git has staged (for a pre-commit hook); with --diff
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(Check)
+    const format = reportFormat(flags)
     const file = flags.baseline ?? join(args.path, DEFAULT_BASELINE_FILE)
     const baseline = {...readBaselineFile(file), file}
-    const report = await scanTree({...scanOptionsFromFlags(args.path, flags), baseline})
+    // SARIF fingerprints are made under the baseline's salt: the same on every machine that checks the repository.
+    const hashes = new Map<Finding, string>()
+    const report = await scanTree({...scanOptionsFromFlags(args.path, flags), baseline, onBaselineHash: (finding, hash) => hashes.set(finding, hash)})
 
     const color = flags.output === undefined && (flags.color ?? wantsColor())
     const rendered =
-      flags.format === 'json'
+      format === 'json'
         ? JSON.stringify(report, null, 2) + '\n'
-        : flags.format === 'sarif'
-          ? JSON.stringify(buildScanSarif(report, this.config.version), null, 2) + '\n'
+        : format === 'sarif'
+          ? await renderScanSarif(report, this.config.version, hashes)
           : renderCheckText(report, {color})
     emitReport(rendered, flags.output)
 

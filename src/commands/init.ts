@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 import {OutloopCommand} from '../lib/command.js'
 import {outloopHome} from '../lib/paths.js'
@@ -28,6 +28,7 @@ init checks that the backend works here before it remembers it in OUTLOOP_HOME/v
     'vault-addr': Flags.string({description: 'HashiCorp: the server address to remember (VAULT_ADDR wins when set).'}),
     'vault-namespace': Flags.string({description: 'HashiCorp: the namespace to remember (VAULT_NAMESPACE wins when set).'}),
     'tenant-layout': Flags.string({description: 'HashiCorp: one path per tenant under the prefix, or one child namespace per tenant.', options: ['path', 'namespace']}),
+    json: Flags.boolean({description: 'Print the vault set up as one JSON document (schema outloop.init/v1).'}),
   }
 
   async run(): Promise<void> {
@@ -44,6 +45,11 @@ init checks that the backend works here before it remembers it in OUTLOOP_HOME/v
       namespace: flags['vault-namespace'],
       tenantLayout: flags['tenant-layout'] as 'path' | 'namespace' | undefined,
     })
+    if (flags.json) {
+      const file = result.backend === 'file' ? {created: result.created, masterKey: result.masterKey, masterKeyUnchanged: result.masterKeyUnchanged ?? false} : {}
+      this.log(JSON.stringify({schema: 'outloop.init/v1', backend: result.backend, location: result.location, ...file, config: result.configPath}, null, 2))
+      return
+    }
     const lines: string[] = []
     if (result.backend === 'file') {
       const lock = result.masterKey === 'keychain' ? 'its master key is in the OS keychain' : 'its master key comes from your passphrase (OUTLOOP_PASSPHRASE or a prompt); keep it safe, outloop cannot recover it'

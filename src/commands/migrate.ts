@@ -1,4 +1,5 @@
-import {Args, Flags} from '@oclif/core'
+import * as Args from '@oclif/core/args'
+import * as Flags from '@oclif/core/flags'
 
 import {OutloopCommand} from '../lib/command.js'
 import {escapeControlChars} from '../lib/display.js'
@@ -9,7 +10,7 @@ import type {SecretValue} from '../lib/secret-value.js'
 import {baseUrlFixNotice, baseUrlOverrideWarning, isBaseUrlFixed} from '../plan/base-urls.js'
 import {SHARED_AREA_TENANT} from '../plan/migration-plan.js'
 import {migrationPlanToJson, renderMigrationPlanText} from '../plan/render.js'
-import {clientFoldersUnder, setUpAccessLayer, startAccessLayerBroker, vaultStarterEntries, type AccessSetupResult} from '../services/access-setup.js'
+import {ACCESS_LAYER_PORT, clientFoldersUnder, setUpAccessLayer, startAccessLayerBroker, vaultStarterEntries, type AccessSetupResult} from '../services/access-setup.js'
 import {openVaultForService} from '../services/vault/store.js'
 import {applyMigration, MigrationStoppedError, planMigration, type MigrationOutcome} from '../services/migrate.js'
 import {renderAccessSetupLines} from '../ui/access-text.js'
@@ -64,6 +65,7 @@ Ctrl-C while applying stops cleanly: the file being written is finished, every f
     tenant: Flags.string({description: 'Only migrate this client (repeatable).', multiple: true}),
     connect: Flags.boolean({description: 'After applying, connect each client folder to its client and, when there is no policy yet, write a starter one granting each client only its own keys.'}),
     serve: Flags.boolean({description: 'After applying and connecting, start the access layer (the broker, on 127.0.0.1:7745 or a free port) and keep it running until Ctrl-C. Implies --connect.'}),
+    port: Flags.integer({description: `Port on 127.0.0.1 for the access layer that --serve or the wizard starts (default ${ACCESS_LAYER_PORT}, or a free one when that is taken; 0 picks a free one).`, min: 0, max: 65535}),
     interpolation: Flags.string({description: 'tool: where the tool resolves ${VAR} itself (compose, .mcp.json, .npmrc), write ${OUTLOOP_…} for outloop run to set.', options: ['never', 'tool'], default: 'never'}),
     'fix-base-urls': Flags.boolean({description: "Also comment out each client .env line hard-coding a provider's base URL (OPENAI_BASE_URL=https://…), which would send an agent loading that .env past the broker; rolled back like every other edit."}),
   }
@@ -114,7 +116,7 @@ Ctrl-C while applying stops cleanly: the file being written is finished, every f
       if (result.kind === 'failed' && result.error instanceof MigrationStoppedError) this.exit(130)
       if (result.kind === 'failed') throw result.error
       if (result.outcome.run === null) this.log('Nothing to migrate: no plaintext key left that a rewrite can move.')
-      else if (result.startAccessLayer) await this.startAccessLayer(result.outcome, wizardOptions, {serve: true})
+      else if (result.startAccessLayer) await this.startAccessLayer(result.outcome, wizardOptions, {serve: true, port: flags.port})
       return
     }
     const connect = flags.connect || flags.serve
@@ -141,7 +143,7 @@ Ctrl-C while applying stops cleanly: the file being written is finished, every f
           2,
         ),
       )
-      if (flags.serve && access !== undefined) await this.startAccessLayer(outcome, options, {serve: true, access, quiet: true})
+      if (flags.serve && access !== undefined) await this.startAccessLayer(outcome, options, {serve: true, access, quiet: true, port: flags.port})
       return
     }
     for (const s of outcome.skipped) this.logToStderr(escapeControlChars(`Warning: ${s.file} skipped: ${s.reason}`))
@@ -151,7 +153,7 @@ Ctrl-C while applying stops cleanly: the file being written is finished, every f
     }
     if (outcome.run === null) {
       this.log('Nothing to migrate: no plaintext key left that a rewrite can move.')
-      if (access !== undefined) await this.startAccessLayer(outcome, options, {serve: flags.serve, access})
+      if (access !== undefined) await this.startAccessLayer(outcome, options, {serve: flags.serve, access, port: flags.port})
       return
     }
     const shared = outcome.plan.entries.filter((e) => e.sharedWith.length > 0 && e.ref.tenant !== SHARED_AREA_TENANT)
@@ -163,7 +165,7 @@ Ctrl-C while applying stops cleanly: the file being written is finished, every f
     this.log(`Undo with: outloop rollback ${outcome.run}`)
     this.log('')
     if (access !== undefined) {
-      await this.startAccessLayer(outcome, options, {serve: flags.serve, access})
+      await this.startAccessLayer(outcome, options, {serve: flags.serve, access, port: flags.port})
       return
     }
     this.log('Next: connect each client folder and start the access layer (or migrate with --serve):')
@@ -173,14 +175,14 @@ Ctrl-C while applying stops cleanly: the file being written is finished, every f
   /** Connecting after a finished migration: the client folders and the entries come from the vault, not from a plan. */
   private async accessForVault(root: string, options: {home: string; env: NodeJS.ProcessEnv; backend?: string; interactive: boolean}): Promise<AccessSetupResult> {
     const entries = await vaultStarterEntries(openVaultForService(options).store)
-    return setUpAccessLayer({home: options.home, clientFolders: clientFoldersUnder(root, new Set(entries.map((e) => e.tenant))), entries})
+    return setUpAccessLayer({home: options.home, clientFolders: await clientFoldersUnder(root, new Set(entries.map((e) => e.tenant))), entries})
   }
 
   /**
    * The step after a migration, one decision for the person: connect every client folder, write a starter
    * policy when there is none, and (serve) run the broker in the foreground until Ctrl-C.
    */
-  private async startAccessLayer(outcome: MigrationOutcome, options: {home: string; env: NodeJS.ProcessEnv; backend?: string}, how: {serve: boolean; access?: AccessSetupResult; quiet?: boolean}): Promise<void> {
+  private async startAccessLayer(outcome: MigrationOutcome, options: {home: string; env: NodeJS.ProcessEnv; backend?: string}, how: {serve: boolean; access?: AccessSetupResult; quiet?: boolean; port?: number}): Promise<void> {
     const access = how.access ?? (await setUpAccessLayer({home: options.home, clientFolders: outcome.clientFolders, entries: migratedEntries(outcome)}))
     const say = (line: string): void => (how.quiet ? this.logToStderr(line) : this.log(line))
     if (!how.quiet) for (const line of renderAccessSetupLines(access)) say(line)
@@ -192,13 +194,13 @@ Ctrl-C while applying stops cleanly: the file being written is finished, every f
       say('The access layer was not started: fix the policy, then run outloop serve.')
       return
     }
-    const started = await startAccessLayerBroker({home: options.home, env: options.env, backend: options.backend, interactive: false, warn: (message) => this.logToStderr(`Warning: ${message}`)})
+    const started = await startAccessLayerBroker({home: options.home, env: options.env, backend: options.backend, interactive: false, preferredPort: how.port, warn: (message) => this.logToStderr(`Warning: ${message}`)})
     if (started.kind === 'already-running') {
       say(`The access layer is already running at ${started.url} (pid ${started.pid}): it sees the folders just connected and any policy edit from the next request on.`)
       return
     }
     const folder = access.connected[0]?.folder
-    say(`Access layer listening on ${started.broker.url}${started.fellBack ? ' (port 7745 was taken)' : ''}. Ctrl-C stops it.`)
+    say(`Access layer listening on ${started.broker.url}${started.fellBack ? ` (port ${how.port ?? ACCESS_LAYER_PORT} was taken)` : ''}. Ctrl-C stops it.`)
     if (folder !== undefined) say(`Run an agent for a client through it: cd ${shellQuote(folder)} && outloop run -- <agent command>`)
     await untilStopSignal()
     await started.stop()

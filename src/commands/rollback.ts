@@ -1,6 +1,7 @@
 import {createInterface} from 'node:readline/promises'
 
-import {Args, Flags} from '@oclif/core'
+import * as Args from '@oclif/core/args'
+import * as Flags from '@oclif/core/flags'
 
 import {OutloopCommand} from '../lib/command.js'
 import {escapeControlChars} from '../lib/display.js'

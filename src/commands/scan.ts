@@ -1,10 +1,11 @@
-import {Args, Flags} from '@oclif/core'
+import * as Args from '@oclif/core/args'
+import * as Flags from '@oclif/core/flags'
 
 import {OutloopCommand} from '../lib/command.js'
-import {emitReport, reportFlags, scanInputFlags, scanOptionsFromFlags} from '../lib/scan-flags.js'
-import {buildScanSarif} from '../report/sarif.js'
-import type {ScanReport} from '../scan/report.js'
-import {readBaselineFile} from '../services/baseline.js'
+import {emitReport, renderScanSarif, reportFlags, reportFormat, scanInputFlags, scanOptionsFromFlags} from '../lib/scan-flags.js'
+import type {RepositoryFingerprints} from '../report/sarif.js'
+import type {Finding, ScanReport} from '../scan/report.js'
+import {DEFAULT_BASELINE_FILE, findRepositorySalt, readBaselineFile} from '../services/baseline.js'
 import {loadKnownValues, scanTree} from '../services/scan.js'
 import {vaultBackendFlags} from '../vault/command-flags.js'
 import {canPromptOnTerminal} from '../vault/tty.js'
@@ -26,6 +27,7 @@ Exit codes: 0 done; 1 with --fail-on when there are such findings, or when the s
     '<%= config.bin %> scan . --format sarif --output outloop.sarif --fail-on any',
     '<%= config.bin %> scan . --baseline .outloop-baseline.json --fail-on new',
     '<%= config.bin %> scan ~/clients --known',
+    '<%= config.bin %> scan ~/clients --history',
   ]
 
   static override args = {
@@ -37,21 +39,43 @@ Exit codes: 0 done; 1 with --fail-on when there are such findings, or when the s
     ...scanInputFlags,
     'fail-on': Flags.string({description: 'Exit 1 when there are findings of this kind (new: not in --baseline).', options: ['none', 'any', 'new'], default: 'none'}),
     baseline: Flags.string({description: 'Mark findings recorded in this baseline file as baselined (see outloop baseline).', helpValue: 'FILE'}),
+    'fingerprint-salt-file': Flags.string({
+      description: `SARIF: make fingerprints under the salt in FILE (a baseline, or 32+ random characters), so every machine gives the same ones. Default: the salt of --baseline, else of PATH/${DEFAULT_BASELINE_FILE}.`,
+      helpValue: 'FILE',
+      exclusive: ['baseline'],
+    }),
+    history: Flags.boolean({description: "Also read every blob of every git repository under PATH (each once): a key gets the commits and paths that added it, and one that only history still holds is reported too.", exclusive: ['staged', 'diff']}),
     known: Flags.boolean({description: 'Also search every file for the exact values the vault holds (raw, base64, URL-encoded, JSON-escaped), so copies no rule recognises are found. Unlocks the vault.'}),
     ...vaultBackendFlags,
   }
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(Scan)
+    const format = reportFormat(flags)
     const options = scanOptionsFromFlags(args.path, flags)
     const baseline = flags.baseline === undefined ? undefined : {...readBaselineFile(flags.baseline), file: flags.baseline}
     // Unlocked as every vault command unlocks it: OUTLOOP_PASSPHRASE, else a hidden prompt on the terminal.
     const known = flags.known ? await loadKnownValues({home: options.home, env: process.env, backend: flags.vault, interactive: canPromptOnTerminal()}) : undefined
+    const sarif = format === 'sarif'
+    const repository = sarif && baseline === undefined ? findRepositorySalt(args.path, flags['fingerprint-salt-file']) : undefined
+    if (repository !== undefined && repository.salt === null) {
+      if (repository.problem) this.logToStderr(repository.problem)
+      this.logToStderr(`SARIF fingerprints are keyed by this machine (OUTLOOP_HOME/fingerprint.key), so another machine gives other ones and code scanning sees its alerts as new. Commit a baseline (outloop baseline) or pass --fingerprint-salt-file.`)
+    }
+    const hashes = new Map<Finding, string>()
     const progress = progressReporter()
-    const report = await scanTree({...options, baseline, known, onProgress: progress.update})
+    const report = await scanTree({
+      ...options,
+      baseline,
+      known,
+      history: flags.history,
+      baselineSalt: repository?.salt?.salt,
+      onBaselineHash: sarif ? (finding, hash) => hashes.set(finding, hash) : undefined,
+      onProgress: progress.update,
+    })
     progress.done()
 
-    emitReport(this.render(report, flags.format, flags.output === undefined && (flags.color ?? wantsColor())), flags.output)
+    emitReport(await this.render(report, format, flags.output === undefined && (flags.color ?? wantsColor()), hashes), flags.output)
     if (flags.output !== undefined) this.logToStderr(`${report.findings.length} findings written to ${flags.output}${report.complete ? '' : ' (scan incomplete)'}.`)
 
     if (flags['fail-on'] === 'none') return
@@ -63,9 +87,9 @@ Exit codes: 0 done; 1 with --fail-on when there are such findings, or when the s
     }
   }
 
-  private render(report: ScanReport, format: string, color: boolean): string {
+  private async render(report: ScanReport, format: string, color: boolean, fingerprints: RepositoryFingerprints): Promise<string> {
     if (format === 'json') return JSON.stringify(report, null, 2) + '\n'
-    if (format === 'sarif') return JSON.stringify(buildScanSarif(report, this.config.version), null, 2) + '\n'
+    if (format === 'sarif') return renderScanSarif(report, this.config.version, fingerprints)
     return renderScanText(report, {color})
   }
 }

@@ -1,17 +1,32 @@
-import {Flags} from '@oclif/core'
+import {userInfo} from 'node:os'
+
+import * as Flags from '@oclif/core/flags'
 
 import {OutloopCommand} from '../lib/command.js'
 import {PASSPHRASE_IN_ENVIRON_WARNING, passphraseInEnvironBlock} from '../lib/process.js'
 import {outloopHome} from '../lib/paths.js'
 import {untilStopSignal} from '../lib/process.js'
 import {serveBroker} from '../services/serve.js'
+import {ApprovalPrompt} from '../ui/approval-prompt.js'
 import {vaultBackendFlags} from '../vault/command-flags.js'
 import {canPromptOnTerminal} from '../vault/tty.js'
+
+function userName(): string {
+  try {
+    return userInfo().username
+  } catch {
+    return `uid ${process.getuid?.() ?? '?'}`
+  }
+}
 
 export default class Serve extends OutloopCommand {
   static override summary = 'Run the local broker: agents call providers through it and never hold a key.'
 
-  static override description = `Listens on 127.0.0.1. An agent sends requests to /<service>/<path> with its session token (the /_t/<token>/ path prefix that outloop run puts in its base URLs, or the x-outloop-session header) and its placeholder as the key; the broker checks the session, the client and the policy (OUTLOOP_HOME/policy.yaml) before any upstream connection, attaches the real key, and audits every request. An edit of the policy is picked up within a second; an invalid one is reported and the last good policy stays in use.`
+  static override description = `Listens on 127.0.0.1. An agent sends requests to /<service>/<path> with its session token (the /_t/<token>/ path prefix that outloop run puts in its base URLs, or the x-outloop-session header) and its placeholder as the key; the broker checks the session, the client and the policy (OUTLOOP_HOME/policy.yaml) before any upstream connection, attaches the real key, and audits every request. An edit of the policy is picked up within a second; an invalid one is reported and the last good policy stays in use.
+
+A request under a grant with approve: writes|always waits for a person: on a terminal, serve asks here (y, s for the rest of that session, n); outloop approvals answers from any other terminal of this user, and a desktop notification says what waits where the system shows one. Budgets (limit: 60/min) answer 429 with Retry-After once spent.
+
+Exit codes: 0 stopped by Ctrl-C or SIGTERM, 2 no valid policy, vault locked or the port taken.`
 
   static override examples = ['<%= config.bin %> serve', '<%= config.bin %> serve --port 7745']
 
@@ -27,6 +42,9 @@ export default class Serve extends OutloopCommand {
   async run(): Promise<void> {
     const {flags} = await this.parse(Serve)
     if (passphraseInEnvironBlock()) this.logToStderr(`Warning: ${PASSPHRASE_IN_ENVIRON_WARNING}`)
+    // On a terminal, held requests are asked about here too; answers given here are this user's.
+    let prompt: ApprovalPrompt | null = null
+    const asker = userName()
     const {broker, policyFile, stop} = await serveBroker({
       home: outloopHome(),
       env: process.env,
@@ -40,10 +58,14 @@ export default class Serve extends OutloopCommand {
       announce: true,
       warn: (message) => this.logToStderr(`Warning: ${message}`),
       note: (message) => this.logToStderr(message),
+      onApprovalRequest: (pending) => prompt?.add(pending),
+      onApprovalSettled: (id) => prompt?.settled(id),
     })
+    if (canPromptOnTerminal()) prompt = new ApprovalPrompt({input: process.stdin, write: (text) => process.stderr.write(text), answer: (id, answer, scope) => broker.answerApproval(id, answer, scope, asker)})
     this.logToStderr(`Broker listening on ${broker.url}${flags.socket ? ` and ${flags.socket}` : ''} (policy ${policyFile}). Ctrl-C stops it.`)
     this.log(broker.url)
     await untilStopSignal()
+    prompt?.close()
     await stop()
     this.logToStderr('Broker stopped.')
   }

@@ -1,8 +1,9 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 import {OutloopCommand} from '../lib/command.js'
 import {outloopHome} from '../lib/paths.js'
 import {readAccessStatus} from '../services/status.js'
+import {describeApproval} from '../ui/approvals-text.js'
 import {formatSecretRef} from '../vault/ref.js'
 
 export default class Status extends OutloopCommand {
@@ -46,6 +47,14 @@ export default class Status extends OutloopCommand {
     if (status.ungranted !== null && status.ungranted.length > 0) {
       lines.push(`Refused until granted in the policy (${status.ungranted.length} vaulted ${status.ungranted.length === 1 ? 'key' : 'keys'} of connected clients):`)
       for (const e of status.ungranted) lines.push(`  ${formatSecretRef(e)}`)
+    }
+    if (status.approvals.length > 0) {
+      lines.push(`Waiting for approval (${status.approvals.length}; outloop approvals approve|deny ID):`)
+      for (const entry of status.approvals) lines.push(`  ${describeApproval(entry)}`)
+    }
+    if (status.budgets.length > 0) {
+      lines.push('Budgets:')
+      for (const b of status.budgets) lines.push(`  ${b.tenant.padEnd(16)} ${`${b.service} (${b.secret})`.padEnd(32)} ${String(b.used).padStart(6)} of ${b.limit}${b.used >= b.count ? `, spent: room again in ${b.freesInSec}s` : ''}`)
     }
     this.log(lines.join('\n'))
   }

@@ -47,6 +47,16 @@ export interface Rule {
    * that no broader rule reports those bytes, and then reports nothing.
    */
   readonly public?: boolean
+  /**
+   * Public by design in this company only: when every marker is within `chars` characters of the key (Firebase's
+   * web config puts a browser key beside `authDomain` and `projectId`), it is recognised and dropped like `public`.
+   */
+  readonly publicNear?: {readonly markers: readonly RegExp[]; readonly chars: number}
+  /**
+   * The other half of a pair: a bare token of this shape within `lines` lines of the `anchor` rule's key (an AWS
+   * secret on the line after its key id, in notes) is this rule's, though no name says so.
+   */
+  readonly pair?: {readonly anchor: string; readonly token: string; readonly lines: number}
   /** One freshly generated secret in the provider's published format (for tests and example trees). */
   readonly fake: () => string
   readonly examples: RuleExamples

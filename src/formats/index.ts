@@ -7,6 +7,7 @@ import {dockerConfigFormat, jsonFormat, lockfileFormat} from './json.js'
 import {notesFormat, skillFormat} from './markdown.js'
 import {notebookFormat} from './notebook.js'
 import {baseName} from './shared.js'
+import {sniffFormat} from './sniff.js'
 import {sourceFormatFor} from './source.js'
 import {tomlFormat} from './toml.js'
 import {crontabFormat, systemdFormat} from './unix-configs.js'
@@ -45,9 +46,14 @@ export const FORMATS: readonly FileFormat[] = [
   sourceFormatFor('c-like'),
 ]
 
-/** The format that parses a file, or undefined when only the line pass applies. */
+const SNIFFED = {dockerConfig: dockerConfigFormat, json: jsonFormat, kubernetes: kubernetesFormat, netrc: netrcFormat, pem: pemFormat}
+
+/**
+ * The format that parses a file, or undefined when only the line pass applies: by its name first; where the
+ * name picks only a generic format (or none), by what its content says it is (`sniffFormat`).
+ */
 export function formatForPath(relPath: string, text: string): FileFormat | undefined {
-  return FORMATS.find((format) => format.matches(relPath, text))
+  return sniffFormat(relPath, text, FORMATS.find((format) => format.matches(relPath, text)), SNIFFED)
 }
 
 /**

@@ -1,5 +1,5 @@
-import {parseTree, printParseErrorCode} from 'jsonc-parser'
 import type {Node as JsonNode, ParseError} from 'jsonc-parser'
+import {jsoncLibrary} from './libraries.js'
 import type {FileFormat, FormatError, FormatResult, LocatedValue} from './types.js'
 import {baseName, bracketOverflowAt, decodeBase64Text, formatErrorAt, joinPath, locatedValue, MAX_NESTING_DEPTH, reasonFromCode} from './shared.js'
 
@@ -32,6 +32,7 @@ export function extractJsonValues(text: string, format: string, hook?: JsonStrin
   const values: LocatedValue[] = []
   const tooDeep = bracketOverflowAt(text, MAX_NESTING_DEPTH)
   if (tooDeep !== -1) return {format, values, error: formatErrorAt(text, tooDeep, 'nesting too deep')}
+  const {parseTree, printParseErrorCode} = jsoncLibrary()
   const root = parseTree(text, errors, {allowTrailingComma: true, disallowComments: false, allowEmptyContent: true})
   const visit = (node: JsonNode, segments: (string | number)[], name: string | null, array?: JsonNode, index?: number): void => {
     if (node.type === 'object') {

@@ -1,5 +1,5 @@
-import {Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser} from 'yaml'
 import type {CST, Document, Node as YamlNode, Scalar} from 'yaml'
+import {yamlLibrary} from './libraries.js'
 import type {FileFormat, FormatError, FormatResult, LocatedValue, ValueEncoding} from './types.js'
 import {baseName, bracketOverflowAt, decodeBase64Text, formatErrorAt, joinPath, locatedValue, MAX_NESTING_DEPTH, reasonFromCode} from './shared.js'
 
@@ -31,6 +31,7 @@ function cstOverflowAt(tokens: readonly CST.Token[], limit: number): number {
 export function parseYamlSafely(source: string, options: {uniqueKeys?: boolean} = {}): {docs: Document.Parsed[]; tooDeepAt: number} {
   const flood = bracketOverflowAt(source, 4 * MAX_NESTING_DEPTH)
   if (flood !== -1) return {docs: [], tooDeepAt: flood}
+  const {Composer, Parser} = yamlLibrary()
   const tokens = Array.from(new Parser().parse(source))
   const tooDeepAt = cstOverflowAt(tokens, MAX_NESTING_DEPTH)
   if (tooDeepAt !== -1) return {docs: [], tooDeepAt}
@@ -83,6 +84,7 @@ export function extractYamlValues(
   base = 0,
   length = text.length - base,
 ): FormatResult {
+  const {isAlias, isMap, isPair, isScalar, isSeq} = yamlLibrary()
   const source = text.slice(base, base + length)
   const values: LocatedValue[] = []
   let error: FormatError | undefined
@@ -143,7 +145,7 @@ export function splitAssignmentItem(context: YamlScalarContext, fallback: Locate
 }
 
 function rootKind(root: unknown): unknown {
-  return isMap(root) ? root.get('kind') : undefined
+  return yamlLibrary().isMap(root) ? root.get('kind') : undefined
 }
 
 const composeHook: YamlScalarHook = (context, fallback) => {

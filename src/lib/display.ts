@@ -22,3 +22,13 @@ export function escapeControlChars(text: string): string {
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`
   })
 }
+
+/**
+ * A whole number with thousands separators, as `n.toLocaleString('en-US')` writes it ("12,345"), without its
+ * cost: the first call into Intl loads ICU's locale data, 20–50 ms of a command that otherwise takes 200.
+ */
+export function formatCount(n: number): string {
+  if (!Number.isSafeInteger(n)) return n.toLocaleString('en-US')
+  const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, ',')
+  return n < 0 ? `-${digits}` : digits
+}

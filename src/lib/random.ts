@@ -9,11 +9,16 @@ export const BASE64URL = ALNUM + '-_'
 export const BASE64 = ALNUM + '+/'
 
 /**
- * Where fake keys get their randomness. With OUTLOOP_FAKE_SEED set (the test suite sets it), a seeded
- * generator makes every run plant the same keys, so a test either always passes or always fails; without
- * it (example trees, the rules fuzzer), cryptographic randomness, so generated fakes never repeat.
+ * Where fake keys get their randomness: cryptographic randomness unless a seed is given (`seedFakeRandomness`,
+ * which the test suite's setup calls), so a test run plants the same keys every time and either always passes or
+ * always fails. Nothing here reads the environment: the rules that use it ship in the CLI.
  */
-let seeded: (() => number) | null | undefined
+let seeded: (() => number) | null = null
+
+/** Makes every fake from now on come from a generator seeded with `seed` (null: back to cryptographic randomness). */
+export function seedFakeRandomness(seed: string | null): void {
+  seeded = seed === null ? null : sfc32(seed)
+}
 
 /** sfc32: small, fast and well distributed; seeded from SHA-256 of the seed text. */
 function sfc32(seed: string): () => number {
@@ -34,7 +39,6 @@ function sfc32(seed: string): () => number {
 }
 
 function seededSource(): (() => number) | null {
-  if (seeded === undefined) seeded = process.env.OUTLOOP_FAKE_SEED ? sfc32(process.env.OUTLOOP_FAKE_SEED) : null
   return seeded
 }
 

@@ -1,8 +1,10 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 import {writeFileSync} from 'node:fs'
 import {resolve} from 'node:path'
 
 import {parseByteSize} from '../scan/config.js'
+import type {RepositoryFingerprints} from '../report/sarif.js'
+import type {ScanReport} from '../scan/report.js'
 import {gitFiles} from '../scan/git-source.js'
 import type {ScanTreeOptions} from '../services/scan.js'
 import {UserError} from './errors.js'
@@ -22,6 +24,7 @@ export const scanInputFlags = {
 /** Flags shared by commands that print a report. */
 export const reportFlags = {
   format: Flags.string({char: 'f', description: 'Output format.', options: ['text', 'json', 'sarif'], default: 'text'}),
+  json: Flags.boolean({description: 'The same as --format json.'}),
   output: Flags.string({char: 'o', description: 'Write the report to FILE instead of stdout.'}),
   'allow-incomplete': Flags.boolean({description: 'Do not fail because some paths could not be read.'}),
   color: Flags.boolean({description: 'Colour the text report (default: on a TTY unless NO_COLOR is set).', allowNo: true}),
@@ -57,6 +60,18 @@ export function scanOptionsFromFlags(path: string, flags: InputFlags): ScanTreeO
 
 async function* iterate<T>(list: () => T[]): AsyncGenerator<T> {
   yield* list()
+}
+
+/** The report format asked for: --json is --format json, and contradicting it is a usage error. */
+export function reportFormat(flags: {format: string; json?: boolean}): 'text' | 'json' | 'sarif' {
+  if (flags.json && flags.format !== 'json' && flags.format !== 'text') throw new UserError(`--json and --format ${flags.format} ask for two formats.`, 'Use one of them.')
+  return flags.json ? 'json' : (flags.format as 'text' | 'json' | 'sarif')
+}
+
+/** The SARIF document of a report. Its rule list is the whole detector registry: loaded for this format only. */
+export async function renderScanSarif(report: ScanReport, version: string, hashes?: RepositoryFingerprints): Promise<string> {
+  const {buildScanSarif} = await import('../report/sarif.js')
+  return JSON.stringify(buildScanSarif(report, version, hashes), null, 2) + '\n'
 }
 
 /** Writes a rendered report to a file, or to stdout when no file is given. */

@@ -11,12 +11,23 @@ export interface ToolOutcome {
   readonly structured?: Record<string, unknown>
 }
 
+/** The two tools' behaviour, without the MCP protocol: the stdio server wraps these. */
+export interface McpSession {
+  /** Fixed at start, from the folder's binding. */
+  readonly tenant: string
+  readonly workspace: string
+  listServices(): Promise<ToolOutcome>
+  callApi(args: Record<string, unknown> | undefined): Promise<ToolOutcome>
+  /** Revokes every token it minted. */
+  close(): Promise<void>
+}
+
 /** One granted service as list_services shows it: what it reaches and what may be done there; never a value. */
 export interface ServiceListing {
   readonly service: string
   /** The upstream's host: what the service is for. */
   readonly upstream: string
-  readonly grants: ReadonlyArray<{secret: string; methods: readonly string[]; paths: readonly string[]; readOnly: boolean}>
+  readonly grants: ReadonlyArray<{secret: string; methods: readonly string[]; paths: readonly string[]; readOnly: boolean; approval?: 'writes' | 'always'; budgets?: string[]}>
 }
 
 /** The client's grants, grouped by service, in policy order. */
@@ -27,7 +38,9 @@ export function describeClientServices(policy: Policy, tenant: string): ServiceL
     if (!service) continue
     const listing = byService.get(grant.service) ?? {service: grant.service, upstream: upstreamHost(service.upstream), grants: []}
     const readOnly = !grant.methods.includes('*') && grant.methods.every(isReadOnlyMethod)
-    byService.set(grant.service, {...listing, grants: [...listing.grants, {secret: `outloop://${tenant}/${grant.secret}`, methods: grant.methods, paths: grant.paths, readOnly}]})
+    // What makes a call wait or fail for reasons of its own: the agent should know before it calls.
+    const extra = {...(grant.approve && grant.approve !== 'never' ? {approval: grant.approve} : {}), ...(grant.limits?.length ? {budgets: grant.limits.map((l) => `${l.count}/${l.unit}`)} : {})}
+    byService.set(grant.service, {...listing, grants: [...listing.grants, {secret: `outloop://${tenant}/${grant.secret}`, methods: grant.methods, paths: grant.paths, readOnly, ...extra}]})
   }
   return [...byService.values()]
 }
@@ -45,7 +58,10 @@ export function renderServiceListing(tenant: string, services: readonly ServiceL
   const lines = [`Client: ${tenant}. Services granted: ${services.length}.${broker ? '' : ' No broker is running: call_api will fail until `outloop serve` runs.'}`]
   for (const s of services) {
     lines.push(`- ${s.service} (${s.upstream})`)
-    for (const g of s.grants) lines.push(`    ${g.methods.join(', ')} ${g.paths.join(', ')}  with ${g.secret}${g.readOnly ? '  (read-only)' : ''}`)
+    for (const g of s.grants) {
+      const notes = [g.readOnly ? 'read-only' : '', g.approval === 'always' ? 'every call waits for a person to approve it' : g.approval === 'writes' ? 'calls other than GET wait for a person to approve them' : '', g.budgets ? `at most ${g.budgets.join(', ')}` : ''].filter(Boolean)
+      lines.push(`    ${g.methods.join(', ')} ${g.paths.join(', ')}  with ${g.secret}${notes.length ? `  (${notes.join('; ')})` : ''}`)
+    }
   }
   if (services.length > 0) lines.push('Call one with call_api {service, method, path}; the path is the one after the service (e.g. /v1/models). The key is attached by outloop: send none.')
   return {isError: false, text: lines.join('\n'), structured: {tenant, brokerRunning: broker !== null, services}}

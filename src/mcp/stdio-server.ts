@@ -4,7 +4,7 @@ import {Server} from '@modelcontextprotocol/sdk/server/index.js'
 import {StdioServerTransport} from '@modelcontextprotocol/sdk/server/stdio.js'
 import {CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult, type Tool} from '@modelcontextprotocol/sdk/types.js'
 
-import type {McpSession} from '../services/mcp.js'
+import type {McpSession} from './results.js'
 import type {ToolOutcome} from './results.js'
 
 /** The two tools, described for the model. JSON Schema written out, so the SDK's zod layer is not needed. */

@@ -31,7 +31,7 @@ export function evaluatePolicy(policy: Policy, question: PolicyQuestion): Policy
       worse('path-not-allowed')
       continue
     }
-    return {allowed: true, secret: grant.secret, service}
+    return {allowed: true, secret: grant.secret, service, grant}
   }
   return {allowed: false, reason}
 }

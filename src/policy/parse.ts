@@ -4,7 +4,7 @@ import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNod
 
 import {UserError} from '../lib/errors.js'
 import {findServicePreset, SERVICE_PRESETS} from './presets.js'
-import type {CredentialAttachment, EgressRule, Policy, PolicyAllowance, ServiceDefinition} from './types.js'
+import type {ApprovalRule, CredentialAttachment, EgressRule, Policy, PolicyAllowance, RateLimit, ServiceDefinition} from './types.js'
 
 /** One thing wrong with a policy file: where, and what was expected. Never the value found there. */
 export interface PolicyProblem {
@@ -215,6 +215,9 @@ export function checkPolicyText(text: string, file: string): {policy: Policy | n
         let service: string | null = null
         let methods: string[] = ['*']
         let paths: string[] = ['/**']
+        let approve: ApprovalRule | undefined
+        let approveWithinMs: number | undefined
+        let limits: RateLimit[] | undefined
         let ok = true
         for (const field of item.items) {
           const fieldName = isScalar(field.key) ? String(field.key.value) : ''
@@ -253,8 +256,33 @@ export function checkPolicyText(text: string, file: string): {policy: Policy | n
                 ok = false
               }
             }
+          } else if (fieldName === 'approve') {
+            const value = str(field.value, 'never, writes or always')
+            if (value === 'never' || value === 'writes' || value === 'always') approve = value
+            else {
+              if (value !== null) atNode(field.value, 'expected "never", "writes" (requests other than GET, HEAD and OPTIONS) or "always"')
+              ok = false
+            }
+          } else if (fieldName === 'approveWithin') {
+            const ms = readDuration(isScalar(field.value) ? field.value.value : null)
+            if (ms !== null) approveWithinMs = ms
+            else {
+              atNode(field.value, 'expected a time such as 90s, 2m or 1h (at most 24h)')
+              ok = false
+            }
+          } else if (fieldName === 'limit' || fieldName === 'limits') {
+            const items = isSeq(field.value) ? field.value.items : [field.value]
+            limits = []
+            for (const item of items) {
+              const limit = readRateLimit(isScalar(item) ? item.value : null)
+              if (limit) limits.push(limit)
+              else {
+                atNode(item, 'expected a budget such as 60/min, 500/hour or 2000/day')
+                ok = false
+              }
+            }
           } else {
-            atNode(field.key, 'expected "secret", "service", "methods" or "paths"')
+            atNode(field.key, 'expected "secret", "service", "methods", "paths", "approve", "approveWithin" or "limit"')
             ok = false
           }
         }
@@ -262,7 +290,7 @@ export function checkPolicyText(text: string, file: string): {policy: Policy | n
           if (ok) atNode(item, 'expected both "secret" and "service" in a grant')
           continue
         }
-        if (ok) grants.push({secret, service, methods, paths})
+        if (ok) grants.push({secret, service, methods, paths, ...(approve && approve !== 'never' ? {approve} : {}), ...(approveWithinMs !== undefined ? {approveWithinMs} : {}), ...(limits?.length ? {limits} : {})})
       }
       clients.set(tenant, [...(clients.get(tenant) ?? []), ...grants])
     }
@@ -280,6 +308,35 @@ export function checkPolicyText(text: string, file: string): {policy: Policy | n
 function isHostPattern(host: string): boolean {
   const name = host.startsWith('*.') ? host.slice(2) : host
   return name.length <= 253 && name.split('.').every((label) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(label))
+}
+
+const UNIT_MS = {s: 1000, m: 60_000, h: 3_600_000} as const
+
+/** `90s`, `2m`, `1h` or a number of seconds; null when it is none of those or over a day. */
+export function readDuration(value: unknown): number | null {
+  const text = typeof value === 'number' ? `${value}s` : typeof value === 'string' ? value.trim() : ''
+  const match = /^(\d{1,6})\s*(s|m|h)$/.exec(text)
+  if (!match) return null
+  const ms = Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS]
+  return ms > 0 && ms <= 86_400_000 ? ms : null
+}
+
+const WINDOWS: Record<string, {unit: RateLimit['unit']; windowMs: number}> = {
+  m: {unit: 'min', windowMs: 60_000},
+  min: {unit: 'min', windowMs: 60_000},
+  minute: {unit: 'min', windowMs: 60_000},
+  h: {unit: 'hour', windowMs: 3_600_000},
+  hour: {unit: 'hour', windowMs: 3_600_000},
+  d: {unit: 'day', windowMs: 86_400_000},
+  day: {unit: 'day', windowMs: 86_400_000},
+}
+
+/** `60/min`, `500/hour`, `2000/day`; null otherwise. */
+export function readRateLimit(value: unknown): RateLimit | null {
+  const match = typeof value === 'string' ? /^\s*(\d{1,6})\s*\/\s*([a-z]+)\s*$/.exec(value) : null
+  const window = match ? WINDOWS[match[2]!] : undefined
+  if (!match || !window || Number(match[1]) < 1) return null
+  return {count: Number(match[1]), ...window}
 }
 
 /** Parses a policy file's text, or throws a PolicyError listing every problem with file, line and column. */

@@ -25,6 +25,17 @@ export interface ServiceDefinition {
 /** What the proxy does with a CONNECT to a host no service of the policy answers for. */
 export type EgressRule = 'allow' | 'deny'
 
+/** Which requests of a grant wait for a person: none, those that may change something (not GET/HEAD/OPTIONS), or all. */
+export type ApprovalRule = 'never' | 'writes' | 'always'
+
+/** At most `count` requests in any `windowMs` (a sliding window: `60/min`, `1000/day`). */
+export interface RateLimit {
+  readonly count: number
+  readonly windowMs: number
+  /** As written after the slash, for messages and `outloop status` (`min`, `hour`, `day`). */
+  readonly unit: 'min' | 'hour' | 'day'
+}
+
 /** One grant: a client may use this secret with this service, for these methods and paths. */
 export interface PolicyAllowance {
   readonly secret: string
@@ -33,7 +44,16 @@ export interface PolicyAllowance {
   readonly methods: readonly string[]
   /** Path globs matched against the path after /<service> (`*` one segment, `**` any depth). */
   readonly paths: readonly string[]
+  /** Absent: never. */
+  readonly approve?: ApprovalRule
+  /** How long a request waits for an answer before it is denied (`approval-timeout`); absent: two minutes. */
+  readonly approveWithinMs?: number
+  /** Budgets: every one must have room for a request to go upstream. */
+  readonly limits?: readonly RateLimit[]
 }
+
+/** The wait for an approval when the grant names none. */
+export const DEFAULT_APPROVE_WITHIN_MS = 120_000
 
 /** The whole policy: services known, and per client what it may do. Anything not granted is denied. */
 export interface Policy {
@@ -58,7 +78,7 @@ export interface PolicyQuestion {
 
 /** The policy's answer. */
 export type PolicyDecision =
-  | {readonly allowed: true; readonly secret: string; readonly service: ServiceDefinition}
+  | {readonly allowed: true; readonly secret: string; readonly service: ServiceDefinition; readonly grant: PolicyAllowance}
   | {readonly allowed: false; readonly reason: PolicyDenyReason}
 
 export type PolicyDenyReason = 'unknown-service' | 'no-client-policy' | 'secret-not-allowed' | 'service-not-allowed' | 'method-not-allowed' | 'path-not-allowed'

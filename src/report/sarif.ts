@@ -7,8 +7,15 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {critical: 'error'
 /** GitHub code scanning ranks security alerts by this property (0–10). */
 const SECURITY_SEVERITY: Record<Severity, string> = {critical: '9.5', high: '8.0', medium: '5.5', low: '3.0'}
 
+/**
+ * Each finding's hash under a salt the repository holds (`outloopSecret/v2`): equal on every machine that
+ * scans the repository. A finding without one (a vault value found by --known) keeps this machine's
+ * fingerprint (`outloopSecret/v1`), as every finding does when the repository holds no salt.
+ */
+export type RepositoryFingerprints = ReadonlyMap<Finding, string>
+
 /** The scan report as SARIF 2.1.0 for code scanning. Carries previews and fingerprints, never a snippet of the file. */
-export function buildScanSarif(report: ScanReport, version: string): object {
+export function buildScanSarif(report: ScanReport, version: string, repository: RepositoryFingerprints = new Map()): object {
   const usedIds = [...new Set(report.findings.map((f) => f.rule))].sort()
   const ruleIndex = new Map(usedIds.map((id, i) => [id, i]))
   const rules = usedIds.map((id) => {
@@ -46,13 +53,13 @@ export function buildScanSarif(report: ScanReport, version: string): object {
               .map((s) => ({level: 'warning', message: {text: `Not scanned (${s.reason}): ${s.file}`}})),
           },
         ],
-        results: report.findings.map((finding) => sarifResult(finding, ruleIndex.get(finding.rule) ?? 0, hasBaseline)),
+        results: report.findings.map((finding) => sarifResult(finding, ruleIndex.get(finding.rule) ?? 0, hasBaseline, repository.get(finding))),
       },
     ],
   }
 }
 
-function sarifResult(finding: Finding, ruleIndex: number, hasBaseline: boolean): object {
+function sarifResult(finding: Finding, ruleIndex: number, hasBaseline: boolean, repositoryHash: string | undefined): object {
   const named = finding.name ? ` in ${finding.name}` : ''
   return {
     ruleId: finding.rule,
@@ -67,9 +74,10 @@ function sarifResult(finding: Finding, ruleIndex: number, hasBaseline: boolean):
         },
       },
     ],
-    partialFingerprints: {'outloopSecret/v1': finding.fingerprint},
+    // Code scanning matches alerts across runs by these: a machine-keyed one churns on every fresh CI runner.
+    partialFingerprints: repositoryHash === undefined ? {'outloopSecret/v1': finding.fingerprint} : {'outloopSecret/v2': repositoryHash},
     ...(hasBaseline ? {baselineState: finding.status === 'baselined' ? 'unchanged' : 'new'} : {}),
-    properties: {tenant: finding.tenant, area: finding.area, preview: finding.preview},
+    properties: {tenant: finding.tenant, area: finding.area, preview: finding.preview, ...(finding.history == null ? {} : {history: finding.history})},
   }
 }
 

@@ -13,7 +13,7 @@ export function isCopiedPlace(file: string): boolean {
 }
 
 const SEVERITY_RANK: Record<Severity, number> = {critical: 0, high: 1, medium: 2, low: 3}
-const RISK_RANK = {'foreign-tenant': 0, 'foreign-reference': 0, 'cross-client': 1, 'foreign-account': 2, 'shared-area': 3, duplicate: 4} as const
+const RISK_RANK = {'foreign-tenant': 0, 'foreign-reference': 0, 'cross-client': 1, 'foreign-account': 2, 'git-history': 3, 'shared-area': 3, duplicate: 4} as const
 
 /** Counts per key for messages: "3 times". */
 function times(n: number): string {
@@ -108,7 +108,7 @@ export function analyzeFindings(
         })
       }
     }
-    risks.push(...vaultedElsewhereRisks(group, tenants, label, fingerprint))
+    risks.push(...vaultedElsewhereRisks(group, tenants, label, fingerprint), ...historyRisks(group, label, fingerprint))
     if (areas.length > 0 && tenants.length > 0) {
       risks.push({
         type: 'shared-area',
@@ -120,9 +120,11 @@ export function analyzeFindings(
         message: `${label} in shared area ${areas.join(', ')} is also used by ${tenants.join(', ')}: every client set up from it gets that key.`,
       })
     }
+    // A key only history holds is not a copy in the files: its own risk (git-history) says where it is.
+    const inFiles = group.filter((f) => f.history?.inWorkingTree !== false)
     const places = [
-      ...tenants.map((t) => ({tenant: t as string | null, where: t, files: group.filter((f) => f.tenant === t)})),
-      ...areas.map((a) => ({tenant: null, where: a, files: group.filter((f) => f.area === a)})),
+      ...tenants.map((t) => ({tenant: t as string | null, where: t, files: inFiles.filter((f) => f.tenant === t)})),
+      ...areas.map((a) => ({tenant: null, where: a, files: inFiles.filter((f) => f.area === a)})),
     ]
     for (const place of places) {
       if (place.files.length < 2) continue
@@ -167,6 +169,48 @@ function vaultedElsewhereRisks(group: readonly Finding[], tenants: readonly stri
         ? {type: 'foreign-tenant', severity: 'critical', tenant, owner, fingerprint, files, message: `${label} is ${owner}'s ${ref} but sits in ${tenant} (${files.join(', ')}): copied from ${owner}, so ${tenant}'s agents act on ${owner}'s account.`}
         : {type: 'cross-client', severity: 'high', tenant: null, owner: null, fingerprint, files, message: `${label} in ${tenant} (${files.join(', ')}) is also ${owner}'s ${ref}: one leak exposes both, and usage can't be told apart. Give ${tenant} its own key.`},
     )
+  }
+  return risks
+}
+
+/** Short commit ids for messages: the newest few, and how many more. */
+function commitList(commits: readonly string[]): string {
+  const shown = commits.slice(0, 3).map((c) => c.slice(0, 7))
+  return commits.length > 3 ? `${shown.join(', ')} and ${commits.length - 3} more` : shown.join(', ')
+}
+
+/**
+ * A key committed to a repository stays in every clone of it whatever happens to the files: rotation is the
+ * only fix. One risk per repository; a key only history holds is said so, since no file scan would show it.
+ */
+function historyRisks(group: readonly Finding[], label: string, fingerprint: string): Risk[] {
+  const byRepository = new Map<string, Finding[]>()
+  for (const f of group) {
+    if (f.history == null) continue
+    const list = byRepository.get(f.history.repository)
+    if (list === undefined) byRepository.set(f.history.repository, [f])
+    else list.push(f)
+  }
+  const risks: Risk[] = []
+  for (const [repository, here] of byRepository) {
+    const histories = here.map((f) => f.history as NonNullable<Finding['history']>)
+    const files = unique(histories.flatMap((h) => h.paths))
+    const commits = unique(histories.flatMap((h) => h.commits))
+    const tenants = unique(here.flatMap((f) => (f.tenant === null ? [] : [f.tenant])))
+    const where = tenants.length === 1 ? tenants[0] : repository === '' ? 'the scan root' : repository
+    const added = `${files.join(', ')}; added in ${commits.length === 1 ? 'commit' : 'commits'} ${commitList(commits)}`
+    const onlyHistory = histories.every((h) => !h.inWorkingTree)
+    risks.push({
+      type: 'git-history',
+      severity: 'high',
+      tenant: tenants.length === 1 ? tenants[0] : null,
+      owner: null,
+      fingerprint,
+      files,
+      message: onlyHistory
+        ? `${label} is gone from ${where}'s files but still in ${where}'s git history (${added}): anyone with a clone has it. Rotate it.`
+        : `${label} is committed to ${where}'s git history (${added}): moving it out of the files leaves it there. Rotate it once it is migrated.`,
+    })
   }
   return risks
 }

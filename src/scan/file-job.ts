@@ -1,12 +1,16 @@
 import {isAscii} from 'node:buffer'
-import {closeSync, fstatSync, openSync, readSync} from 'node:fs'
+import {createHash} from 'node:crypto'
+import {closeSync, readSync} from 'node:fs'
 
 import {baselineHash} from '../baseline/baseline.js'
+import {ruleById} from '../detectors/index.js'
 import {fingerprintSecret} from '../lib/fingerprint.js'
 import {findSecretRefs, SECRET_REF_SCHEME} from '../vault/ref.js'
 import {findAccountNames} from './accounts.js'
 import {isCopiedPlace} from './analyze.js'
+import {readFileBytes, WINDOWED_FROM} from './file-read.js'
 import {scanFileText, type FileFinding} from './file-scan.js'
+import type {Severity} from './report.js'
 import {decodeFileText} from './text-decode.js'
 import type {FormatError} from '../formats/types.js'
 
@@ -20,11 +24,16 @@ export interface FileJob {
   readonly absPath: string
   /** The content, when it comes from somewhere other than the file on disk (git's index or a commit). */
   readonly content?: Uint8Array
+  /** Carried back on the result: which blob of git history this is (many blobs share a path). */
+  readonly tag?: string
 }
 
 /** A finding as it leaves a file scan: the file finding's position and preview, a fingerprint instead of the value. Safe to pass between threads. */
 export type JobFinding = Pick<FileFinding, 'ruleId' | 'name' | 'line' | 'column' | 'endLine' | 'endColumn' | 'preview' | 'format' | 'allowed'> & {
   readonly fingerprint: string
+  /** The rule's provider and severity, looked up here so the main thread needn't load the rule tables. */
+  readonly provider: string
+  readonly severity: Severity
   /** The value's HMAC under the baseline's salt, when scanning against or for a baseline. */
   readonly baselineHash: string | null
 }
@@ -43,9 +52,10 @@ export interface JobReference {
 }
 
 export type FileJobResult =
-  | {readonly relPath: string; readonly skipped: 'unreadable' | 'too-large' | 'binary' | 'scan-error'}
+  | {readonly relPath: string; readonly tag?: string; readonly skipped: 'unreadable' | 'too-large' | 'binary' | 'scan-error'}
   | {
       readonly relPath: string
+      readonly tag?: string
       readonly skipped?: undefined
       readonly bytes: number
       readonly format: string
@@ -53,20 +63,20 @@ export type FileJobResult =
       readonly findings: readonly JobFinding[]
       readonly accounts: readonly JobAccount[]
       readonly references: readonly JobReference[]
+      /** With `FileJobContext.blobIds`: the id git would give this file's bytes (`git hash-object`). */
+      readonly blobId?: string
     }
 
 export interface FileJobContext {
   readonly fingerprintKey: Buffer
   readonly maxFileSize: number
   readonly baselineSalt: Buffer | null
+  /** Also compute each file's git blob id (`scan --history`), so history's copies of it are not scanned again. */
+  readonly blobIds?: boolean
 }
 
-/**
- * Files larger than this (possible only with a raised size limit) are read and scanned in windows, as
- * plain text, so memory stays flat whatever their size: a 1 GB log would otherwise be 1 GB of bytes plus
- * its decoded text (and V8 refuses strings past 512 MB).
- */
-export const WINDOWED_FROM = 32 * 1024 * 1024
+/** Files past WINDOWED_FROM (file-read.ts) are scanned in windows; re-exported for tests. */
+export {WINDOWED_FROM}
 /** A window's own share of the file; each window also reads a margin before and after it. */
 const WINDOW_BYTES = 4 * 1024 * 1024
 /** Context before a window's share: the line above (for `outloop:allow`) and the start of a long line. */
@@ -90,7 +100,8 @@ export function runFileJob(job: FileJob, context: FileJobContext): FileJobResult
   const accounts = isCopiedPlace(job.relPath) || (ACCOUNT_FORMATS.has(result.format) && text.length <= MAX_ACCOUNT_CONFIG) ? accountsIn(text) : []
   // Placeholders say whose entry a file points at: another client's marks a copy (cheap: most files have none).
   const references = referencesIn(text)
-  return {relPath: job.relPath, bytes: read.byteLength, format: result.format, formatError: result.formatError, findings, accounts, references}
+  const blobId = context.blobIds === true && job.content === undefined ? gitBlobId(read) : undefined
+  return {relPath: job.relPath, bytes: read.byteLength, format: result.format, formatError: result.formatError, findings, accounts, references, ...(blobId === undefined ? {} : {blobId})}
 }
 
 /**
@@ -120,6 +131,8 @@ function scanFileInWindows(job: FileJob, context: FileJobContext, fd: number, si
     const accounts: JobAccount[] = []
     const references: JobReference[] = []
     const copiedPlace = isCopiedPlace(job.relPath)
+    // The shares partition the file, so git's blob id is their hash in order.
+    const blob = context.blobIds === true ? createHash('sha1').update(`blob ${size}\u0000`) : null
     // Each window is read from its first byte (a line start in the margin before its share, where there is one).
     // Lines before that byte, and where the line holding it starts (columns on a line cut by the margin).
     let windowStart = 0
@@ -152,6 +165,7 @@ function scanFileInWindows(job: FileJob, context: FileJobContext, fd: number, si
         const to = place(f.endLine, f.endColumn)
         findings.push(jobFinding({...f, line: at.line, column: at.column, endLine: to.line, endColumn: to.column}, context))
       }
+      blob?.update(window.subarray(shareAt, shareEnd))
       if (copiedPlace) for (const a of accountsAt(text, owned)) accounts.push({...a, line: linesBefore + a.line})
       for (const r of referencesAt(text, owned)) references.push({...r, line: linesBefore + r.line})
       if (shareEnd >= bytes.length && atEnd) break
@@ -166,7 +180,7 @@ function scanFileInWindows(job: FileJob, context: FileJobContext, fd: number, si
       windowStart += next
       share = nextShare
     }
-    return {relPath: job.relPath, bytes: size, format: 'text', findings, accounts, references}
+    return {relPath: job.relPath, bytes: size, format: 'text', findings, accounts, references, ...(blob === null ? {} : {blobId: blob.digest('hex')})}
   } catch {
     return {relPath: job.relPath, skipped: 'unreadable'}
   } finally {
@@ -188,8 +202,11 @@ function charBoundary(bytes: Buffer, offset: number): number {
 }
 
 function jobFinding(f: FileFinding, context: FileJobContext): JobFinding {
+  const rule = ruleById(f.ruleId)
   return {
     ruleId: f.ruleId,
+    provider: rule?.provider ?? 'Unknown',
+    severity: rule?.severity ?? 'high',
     name: f.name,
     line: f.line,
     column: f.column,
@@ -203,28 +220,20 @@ function jobFinding(f: FileFinding, context: FileJobContext): JobFinding {
   }
 }
 
-/**
- * A file's text as runFileJob reads it (same size limit, same decoding), or null when runFileJob would skip
- * it: for the known-value sweep, which runs on the main thread so vault values never reach a worker.
- */
-export function readJobText(job: FileJob, maxFileSize: number): string | null {
-  const read = job.content === undefined ? readFileBytes(job.absPath, maxFileSize) : job.content
-  // A file scanned in windows is too large to hold whole here: the known-value sweep passes it over.
-  if ('windowed' in read) {
-    closeSync(read.windowed)
-    return null
-  }
-  if (!(read instanceof Uint8Array) || read.byteLength > maxFileSize) return null
-  return decodeFileText(read)
+/** The SHA-1 object id git gives these bytes as a blob (a SHA-256 repository's ids never equal it: no match, no harm). */
+function gitBlobId(bytes: Uint8Array): string {
+  return createHash('sha1').update(`blob ${bytes.byteLength}\u0000`).update(bytes).digest('hex')
 }
 
 /** runFileJob, with a bug in one file's scan reported as that file not scanned instead of stopping the others. */
 export function runFileJobSafely(job: FileJob, context: FileJobContext): FileJobResult {
+  let result: FileJobResult
   try {
-    return runFileJob(job, context)
+    result = runFileJob(job, context)
   } catch {
-    return {relPath: job.relPath, skipped: 'scan-error'}
+    result = {relPath: job.relPath, skipped: 'scan-error'}
   }
+  return job.tag === undefined ? result : {...result, tag: job.tag}
 }
 
 function accountsIn(text: string): JobAccount[] {
@@ -264,35 +273,4 @@ function lineNumbers(text: string, offsets: readonly number[]): number[] {
     }
     return line
   })
-}
-
-/** Reads a file's bytes, or says why not; a file past WINDOWED_FROM stays open for the windowed scan (which closes it). */
-function readFileBytes(path: string, maxSize: number): Buffer | {reason: 'unreadable' | 'too-large'} | {windowed: number; size: number} {
-  let fd: number
-  try {
-    fd = openSync(path, 'r')
-  } catch {
-    return {reason: 'unreadable'}
-  }
-  let keepOpen = false
-  try {
-    const {size} = fstatSync(fd)
-    if (size > maxSize) return {reason: 'too-large'}
-    if (size > WINDOWED_FROM) {
-      keepOpen = true
-      return {windowed: fd, size}
-    }
-    const buffer = Buffer.allocUnsafe(size)
-    let read = 0
-    while (read < size) {
-      const n = readSync(fd, buffer, read, size - read, read)
-      if (n === 0) break
-      read += n
-    }
-    return buffer.subarray(0, read)
-  } catch {
-    return {reason: 'unreadable'}
-  } finally {
-    if (!keepOpen) closeSync(fd)
-  }
 }

@@ -1,4 +1,5 @@
 import {detectInValue, ruleById, scanTextForSecrets} from '../detectors/index.js'
+import {isPublicByContext, pairedDetections} from '../detectors/context.js'
 import type {Detection} from '../detectors/types.js'
 import {extractValues, formatForPath} from '../formats/index.js'
 import {lineIndex, positionAt, type LineIndex} from '../formats/position.js'
@@ -66,7 +67,7 @@ export function scanFileText(relPath: string, text: string, utf8?: Uint8Array, o
   }
   // The line pass sees base64 fields as opaque text; their parser decoded them, so its verdict stands there.
   const decoded = parsed.values.filter((v) => v.encoding === 'base64' || v.encoding === 'basic-auth')
-  for (const detection of line.detections) {
+  for (const detection of [...line.detections, ...pairedDetections(text, line.detections)]) {
     if (decoded.some((v) => detection.start < v.end && detection.end > v.start)) continue
     candidates.push({...detection, value: text.slice(detection.start, detection.end), format: 'text'})
   }
@@ -75,7 +76,10 @@ export function scanFileText(relPath: string, text: string, utf8?: Uint8Array, o
   const index = lineIndex(text)
   // Keys public by design (publishable, anon) are recognised so no broader rule reports their bytes, then dropped.
   const findings = mergeOverlapping(candidates)
-    .filter((candidate) => ruleById(candidate.ruleId)?.public !== true)
+    .filter((candidate) => {
+      const rule = ruleById(candidate.ruleId)
+      return rule?.public !== true && !isPublicByContext(rule, text, candidate.start, candidate.end)
+    })
     .map((candidate): FileFinding => {
       const from = positionAt(index, candidate.start)
       const to = positionAt(index, candidate.end)

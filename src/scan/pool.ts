@@ -1,23 +1,34 @@
 import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
 
-import {runFileJobSafely, type FileJob, type FileJobContext, type FileJobResult} from './file-job.js'
+import type {FileJob, FileJobContext, FileJobResult} from './file-job.js'
 
 /** Files sent to a worker at once: enough to make message passing cheap, few enough to keep both cores busy. */
 const BATCH_SIZE = 64
 /** Batches in flight per worker, so a worker never waits for the walker. */
 const IN_FLIGHT = 2
-/**
- * Batches this thread scans itself while the workers start (~100 ms, about two batches' worth): past that, the
- * rest waits for them, so a tree of a few hundred files does use its workers.
- */
-const INLINE_BATCHES = 2
 /** Batches queued before the walker is made to wait, so memory stays flat however large the tree. */
 const MAX_WAITING = 32
+/**
+ * Jobs that carry their content (git's blobs) weigh what they hold: a batch is sent once it holds this much,
+ * and the producer waits while the queued batches hold several times it, whatever their count.
+ */
+const BATCH_BYTES = 2 * 1024 * 1024
+const MAX_WAITING_BYTES = 16 * 1024 * 1024
+
+/** A job's content, when it carries its own buffer: moved to the worker rather than copied. */
+function transferable(job: FileJob): ArrayBuffer | null {
+  const content = job.content
+  if (content === undefined || !(content.buffer instanceof ArrayBuffer)) return null
+  // A view into a larger (pooled) buffer must be copied: moving it would take its neighbours away.
+  return content.byteOffset === 0 && content.byteLength === content.buffer.byteLength ? content.buffer : null
+}
 
 export interface ScanPool {
   /** Queues a file; results arrive through `onResult` in completion order. Wait on it: it holds the walker back when the workers fall behind. */
   add(job: FileJob): Promise<void> | void
+  /** Resolves when every file queued so far has a result; the workers stay for more. */
+  drain(): Promise<void>
   /** Resolves when every queued file has a result; then the workers are gone. */
   finish(): Promise<void>
   /** Stops the workers without waiting for queued files (after an error elsewhere). */
@@ -36,7 +47,8 @@ export function defaultScanThreads(): number {
 export function createScanPool(threads: number, context: FileJobContext, onResult: (result: FileJobResult) => void): ScanPool {
   if (threads <= 1) {
     return {
-      add: (job) => onResult(runFileJobSafely(job, context)),
+      add: async (job) => onResult((await loadFileScanner())(job, context)),
+      drain: async () => {},
       finish: async () => {},
       abort: async () => {},
     }
@@ -44,14 +56,13 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
 
   const workerUrl = new URL('./worker.js', import.meta.url)
   // Workers start with the first full batch: a worker costs ~100 ms of start-up and module loading, more than a
-  // pre-commit hook's few staged files or an empty folder take to scan inline (see finish). Until one says it
-  // is ready, this thread scans the first batches itself (INLINE_BATCHES) rather than wait for them.
+  // pre-commit hook's few staged files or an empty folder take to scan inline (see finish).
   const workers: Worker[] = []
-  const ready = new Set<Worker>()
-  let inlineBatches = 0
   const inFlight = new Map<Worker, number>()
-  const waiting: FileJob[][] = []
+  const waiting: Array<{jobs: FileJob[]; bytes: number}> = []
+  let waitingBytes = 0
   let current: FileJob[] = []
+  let currentBytes = 0
   let outstanding = 0
   let failure: Error | null = null
   let settle: (() => void) | null = null
@@ -61,14 +72,16 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
 
   const dispatch = () => {
     if (workers.length === 0 && waiting.length > 0) startWorkers()
-    for (const worker of ready) {
+    for (const worker of workers) {
       while (waiting.length > 0 && (inFlight.get(worker) ?? 0) < IN_FLIGHT) {
-        const jobs = waiting.shift() as FileJob[]
+        const {jobs, bytes} = waiting.shift() as {jobs: FileJob[]; bytes: number}
+        waitingBytes -= bytes
         inFlight.set(worker, (inFlight.get(worker) ?? 0) + 1)
-        worker.postMessage({batch: batchId++, jobs})
+        const moved = bytes === 0 ? [] : jobs.flatMap((job) => transferable(job) ?? [])
+        worker.postMessage({batch: batchId++, jobs}, moved)
       }
     }
-    if (resumeWalker && waiting.length < MAX_WAITING / 2) {
+    if (resumeWalker && waiting.length < MAX_WAITING / 2 && waitingBytes < MAX_WAITING_BYTES / 2) {
       const resume = resumeWalker
       resumeWalker = null
       resume()
@@ -77,29 +90,15 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
 
   const startWorkers = () => {
     for (let i = 0; i < threads; i++) {
-      const worker = new Worker(workerUrl, {workerData: {fingerprintKey: context.fingerprintKey, maxFileSize: context.maxFileSize, baselineSalt: context.baselineSalt}})
+      const worker = new Worker(workerUrl, {workerData: {fingerprintKey: context.fingerprintKey, maxFileSize: context.maxFileSize, baselineSalt: context.baselineSalt, blobIds: context.blobIds === true}})
       workers.push(worker)
       inFlight.set(worker, 0)
       listen(worker)
     }
   }
 
-  /** Scans the oldest waiting batch here, while no worker is ready to. */
-  const scanWaitingInline = () => {
-    inlineBatches++
-    const jobs = waiting.shift() as FileJob[]
-    for (const job of jobs) onResult(runFileJobSafely(job, context))
-    outstanding -= jobs.length
-    dispatch()
-  }
-
   const listen = (worker: Worker) => {
-    worker.on('message', (message: {ready?: true; results: FileJobResult[]}) => {
-      if (message.ready) {
-        ready.add(worker)
-        dispatch()
-        return
-      }
+    worker.on('message', (message: {results: FileJobResult[]}) => {
       inFlight.set(worker, (inFlight.get(worker) ?? 1) - 1)
       for (const result of message.results) onResult(result)
       outstanding -= message.results.length
@@ -112,49 +111,84 @@ export function createScanPool(threads: number, context: FileJobContext, onResul
     })
   }
 
+  /** Sends the batch being filled and waits until every queued file has its result. */
+  const settled = async () => {
+    if (current.length > 0) {
+      waiting.push({jobs: current, bytes: currentBytes})
+      waitingBytes += currentBytes
+      current = []
+      currentBytes = 0
+      dispatch()
+    }
+    if (failure) throw failure
+    if (outstanding > 0) {
+      await new Promise<void>((resolve, reject) => {
+        settle = resolve
+        rejectFinish = reject
+      })
+    }
+    settle = null
+    rejectFinish = null
+  }
+
   return {
     add(job) {
       outstanding++
       current.push(job)
-      if (current.length >= BATCH_SIZE) {
-        waiting.push(current)
+      currentBytes += job.content?.byteLength ?? 0
+      if (current.length >= BATCH_SIZE || currentBytes >= BATCH_BYTES) {
+        waiting.push({jobs: current, bytes: currentBytes})
+        waitingBytes += currentBytes
         current = []
+        currentBytes = 0
         dispatch()
-        if (ready.size === 0 && waiting.length > 0 && inlineBatches < INLINE_BATCHES) scanWaitingInline()
-        if (waiting.length >= MAX_WAITING) return new Promise<void>((resolve) => (resumeWalker = resolve))
+        if (waiting.length >= MAX_WAITING || waitingBytes >= MAX_WAITING_BYTES) return new Promise<void>((resolve) => (resumeWalker = resolve))
       }
     },
     async abort() {
       await Promise.all(workers.map((w) => w.terminate()))
     },
+    async drain() {
+      if (workers.length === 0) {
+        // Fewer files than one batch so far: scanned here, and the count starts again for what follows.
+        if (current.length > 0) {
+          const runFileJobSafely = await loadFileScanner()
+          for (const job of current) onResult(runFileJobSafely(job, context))
+        }
+        outstanding -= current.length
+        current = []
+        currentBytes = 0
+        return
+      }
+      await settled()
+    },
     async finish() {
       if (workers.length === 0) {
         // Fewer files than one batch: scanned here, as a worker would (a file whose scan throws is reported, not fatal).
-        for (const job of current) onResult(runFileJobSafely(job, context))
+        if (current.length > 0) {
+          const runFileJobSafely = await loadFileScanner()
+          for (const job of current) onResult(runFileJobSafely(job, context))
+        }
         current = []
         return
       }
-      if (current.length > 0) {
-        waiting.push(current)
-        current = []
-        dispatch()
-      }
       try {
-        // Still no worker ready: keep scanning here, a batch at a time, looking for a ready message in between.
-        while (ready.size === 0 && waiting.length > 0 && inlineBatches < INLINE_BATCHES && !failure) {
-          scanWaitingInline()
-          await new Promise((resolve) => setImmediate(resolve))
-        }
-        if (failure) throw failure
-        if (outstanding > 0) {
-          await new Promise<void>((resolve, reject) => {
-            settle = resolve
-            rejectFinish = reject
-          })
-        }
+        await settled()
       } finally {
         await Promise.all(workers.map((w) => w.terminate()))
       }
     },
   }
+}
+
+let fileScanner: typeof import('./file-job.js').runFileJobSafely | undefined
+
+/**
+ * The scanner of one file, loaded with the first file scanned on this thread: the rule tables and the format
+ * parsers (yaml, jsonc, toml) are a third of a start-up, and a scan of an empty folder or one that only
+ * workers scan needs none of them here.
+ */
+async function loadFileScanner(): Promise<typeof import('./file-job.js').runFileJobSafely> {
+  fileScanner ??= (await import('./file-job.js')).runFileJobSafely
+  return fileScanner
 }

@@ -26,6 +26,20 @@ export interface Finding {
   readonly status: 'new' | 'baselined'
   /** The vault entry whose current value this is (`outloop://acme/x`): a copy left behind. Null when the vault holds no such value. */
   readonly vaulted: string | null
+  /** With `scan --history`: where the value is in git history, or null when no commit holds it. Absent otherwise. */
+  readonly history?: FindingHistory | null
+}
+
+/** Where a value sits in one repository's git history. Commit ids and paths only, never content. */
+export interface FindingHistory {
+  /** The repository's folder relative to the scan root ('' for the root's own). */
+  readonly repository: string
+  /** The commits that added the value (full ids, newest first). */
+  readonly commits: readonly string[]
+  /** The paths it was added at, relative to the scan root, newest first. */
+  readonly paths: readonly string[]
+  /** Whether the repository's working tree still holds the value; false for a key only history has. */
+  readonly inWorkingTree: boolean
 }
 
 export interface Occurrence {
@@ -50,7 +64,7 @@ export interface SecretGroup {
   readonly occurrences: readonly Occurrence[]
 }
 
-export type RiskType = 'foreign-tenant' | 'foreign-reference' | 'cross-client' | 'foreign-account' | 'shared-area' | 'duplicate'
+export type RiskType = 'foreign-tenant' | 'foreign-reference' | 'cross-client' | 'foreign-account' | 'git-history' | 'shared-area' | 'duplicate'
 
 export interface Risk {
   readonly type: RiskType
@@ -116,6 +130,17 @@ export interface ScanStats {
   readonly allowed: number
 }
 
+/** What `scan --history` read of git history. */
+export interface HistorySummary {
+  /** The repositories' folders relative to the scan root ('' for the root's own). */
+  readonly repositories: readonly string[]
+  /** Distinct blobs scanned (each once, however many commits hold it) and their bytes. */
+  readonly blobs: number
+  readonly bytes: number
+  /** Of those, blobs identical to a file of the tree: that file's scan stands for them, they are not read twice. */
+  readonly unchanged: number
+}
+
 /** What `outloop scan` reports; JSON output is exactly this object. */
 export interface ScanReport {
   readonly schema: typeof SCAN_SCHEMA
@@ -131,4 +156,6 @@ export interface ScanReport {
   readonly allowed: readonly AllowedFinding[]
   readonly baseline: BaselineSummary | null
   readonly stats: ScanStats
+  /** Present with `scan --history` only. */
+  readonly history?: HistorySummary
 }

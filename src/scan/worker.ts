@@ -7,11 +7,10 @@ const context: FileJobContext = {
   fingerprintKey: Buffer.from(workerData.fingerprintKey as Uint8Array),
   maxFileSize: workerData.maxFileSize as number,
   baselineSalt: workerData.baselineSalt ? Buffer.from(workerData.baselineSalt as Uint8Array) : null,
+  blobIds: workerData.blobIds === true,
 }
 
 parentPort?.on('message', (message: {batch: number; jobs: FileJob[]}) => {
   const results = message.jobs.map((job) => runFileJobSafely(job, context))
   parentPort?.postMessage({batch: message.batch, results})
 })
-// Loaded: the pool scans on its own thread until it hears this, so no batch waits on a worker's start-up.
-parentPort?.postMessage({ready: true})

@@ -96,8 +96,8 @@ export async function setUpAccessLayer(options: AccessSetupOptions): Promise<Acc
  * The client folders under a scan root for these tenants (outloop.yaml's mapping applied), for connecting
  * after a migration that had nothing left to move.
  */
-export function clientFoldersUnder(root: string, tenants: ReadonlySet<string>): {tenant: string; folder: string}[] {
-  const config = loadScanConfig(root)
+export async function clientFoldersUnder(root: string, tenants: ReadonlySet<string>): Promise<{tenant: string; folder: string}[]> {
+  const config = await loadScanConfig(root)
   return readdirSync(root, {withFileTypes: true})
     .filter((d) => d.isDirectory())
     .map((d) => ({tenant: placePath(`${d.name}/x`, config).tenant, folder: join(root, d.name)}))

@@ -1,4 +1,4 @@
-import {readFileSync, renameSync, writeFileSync} from 'node:fs'
+import {existsSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 
 import {buildBaseline, newBaselineSalt, parseBaseline, type Baseline} from '../baseline/baseline.js'
@@ -41,3 +41,46 @@ export function readBaselineFile(file: string): {baseline: Baseline; salt: Buffe
   }
   return parseBaseline(text, file)
 }
+
+/** A salt that the scanned repository holds, and where it came from (for the messages). */
+export interface RepositorySalt {
+  readonly salt: Buffer
+  readonly source: string
+}
+
+/** The shortest salt file taken: anything shorter could be guessed, and the fingerprints then checked against guessed keys. */
+const MIN_SALT_FILE_CHARS = 32
+
+/**
+ * The key SARIF fingerprints are made under, from the repository rather than this machine, so that every
+ * CI runner gives the same fingerprint for the same key: the salt of `saltFile` (a baseline, or a file of at
+ * least 32 random characters), else the salt of PATH's default baseline. Null when the repository holds none;
+ * `problem` then says why a default baseline that is there could not be used.
+ */
+export function findRepositorySalt(root: string, saltFile?: string): {salt: RepositorySalt | null; problem?: string} {
+  if (saltFile !== undefined) return {salt: {salt: readSaltFile(saltFile), source: saltFile}}
+  const file = join(root, DEFAULT_BASELINE_FILE)
+  if (!existsSync(file)) return {salt: null}
+  try {
+    return {salt: {salt: readBaselineFile(file).salt, source: file}}
+  } catch (error) {
+    return {salt: null, problem: error instanceof UserError ? error.message : `Can't read the baseline ${file}.`}
+  }
+}
+
+function readSaltFile(file: string): Buffer {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new UserError(`Can't read the fingerprint salt file ${file}: ${code === 'ENOENT' ? 'no such file' : (code ?? 'unknown error')}.`, SALT_HINT)
+  }
+  // A baseline is a salt file too: its salt is what check already keys by.
+  if (text.trimStart().startsWith('{')) return parseBaseline(text, file).salt
+  const salt = text.trim()
+  if (salt.length < MIN_SALT_FILE_CHARS) throw new UserError(`The fingerprint salt file ${file} is too short: it needs at least ${MIN_SALT_FILE_CHARS} random characters.`, SALT_HINT)
+  return Buffer.from(salt, 'utf8')
+}
+
+const SALT_HINT = 'Create one with: openssl rand -hex 32 > .outloop-sarif-salt (and commit it), or give a baseline file.'

@@ -8,12 +8,14 @@ import {loadFingerprintKey} from '../lib/fingerprint.js'
 import type {SecretValue} from '../lib/secret-value.js'
 import {checkCallArguments, type BrokerCall} from '../mcp/call-arguments.js'
 import type {ResponseMaskSources} from '../mcp/mask-response.js'
-import {describeClientServices, MAX_RESPONSE_BYTES, readDenial, renderBrokerResponse, renderDenial, renderServiceListing, type BrokerResponse, type ToolOutcome} from '../mcp/results.js'
+import {describeClientServices, MAX_RESPONSE_BYTES, readDenial, renderBrokerResponse, renderDenial, renderServiceListing, type BrokerResponse, type McpSession} from '../mcp/results.js'
 import type {Policy} from '../policy/types.js'
 import {readFingerprintIndex} from '../vault/fingerprint-index.js'
 import {formatSecretRef, parseSecretRef} from '../vault/ref.js'
 import type {SecretStore} from '../vault/types.js'
 import {findRunningBroker, loadBrokerPolicy} from './serve.js'
+
+export type {McpSession} from '../mcp/results.js'
 
 export interface McpSessionOptions {
   /** OUTLOOP_HOME */
@@ -26,17 +28,6 @@ export interface McpSessionOptions {
   readonly warn?: (message: string) => void
   /** Lifetime of each session token it mints; a fresh one is minted before it runs out. */
   readonly tokenTtlMs?: number
-}
-
-/** The two tools' behaviour, without the MCP protocol: the stdio server wraps these. */
-export interface McpSession {
-  /** Fixed at start, from the folder's binding. */
-  readonly tenant: string
-  readonly workspace: string
-  listServices(): Promise<ToolOutcome>
-  callApi(args: Record<string, unknown> | undefined): Promise<ToolOutcome>
-  /** Revokes every token it minted. */
-  close(): Promise<void>
 }
 
 const SLACK_BYTES = 16 * 1024

@@ -1,8 +1,6 @@
-import fg from 'fast-glob'
 import {realpathSync, statSync} from 'node:fs'
 import {isAbsolute, relative, resolve} from 'node:path'
 
-import {ruleById} from '../detectors/index.js'
 import {UserError} from '../lib/errors.js'
 import {loadFingerprintKey} from '../lib/fingerprint.js'
 import {toPosixPath} from '../lib/paths.js'
@@ -10,7 +8,8 @@ import type {AccountSighting} from '../scan/accounts.js'
 import {analyzeFindings, type ReferenceSighting} from '../scan/analyze.js'
 import {DEFAULT_IGNORES, DEFAULT_MAX_FILE_SIZE, loadScanConfig} from '../scan/config.js'
 import {classifyAgainstBaseline, type Baseline} from '../baseline/baseline.js'
-import {readJobText, type FileJob, type FileJobResult} from '../scan/file-job.js'
+import type {FileJob, FileJobResult} from '../scan/file-job.js'
+import {readJobText} from '../scan/file-read.js'
 import {findKnownValues, KNOWN_VALUE_RULE, knownValueNeedles, type KnownSighting, type KnownValue} from '../scan/known-values.js'
 import {readFingerprintIndex} from '../vault/fingerprint-index.js'
 import {formatSecretRef, tryParseSecretRef} from '../vault/ref.js'
@@ -19,13 +18,17 @@ import type {VaultServiceOptions} from './vault/store.js'
 import {createScanPool, defaultScanThreads} from '../scan/pool.js'
 import {SCAN_SCHEMA, type AllowedFinding, type Finding, type FormatProblem, type ScanReport, type SkippedPath} from '../scan/report.js'
 import {placePath} from '../scan/tenants.js'
-import {ignoreMatcher, walkTree} from '../scan/walk.js'
+import {mergeHistory, type HashedFinding} from '../scan/history.js'
+import {createHistoryScan} from './scan-history.js'
+import {escapeGlob, ignoreMatcher, walkTree} from '../scan/walk.js'
 
 export interface ScanProgress {
   readonly files: number
   readonly bytes: number
   readonly findings: number
   readonly ms: number
+  /** With --history: blobs of history read so far (their bytes are in `bytes`). */
+  readonly blobs?: number
 }
 
 export interface ScanTreeOptions {
@@ -44,13 +47,16 @@ export interface ScanTreeOptions {
   readonly threads?: number
   /** Classify findings against this baseline (status `baselined` or `new`). */
   readonly baseline?: {readonly baseline: Baseline; readonly salt: Buffer; readonly file: string}
-  /** Hash findings under this salt to build a new baseline; the hashes reach `onBaselineHash`. */
+  /** Hash findings under this salt (a new baseline's, or the repository's for SARIF); the hashes reach `onBaselineHash`. */
   readonly baselineSalt?: Buffer
+  /** Each finding's hash under the baseline's salt (or `baselineSalt`), with the finding object the report holds. */
   readonly onBaselineHash?: (finding: Finding, hash: string) => void
   /** Files to scan instead of walking the root (git's staged or committed content). */
   readonly files?: AsyncIterable<FileJob>
   /** The vault's values (`--known`): every file is also searched for them, on this thread only. */
   readonly known?: readonly KnownValue[]
+  /** Also read every blob of the git repositories under the root (`scan --history`). */
+  readonly history?: boolean
 }
 
 const PROGRESS_EVERY_MS = 100
@@ -60,7 +66,7 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
   const started = performance.now()
   const root = resolve(options.root)
   assertScannableRoot(root, options.root)
-  const config = loadScanConfig(root)
+  const config = await loadScanConfig(root)
   const maxFileSize = options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE
   const useDefaults = options.useDefaultIgnores ?? config.useDefaultIgnores
   const ignore = [...(useDefaults ? DEFAULT_IGNORES : []), ...config.ignore, ...(options.ignore ?? []), ...stateFolderIgnore(root, options.home)]
@@ -71,39 +77,34 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
   // Known-value sightings per file, swept here before the file goes to a worker, merged when its result comes back.
   const knownByFile = new Map<string, KnownSighting[]>()
 
-  const found: Array<{finding: Finding; hash: string | null}> = []
+  const found: HashedFinding[] = []
   const allowed: AllowedFinding[] = []
   const skipped: SkippedPath[] = []
   const formatErrors: FormatProblem[] = []
   const accounts: AccountSighting[] = []
   const references: ReferenceSighting[] = []
+  // Git history (--history): blobs go through the same pool as files, their results to this collector.
+  const history = options.history === true ? createHistoryScan(root, skipped) : null
   let files = 0
   let bytes = 0
   let lastProgress = 0
   const deadline = options.timeoutMs === undefined ? Infinity : started + options.timeoutMs
 
-  const onResult = (result: FileJobResult): void => {
-    const sightings = knownByFile.get(result.relPath) ?? []
-    knownByFile.delete(result.relPath)
-    if (result.skipped !== undefined) {
-      skipped.push({file: result.relPath, reason: result.skipped})
-      return
-    }
-    files++
-    bytes += result.bytes
-    const placement = placePath(result.relPath, config)
-    if (result.formatError) formatErrors.push({file: result.relPath, format: result.format, ...result.formatError})
+  /** The findings of one scanned text (a file, or a blob of history placed at one of its paths). */
+  const findingsOf = (result: FileJobResult & {skipped?: undefined}, relPath: string, sightings: readonly KnownSighting[], isBlob: boolean): HashedFinding[] => {
+    const placement = placePath(relPath, config)
+    const out: HashedFinding[] = []
     for (const job of result.findings) {
-      const rule = ruleById(job.ruleId)
       if (job.allowed) {
-        allowed.push({file: result.relPath, line: job.line, rule: job.ruleId})
+        // An allowed line in an old blob was counted when its file was scanned, or is gone: not counted again.
+        if (!isBlob) allowed.push({file: relPath, line: job.line, rule: job.ruleId})
         continue
       }
       const finding: Finding = {
         rule: job.ruleId,
-        provider: rule?.provider ?? 'Unknown',
-        severity: rule?.severity ?? 'high',
-        file: result.relPath,
+        provider: job.provider,
+        severity: job.severity,
+        file: relPath,
         line: job.line,
         column: job.column,
         endLine: job.endLine,
@@ -117,7 +118,7 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
         status: 'new',
         vaulted: sightingOver(sightings, job)?.ref ?? vaultedRef(vaultIndex, job.fingerprint, placement.tenant),
       }
-      found.push({finding, hash: job.baselineHash})
+      out.push({finding, hash: job.baselineHash})
     }
     // A known value a rule found too is that rule's finding (labelled above); the rest no rule recognised.
     for (const sighting of sightings) {
@@ -126,7 +127,7 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
         rule: KNOWN_VALUE_RULE,
         provider: sighting.provider ?? 'Unknown',
         severity: 'high',
-        file: result.relPath,
+        file: relPath,
         line: sighting.line,
         column: sighting.column,
         endLine: sighting.endLine,
@@ -140,8 +141,36 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
         status: 'new',
         vaulted: sighting.ref,
       }
-      found.push({finding, hash: null})
+      out.push({finding, hash: null})
     }
+    return out
+  }
+
+  const onResult = (result: FileJobResult): void => {
+    const jobKey = result.tag ?? result.relPath
+    const sightings = knownByFile.get(jobKey) ?? []
+    knownByFile.delete(jobKey)
+    if (result.tag !== undefined && history !== null) {
+      history.onResult(result, (scanned) => findingsOf(scanned, scanned.relPath, sightings, true))
+      const now = performance.now()
+      if (options.onProgress && now - lastProgress > PROGRESS_EVERY_MS) {
+        lastProgress = now
+        const read = history.summary()
+        options.onProgress({files, bytes: bytes + read.bytes, blobs: read.blobs, findings: found.length, ms: now - started})
+      }
+      return
+    }
+    if (result.skipped !== undefined) {
+      skipped.push({file: result.relPath, reason: result.skipped})
+      return
+    }
+    files++
+    bytes += result.bytes
+    if (result.blobId !== undefined && history !== null) history.noteFile(result.blobId, result.relPath, result.bytes)
+    const placement = placePath(result.relPath, config)
+    if (result.formatError) formatErrors.push({file: result.relPath, format: result.format, ...result.formatError})
+    // One at a time: a file can hold more findings than a spread may pass as arguments.
+    for (const hashed of findingsOf(result, result.relPath, sightings, false)) found.push(hashed)
     if (placement.tenant !== null) for (const a of result.accounts) accounts.push({...a, file: result.relPath, tenant: placement.tenant})
     if (placement.tenant !== null) for (const r of result.references) references.push({...r, file: result.relPath, tenant: placement.tenant})
     const now = performance.now()
@@ -152,7 +181,7 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
   }
 
   const baselineSalt = options.baseline?.salt ?? options.baselineSalt ?? null
-  const pool = createScanPool(options.threads ?? defaultScanThreads(), {fingerprintKey: key, maxFileSize, baselineSalt}, onResult)
+  const pool = createScanPool(options.threads ?? defaultScanThreads(), {fingerprintKey: key, maxFileSize, baselineSalt, blobIds: history !== null}, onResult)
   // Files from git skip the walker, so the same ignores (defaults, outloop.yaml, --ignore) apply to them here.
   const ignored = options.files === undefined ? null : ignoreMatcher(ignore)
   const entries = options.files ?? walkTree(root, {realRoot: realpathSync(root), ignore})
@@ -166,6 +195,15 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
         await pool.add(entry as FileJob)
       }
     }
+    if (history !== null) {
+      // Every file's result (with its blob id) is in before history is listed, so no blob of a file is read twice.
+      await pool.drain()
+      const add = async (job: FileJob) => {
+        if (needles.list.length > 0) sweepKnownValues(job, needles, maxFileSize, knownByFile)
+        await pool.add(job)
+      }
+      await history.queue({ignored: ignoreMatcher(ignore), maxFileSize, deadline, add})
+    }
   } catch (error) {
     // The workers would keep the process alive after a failed walk.
     await pool.abort()
@@ -173,7 +211,8 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
   }
   await pool.finish()
 
-  const findings = classify(found, options)
+  const merged = history === null ? found : mergeHistory(found, history.findings(found), history.repositories(), (path) => placePath(path, config))
+  const findings = classify(merged, options)
 
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
   formatErrors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
@@ -193,6 +232,7 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScanReport> {
     allowed,
     baseline: options.baseline ? {file: options.baseline.file, new: findings.filter((f) => f.status === 'new').length, baselined: findings.filter((f) => f.status === 'baselined').length} : null,
     stats: {files, bytes, skipped: skipped.length, ms: Math.round(performance.now() - started), findings: findings.length, secrets: secrets.length, allowed: allowed.length},
+    ...(history === null ? {} : {history: history.summary()}),
   }
 }
 
@@ -215,7 +255,7 @@ function sweepKnownValues(job: FileJob, needles: ReturnType<typeof knownValueNee
   const text = readJobText(job, maxFileSize)
   if (text === null) return
   const sightings = findKnownValues(text, needles)
-  if (sightings.length > 0) into.set(job.relPath, sightings)
+  if (sightings.length > 0) into.set(job.tag ?? job.relPath, sightings)
 }
 
 interface Span {
@@ -244,22 +284,25 @@ function vaultedRef(index: ReadonlyMap<string, readonly string[]>, fingerprint: 
 }
 
 /** Sorts findings into file order and, against a baseline, marks each `baselined` or `new`. */
-function classify(found: Array<{finding: Finding; hash: string | null}>, options: ScanTreeOptions): Finding[] {
+function classify(found: HashedFinding[], options: ScanTreeOptions): Finding[] {
   found.sort((a, b) => (a.finding.file < b.finding.file ? -1 : a.finding.file > b.finding.file ? 1 : a.finding.line - b.finding.line || a.finding.column - b.finding.column))
-  if (options.onBaselineHash) for (const {finding, hash} of found) if (hash !== null) options.onBaselineHash(finding, hash)
-  if (!options.baseline) return found.map((f) => f.finding)
-  const statuses = classifyAgainstBaseline(
-    options.baseline.baseline,
-    found.map(({finding, hash}) => ({file: finding.file, rule: finding.rule, line: finding.line, hash: hash ?? ''})),
-  )
-  return found.map(({finding}, i) => ({...finding, status: statuses[i]}))
+  const statuses = options.baseline
+    ? classifyAgainstBaseline(
+        options.baseline.baseline,
+        found.map(({finding, hash}) => ({file: finding.file, rule: finding.rule, line: finding.line, hash: hash ?? ''})),
+      )
+    : null
+  const findings = found.map(({finding}, i) => (statuses === null ? finding : {...finding, status: statuses[i]}))
+  // Handed the findings as reported, so a caller can key the hashes by them (SARIF fingerprints).
+  if (options.onBaselineHash) found.forEach(({hash}, i) => hash !== null && options.onBaselineHash?.(findings[i], hash))
+  return findings
 }
 
 /** outloop's own state (OUTLOOP_HOME) is not client content: when it sits inside the root, leave it out. */
 function stateFolderIgnore(root: string, home: string): string[] {
   const rel = relative(root, resolve(home))
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return []
-  return [`${fg.escapePath(toPosixPath(rel))}/**`]
+  return [`${escapeGlob(toPosixPath(rel))}/**`]
 }
 
 function assertScannableRoot(root: string, given: string): void {

@@ -1,6 +1,9 @@
+import {spawn} from 'node:child_process'
 import {existsSync, mkdirSync, readFileSync, unlinkSync} from 'node:fs'
 import {request} from 'node:http'
 
+import type {PendingApproval} from '../broker/approvals.js'
+import type {BudgetUse} from '../broker/budgets.js'
 import {brokerPaths} from '../broker/files.js'
 import {readPolicyFileVersion, watchPolicyFile, type PolicyChange, type PolicyFileError, type PolicyWatchState} from '../broker/policy-watch.js'
 import type {RunningBroker} from '../broker/server.js'
@@ -74,6 +77,9 @@ export interface ServeOptions {
   readonly note?: (message: string) => void
   /** How long the policy file must stay unchanged before it is read (tests shorten it). */
   readonly policySettleMs?: number
+  /** A request started to wait for approval / stopped waiting (the terminal prompt). */
+  readonly onApprovalRequest?: (pending: PendingApproval) => void
+  readonly onApprovalSettled?: (id: string) => void
 }
 
 /** Starts a broker over the configured vault and policy; the vault is unlocked first so no request waits on a prompt. */
@@ -112,21 +118,29 @@ export async function serveBroker(options: ServeOptions): Promise<{broker: Runni
     upstreamTimeoutMs: options.upstreamTimeoutMs,
     maxRequestBytes: options.maxRequestBytes,
     warn: options.warn,
+    onApprovalRequest: (pending) => {
+      options.onApprovalRequest?.(pending)
+      notifyDesktop(pending)
+    },
+    onApprovalSettled: options.onApprovalSettled,
     resolveSecret: async (tenant, name) => (await store.get({tenant, name}))?.value ?? null,
   }).catch((error: unknown) => {
     watch.close()
     throw error
   })
+  let usageTimer: NodeJS.Timeout | null = null
   if (options.announce) {
     mkdirSync(brokerPaths(options.home).dir, {recursive: true, mode: 0o700})
     writeFileAtomic(statePath, JSON.stringify(stateOf(broker.url, watch.state())) + '\n')
     announced = broker.url
+    usageTimer = recordBudgetUse(broker, brokerPaths(options.home).usage, options.warn)
   }
   return {
     broker,
     policyFile: file,
     stop: async () => {
       watch.close()
+      if (usageTimer) clearInterval(usageTimer)
       if (options.announce) {
         announced = null
         try {
@@ -137,6 +151,61 @@ export async function serveBroker(options: ServeOptions): Promise<{broker: Runni
       }
       await broker.close()
     },
+  }
+}
+
+/** What the budgets of a running broker have counted, as `outloop status` reads it. */
+export interface BudgetUseFile {
+  readonly pid: number
+  readonly at: string
+  readonly budgets: BudgetUse[]
+}
+
+/** Writes the budgets' use to `path` each second it changed: counts live in the broker's memory, status runs elsewhere. */
+function recordBudgetUse(broker: RunningBroker, path: string, warn?: (message: string) => void): NodeJS.Timeout {
+  let last = ''
+  let warned = false
+  const timer = setInterval(() => {
+    const budgets = broker.budgetUse()
+    const text = JSON.stringify(budgets)
+    if (text === last) return
+    try {
+      writeFileAtomic(path, JSON.stringify({pid: process.pid, at: new Date().toISOString(), budgets} satisfies BudgetUseFile) + '\n')
+      last = text
+    } catch {
+      if (!warned) warn?.(`Can't write ${path}: outloop status won't show budget use.`)
+      warned = true
+    }
+  }, 1000)
+  timer.unref()
+  return timer
+}
+
+/** The budgets' use the running broker last wrote, or null (no broker, or another one's file). */
+export function readBudgetUse(home: string, broker: BrokerStateFile | null): BudgetUse[] | null {
+  if (!broker) return null
+  try {
+    const file = JSON.parse(readFileSync(brokerPaths(home).usage, 'utf8')) as BudgetUseFile
+    return file.pid === broker.pid ? file.budgets : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * A desktop notification where the system has one (notify-send on Linux desktops, osascript on macOS), fired and
+ * forgotten: what waits and where to answer, never a value.
+ */
+function notifyDesktop(pending: PendingApproval): void {
+  const text = `${pending.tenant}: ${pending.method} ${pending.service} ${pending.path} waits for approval (outloop approvals approve ${pending.id})`
+  const clean = text.replace(/[^\x20-\x7e]/g, '?')
+  const command = process.platform === 'darwin' ? ['osascript', ['-e', `display notification ${JSON.stringify(clean)} with title "outloop"`]] : ['notify-send', ['--app-name=outloop', 'outloop: approval needed', clean]]
+  try {
+    const child = spawn(command[0] as string, command[1] as string[], {stdio: 'ignore', detached: false})
+    child.on('error', () => {})
+    child.unref()
+  } catch {
+    // no notifier here: the prompt and outloop approvals remain
   }
 }
 

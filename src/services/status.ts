@@ -11,7 +11,9 @@ import type {ServiceDefinition} from '../policy/types.js'
 import {detectConfinement, type Confinement} from '../sandbox/launch.js'
 import {UserError} from '../lib/errors.js'
 import {compareSecretRefs} from '../vault/ref.js'
-import {findRunningBroker, type BrokerStateFile} from './serve.js'
+import type {PendingApproval} from '../broker/approvals.js'
+import {listPendingApprovals} from './approvals.js'
+import {findRunningBroker, readBudgetUse, type BrokerStateFile} from './serve.js'
 import {isInternalTenant} from './vault/internal.js'
 import {openVaultForService, type VaultServiceOptions} from './vault/store.js'
 
@@ -30,6 +32,22 @@ export interface AccessStatus {
   readonly warnings: string[]
   /** Vaulted keys of connected clients that the policy does not grant (refused); null when the vault could not be read. */
   readonly ungranted: {tenant: string; name: string}[] | null
+  /** Requests waiting for a person's answer now (outloop approvals). */
+  readonly approvals: PendingApproval[]
+  /** Every budget the policy sets, with what the running broker has counted (0 when it counted nothing or none runs). */
+  readonly budgets: BudgetStatus[]
+}
+
+/** One budget of one grant, and its use now. */
+export interface BudgetStatus {
+  readonly tenant: string
+  readonly service: string
+  readonly secret: string
+  readonly limit: string
+  readonly count: number
+  readonly used: number
+  /** Seconds until the oldest counted request leaves the window; 0 when none counts. */
+  readonly freesInSec: number
 }
 
 /** Collects what `outloop status` shows; with `vault`, also the connected clients' vaulted keys the policy does not grant. */
@@ -65,7 +83,15 @@ export async function readAccessStatus(home: string, env: NodeJS.ProcessEnv, vau
   }
   const broker = await findRunningBroker(home)
   const brokerPolicy = broker?.policyDigest && broker.policyLoadedAt ? {current: policyText !== null && policyTextDigest(policyText) === broker.policyDigest, loadedAt: broker.policyLoadedAt} : null
-  return {bindings: bindings.map((b) => ({...b, grants: grants(b.tenant)})), broker, policyFile, policyExists, policyProblems: checked.problems, brokerPolicy, confinement: detectConfinement(env), warnings, ungranted}
+  const counted = readBudgetUse(home, broker) ?? []
+  const budgets: BudgetStatus[] = []
+  for (const [tenant, list] of checked.policy?.clients ?? [])
+    for (const grant of list)
+      for (const limit of grant.limits ?? []) {
+        const use = counted.find((u) => u.tenant === tenant && u.service === grant.service && u.secret === grant.secret && u.unit === limit.unit && u.count === limit.count)
+        budgets.push({tenant, service: grant.service, secret: grant.secret, limit: `${limit.count}/${limit.unit}`, count: limit.count, used: use?.used ?? 0, freesInSec: use?.freesInSec ?? 0})
+      }
+  return {bindings: bindings.map((b) => ({...b, grants: grants(b.tenant)})), broker, policyFile, policyExists, policyProblems: checked.problems, brokerPolicy, confinement: detectConfinement(env), warnings, ungranted, approvals: listPendingApprovals(home), budgets}
 }
 
 /** The `.env*` files of a connected folder (what an agent started there loads) that hard-code a provider's base URL. */

@@ -1,5 +1,5 @@
-import {escapeControlChars as shown} from '../lib/display.js'
-import type {Risk, ScanReport, Severity} from '../scan/report.js'
+import {escapeControlChars as shown, formatCount} from '../lib/display.js'
+import type {Finding, Risk, ScanReport, Severity} from '../scan/report.js'
 
 export interface TextStyle {
   readonly color: boolean
@@ -15,7 +15,7 @@ function paint(style: TextStyle, tone: Tone, text: string): string {
 const SEVERITY_TONE: Record<Severity, Tone> = {critical: 'red', high: 'red', medium: 'yellow', low: 'dim'}
 
 function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
+  return `${formatCount(n)} ${n === 1 ? one : many}`
 }
 
 function formatBytes(bytes: number): string {
@@ -33,7 +33,8 @@ function table(rows: string[][]): string[] {
 export function renderScanText(report: ScanReport, style: TextStyle): string {
   const out: string[] = []
   const {stats} = report
-  const where = `${plural(stats.files, 'file')}, ${formatBytes(stats.bytes)} in ${(stats.ms / 1000).toFixed(1)} s`
+  const read = report.history === undefined ? '' : `, and ${plural(report.history.blobs, 'blob')} of git history, ${formatBytes(report.history.bytes)}, from ${plural(report.history.repositories.length, 'repository', 'repositories')}`
+  const where = `${plural(stats.files, 'file')}, ${formatBytes(stats.bytes)}${read} in ${(stats.ms / 1000).toFixed(1)} s`
   if (report.findings.length === 0) {
     out.push(report.complete ? paint(style, 'green', `No plaintext keys found (${where}).`) : `No plaintext keys found in what could be read (${where}), but the scan is incomplete.`)
   } else {
@@ -60,7 +61,7 @@ export function renderScanText(report: ScanReport, style: TextStyle): string {
     out.push('', paint(style, 'bold', 'Findings:'))
     for (const f of report.findings) {
       const status = f.status === 'baselined' ? paint(style, 'dim', '  (baselined)') : ''
-      out.push(`  ${paint(style, 'cyan', `${shown(f.file)}:${f.line}:${f.column}`)}  ${f.rule}  ${shown(f.preview)}${status}`)
+      out.push(`  ${paint(style, 'cyan', `${shown(f.file)}:${f.line}:${f.column}`)}  ${f.rule}  ${shown(f.preview)}${status}${historyNote(f, style)}`)
     }
   }
   const incomplete = report.skipped.filter((s) => s.reason !== 'binary')
@@ -85,6 +86,14 @@ export function renderScanText(report: ScanReport, style: TextStyle): string {
   }
   if (report.findings.length > 0) out.push('', 'Next: outloop migrate ' + quoteArg(report.root) + ' --dry-run   (see what moving these keys into the vault would change)')
   return out.join('\n') + '\n'
+}
+
+/** With --history: "only in git history (1a2b3c4)" for a key the files no longer hold, "committed (1a2b3c4)" for one they do. */
+function historyNote(finding: Finding, style: TextStyle): string {
+  const history = finding.history
+  if (history == null) return ''
+  const commits = history.commits.slice(0, 3).map((c) => c.slice(0, 7)).join(', ') + (history.commits.length > 3 ? ', …' : '')
+  return history.inWorkingTree ? paint(style, 'dim', `  (committed: ${commits})`) : paint(style, 'yellow', `  (only in git history: ${commits})`)
 }
 
 function renderRisk(risk: Risk, style: TextStyle): string {

@@ -1,3 +1,4 @@
+import {formatCount} from '../lib/display.js'
 import type {ScanProgress} from '../services/scan.js'
 
 /** Whether the text report should be coloured: a TTY, no NO_COLOR, not a dumb terminal. */
@@ -9,7 +10,8 @@ export function wantsColor(): boolean {
 export function scanProgressLine(p: ScanProgress): string {
   const mb = p.bytes / 1024 ** 2
   const rate = p.ms > 0 ? mb / (p.ms / 1000) : 0
-  return `Scanning: ${p.files.toLocaleString('en-US')} ${p.files === 1 ? 'file' : 'files'}, ${mb.toFixed(1)} MB (${rate.toFixed(0)} MB/s), ${p.findings} ${p.findings === 1 ? 'key' : 'keys'} so far`
+  const blobs = p.blobs === undefined ? '' : ` and ${formatCount(p.blobs)} ${p.blobs === 1 ? 'blob' : 'blobs'} of history`
+  return `Scanning: ${formatCount(p.files)} ${p.files === 1 ? 'file' : 'files'}${blobs}, ${mb.toFixed(1)} MB (${rate.toFixed(0)} MB/s), ${p.findings} ${p.findings === 1 ? 'key' : 'keys'} so far`
 }
 
 /** A one-line progress counter on stderr, only on a TTY, so logs and pipes stay clean. */

@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 import {UserError} from '../lib/errors.js'
 import {VAULT_BACKENDS} from './types.js'

@@ -1,23 +1,10 @@
-import {randomBytes} from 'node:crypto'
 import {closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, type Stats} from 'node:fs'
 import {basename, dirname, join} from 'node:path'
 
 import {fingerprintSecret} from '../lib/fingerprint.js'
-import type {SecretValue} from '../lib/secret-value.js'
-import {
-  DEFAULT_SCRYPT,
-  deriveKeyFromPassphrase,
-  deriveSubKey,
-  keyedNameId,
-  NONCE_BYTES,
-  openSealed,
-  randomKey,
-  sealBytes,
-  TAG_BYTES,
-  type ScryptParams,
-} from './crypto.js'
-import {acquireFileLock, createFileAtomic, writeFileAtomic} from './fs-safe.js'
-import {DEFAULT_KEYCHAIN_SERVICE, probeKeychain, readKeychainItem, writeKeychainItem} from './keychain.js'
+import {keyedNameId, NONCE_BYTES, openSealed, sealBytes, TAG_BYTES} from './crypto.js'
+import {openVaultKey, readVaultKeyFile, vaultKeyPath, type OpenVault, type VaultKeyOptions} from './file-key.js'
+import {acquireFileLock, writeFileAtomic} from './fs-safe.js'
 import {
   applyPutToRecord,
   currentVersionOf,
@@ -30,11 +17,8 @@ import {
   type EntryRecord,
 } from './record.js'
 import {compareSecretRefs, formatSecretRef, type SecretRef} from './ref.js'
-import {VaultUnreadableError, WrongPassphraseError, type PutSecretInput, type SecretEntryInfo, type SecretStore, type StoredSecret} from './types.js'
-import {UserError} from '../lib/errors.js'
+import {VaultUnreadableError, type PutSecretInput, type SecretEntryInfo, type SecretStore, type StoredSecret} from './types.js'
 
-const KEY_FILE = 'key.json'
-const KEY_SCHEMA = 'outloop.vault-key/v1'
 const ENTRIES = 'entries'
 const LOCK_FILE = '.lock'
 const ENTRY_SUFFIX = '.olv'
@@ -54,53 +38,19 @@ const INDEX_FILE = 'versions.idx'
 const INDEX_MAGIC = Buffer.from('OLVI')
 const INDEX_SCHEMA = 'outloop.vault-index/v1'
 
-/** How a new file vault's master key is kept: in the OS keychain, from a passphrase, or keychain-if-available. */
-export type MasterKeyMode = 'auto' | 'keychain' | 'passphrase'
+export type {MasterKeyMode, PassphraseSource} from './file-key.js'
 
-/** Where a passphrase comes from: given up front (OUTLOOP_PASSPHRASE), or asked for (a hidden prompt). */
-export interface PassphraseSource {
-  readonly given: SecretValue | null
-  /** Asks on a terminal; throws a UserError that says how to give one when there is no terminal. */
-  ask(purpose: 'create' | 'unlock'): Promise<SecretValue>
-}
-
-export interface FileSecretStoreOptions {
-  /** The vault folder (OUTLOOP_HOME/vault). */
-  readonly dir: string
+export interface FileSecretStoreOptions extends VaultKeyOptions {
   /** The installation's fingerprint key (OUTLOOP_HOME/fingerprint.key). */
   readonly fingerprintKey: Buffer
-  /** How to protect the master key when this call creates the vault. */
-  readonly masterKey: MasterKeyMode
-  readonly passphrase: PassphraseSource
-  readonly keychainService?: string
   readonly maxVersions?: number
-  readonly scrypt?: ScryptParams
-  readonly lockTimeoutMs?: number
   readonly now?: () => Date
-}
-
-type MasterKeyRecord =
-  | {kind: 'passphrase'; kdf: 'scrypt'; salt: string; N: number; r: number; p: number}
-  | {kind: 'keychain'; service: string; account: string}
-
-interface KeyFile {
-  schema: string
-  id: string
-  createdAt: string
-  master: MasterKeyRecord
-  dataKey: {nonce: string; tag: string; ciphertext: string}
-}
-
-interface OpenVault {
-  readonly id: string
-  readonly dataKey: Buffer
-  readonly namesKey: Buffer
 }
 
 /**
  * The default backend: one AES-256-GCM encrypted file per entry under OUTLOOP_HOME/vault, named by a keyed
  * hash so names and tenants are not readable on disk. Entries are encrypted with a random data key, which is
- * wrapped by a master key kept in the OS keychain or derived from a passphrase (scrypt).
+ * wrapped by a master key kept in the OS keychain or derived from a passphrase (scrypt): file-key.ts.
  */
 export class FileSecretStore extends EntryRecordReads implements SecretStore {
   readonly backend = 'file' as const
@@ -120,7 +70,7 @@ export class FileSecretStore extends EntryRecordReads implements SecretStore {
   async initialize(): Promise<{created: boolean; masterKey: 'keychain' | 'passphrase'}> {
     const existed = existsSync(this.#keyPath())
     await this.#unlock(true)
-    const master = this.#readKeyFile().master
+    const master = readVaultKeyFile(this.#options.dir).master
     return {created: !existed, masterKey: master.kind}
   }
 
@@ -212,7 +162,7 @@ export class FileSecretStore extends EntryRecordReads implements SecretStore {
   }
 
   #keyPath(): string {
-    return join(this.#options.dir, KEY_FILE)
+    return vaultKeyPath(this.#options.dir)
   }
 
   #entryPath(vault: OpenVault, ref: SecretRef): string {
@@ -348,7 +298,7 @@ export class FileSecretStore extends EntryRecordReads implements SecretStore {
   /** Opens the vault once per store; creates it first when `create` and it does not exist. */
   #unlock(create: boolean): Promise<OpenVault> {
     if (this.#open === null) {
-      const opening = this.#openOrCreate(create)
+      const opening = openVaultKey(this.#options, create)
       this.#open = opening
       // A failed open (no vault yet on a read, wrong passphrase) must not stick to the store.
       opening.catch(() => {
@@ -356,98 +306,6 @@ export class FileSecretStore extends EntryRecordReads implements SecretStore {
       })
     }
     return this.#open
-  }
-
-  async #openOrCreate(create: boolean): Promise<OpenVault> {
-    // The master key this call just made, so the one who chose the passphrase is not asked for it again.
-    let created: {id: string; master: Buffer} | null = null
-    if (!existsSync(this.#keyPath())) {
-      if (!create) throw new VaultUnreadableError(`There is no vault at ${this.#options.dir} yet.`, 'Create it with outloop init.')
-      mkdirSync(this.#options.dir, {recursive: true, mode: 0o700})
-      const release = await acquireFileLock(join(this.#options.dir, LOCK_FILE), {timeoutMs: this.#options.lockTimeoutMs})
-      try {
-        if (!existsSync(this.#keyPath())) created = await this.#createKeyFile()
-      } finally {
-        release()
-      }
-    }
-    const keyFile = this.#readKeyFile()
-    const master = created !== null && created.id === keyFile.id ? created.master : await this.#masterKeyFor(keyFile)
-    const dataKey = openSealed(master, unb64Sealed(keyFile.dataKey), keyAad(keyFile))
-    if (dataKey === null) {
-      if (keyFile.master.kind === 'passphrase') {
-        throw new WrongPassphraseError()
-      }
-      throw new VaultUnreadableError("Can't open the vault: the master key in the OS keychain does not fit it.", `The keychain item ${keyFile.master.account} was replaced; restore it from a keychain backup. Nothing was changed.`)
-    }
-    return {id: keyFile.id, dataKey: deriveSubKey(dataKey, 'entries'), namesKey: deriveSubKey(dataKey, 'names')}
-  }
-
-  async #createKeyFile(): Promise<{id: string; master: Buffer}> {
-    const id = randomBytes(16).toString('hex')
-    let mode = this.#options.masterKey
-    if (mode === 'auto') mode = this.#options.passphrase.given !== null ? 'passphrase' : (await probeKeychain()).available ? 'keychain' : 'passphrase'
-    let master: Buffer
-    let record: MasterKeyRecord
-    if (mode === 'keychain') {
-      const service = this.#options.keychainService ?? DEFAULT_KEYCHAIN_SERVICE
-      const account = `file-vault-master-key/${id}`
-      master = randomKey()
-      await writeKeychainItem(service, account, master.toString('base64'))
-      record = {kind: 'keychain', service, account}
-    } else {
-      const passphrase = this.#options.passphrase.given ?? (await this.#options.passphrase.ask('create'))
-      if (passphrase.length < 8) throw new UserError('The vault passphrase is too short: use at least 8 characters.', 'Choose a longer OUTLOOP_PASSPHRASE. Nothing was created.')
-      const salt = randomBytes(16)
-      const params = this.#options.scrypt ?? DEFAULT_SCRYPT
-      master = await deriveKeyFromPassphrase(passphrase.reveal(), salt, params)
-      record = {kind: 'passphrase', kdf: 'scrypt', salt: salt.toString('base64'), ...params}
-    }
-    const keyFile: Omit<KeyFile, 'dataKey'> = {schema: KEY_SCHEMA, id, createdAt: new Date().toISOString(), master: record}
-    const sealed = sealBytes(master, randomKey(), keyAad(keyFile))
-    const full: KeyFile = {...keyFile, dataKey: {nonce: sealed.nonce.toString('base64'), tag: sealed.tag.toString('base64'), ciphertext: sealed.ciphertext.toString('base64')}}
-    mkdirSync(join(this.#options.dir, ENTRIES), {recursive: true, mode: 0o700})
-    createFileAtomic(this.#keyPath(), JSON.stringify(full, null, 2) + '\n')
-    return {id, master}
-  }
-
-  #readKeyFile(): KeyFile {
-    const path = this.#keyPath()
-    const damaged = (): never => {
-      throw new VaultUnreadableError(`The vault key file ${path} is damaged (truncated or corrupted).`, 'Restore it from a backup: without it the vault cannot be opened. Nothing was changed.')
-    }
-    let data: KeyFile
-    try {
-      data = JSON.parse(readFileSync(path, 'utf8')) as KeyFile
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EACCES') throw new UserError(`Can't read the vault key file ${path}: permission denied.`, 'Run outloop as the user who created the vault.')
-      return damaged()
-    }
-    if (typeof data !== 'object' || data === null || typeof data.schema !== 'string') return damaged()
-    if (data.schema !== KEY_SCHEMA) {
-      if (data.schema.startsWith('outloop.vault-key/')) throw new VaultUnreadableError(`The vault at ${this.#options.dir} was written by a newer outloop (${data.schema}).`, 'Upgrade outloop to open it. Nothing was changed.')
-      return damaged()
-    }
-    const m = data.master
-    const okMaster = m && ((m.kind === 'passphrase' && typeof m.salt === 'string' && [m.N, m.r, m.p].every(Number.isInteger)) || (m.kind === 'keychain' && typeof m.account === 'string' && typeof m.service === 'string'))
-    if (typeof data.id !== 'string' || !okMaster || !data.dataKey || typeof data.dataKey.ciphertext !== 'string') return damaged()
-    return data
-  }
-
-  async #masterKeyFor(keyFile: KeyFile): Promise<Buffer> {
-    const m = keyFile.master
-    if (m.kind === 'keychain') {
-      const stored = await readKeychainItem(m.service, m.account)
-      if (stored === null) {
-        throw new VaultUnreadableError(
-          "Can't open the vault: its master key is not in the OS keychain.",
-          `Look for the item "${m.account}" (service ${m.service}); it is missing when the vault comes from another machine or the keychain was reset. Nothing was changed.`,
-        )
-      }
-      return Buffer.from(stored, 'base64')
-    }
-    const passphrase = this.#options.passphrase.given ?? (await this.#options.passphrase.ask('unlock'))
-    return deriveKeyFromPassphrase(passphrase.reveal(), Buffer.from(m.salt, 'base64'), {N: m.N, r: m.r, p: m.p})
   }
 
   #encodeEntry(vault: OpenVault, path: string, record: EntryRecord): Buffer {
@@ -501,10 +359,6 @@ export class FileSecretStore extends EntryRecordReads implements SecretStore {
   }
 }
 
-function keyAad(keyFile: Pick<KeyFile, 'schema' | 'id' | 'master'>): Buffer {
-  return Buffer.from(`${keyFile.schema}|${keyFile.id}|${JSON.stringify(keyFile.master)}`)
-}
-
 /** Binds an entry's ciphertext to its header, its vault and its file name, so files can't be swapped. */
 function entryAad(vault: OpenVault, header: Buffer, path: string): Buffer {
   const name = basename(path)
@@ -519,10 +373,6 @@ function sameFile(a: Stats, b: Stats): boolean {
 /** Binds an index to its vault and its tenant folder, apart from any entry: one tenant's can't stand in for another's. */
 function indexAad(vault: OpenVault, tenantDir: string): Buffer {
   return Buffer.from(`${INDEX_SCHEMA}|${vault.id}|${basename(tenantDir)}`)
-}
-
-function unb64Sealed(sealed: KeyFile['dataKey']): {nonce: Buffer; tag: Buffer; ciphertext: Buffer} {
-  return {nonce: Buffer.from(sealed.nonce, 'base64'), tag: Buffer.from(sealed.tag, 'base64'), ciphertext: Buffer.from(sealed.ciphertext, 'base64')}
 }
 
 function listNames(dir: string): string[] {

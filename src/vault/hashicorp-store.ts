@@ -1,11 +1,8 @@
-import {readFileSync} from 'node:fs'
-import {request as httpRequest} from 'node:http'
-import {request as httpsRequest} from 'node:https'
-
 import {UserError} from '../lib/errors.js'
 import {fingerprintSecret} from '../lib/fingerprint.js'
 import {SecretValue} from '../lib/secret-value.js'
 import {compareSecretRefs, formatSecretRef, isValidSecretName, type SecretRef} from './ref.js'
+import {isCasMismatch, isNoRoute, VaultHttpClient, vaultErrors, type VaultResponse} from './vault-http.js'
 import {VaultConflictError, type PutSecretInput, type SecretEntryInfo, type SecretSources, type SecretStore, type SecretVersionInfo, type StoredSecret} from './types.js'
 
 /** Where tenants go: a path under the prefix (`secret/outloop/acme/…`), or a child namespace each (`ns/acme`). */
@@ -31,11 +28,6 @@ export interface HashicorpSecretStoreOptions {
   readonly casRetries?: number
 }
 
-interface VaultResponse {
-  readonly status: number
-  readonly body: Record<string, unknown> | null
-}
-
 interface KvMetadata {
   current_version: number
   created_time: string
@@ -47,7 +39,7 @@ interface KvMetadata {
 const LIST_CONCURRENCY = 8
 
 /**
- * HashiCorp Vault or OpenBao, KV version 2, over its HTTP API. Each entry is one KV secret whose data holds
+ * HashiCorp Vault or OpenBao, KV version 2, over its HTTP API (`vault-http.ts`). Each entry is one KV secret whose data holds
  * the value and that version's metadata; the entry's current metadata is also kept in the secret's
  * custom_metadata, so listing reads metadata only. Every write is a check-and-set.
  */
@@ -58,23 +50,16 @@ export class HashicorpSecretStore implements SecretStore {
   readonly #mount: string
   readonly #prefix: string
   readonly #layout: TenantLayout
-  readonly #ca: Buffer | undefined
+  readonly #http: VaultHttpClient
 
   constructor(options: HashicorpSecretStoreOptions) {
     this.#options = options
     this.#mount = trimSlashes(options.mount ?? 'secret')
     this.#prefix = trimSlashes(options.prefix ?? 'outloop')
     this.#layout = options.tenantLayout ?? 'path'
-    let address: URL
-    try {
-      address = new URL(options.address)
-    } catch {
-      throw new UserError(`VAULT_ADDR is not a URL: "${options.address.slice(0, 100)}".`, 'Set it like https://vault.example.com:8200')
-    }
-    if (address.protocol !== 'http:' && address.protocol !== 'https:') throw new UserError(`VAULT_ADDR must start with https:// or http://, not ${address.protocol}`, 'Set it like https://vault.example.com:8200')
-    this.#ca = options.caFile ? readFileSync(options.caFile) : undefined
+    this.#http = new VaultHttpClient(options)
     const where = [this.#mount, this.#prefix].filter(Boolean).join('/')
-    this.location = `Vault at ${address.origin} (${options.namespace ? `namespace ${options.namespace}, ` : ''}${where}/)`
+    this.location = `Vault at ${this.#http.origin} (${options.namespace ? `namespace ${options.namespace}, ` : ''}${where}/)`
   }
 
   async get(ref: SecretRef): Promise<StoredSecret | null> {
@@ -185,7 +170,7 @@ export class HashicorpSecretStore implements SecretStore {
       const keys = await this.#listKeys({tenant: '', name: ''}, this.#prefix)
       return keys.filter((k) => k.endsWith('/')).map((k) => k.slice(0, -1))
     }
-    const response = await this.#request('GET', 'sys/namespaces?list=true', this.#options.namespace)
+    const response = await this.#http.request('GET', 'sys/namespaces?list=true', this.#options.namespace)
     if (response.status === 404) return []
     this.#check(response, 'list namespaces', null)
     const keys = ((response.body?.data as {keys?: unknown})?.keys ?? []) as unknown[]
@@ -260,47 +245,7 @@ export class HashicorpSecretStore implements SecretStore {
   }
 
   #call(method: string, ref: SecretRef, path: string, body?: unknown): Promise<VaultResponse> {
-    return this.#request(method, `${this.#mount}/${path}`, this.#namespaceFor(ref.tenant || null), body)
-  }
-
-  #request(method: string, apiPath: string, namespace: string | undefined, body?: unknown): Promise<VaultResponse> {
-    const url = new URL(`v1/${apiPath}`, this.#options.address.endsWith('/') ? this.#options.address : this.#options.address + '/')
-    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body))
-    const headers: Record<string, string> = {'X-Vault-Token': this.#options.token.reveal(), 'X-Vault-Request': 'true'}
-    if (namespace) headers['X-Vault-Namespace'] = namespace
-    if (payload) {
-      headers['Content-Type'] = 'application/json'
-      headers['Content-Length'] = String(payload.length)
-    }
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest
-    return new Promise((resolve, reject) => {
-      const req = send(url, {method, headers, ca: this.#ca, timeout: this.#options.timeoutMs ?? 15_000}, (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8')
-          let parsed: Record<string, unknown> | null = null
-          try {
-            parsed = text ? (JSON.parse(text) as Record<string, unknown>) : null
-          } catch {
-            parsed = null
-          }
-          resolve({status: res.statusCode ?? 0, body: parsed})
-        })
-        res.on('error', reject)
-      })
-      req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), {code: 'ETIMEDOUT'})))
-      req.on('error', (error: NodeJS.ErrnoException) => {
-        const origin = url.origin
-        if (error.code === 'ECONNREFUSED') reject(new UserError(`Can't reach Vault at ${origin}: connection refused.`, 'Check VAULT_ADDR and that the server is running.'))
-        else if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') reject(new UserError(`Can't reach Vault at ${origin}: the host name does not resolve.`, 'Check VAULT_ADDR.'))
-        else if (error.code === 'ETIMEDOUT') reject(new UserError(`Vault at ${origin} did not answer in time.`, 'Check VAULT_ADDR and your network, then retry.'))
-        else if (/certificate|self.signed|CERT/i.test(`${error.code} ${error.message}`)) reject(new UserError(`Can't trust Vault's TLS certificate at ${origin} (${error.code ?? 'TLS error'}).`, 'Point VAULT_CACERT at the CA file that signed it.'))
-        else reject(new UserError(`Can't talk to Vault at ${origin}: ${error.code ?? error.message}.`, 'Check VAULT_ADDR and your network.'))
-      })
-      if (payload) req.write(payload)
-      req.end()
-    })
+    return this.#http.request(method, `${this.#mount}/${path}`, this.#namespaceFor(ref.tenant || null), body)
   }
 
   /** Turns Vault's error answers into what to do about them. Vault's own messages never carry values. */
@@ -359,19 +304,6 @@ function liveVersions(metadata: KvMetadata): number[] {
 function normalizeSources(raw: unknown): SecretSources {
   const s = raw as {files?: unknown; count?: unknown} | undefined
   return {files: Array.isArray(s?.files) ? s.files.map(String) : [], count: typeof s?.count === 'number' ? s.count : 0}
-}
-
-function vaultErrors(response: VaultResponse): string {
-  const errors = response.body?.errors
-  return Array.isArray(errors) ? errors.map(String).join('; ').slice(0, 200) : ''
-}
-
-function isNoRoute(response: VaultResponse): boolean {
-  return response.status === 404 && /no handler for route|route entry not found/i.test(vaultErrors(response))
-}
-
-function isCasMismatch(response: VaultResponse): boolean {
-  return response.status === 400 && /check-and-set/i.test(vaultErrors(response))
 }
 
 function trimSlashes(text: string): string {

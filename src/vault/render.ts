@@ -5,6 +5,9 @@ import type {SecretEntryInfo, SecretVersionInfo, VaultBackendKind} from './types
 export const VAULT_LIST_SCHEMA = 'outloop.vault-list/v1'
 export const VAULT_ENTRY_SCHEMA = 'outloop.vault-entry-info/v1'
 export const VAULT_HISTORY_SCHEMA = 'outloop.vault-history/v1'
+export const VAULT_SET_SCHEMA = 'outloop.vault-set/v1'
+export const VAULT_ROTATE_SCHEMA = 'outloop.vault-rotate/v1'
+export const VAULT_RM_SCHEMA = 'outloop.vault-rm/v1'
 
 /** An entry's metadata as JSON-ready data (never a value). */
 export function entryInfoToJson(info: SecretEntryInfo): Record<string, unknown> {

@@ -4,7 +4,7 @@ import {mkdirSync, realpathSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {Client} from '@modelcontextprotocol/sdk/client/index.js'
 import {StdioClientTransport} from '@modelcontextprotocol/sdk/client/stdio.js'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
 
 import {ALNUM, randomString} from '../../src/lib/random.js'
 import {fakeKeyOf} from '../helpers/fakes.js'
@@ -137,6 +137,7 @@ describe('outloop mcp', () => {
         '      service: openai',
         '      methods: [GET]',
         '      paths: ["/v1/models/**"]',
+        '    - {secret: crm-key, service: crm, paths: ["/deals/**"], approve: always, limit: 5/min}',
         '    - {secret: crm-key, service: crm}',
         '  globex:',
         '    - {secret: openai-api-key, service: openai}',
@@ -175,10 +176,18 @@ describe('outloop mcp', () => {
             {secret: 'outloop://acme/openai-api-key', methods: ['GET'], paths: ['/v1/models/**'], readOnly: true},
           ],
         },
-        {service: 'crm', upstream: host, grants: [{secret: 'outloop://acme/crm-key', methods: ['*'], paths: ['/**'], readOnly: false}]},
+        {
+          service: 'crm',
+          upstream: host,
+          grants: [
+            {secret: 'outloop://acme/crm-key', methods: ['*'], paths: ['/deals/**'], readOnly: false, approval: 'always', budgets: ['5/min']},
+            {secret: 'outloop://acme/crm-key', methods: ['*'], paths: ['/**'], readOnly: false},
+          ],
+        },
       ],
     })
     expect(textOf(listed)).toContain('No broker is running')
+    expect(textOf(listed)).toContain('/deals/**  with outloop://acme/crm-key  (every call waits for a person to approve it; at most 5/min)')
 
     const call = await mcp.call('call_api', {service: 'openai', method: 'POST', path: '/v1/chat/completions', body: {model: 'x'}})
     expect(call.isError).toBe(true)
@@ -256,6 +265,37 @@ describe('outloop mcp', () => {
         if (!passphrase) expect(stderr).toContain('masked by their fingerprints only')
       })
     }
+
+    it('a call under a grant that needs approval waits for outloop approvals: approved it goes through once, denied it is a tool error', async () => {
+      upstream.seen.length = 0
+      const mcp = await connectMcp()
+      const heldId = () =>
+        vi.waitFor(
+          async () => {
+            const pending = JSON.parse((await cli(['approvals', '--json'])).stdout).pending as Array<{id: string; path: string}>
+            expect(pending).toHaveLength(1)
+            return pending[0]!
+          },
+          {timeout: 15_000, interval: 200},
+        )
+      const approved = mcp.call('call_api', {service: 'crm', method: 'POST', path: '/deals/42', body: {stage: 'won'}})
+      const first = await heldId()
+      expect(first.path).toBe('/deals/42')
+      expect(upstream.seen).toHaveLength(0)
+      expect((await cli(['approvals', 'approve', first.id])).code).toBe(0)
+      const result = await approved
+      expect(result.isError, textOf(result)).toBeFalsy()
+      expect((result.structuredContent as {status: number}).status).toBe(200)
+      expect(upstream.seen.map((s) => s.url)).toEqual(['/crm/deals/42'])
+
+      const denied = mcp.call('call_api', {service: 'crm', method: 'DELETE', path: '/deals/42'})
+      expect((await cli(['approvals', 'deny', (await heldId()).id])).code).toBe(0)
+      const refusal = await denied
+      expect(refusal.isError).toBe(true)
+      expect(textOf(refusal)).toMatch(/403 approval-denied/)
+      expect(upstream.seen).toHaveLength(1)
+      await mcp.close()
+    })
 
     it("another client's placeholder, an ungranted service, method or path are tool errors, and the upstream counts zero", async () => {
       upstream.seen.length = 0

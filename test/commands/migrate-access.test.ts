@@ -76,7 +76,7 @@ describe('outloop migrate, then the access layer in one step', () => {
   }, 60_000)
 
   it('--serve starts the broker: wrong-client access is refused before any upstream call, and Ctrl-C stops it', async () => {
-    const migrate = spawnCli(['migrate', root, '--yes', '--serve'], {home, env})
+    const migrate = spawnCli(['migrate', root, '--yes', '--serve', '--port', '0'], {home, env})
     try {
       const url = (await migrate.waitFor(/Access layer listening on (http:\/\/127\.0\.0\.1:\d+)/))[1]
       expect(migrate.output()).toContain(`Wrote a starter policy to ${join(home, 'policy.yaml')}`)
@@ -103,7 +103,7 @@ describe('outloop migrate, then the access layer in one step', () => {
     const serve = spawnCli(['serve', '--port', '0'], {home, env})
     try {
       const url = (await serve.waitFor(/(http:\/\/127\.0\.0\.1:\d+)\n/))[1]
-      const r = await cli(['migrate', root, '--yes', '--serve'])
+      const r = await cli(['migrate', root, '--yes', '--serve', '--port', '0'])
       expect(r.code, r.stderr).toBe(0)
       expect(r.stdout).toContain(`The access layer is already running at ${url}`)
       expect(r.stdout).toContain('Refused until granted in the policy (no built-in service, or not granted there): outloop://globex/anthropic-api-key.')

@@ -1,4 +1,5 @@
 import {readFileSync} from 'node:fs'
+import {createServer, type Server} from 'node:net'
 import {join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 
@@ -62,8 +63,26 @@ describe.skipIf(!hasTmux)('outloop migrate wizard on a terminal', () => {
     await waitFor('Key 1 of 2')
   }
 
+  /** Listens on the access layer's default port for the test's length (unless something already does): no test may need it. */
+  const holdDefaultPort = (): Promise<Server | null> =>
+    new Promise((resolve) => {
+      const server = createServer()
+      server.once('error', () => resolve(null))
+      server.listen(7745, '127.0.0.1', () => resolve(server))
+    })
+
   it('walks the whole flow, renames an entry, applies, and shows no key on screen', async () => {
-    start(`migrate '${root}'`)
+    const held = await holdDefaultPort()
+    try {
+      await walkWholeFlow()
+    } finally {
+      held?.close()
+    }
+  })
+
+  const walkWholeFlow = async (): Promise<void> => {
+    // The broker on a free port: with the default one taken (an outloop serve, another test) this still passes.
+    start(`migrate '${root}' --port 0`)
     await reachReview()
     keys('Enter')
     await waitFor('Key 2 of 2')
@@ -88,8 +107,9 @@ describe.skipIf(!hasTmux)('outloop migrate wizard on a terminal', () => {
     // One confirmation: both folders connected, a starter policy written, the broker serving until Ctrl-C.
     keys('y')
     const serving = await waitFor('Ctrl-C stops it.')
-    const url = /Access layer listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(serving.replace(/\n/g, ''))?.[1]
+    const url = /Access layer listening on (http:\/\/127\.0\.0\.1:\d+)\. Ctrl-C/.exec(serving.replace(/\n/g, ''))?.[1]
     expect(url, serving).toBeDefined()
+    expect(url).not.toBe('http://127.0.0.1:7745')
     expect((await fetch(`${url}/_outloop/health`)).status).toBe(200)
     expect(readWorkspaceBindings(home).map((b) => [b.tenant, b.dir])).toEqual([
       ['acme', join(root, 'acme')],
@@ -111,7 +131,7 @@ describe.skipIf(!hasTmux)('outloop migrate wizard on a terminal', () => {
     const reveal = await runCli(['vault', 'get', 'outloop://acme/stripe-main', '--reveal', '--force'], {home, env})
     expect(reveal.stdout.trim()).toBe(stripe)
     expectNoSecrets([...screens(), acme, list.stdout, list.stderr], secrets)
-  })
+  }
 
   /** A vault made beforehand with the passphrase, so the wizard asks for it to unlock. */
   const existingVault = async (): Promise<void> => {

@@ -1,7 +1,7 @@
 import {mkdirSync, readdirSync, readFileSync} from 'node:fs'
 import {join, sep} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {Plugin} from '@oclif/core'
+import {Config, Plugin} from '@oclif/core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {fakeKeyFor} from '../helpers/fakes.js'
@@ -11,7 +11,14 @@ import {expectNoSecrets, makeTempDir, REPO_ROOT, runCli, writeTree} from '../hel
 const TRACER = join(REPO_ROOT, 'scripts', 'lib', 'trace-modules.js')
 
 /** Modules that only some commands need: none of them may load for --version, scan or check. */
-const HEAVY = ['/node_modules/ink/', '/node_modules/react/', '/node_modules/react-reconciler/', '/node_modules/@napi-rs/', '/node_modules/@modelcontextprotocol/']
+const HEAVY = ['/node_modules/ink/', '/node_modules/react/', '/node_modules/react-reconciler/', '/node_modules/@napi-rs/', '/node_modules/@modelcontextprotocol/', '/node_modules/undici/']
+/**
+ * Modules a scan loads only when a file needs them: the YAML and JSON parsers, globbing beyond the default
+ * ignores, the rule tables (for the first file scanned) and the SARIF writer. oclif's package index (semver's
+ * engine check) and fast-glob load for no command.
+ */
+const ON_DEMAND = ['/node_modules/yaml/', '/node_modules/jsonc-parser/', '/node_modules/micromatch/', '/node_modules/fast-glob/', '/node_modules/semver/', '/node_modules/@oclif/core/lib/index.js', '/dist/report/sarif.js']
+const RULE_TABLES = '/dist/detectors/registry.js'
 
 describe('start-up', () => {
   let dir: string
@@ -30,6 +37,7 @@ describe('start-up', () => {
     return {...result, modules}
   }
   const heavyIn = (modules: string[]) => modules.filter((p) => HEAVY.some((h) => p.includes(h)))
+  const onDemandIn = (modules: string[]) => modules.filter((p) => ON_DEMAND.some((h) => p.includes(h)))
   const commandsIn = (modules: string[]) => modules.filter((p) => p.includes('/dist/commands/')).map((p) => p.slice(p.indexOf('/dist/commands/') + 1))
 
   beforeAll(() => {
@@ -54,18 +62,20 @@ describe('start-up', () => {
     expect(Object.keys(onDisk.commands).sort()).toEqual(ids.sort())
   })
 
-  it('outloop --version reads the manifest: no command module and no heavy module loads', async () => {
+  it('outloop --version answers without oclif, in the very line oclif prints', async () => {
     const {code, stdout, modules} = await traced(['--version'])
     expect(code).toBe(0)
+    // oclif's own answer, from the same package.json: the fast path in bin/run.js must not drift from it.
+    const config = await Config.load(REPO_ROOT)
+    expect(stdout).toBe(`${config.userAgent}\n`)
     const version = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).version
     expect(stdout).toContain(`outloop/${version}`)
-    // The trace works: oclif itself is seen.
-    expect(modules.some((p) => p.includes('/node_modules/@oclif/core/'))).toBe(true)
-    expect(commandsIn(modules)).toEqual([])
-    expect(heavyIn(modules)).toEqual([])
+    // The trace works (bin/run.js itself is seen), and no package at all loads.
+    expect(modules.some((p) => p.endsWith('/bin/run.js'))).toBe(true)
+    expect(modules.filter((p) => p.includes('/node_modules/'))).toEqual([])
   })
 
-  it('outloop scan loads its own command only, without ink, react, the keychain addon or the MCP SDK', async () => {
+  it('outloop scan loads its own command only, without ink, react, the keychain addon, undici or the MCP SDK', async () => {
     const tree = join(dir, 'clients')
     const key = fakeKeyFor('openai-project-key')
     planted.push(key)
@@ -76,6 +86,28 @@ describe('start-up', () => {
     expect(commandsIn(modules)).toEqual(['dist/commands/scan.js'])
     expect(modules.some((p) => p.endsWith('/dist/services/scan.js'))).toBe(true)
     expect(heavyIn(modules)).toEqual([])
+    // A .env file needs the rules but neither parser library.
+    expect(modules.some((p) => p.endsWith(RULE_TABLES))).toBe(true)
+    expect(onDemandIn(modules)).toEqual([])
+  })
+
+  it('outloop scan of an empty folder loads no rule table and no parser; an outloop.yaml, a YAML file or SARIF load theirs', async () => {
+    const empty = join(dir, 'empty-tree')
+    mkdirSync(empty)
+    const bare = await traced(['scan', empty])
+    expect(bare.code).toBe(0)
+    expect(bare.stdout).toContain('No plaintext keys found (0 files')
+    expect(bare.modules.filter((p) => p.endsWith(RULE_TABLES))).toEqual([])
+    expect(onDemandIn(bare.modules)).toEqual([])
+    expect(heavyIn(bare.modules)).toEqual([])
+
+    // Each loads when it is needed, so the lists above would see a module that loads too early.
+    const configured = join(dir, 'configured-tree')
+    writeTree(configured, {'outloop.yaml': 'ignore:\n  - "**/*.log"\n', 'acme/compose.yaml': 'services:\n  app:\n    image: nginx\n'})
+    const sarif = await traced(['scan', configured, '--format', 'sarif'])
+    expect(sarif.code, sarif.stderr).toBe(0)
+    expect(JSON.parse(sarif.stdout).version).toBe('2.1.0')
+    for (const lazy of ['/node_modules/yaml/', '/node_modules/micromatch/', '/dist/report/sarif.js', RULE_TABLES]) expect(sarif.modules.some((p) => p.includes(lazy)), lazy).toBe(true)
   })
 
   it('outloop check --staged (the pre-commit hook) loads none of them either', async () => {
@@ -92,6 +124,7 @@ describe('start-up', () => {
     expect(stdout).toContain('1 file checked')
     expect(commandsIn(modules)).toEqual(['dist/commands/check.js'])
     expect(heavyIn(modules)).toEqual([])
+    expect(onDemandIn(modules)).toEqual([])
     // One staged file is scanned on the main thread: a worker would cost more to start than the scan.
     expect(modules.filter((p) => p.endsWith('/dist/scan/worker.js'))).toEqual([])
   })

@@ -67,6 +67,22 @@ const ROUTES: [string, string, string?][] = [
   ['app/settings.py', 'source-python'],
   ['scripts/deploy.sh', 'source-shell'],
   ['setup.ps1', 'source-powershell'],
+  // A name that says nothing: the content decides, for the formats whose decoding matters.
+  ['backup-2024.json', 'docker-config', '{\n  "auths": {"r.example.com": {"auth": "eA=="}}\n}\n'],
+  ['case1.txt', 'docker-config', '{"auths": {}}'],
+  ['notes.txt', 'kubernetes', 'apiVersion: v1\nkind: Secret\ndata:\n  A: eA==\n'],
+  ['dump', 'kubernetes', '# exported\napiVersion: v1\nkind: "Secret"\n'],
+  ['case2.txt', 'json', '{"type": "service_account", "project_id": "p"}'],
+  ['old/creds', 'netrc', 'machine api.example.com\n  login bot\n  password x\n'],
+  ['backup/deploy', 'pem', '-----BEGIN EC PRIVATE KEY-----\nx\n-----END EC PRIVATE KEY-----\n'],
+  // ...and only those: prose that mentions them, and Markdown, stay notes; other JSON stays JSON.
+  ['notes.txt', 'notes', 'the machine room password is on the wall\nask for it\nthird line\n'],
+  ['notes.txt', 'notes', 'Secrets: kind: Secret goes in k8s\n'],
+  ['docs/k8s.md', 'notes', 'apiVersion: v1\nkind: Secret\n'],
+  ['docs/keys.md', 'notes', '-----BEGIN EC PRIVATE KEY-----\nx\n-----END EC PRIVATE KEY-----\n'],
+  ['app/config.json', 'json', '{"type": "service_account"}'],
+  ['deploy/values.yaml', 'yaml', 'password: x\nmachine: y\n'],
+  ['.env', 'dotenv', '{"auths": {}}'],
 ]
 
 describe('extractValues routing', () => {

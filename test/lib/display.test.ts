@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
-import {escapeControlChars} from '../../src/lib/display.js'
+import {escapeControlChars, formatCount} from '../../src/lib/display.js'
 
 describe('escapeControlChars', () => {
   it('makes every character a terminal acts on visible', () => {
@@ -16,5 +16,13 @@ describe('escapeControlChars', () => {
 
   it('leaves ordinary text, accents and emoji as they are', () => {
     for (const text of ['acme/.env', 'Acme Corp/notes – café.md', '客户/配置.yaml', 'a b/😀.txt', '']) expect(escapeControlChars(text)).toBe(text)
+  })
+})
+
+describe('formatCount', () => {
+  it("writes whole numbers as toLocaleString('en-US') does, without loading Intl", () => {
+    const values = [0, 1, -1, 7, 12, 999, 1000, -1000, 1001, 9999, 10000, 65536, 100000, 999999, 1000000, 1234567, -1234567, 2 ** 31, Number.MAX_SAFE_INTEGER, 1.5, -0.25, 1e21]
+    for (let n = 1; n < 1e15; n *= 7) values.push(n, n + 1, -n)
+    for (const n of values) expect(formatCount(n), String(n)).toBe(n.toLocaleString('en-US'))
   })
 })

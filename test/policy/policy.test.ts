@@ -53,6 +53,32 @@ describe('policy', () => {
     expect(evaluatePolicy(policy, {tenant: 'globex', service: 'openai', method: 'POST', path: '/v1/chat/completions'})).toEqual({allowed: false, reason: 'service-not-allowed'})
   })
 
+  it('reads approval rules and budgets, and points at each bad one', () => {
+    const read = parsePolicyText(
+      'clients:\n  acme:\n    - {secret: k, service: stripe, approve: writes, approveWithin: 90s, limit: 60/min}\n    - {secret: k, service: openai, approve: always, limit: [10/min, "500 / hour", 2000/day]}\n    - {secret: k, service: anthropic, approve: never}\n',
+      'policy.yaml',
+    )
+    const [stripe, openai, anthropic] = read.clients.get('acme')!
+    expect(stripe).toMatchObject({approve: 'writes', approveWithinMs: 90_000, limits: [{count: 60, windowMs: 60_000, unit: 'min'}]})
+    expect(openai).toMatchObject({approve: 'always', limits: [{count: 10, unit: 'min'}, {count: 500, windowMs: 3_600_000, unit: 'hour'}, {count: 2000, windowMs: 86_400_000, unit: 'day'}]})
+    expect(openai!.approveWithinMs).toBeUndefined()
+    // never is the default, so it is not kept.
+    expect(anthropic!.approve).toBeUndefined()
+    const bad = checkPolicyText('clients:\n  acme:\n    - {secret: k, service: stripe, approve: sometimes}\n    - {secret: k, service: stripe, approveWithin: 2 weeks}\n    - {secret: k, service: stripe, limit: 60/fortnight}\n    - {secret: k, service: stripe, limit: 0/min}\n    - {secret: k, service: stripe, approveWithin: 25h}\n', 'p.yaml')
+    expect(bad.policy).toBeNull()
+    expect(bad.problems.map((p) => [p.line, p.message.split(' ')[0]])).toEqual([
+      [3, 'expected'],
+      [4, 'expected'],
+      [5, 'expected'],
+      [6, 'expected'],
+      [7, 'expected'],
+    ])
+    expect(bad.problems[0]!.message).toContain('"writes"')
+    expect(bad.problems[2]!.message).toContain('60/min')
+    // The grant that allowed a request comes back with the decision: its approval rule and budgets apply next.
+    expect(evaluatePolicy(read, {tenant: 'acme', service: 'stripe', method: 'POST', path: '/v1/charges'})).toMatchObject({allowed: true, grant: stripe})
+  })
+
   it("refuses a grant to outloop's own namespaces, which hold migration backup keys and template values", () => {
     const {problems} = checkPolicyText('clients:\n  outloop.migrate:\n    - {secret: backup-x, service: openai}\n', 'policy.yaml')
     expect(problems).toEqual([expect.objectContaining({line: 2, column: 3, message: expect.stringContaining('outloop\'s own and never granted')})])

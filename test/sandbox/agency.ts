@@ -115,7 +115,6 @@ export async function makeAgency(user: TestUser): Promise<Agency> {
     OUTLOOP_HOME: home,
     OUTLOOP_VAULT: 'file',
     OUTLOOP_PASSPHRASE: passphrase,
-    OUTLOOP_FAKE_SEED: process.env.OUTLOOP_FAKE_SEED,
     XDG_RUNTIME_DIR: run,
     DBUS_SESSION_BUS_ADDRESS: address,
   }
@@ -148,7 +147,7 @@ export async function makeAgency(user: TestUser): Promise<Agency> {
   chownSync(join(home, 'config.yaml'), user.uid, user.gid)
   await must(['vault', 'set', 'acme/openai-api-key'], keys.acme)
   await must(['vault', 'set', 'globex/openai-api-key'], keys.globex)
-  writeFileSync(join(home, 'policy.yaml'), `services:\n  openai:\n    upstream: ${upstream.url}\nclients:\n  acme:\n    - secret: openai-api-key\n      service: openai\n      methods: [POST]\n      paths: ["/v1/chat/completions"]\n  globex:\n    - {secret: openai-api-key, service: openai}\n`)
+  writeFileSync(join(home, 'policy.yaml'), `services:\n  openai:\n    upstream: ${upstream.url}\nclients:\n  acme:\n    - secret: openai-api-key\n      service: openai\n      methods: [POST]\n      paths: ["/v1/chat/completions"]\n    - {secret: openai-api-key, service: openai, methods: [POST], paths: ["/v1/responses"], approve: always, approveWithin: 8s}\n  globex:\n    - {secret: openai-api-key, service: openai}\n`)
   chownSync(join(home, 'policy.yaml'), user.uid, user.gid)
   await must(['connect', acme, '--tenant', 'acme'])
   await must(['connect', globex, '--tenant', 'globex'])

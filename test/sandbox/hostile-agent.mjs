@@ -2,9 +2,10 @@
 // another client's keys or sessions that an agent with a shell has, and prints one JSON line per route:
 // {route, blocked, detail}. `detail` says what happened (an errno, a status, a count), never what was read.
 import {execFileSync, spawnSync} from 'node:child_process'
-import {closeSync, openSync, readdirSync, readFileSync, readSync, writeFileSync} from 'node:fs'
+import {closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, writeFileSync} from 'node:fs'
 import {connect} from 'node:net'
 import {request} from 'node:http'
+import {join} from 'node:path'
 
 const config = JSON.parse(readFileSync(process.env.HOSTILE_CONFIG_FILE, 'utf8'))
 const results = []
@@ -208,6 +209,37 @@ const outloop = (args) => spawnSync(process.execPath, [config.outloopEntry, ...a
   const umount = spawnSync('umount', [config.home], {encoding: 'utf8'})
   const after = tryRead(config.sessionKeyFile)
   report('unmount what hides OUTLOOP_HOME', !(after.ok && after.bytes.length > 0), `umount exit ${umount.status}`)
+}
+// 19. Approve our own request: the grant for /v1/responses holds every request for a person (approve: always).
+{
+  const held = broker('/openai/v1/responses', {'x-outloop-session': process.env.OUTLOOP_SESSION, authorization: 'Bearer outloop://acme/openai-api-key'})
+  await new Promise((resolve) => setTimeout(resolve, 500))
+  const asOperator = (args) => spawnSync(process.execPath, [config.outloopEntry, ...args], {encoding: 'utf8', timeout: 20_000, env: {...process.env, NO_COLOR: '1', OUTLOOP_HOME: config.home}, input: ''})
+  const ids = new Set()
+  try {
+    for (const entry of JSON.parse(asOperator(['approvals', '--json']).stdout).pending) ids.add(entry.id)
+  } catch {}
+  let pendingFolder
+  try {
+    for (const name of readdirSync(join(config.home, 'approvals', 'pending'))) ids.add(name.replace(/\.json$/, ''))
+    pendingFolder = 'listed'
+  } catch (error) {
+    pendingFolder = errno(error)
+  }
+  report('see its own held request (outloop approvals, the pending folder)', ids.size === 0, `${ids.size} seen, folder ${pendingFolder}`)
+  let approved = false
+  for (const id of ids) if (asOperator(['approvals', 'approve', id, '--for-session']).status === 0) approved = true
+  let forged
+  try {
+    mkdirSync(join(config.home, 'approvals', 'answers'), {recursive: true})
+    for (const id of ids.size > 0 ? ids : ['k7m2qx9d']) writeFileSync(join(config.home, 'approvals', 'answers', `${id}.json`), JSON.stringify({id, answer: 'approve', scope: 'session'}))
+    forged = 'written'
+  } catch (error) {
+    forged = errno(error)
+  }
+  report('approve its own held request (outloop approvals approve, a forged answer file)', !approved && forged !== 'written', `${approved ? 'approved' : 'refused'}, answer file ${forged}`)
+  const outcome = await held
+  report('its held request goes upstream without a person', outcome.status === 403 && outcome.reason === 'approval-timeout', `${outcome.status} ${outcome.reason}`)
 }
 
 process.stdout.write(results.map((r) => JSON.stringify(r)).join('\n') + '\n')

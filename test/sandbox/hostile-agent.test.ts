@@ -80,7 +80,7 @@ describe.skipIf(!canConfine && process.env.CI !== 'true').each(users)('a prompt-
     const open = parseRoutes(run.stdout)
       .filter((r) => !r.blocked)
       .map((r) => r.route)
-    for (const route of ['read every file under OUTLOOP_HOME by its path', 'read the session signing key', "read another client's folder", 'read a client folder not connected yet (plaintext keys)', '/proc/PID/environ of outloop serve', 'connect to the D-Bus session bus socket', 'write the policy']) {
+    for (const route of ['read every file under OUTLOOP_HOME by its path', 'read the session signing key', "read another client's folder", 'read a client folder not connected yet (plaintext keys)', '/proc/PID/environ of outloop serve', 'connect to the D-Bus session bus socket', 'write the policy', 'approve its own held request (outloop approvals approve, a forged answer file)']) {
       expect(open).toContain(route)
     }
     expectNoSecrets([run.stdout, run.stderr], secrets)

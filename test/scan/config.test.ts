@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest'
 
 import {UserError} from '../../src/lib/errors.js'
-import {EMPTY_CONFIG, parseByteSize, parseScanConfig} from '../../src/scan/config.js'
+import {parseScanConfig} from '../../src/scan/config-parse.js'
+import {EMPTY_CONFIG, parseByteSize} from '../../src/scan/config.js'
 import {placePath, tenantNameFromFolder} from '../../src/scan/tenants.js'
 
 describe('outloop.yaml', () => {

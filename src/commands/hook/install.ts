@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 import {fileURLToPath} from 'node:url'
 
 import {OutloopCommand} from '../../lib/command.js'
@@ -15,12 +15,17 @@ export default class HookInstall extends OutloopCommand {
   static override flags = {
     baseline: Flags.string({char: 'b', description: 'Baseline file, relative to the repository top.', default: DEFAULT_BASELINE_FILE}),
     force: Flags.boolean({description: 'Replace an existing pre-commit hook.'}),
+    json: Flags.boolean({description: 'Print the hook installed as one JSON document (schema outloop.hook-install/v1).'}),
   }
 
   async run(): Promise<void> {
     const {flags} = await this.parse(HookInstall)
     const bin = fileURLToPath(new URL('../../../bin/run.js', import.meta.url))
     const {path, replaced} = installPreCommitHook({cwd: process.cwd(), baseline: flags.baseline, force: flags.force, fallbackCommand: [process.execPath, bin]})
+    if (flags.json) {
+      this.log(JSON.stringify({schema: 'outloop.hook-install/v1', hook: path, replaced, baseline: flags.baseline}, null, 2))
+      return
+    }
     this.logToStderr(`${replaced ? 'Replaced' : 'Installed'} the pre-commit hook at ${path}: commits that add a plaintext key not in ${flags.baseline} will be refused.`)
   }
 }

@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 import {OutloopCommand} from '../../lib/command.js'
 import {outloopHome} from '../../lib/paths.js'

@@ -1,4 +1,5 @@
-import {Args, Flags} from '@oclif/core'
+import * as Args from '@oclif/core/args'
+import * as Flags from '@oclif/core/flags'
 
 import {OutloopCommand} from '../../lib/command.js'
 import {UserError} from '../../lib/errors.js'
@@ -6,6 +7,7 @@ import {outloopHome} from '../../lib/paths.js'
 import {removeVaultSecret} from '../../services/vault/entries.js'
 import {vaultBackendFlags} from '../../vault/command-flags.js'
 import {formatSecretRef, parseSecretRef} from '../../vault/ref.js'
+import {VAULT_RM_SCHEMA} from '../../vault/render.js'
 import {canPromptOnTerminal, confirmOnTerminal} from '../../vault/tty.js'
 
 export default class VaultRm extends OutloopCommand {
@@ -22,6 +24,7 @@ export default class VaultRm extends OutloopCommand {
   static override flags = {
     ...vaultBackendFlags,
     yes: Flags.boolean({char: 'y', description: 'Delete without asking.'}),
+    json: Flags.boolean({description: `Print what was deleted as one JSON document (schema ${VAULT_RM_SCHEMA}).`}),
   }
 
   async run(): Promise<void> {
@@ -37,6 +40,10 @@ export default class VaultRm extends OutloopCommand {
       ref,
       confirm: flags.yes ? undefined : (info) => confirmOnTerminal(`Delete ${formatSecretRef(ref)} (${info.provider ?? 'unknown provider'}) and its ${info.versions} kept ${info.versions === 1 ? 'version' : 'versions'}?`),
     })
+    if (flags.json) {
+      this.log(JSON.stringify({schema: VAULT_RM_SCHEMA, ref: formatSecretRef(ref), location, versions}, null, 2))
+      return
+    }
     this.logToStderr(`Deleted ${formatSecretRef(ref)} and ${versions} ${versions === 1 ? 'version' : 'versions'} from ${location}.`)
   }
 }

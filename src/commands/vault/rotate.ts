@@ -1,10 +1,12 @@
-import {Args, Flags} from '@oclif/core'
+import * as Args from '@oclif/core/args'
+import * as Flags from '@oclif/core/flags'
 
 import {OutloopCommand} from '../../lib/command.js'
 import {outloopHome} from '../../lib/paths.js'
 import {rotateVaultSecret, undoVaultRotation} from '../../services/vault/entries.js'
 import {vaultBackendFlags} from '../../vault/command-flags.js'
 import {formatSecretRef, parseSecretRef} from '../../vault/ref.js'
+import {entryInfoToJson, VAULT_ROTATE_SCHEMA} from '../../vault/render.js'
 import {refuseValueOnCommandLine} from '../../vault/command-flags.js'
 import {canPromptOnTerminal, readHiddenLine, readSecretFromStdin} from '../../vault/tty.js'
 
@@ -25,6 +27,7 @@ export default class VaultRotate extends OutloopCommand {
   static override flags = {
     ...vaultBackendFlags,
     undo: Flags.boolean({description: 'Go back to the previous version instead of reading a new value.'}),
+    json: Flags.boolean({description: `Print the entry after the rotation (its metadata, never a value) as one JSON document (schema ${VAULT_ROTATE_SCHEMA}).`}),
   }
 
   async run(): Promise<void> {
@@ -34,11 +37,19 @@ export default class VaultRotate extends OutloopCommand {
     const base = {home: outloopHome(), env: process.env, backend: flags.vault, interactive: canPromptOnTerminal(), ref}
     if (flags.undo) {
       const {info, restored} = await undoVaultRotation(base)
+      if (flags.json) {
+        this.log(JSON.stringify({schema: VAULT_ROTATE_SCHEMA, undo: true, from: restored, entry: entryInfoToJson(info)}, null, 2))
+        return
+      }
       this.logToStderr(`${formatSecretRef(ref)} is back to the value of version ${restored}, now version ${info.version}.`)
       return
     }
     const value = process.stdin.isTTY ? await readHiddenLine(`New value for ${formatSecretRef(ref)} (hidden): `) : await readSecretFromStdin()
     const {info, previous} = await rotateVaultSecret({...base, value})
+    if (flags.json) {
+      this.log(JSON.stringify({schema: VAULT_ROTATE_SCHEMA, undo: false, previous, entry: entryInfoToJson(info)}, null, 2))
+      return
+    }
     this.logToStderr(`Rotated ${formatSecretRef(ref)}: version ${info.version} (fingerprint ${info.fingerprint.slice(0, 12)}); version ${previous} is kept, undo with outloop vault rotate ${formatSecretRef(ref)} --undo.`)
   }
 }

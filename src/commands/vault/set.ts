@@ -1,10 +1,12 @@
-import {Args, Flags} from '@oclif/core'
+import * as Args from '@oclif/core/args'
+import * as Flags from '@oclif/core/flags'
 
 import {OutloopCommand} from '../../lib/command.js'
 import {outloopHome} from '../../lib/paths.js'
 import {setVaultSecret} from '../../services/vault/entries.js'
 import {vaultBackendFlags} from '../../vault/command-flags.js'
 import {formatSecretRef, parseSecretRef} from '../../vault/ref.js'
+import {entryInfoToJson, VAULT_SET_SCHEMA} from '../../vault/render.js'
 import {refuseValueOnCommandLine} from '../../vault/command-flags.js'
 import {canPromptOnTerminal, readHiddenLine, readSecretFromStdin} from '../../vault/tty.js'
 
@@ -30,6 +32,7 @@ export default class VaultSet extends OutloopCommand {
     provider: Flags.string({description: 'Who issued the key (OpenAI, Stripe, …), kept as metadata.'}),
     source: Flags.string({description: 'A file the key was found in (repeatable), kept as metadata.', multiple: true}),
     replace: Flags.boolean({description: 'Write a new version of an existing entry (the old value is kept as a version).'}),
+    json: Flags.boolean({description: `Print the entry stored (its metadata, never the value) as one JSON document (schema ${VAULT_SET_SCHEMA}).`}),
   }
 
   async run(): Promise<void> {
@@ -39,6 +42,10 @@ export default class VaultSet extends OutloopCommand {
     const value = process.stdin.isTTY ? await readHiddenLine(`Value for ${formatSecretRef(ref)} (hidden): `) : await readSecretFromStdin()
     const sources = flags.source ? {files: flags.source, count: flags.source.length} : undefined
     const {info, location} = await setVaultSecret({home: outloopHome(), env: process.env, backend: flags.vault, interactive: canPromptOnTerminal(), ref, value, provider: flags.provider, sources, replace: flags.replace})
+    if (flags.json) {
+      this.log(JSON.stringify({schema: VAULT_SET_SCHEMA, location, entry: entryInfoToJson(info)}, null, 2))
+      return
+    }
     this.logToStderr(`Stored ${formatSecretRef(ref)} (version ${info.version}, fingerprint ${info.fingerprint.slice(0, 12)}) in ${location}.`)
   }
 }

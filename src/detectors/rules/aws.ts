@@ -37,6 +37,8 @@ export const AWS_RULES: readonly Rule[] = [
     entropy: 4.0,
     severity: 'critical',
     envName: 'AWS_SECRET_ACCESS_KEY',
+    // In notes the secret often stands alone on the line after its key id: the id is what says it is AWS's.
+    pair: {anchor: 'aws-access-key-id', token: '[A-Za-z0-9/+]{40}', lines: 3},
     fake: () => randomString(BASE64, 40),
     nonMatches: () => [
       // AWS's documented example secret, assembled so this file holds no key-shaped literal.

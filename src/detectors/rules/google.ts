@@ -15,6 +15,8 @@ export const GOOGLE_RULES: readonly Rule[] = [
     entropy: 3.5,
     severity: 'high',
     envName: 'GEMINI_API_KEY',
+    // A Firebase web config ships its key to every browser (restricted by the project's rules, not by secrecy).
+    publicNear: {markers: [/\bauthDomain\b/, /\bprojectId\b/], chars: 800},
     fake: googleKey,
     nonMatches: () => [
       `GEMINI_API_KEY=AIza${randomString(BASE64URL, 30)}`,

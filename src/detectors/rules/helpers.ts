@@ -75,6 +75,8 @@ interface RuleSpecBase {
   readonly entropy?: number
   readonly severity: Rule['severity']
   readonly public?: boolean
+  readonly publicNear?: Rule['publicNear']
+  readonly pair?: Rule['pair']
   readonly fake: () => string
   readonly nonMatches: () => string[]
   readonly verify?: (secret: string) => boolean
@@ -103,6 +105,8 @@ export function prefixRule(spec: PrefixRuleSpec): Rule {
     allow: spec.allow,
     severity: spec.severity,
     ...(spec.public ? {public: true} : {}),
+    ...(spec.publicNear ? {publicNear: spec.publicNear} : {}),
+    ...(spec.pair ? {pair: spec.pair} : {}),
     fake: spec.fake,
     examples: {
       matches: () => [...secretContexts(spec.envName, spec.fake()), ...shapeContexts(spec.fake())],
@@ -133,6 +137,8 @@ export function nameRule(spec: NameRuleSpec): Rule {
     verify: spec.verify,
     severity: spec.severity,
     ...(spec.public ? {public: true} : {}),
+    ...(spec.publicNear ? {publicNear: spec.publicNear} : {}),
+    ...(spec.pair ? {pair: spec.pair} : {}),
     fake: spec.fake,
     examples: {
       matches: () => secretContexts(spec.envName, spec.fake()),

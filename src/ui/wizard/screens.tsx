@@ -111,7 +111,7 @@ export function OverviewScreen({rows, risks, skipped, cursor = 0, color, width =
   )
 }
 
-const RISK_LABEL: Record<Risk['type'], string> = {'foreign-tenant': 'wrong client', 'foreign-reference': 'wrong-client reference', 'cross-client': 'cross-client', 'foreign-account': 'wrong account', 'shared-area': 'shared area', duplicate: 'duplicate'}
+const RISK_LABEL: Record<Risk['type'], string> = {'foreign-tenant': 'wrong client', 'foreign-reference': 'wrong-client reference', 'cross-client': 'cross-client', 'foreign-account': 'wrong account', 'git-history': 'in git history', 'shared-area': 'shared area', duplicate: 'duplicate'}
 
 /** Step 3: which clients to migrate; space toggles, all chosen by default. */
 export function ChooseClientsScreen({tenants, chosen, cursor, color, width = 80}: {tenants: readonly string[]; chosen: ReadonlySet<string>; cursor: number} & ScreenProps) {

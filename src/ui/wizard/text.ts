@@ -1,3 +1,5 @@
+import {formatCount} from '../../lib/display.js'
+
 /**
  * How the wizard lays out its words. Ink wraps hard (a word longer than the line is cut in two) and keeps the
  * space a line was broken at as the next line's first character; the wizard wraps itself instead, so a word
@@ -11,7 +13,7 @@ export function textWidth(text: string): number {
 
 /** `n thing` or `n things`: "1 file", "2 files", "1 vault entry". */
 export function countOf(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
+  return `${formatCount(n)} ${n === 1 ? one : many}`
 }
 
 // A command runs from `outloop <subcommand>` to the end of the text or to the word that ends its clause.
