@@ -7,16 +7,17 @@
 //   (a) `node bin/run.js scan <tree> --format json --output /dev/null`, and
 //   (b) ripgrep searching the same files for the rules' keywords (case-insensitive, hidden files, the scanner's
 //       ignores and size limit, counts only),
-// and prints files, MB, files/s, MB/s and peak memory for each, and the ratio scanner/rg.
+// and prints files, MB, files/s, MB/s and peak memory for each (median of --runs, default 3), and the ratio scanner/rg.
 // Peak memory comes from `/usr/bin/time -v` when present, else from polling /proc/<pid>/status (--proc-poll forces it).
 // Targets: within 3x of rg, peak memory under 300 MB. Exits 1 when a target is missed, 2 when it can't run.
-import {spawn, spawnSync} from 'node:child_process'
+import {spawnSync} from 'node:child_process'
 import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {availableParallelism, cpus, tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
-import {fileURLToPath, pathToFileURL} from 'node:url'
+import {fileURLToPath} from 'node:url'
 
 import {buildAgencyTree, pickClientNames} from './lib/agency-tree.js'
+import {forceProcPoll, hasRg, median, rgArgs, ruleKeywords, scannerLimits, timed} from './lib/scan-bench.js'
 
 const REPO = dirname(dirname(fileURLToPath(import.meta.url)))
 // Outside the repository by default: a tree full of planted keys inside it would be scanned by `outloop scan .`.
@@ -31,7 +32,7 @@ const MIN_FILES = 20_000
 const MIN_BYTES = 200 * 1024 * 1024
 
 function parseArgs(argv) {
-  const opts = {rebuild: false, runs: 1, clients: 60, scale: 48, procPoll: false}
+  const opts = {rebuild: false, runs: 3, clients: 60, scale: 48, procPoll: false}
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     if (a === '--rebuild') opts.rebuild = true
@@ -51,25 +52,6 @@ function parseArgs(argv) {
     }
   }
   return opts
-}
-
-/** The scanner's default ignores and size limit, read from the build so rg gets exactly the same ones. */
-async function scannerLimits() {
-  const config = await import(pathToFileURL(join(REPO, 'dist/scan/config.js')).href)
-  const dirs = []
-  const files = []
-  for (const glob of config.DEFAULT_IGNORES) {
-    const m = /^\*\*\/([^/*]+)(\/\*\*)?$/.exec(glob)
-    if (!m) throw new Error(`can't turn the ignore ${glob} into an rg glob`)
-    ;(m[2] ? dirs : files).push(m[1])
-  }
-  return {dirs, files, maxFileSize: config.DEFAULT_MAX_FILE_SIZE}
-}
-
-/** The keywords every rule pre-filters on, from the build (so the comparison follows the rules as they change). */
-async function ruleKeywords() {
-  const {RULES} = await import(pathToFileURL(join(REPO, 'dist/detectors/index.js')).href)
-  return {rules: RULES.length, keywords: [...new Set(RULES.flatMap(r => r.keywords.map(k => k.toLowerCase())))].sort()}
 }
 
 /** Builds the tree unless a cached one of the same shape is there. */
@@ -126,63 +108,19 @@ function countFiles(dir) {
   return n
 }
 
-let useGnuTime = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-v', 'true'], {stdio: 'ignore'}).status === 0
-
-/**
- * Runs a command and returns its wall time and peak resident memory: GNU time's "Maximum resident set size" when
- * /usr/bin/time is there, else the highest VmHWM read from /proc/<pid>/status while it runs.
- */
-function timed(cmd, args, options = {}) {
-  return new Promise((resolvePromise, reject) => {
-    const useTime = useGnuTime
-    const child = useTime ? spawn('/usr/bin/time', ['-v', cmd, ...args], {...options, stdio: ['ignore', 'ignore', 'pipe']}) : spawn(cmd, args, {...options, stdio: ['ignore', 'ignore', 'pipe']})
-    let stderr = ''
-    child.stderr.on('data', d => {
-      stderr += d
-      if (stderr.length > 1_000_000) stderr = stderr.slice(-100_000)
-    })
-    let peakKb = 0
-    const poll = useTime
-      ? null
-      : setInterval(() => {
-          try {
-            const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))
-            if (m) peakKb = Math.max(peakKb, Number(m[1]))
-          } catch {
-            // The process ended between two polls.
-          }
-        }, 20)
-    const started = process.hrtime.bigint()
-    child.on('error', reject)
-    child.on('close', code => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6
-      if (poll) clearInterval(poll)
-      if (useTime) {
-        const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)
-        if (m) peakKb = Number(m[1])
-        const status = /Exit status: (\d+)/.exec(stderr)
-        if (status) code = Number(status[1])
-      }
-      resolvePromise({code, ms, peakMb: peakKb / 1024, stderr})
-    })
-  })
-}
-
-/** The best (fastest) of `runs` runs, with the highest peak memory seen. */
-async function bestOf(runs, cmd, args, options) {
-  let best = null
+/** The median time of `runs` runs, with the highest peak memory seen. */
+async function medianOf(runs, cmd, args, options) {
+  const times = []
+  let last = null
   let peak = 0
   for (let i = 0; i < runs; i++) {
     const r = await timed(cmd, args, options)
     peak = Math.max(peak, r.peakMb)
     if (r.code !== 0 && r.code !== 1) return {...r, peakMb: peak, failed: true}
-    if (!best || r.ms < best.ms) best = r
+    times.push(r.ms)
+    last = r
   }
-  return {...best, peakMb: peak}
-}
-
-function hasRg() {
-  return spawnSync('rg', ['--version'], {stdio: 'ignore'}).status === 0
+  return {...last, ms: median(times), peakMb: peak}
 }
 
 function row(label, work, r) {
@@ -193,15 +131,15 @@ function row(label, work, r) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2))
-  if (opts.procPoll) useGnuTime = false
+  if (opts.procPoll) forceProcPoll()
   for (const f of ['dist/commands/scan.js', 'dist/detectors/index.js', 'dist/scan/config.js']) {
     if (!existsSync(join(REPO, f))) {
       process.stderr.write(`${f} is missing: run \`npm run build\` first (npm run bench does).\n`)
       process.exit(2)
     }
   }
-  const limits = await scannerLimits()
-  const {rules, keywords} = await ruleKeywords()
+  const limits = await scannerLimits(REPO)
+  const {rules, keywords} = await ruleKeywords(REPO)
   const {scanRoot} = ensureTree(opts)
   const work = measureWork(scanRoot, limits)
   const cores = availableParallelism?.() ?? cpus().length
@@ -211,7 +149,7 @@ async function main() {
   // One untimed pass so both tools read from the page cache rather than whichever runs first paying for the disk.
   if (hasRg()) spawnSync('rg', ['--hidden', '--no-ignore', '--count', 'x', scanRoot], {stdio: 'ignore'})
 
-  const scan = await bestOf(opts.runs, process.execPath, [join(REPO, 'bin/run.js'), 'scan', scanRoot, '--format', 'json', '--output', '/dev/null'], {cwd: REPO, env: {...process.env, NO_COLOR: '1'}})
+  const scan = await medianOf(opts.runs, process.execPath, [join(REPO, 'bin/run.js'), 'scan', scanRoot, '--format', 'json', '--output', '/dev/null'], {cwd: REPO, env: {...process.env, NO_COLOR: '1'}})
   if (scan.failed) {
     process.stderr.write(`The scanner exited ${scan.code}: ${scan.stderr.split('\n').filter(l => l && !/^\s/.test(l)).slice(0, 3).join(' | ')}\n`)
     process.exit(2)
@@ -224,11 +162,7 @@ async function main() {
   } else {
     const patternFile = join(BENCH_DIR, 'keywords.txt')
     writeFileSync(patternFile, keywords.join('\n') + '\n')
-    const rgArgs = ['--ignore-case', '--fixed-strings', '--file', patternFile, '--count', '--hidden', '--no-ignore', '--max-filesize', String(limits.maxFileSize)]
-    for (const d of limits.dirs) rgArgs.push('--glob', `!${d}/`)
-    for (const f of limits.files) rgArgs.push('--glob', `!${f}`)
-    rgArgs.push(scanRoot)
-    const rg = await bestOf(opts.runs, 'rg', rgArgs, {})
+    const rg = await medianOf(opts.runs, 'rg', rgArgs(patternFile, limits, scanRoot), {})
     if (rg.failed) {
       process.stderr.write(`rg exited ${rg.code}\n`)
       process.exit(2)

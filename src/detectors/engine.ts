@@ -347,9 +347,9 @@ function runMultilineRule(compiled: CompiledRules, ruleIndex: number, text: stri
 }
 
 /** Calls `onHit(start, keywordIndex)` for every keyword occurrence, in order of position. */
-function forEachKeywordHit(compiled: CompiledRules, text: string, onHit: (start: number, keywordIndex: number) => void): void {
+function forEachKeywordHit(compiled: CompiledRules, text: string, onHit: (start: number, keywordIndex: number) => void, bytes?: Uint8Array): void {
   if (compiled.scanner) {
-    compiled.scanner.scan(text, onHit)
+    compiled.scanner.scan(text, onHit, bytes)
     return
   }
   const pattern = compiled.keywordPattern
@@ -365,7 +365,7 @@ function forEachKeywordHit(compiled: CompiledRules, text: string, onHit: (start:
 }
 
 /** Collects candidates into `out`; returns how many keyword hits the pre-filter saw. */
-function collectCandidates(compiled: CompiledRules, text: string, out: Candidate[]): number {
+function collectCandidates(compiled: CompiledRules, text: string, out: Candidate[], bytes?: Uint8Array): number {
   let hitCount = 0
   const multilineHits = new Map<number, number[]>()
   const elements: TextAssignment[] = []
@@ -396,7 +396,7 @@ function collectCandidates(compiled: CompiledRules, text: string, out: Candidate
         else if (positions[positions.length - 1] !== start) positions.push(start)
       } else lineRules.add(ruleIndex)
     }
-  })
+  }, bytes)
   if (lineRules.size > 0) scanLine(compiled, text, lineStart, lineEnd, lineRules, hits, out, elements)
   for (const [ruleIndex, positions] of multilineHits) {
     const firstNew = out.length
@@ -424,11 +424,12 @@ export function detectInText(text: string, rules: readonly Rule[] = RULES): Dete
 /**
  * `detectInText`, also telling whether the keyword pre-filter saw anything at all. No keyword means no
  * rule could fire on this text's bytes, so a caller can skip other work on it (parsing its format).
+ * `bytes`, the UTF-8 the text was decoded from, lets the pre-filter read bytes when they map one to one.
  */
-export function scanTextForSecrets(text: string, rules: readonly Rule[] = RULES): {detections: Detection[]; keywordHits: number} {
+export function scanTextForSecrets(text: string, rules: readonly Rule[] = RULES, bytes?: Uint8Array): {detections: Detection[]; keywordHits: number} {
   const compiled = compileRules(rules)
   const candidates: Candidate[] = []
-  const keywordHits = collectCandidates(compiled, text, candidates)
+  const keywordHits = collectCandidates(compiled, text, candidates, bytes)
   return {detections: resolveOverlaps(compiled, candidates), keywordHits}
 }
 

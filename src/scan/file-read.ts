@@ -12,21 +12,38 @@ import {decodeFileText} from './text-decode.js'
  */
 export function readJobText(job: FileJob, maxFileSize: number): string | null {
   const read = job.content === undefined ? readFileBytes(job.absPath, maxFileSize) : job.content
+  // A file scanned in windows is too large to hold whole here: the known-value sweep passes it over.
+  if ('windowed' in read) {
+    closeSync(read.windowed)
+    return null
+  }
   if (!(read instanceof Uint8Array) || read.byteLength > maxFileSize) return null
   return decodeFileText(read)
 }
 
-/** Reads a file's bytes, or says why not. */
-export function readFileBytes(path: string, maxSize: number): Buffer | {reason: 'unreadable' | 'too-large'} {
+/**
+ * Files larger than this (possible only with a raised size limit) are read and scanned in windows (see
+ * file-job.ts), so memory stays flat whatever their size: a 1 GB log would otherwise be 1 GB of bytes plus
+ * its decoded text (and V8 refuses strings past 512 MB).
+ */
+export const WINDOWED_FROM = 32 * 1024 * 1024
+
+/** Reads a file's bytes, or says why not; a file past WINDOWED_FROM stays open for the windowed scan (which closes it). */
+export function readFileBytes(path: string, maxSize: number): Buffer | {reason: 'unreadable' | 'too-large'} | {windowed: number; size: number} {
   let fd: number
   try {
     fd = openSync(path, 'r')
   } catch {
     return {reason: 'unreadable'}
   }
+  let keepOpen = false
   try {
     const {size} = fstatSync(fd)
     if (size > maxSize) return {reason: 'too-large'}
+    if (size > WINDOWED_FROM) {
+      keepOpen = true
+      return {windowed: fd, size}
+    }
     const buffer = Buffer.allocUnsafe(size)
     let read = 0
     while (read < size) {
@@ -38,6 +55,6 @@ export function readFileBytes(path: string, maxSize: number): Buffer | {reason: 
   } catch {
     return {reason: 'unreadable'}
   } finally {
-    closeSync(fd)
+    if (!keepOpen) closeSync(fd)
   }
 }

@@ -47,14 +47,18 @@ interface Candidate {
  * Finds the secrets in one file's text: the format's parser locates named values (so `.env`, YAML and JSON
  * keys name what they hold, and base64 or escaped values are decoded), and a line-based pass over the raw
  * text catches everything else. Where both see the same bytes, the more specific detection wins.
+ * `utf8`, the bytes the text was decoded from (when it was UTF-8), speeds up the keyword pre-filter;
+ * `plain` skips the format's parser (for a window of a file too large to parse whole).
  */
-export function scanFileText(relPath: string, text: string): FileScanResult {
-  const format = formatForPath(relPath, text)?.id ?? 'text'
+export function scanFileText(relPath: string, text: string, utf8?: Uint8Array, options: {readonly plain?: boolean} = {}): FileScanResult {
+  // A window of a large file (`plain`) is no whole document for its format's parser: the line pass reads it.
+  const format = options.plain ? 'text' : (formatForPath(relPath, text)?.id ?? 'text')
   // Lockfiles hold only integrity hashes and registry URLs: the line pass would find nothing but noise there.
-  const line = format === 'lockfile' ? {detections: [], keywordHits: 0} : scanTextForSecrets(text)
+  const line = format === 'lockfile' ? {detections: [], keywordHits: 0} : scanTextForSecrets(text, undefined, utf8)
   // Every rule is gated by keywords in the name or the value; with none anywhere in the text, no parsed
   // value can match either, unless its format decodes values (base64) into bytes the text does not show.
-  const parsed: FormatResult = line.keywordHits === 0 && !DECODING_FORMATS.has(format) ? {format, values: []} : extractValues(relPath, text)
+  const parsed: FormatResult =
+    options.plain || (line.keywordHits === 0 && !DECODING_FORMATS.has(format)) ? {format, values: []} : extractValues(relPath, text)
   const candidates: Candidate[] = []
   for (const located of parsed.values) {
     for (const detection of detectInValue(located.value, located.name)) {

@@ -311,6 +311,28 @@ describe('keyword scanner', () => {
     }
   })
 
+  it('finds the same in bytes, through WebAssembly and through JavaScript, as in the text, across chunk boundaries', () => {
+    const keywords = ['sk', 'sk-proj-', 'key', 'keys', 'bot', 't3blbkfj', 'q~', 'pat-na']
+    const wasm = buildKeywordScanner(keywords)!
+    const js = buildKeywordScanner(keywords, {wasm: false})!
+    const alphabet = 'skKeyYboOTtpPa-3BlLjJfF~qQn_ \n\u00ff'
+    // 64 KB chunks: keywords planted across the first boundaries, and short texts around two characters.
+    const lengths = [0, 1, 2, 3, 5, 400, 65534, 65536, 65537, 140000]
+    for (const length of lengths) {
+      let text = randomString(alphabet, length)
+      for (const at of [65533, 65534, 65535, 65536, 131070, 131071]) if (at + 8 <= text.length) text = text.slice(0, at) + 'sK-pRoj-' + text.slice(at + 8)
+      // U+00FF stands for a byte that is not ASCII: one byte, one character, as a stray byte decoded to U+FFFD.
+      const bytes = Uint8Array.from(text, (c) => c.charCodeAt(0))
+      const expected: string[] = []
+      js.scan(text, (start, index) => expected.push(`${start}:${index}`))
+      for (const scanner of [wasm, js]) {
+        const actual: string[] = []
+        scanner.scan(text, (start, index) => actual.push(`${start}:${index}`), bytes)
+        expect(actual).toEqual(expected)
+      }
+    }
+  })
+
   it('refuses keywords it cannot table (one character, non-ASCII, upper case)', () => {
     expect(buildKeywordScanner(['k'])).toBeNull()
     expect(buildKeywordScanner(['clé'])).toBeNull()
