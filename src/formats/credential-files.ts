@@ -76,6 +76,7 @@ export function extractNetrc(text: string): FormatResult {
 /** `.git-credentials` (the `store` credential helper's file). */
 export const gitCredentialsFormat: FileFormat = {
   id: 'git-credentials',
+  syntax: 'url-percent', decodes: true,
   matches: (relPath) => baseName(relPath) === '.git-credentials',
   extract: extractGitCredentials,
 }
@@ -83,6 +84,7 @@ export const gitCredentialsFormat: FileFormat = {
 /** `.netrc` / `_netrc` (curl, git, ftp). */
 export const netrcFormat: FileFormat = {
   id: 'netrc',
+  syntax: 'netrc', decodes: true,
   matches: (relPath) => /^[._]netrc$/.test(baseName(relPath)),
   extract: extractNetrc,
 }
@@ -100,6 +102,7 @@ export function extractPemBlocks(text: string): FormatResult {
 /** Key files: `*.pem`, `*.key`, `*.p8`, SSH private keys (`id_rsa`, `id_ed25519`, …). */
 export const pemFormat: FileFormat = {
   id: 'pem',
+  syntax: 'text', decodes: true,
   matches: (relPath) => /\.(?:pem|key|p8)$/i.test(relPath) || /^id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?$/.test(baseName(relPath)),
   extract: extractPemBlocks,
 }

@@ -138,6 +138,7 @@ export function extractDockerfileValues(text: string): FormatResult {
 /** `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`. */
 export const dockerfileFormat: FileFormat = {
   id: 'dockerfile',
+  syntax: 'dockerfile', namesAccounts: true,
   matches: (relPath) => /^(?:Dockerfile|Containerfile)(?:\.[^/]*)?$|\.(?:Dockerfile|Containerfile)$/i.test(baseName(relPath)),
   extract: extractDockerfileValues,
 }

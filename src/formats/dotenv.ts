@@ -105,6 +105,7 @@ export function scanAssignments(
 /** `.env`, `.env.local`, `.env.production`, `*.env`, `.envrc`. */
 export const dotenvFormat: FileFormat = {
   id: 'dotenv',
+  syntax: 'dotenv', namesAccounts: true,
   matches: (relPath) => {
     const base = baseName(relPath)
     return base === '.env' || base.startsWith('.env.') || base.endsWith('.env') || base === '.envrc'

@@ -46,6 +46,13 @@ export const FORMATS: readonly FileFormat[] = [
   sourceFormatFor('c-like'),
 ]
 
+const BY_ID = new Map<string, FileFormat>(FORMATS.map((format) => [format.id, format]))
+
+/** The format of an id (as a scan result names it); undefined for `text`, the line pass only. */
+export function formatById(id: string): FileFormat | undefined {
+  return BY_ID.get(id)
+}
+
 const SNIFFED = {dockerConfig: dockerConfigFormat, json: jsonFormat, kubernetes: kubernetesFormat, netrc: netrcFormat, pem: pemFormat}
 
 /**

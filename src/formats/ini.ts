@@ -1,4 +1,4 @@
-import type {FileFormat, FormatResult, LocatedValue, ValueEncoding} from './types.js'
+import type {FileFormat, FormatId, FormatResult, LocatedValue, ValueEncoding} from './types.js'
 import {baseName, decodeBase64Text, linesOf, locatedValue} from './shared.js'
 
 /** Decodes Java `.properties` escapes (`\=`, `\:`, `\t`, `\uXXXX`). */
@@ -11,7 +11,7 @@ export function unescapeProperties(body: string): string {
 
 /** How a key/value line format differs: comment starts, escapes, and how a key maps to a name. */
 interface IniDialect {
-  readonly format: string
+  readonly format: FormatId
   readonly properties: boolean
   /** npm keys hold `:` (`//host/:_authToken`), so only `=` separates there. */
   readonly equalsOnly?: boolean
@@ -87,6 +87,7 @@ const NPMRC: IniDialect = {
 /** `.npmrc`: `//registry/:_authToken=…`, `_auth`, `_password`. */
 export const npmrcFormat: FileFormat = {
   id: 'npmrc',
+  syntax: 'npmrc', decodes: true, interpolatedBy: () => 'npm',
   // `.npmrc`, and copies kept beside it (`ci.npmrc`, `project.npmrc`)
   matches: (relPath) => baseName(relPath).endsWith('.npmrc'),
   extract: (text) => extractKeyValues(text, NPMRC),
@@ -95,6 +96,7 @@ export const npmrcFormat: FileFormat = {
 /** Java-style `.properties`: escapes decoded (continuation lines are not joined). */
 export const propertiesFormat: FileFormat = {
   id: 'properties',
+  syntax: 'properties', namesAccounts: true,
   matches: (relPath) => /\.properties$/i.test(relPath),
   extract: (text) => extractKeyValues(text, PROPERTIES),
 }
@@ -102,6 +104,7 @@ export const propertiesFormat: FileFormat = {
 /** INI-like files: `*.ini`, `*.cfg`, `*.conf`, `.pypirc`, `.gitconfig`, AWS `credentials`/`config`, `.s3cfg`. */
 export const iniFormat: FileFormat = {
   id: 'ini',
+  syntax: 'ini', namesAccounts: true,
   matches: (relPath) =>
     /\.(?:ini|cfg|conf|cnf)$/i.test(relPath) ||
     /^(?:\.pypirc|\.gitconfig|\.s3cfg|\.boto|\.my\.cnf|\.pgpass\.conf)$/.test(baseName(relPath)) ||

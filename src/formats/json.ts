@@ -1,6 +1,6 @@
 import type {Node as JsonNode, ParseError} from 'jsonc-parser'
 import {jsoncLibrary} from './libraries.js'
-import type {FileFormat, FormatError, FormatResult, LocatedValue} from './types.js'
+import type {FileFormat, FormatId, FormatError, FormatResult, LocatedValue} from './types.js'
 import {baseName, bracketOverflowAt, decodeBase64Text, formatErrorAt, joinPath, locatedValue, MAX_NESTING_DEPTH, reasonFromCode} from './shared.js'
 
 /** Where a JSON string sits: its key path, nearest key, and siblings when it is an array item. */
@@ -27,7 +27,7 @@ function stringBody(node: JsonNode): {start: number; end: number; value: string}
  * settings), with its key as name and a dotted path. Values before a syntax error are kept. Text nested
  * deeper than MAX_NESTING_DEPTH is not parsed at all (the parser recurses per level): it gets the line pass only.
  */
-export function extractJsonValues(text: string, format: string, hook?: JsonStringHook): FormatResult {
+export function extractJsonValues(text: string, format: FormatId, hook?: JsonStringHook): FormatResult {
   const errors: ParseError[] = []
   const values: LocatedValue[] = []
   const tooDeep = bracketOverflowAt(text, MAX_NESTING_DEPTH)
@@ -100,6 +100,7 @@ const dockerConfigHook: JsonStringHook = (context, fallback) => {
 /** Package lockfiles hold only integrity hashes and URLs: parsing them costs time and yields noise. */
 export const lockfileFormat: FileFormat = {
   id: 'lockfile',
+  syntax: 'text',
   matches: (relPath) =>
     /^(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lock|composer\.lock|Cargo\.lock|poetry\.lock|Gemfile\.lock|uv\.lock|Pipfile\.lock)$/.test(
       baseName(relPath),
@@ -110,6 +111,7 @@ export const lockfileFormat: FileFormat = {
 /** Docker's `config.json` (`.docker/config.json`, or any `config.json` with `auths`). */
 export const dockerConfigFormat: FileFormat = {
   id: 'docker-config',
+  syntax: 'json', decodes: true,
   matches: (relPath, text) =>
     /(?:^|\/)\.docker\/config\.json$/.test(relPath) || (baseName(relPath) === 'config.json' && /"auths"\s*:/.test(text)),
   extract: (text) => extractJsonValues(text, 'docker-config', dockerConfigHook),
@@ -118,6 +120,7 @@ export const dockerConfigFormat: FileFormat = {
 /** JSON and JSONC configs: MCP (`.mcp.json`, Claude Desktop, Cursor, VS Code), Claude Code settings and hooks, any `*.json`. */
 export const jsonFormat: FileFormat = {
   id: 'json',
+  syntax: 'json', namesAccounts: true, interpolatedBy: (relPath) => (baseName(relPath) === '.mcp.json' ? 'Claude Code' : undefined),
   matches: (relPath) => /\.(?:json|jsonc|code-workspace)$/i.test(relPath),
   extract: (text) => extractJsonValues(text, 'json', mcpArgsHook),
 }

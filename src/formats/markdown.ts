@@ -91,6 +91,7 @@ export function extractMarkdownValues(text: string, from = 0): LocatedValue[] {
 /** Markdown and plain-text notes (`*.md`, `*.txt`, …). */
 export const notesFormat: FileFormat = {
   id: 'notes',
+  syntax: 'markdown', namesAccounts: true,
   matches: (relPath) => /\.(?:md|markdown|mdx|txt|rst)$/i.test(relPath),
   extract: (text) => ({format: 'notes', values: extractMarkdownValues(text)}),
 }
@@ -119,6 +120,7 @@ export function extractSkill(text: string): FormatResult {
 /** `SKILL.md` (Claude/agent skills), matched before generic notes. */
 export const skillFormat: FileFormat = {
   id: 'skill',
+  syntax: 'front-matter', namesAccounts: true,
   matches: (relPath) => baseName(relPath) === 'SKILL.md',
   extract: extractSkill,
 }

@@ -66,6 +66,7 @@ const notebookHook: JsonStringHook = (context, fallback) => {
 /** Jupyter notebooks: assignments in cell sources and text outputs, located inside the JSON string literals. */
 export const notebookFormat: FileFormat = {
   id: 'notebook',
+  syntax: 'notebook', decodes: true,
   matches: (relPath) => /\.ipynb$/i.test(relPath),
   extract: (text) => extractJsonValues(text, 'notebook', notebookHook),
 }

@@ -1,4 +1,4 @@
-import type {FileFormat, FormatResult, LocatedValue} from './types.js'
+import type {FileFormat, FormatId, FormatResult, LocatedValue} from './types.js'
 import {locatedValue} from './shared.js'
 
 /** How string literals are written and escaped; a light lexer needs no more than this to find assignments. */
@@ -165,7 +165,7 @@ export function codeDialectOf(relPath: string): CodeDialect | null {
 }
 
 /** Located values for code in one dialect; exported so callers that know the dialect (tests, notebooks) can reuse it. */
-export function extractCodeValues(text: string, dialect: CodeDialect, format = 'source'): FormatResult {
+export function extractCodeValues(text: string, dialect: CodeDialect, format: FormatId = `source-${dialect}`): FormatResult {
   const values: LocatedValue[] = findCodeAssignments(text, dialect).map((a) =>
     locatedValue(text, {name: a.name, path: null, value: a.value, start: a.start, end: a.end}),
   )
@@ -176,6 +176,7 @@ export function extractCodeValues(text: string, dialect: CodeDialect, format = '
 export function sourceFormatFor(dialect: CodeDialect): FileFormat {
   return {
     id: `source-${dialect}`,
+    syntax: `code-${dialect}`,
     matches: (relPath) => codeDialectOf(relPath) === dialect,
     extract: (text) => extractCodeValues(text, dialect, `source-${dialect}`),
   }

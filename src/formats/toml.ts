@@ -1,4 +1,4 @@
-import type {FileFormat, FormatResult, LocatedValue} from './types.js'
+import type {FileFormat, FormatId, FormatResult, LocatedValue} from './types.js'
 import {formatErrorAt, locatedValue, MAX_NESTING_DEPTH} from './shared.js'
 
 class TomlScanError extends Error {
@@ -34,7 +34,7 @@ function trimLeadingNewline(body: string): string {
  * arrays of tables, dotted keys, inline tables, arrays, and all four string kinds. Non-string values are
  * skipped over, not interpreted.
  */
-export function extractTomlValues(text: string, format = 'toml'): FormatResult {
+export function extractTomlValues(text: string, format: FormatId = 'toml'): FormatResult {
   const values: LocatedValue[] = []
   const tableCounts = new Map<string, number>()
   let i = 0
@@ -225,6 +225,7 @@ function isEscaped(text: string, at: number): boolean {
 /** TOML: Codex `config.toml` (`[mcp_servers.x.env]`, `http_headers`), `pyproject.toml`, any `*.toml`. */
 export const tomlFormat: FileFormat = {
   id: 'toml',
+  syntax: 'toml', namesAccounts: true,
   matches: (relPath) => /\.toml$/i.test(relPath),
   extract: (text) => extractTomlValues(text),
 }

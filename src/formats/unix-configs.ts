@@ -11,6 +11,7 @@ export function extractCrontab(text: string): FormatResult {
 /** `crontab`, `*.cron`, `*.crontab`, files under `cron.d/` or a cron spool. */
 export const crontabFormat: FileFormat = {
   id: 'crontab',
+  syntax: 'dotenv', namesAccounts: true,
   matches: (relPath) => {
     const base = baseName(relPath)
     return base === 'crontab' || base === '.crontab' || /\.(?:cron|crontab)$/i.test(base) || /(?:^|\/)(?:cron\.d|crontabs)\/[^/]+$/.test(relPath)
@@ -63,6 +64,7 @@ export function extractSystemdUnit(text: string): FormatResult {
 /** Units (`*.service`, `*.socket`, `*.timer`, …) and drop-ins (`*.conf` under a `systemd` or `*.d` folder). */
 export const systemdFormat: FileFormat = {
   id: 'systemd',
+  syntax: 'systemd', namesAccounts: true,
   matches: (relPath) =>
     /\.(?:service|socket|timer|path|mount|target)$/i.test(relPath) ||
     (/\.conf$/i.test(relPath) && /(?:^|\/)(?:systemd\/|[^/]+\.(?:service|socket|timer)\.d\/)/.test(relPath)),

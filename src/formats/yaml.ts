@@ -1,6 +1,6 @@
 import type {CST, Document, Node as YamlNode, Scalar} from 'yaml'
 import {yamlLibrary} from './libraries.js'
-import type {FileFormat, FormatError, FormatResult, LocatedValue, ValueEncoding} from './types.js'
+import type {FileFormat, FormatId, FormatError, FormatResult, LocatedValue, ValueEncoding} from './types.js'
 import {baseName, bracketOverflowAt, decodeBase64Text, formatErrorAt, joinPath, locatedValue, MAX_NESTING_DEPTH, reasonFromCode} from './shared.js'
 
 /**
@@ -79,7 +79,7 @@ function scalarSpan(text: string, scalar: Scalar, base: number): {start: number;
  */
 export function extractYamlValues(
   text: string,
-  format: string,
+  format: FormatId,
   hook?: YamlScalarHook,
   base = 0,
   length = text.length - base,
@@ -176,6 +176,7 @@ const YAML_EXT = /\.ya?ml$/i
 /** docker-compose files: `environment` and `build.args` in map and list form; `env_file` names files, not values. */
 export const composeFormat: FileFormat = {
   id: 'compose',
+  syntax: 'yaml', namesAccounts: true, interpolatedBy: () => 'docker compose',
   matches: (relPath) => /^(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml$/i.test(baseName(relPath)),
   extract: (text) => extractYamlValues(text, 'compose', composeHook),
 }
@@ -183,6 +184,7 @@ export const composeFormat: FileFormat = {
 /** GitHub Actions workflows: `env:` at workflow, job and step level are ordinary maps to the walker. */
 export const githubActionsFormat: FileFormat = {
   id: 'github-actions',
+  syntax: 'yaml', namesAccounts: true,
   matches: (relPath) => /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(relPath),
   extract: (text) => extractYamlValues(text, 'github-actions'),
 }
@@ -190,6 +192,7 @@ export const githubActionsFormat: FileFormat = {
 /** Kubernetes Secret manifests: `data` values are base64 (reported decoded), `stringData` plain. */
 export const kubernetesFormat: FileFormat = {
   id: 'kubernetes',
+  syntax: 'yaml', decodes: true, namesAccounts: true,
   matches: (relPath, text) => YAML_EXT.test(relPath) && /^kind:[ \t]*["']?Secret["']?[ \t]*(?:#.*)?\r?$/m.test(text),
   extract: (text) => extractYamlValues(text, 'kubernetes', kubernetesHook),
 }
@@ -197,6 +200,7 @@ export const kubernetesFormat: FileFormat = {
 /** Any other YAML (Helm values, app configs): every string scalar with its key path. */
 export const yamlFormat: FileFormat = {
   id: 'yaml',
+  syntax: 'yaml', namesAccounts: true,
   matches: (relPath) => YAML_EXT.test(relPath),
   extract: (text) => extractYamlValues(text, 'yaml'),
 }

@@ -1,3 +1,4 @@
+import {formatById} from '../formats/index.js'
 import type {LocatedValue} from '../formats/types.js'
 
 /**
@@ -100,8 +101,6 @@ export function valueSyntax(id: ValueSyntaxId): ValueSyntax {
   return SYNTAXES[id]
 }
 
-const YAML_FORMATS = new Set(['yaml', 'compose', 'github-actions', 'kubernetes'])
-
 /** The quote wrapping a located value's span, when the same quote closes it. */
 function wrappingQuote(text: string, located: LocatedValue): string | undefined {
   const before = text[located.start - 1]
@@ -133,12 +132,16 @@ function codeSyntax(quote: string | undefined, dialect: string): ValueSyntax {
 export function syntaxOfLocated(format: string, text: string, located: LocatedValue | undefined): ValueSyntax {
   if (located === undefined) return SYNTAXES.text
   const quote = wrappingQuote(text, located)
-  if (format === 'json' || format === 'docker-config') return SYNTAXES.json
-  if (format === 'notebook') return SYNTAXES.notebook
-  if (YAML_FORMATS.has(format)) return yamlSyntax(text, located)
-  // Skill front matter is YAML (its values carry a key path); its markdown body is notes.
-  if (format === 'skill' && located.path !== null) return yamlSyntax(text, located)
-  switch (format) {
+  switch (formatById(format)?.syntax ?? 'text') {
+    case 'json':
+      return SYNTAXES.json
+    case 'notebook':
+      return SYNTAXES.notebook
+    case 'yaml':
+      return yamlSyntax(text, located)
+    case 'front-matter':
+      // Skill front matter is YAML (its values carry a key path); its markdown body is notes.
+      return located.path !== null ? yamlSyntax(text, located) : quote === '`' ? SYNTAXES['markdown-code'] : SYNTAXES.text
     case 'toml': {
       const triple = text.slice(located.start - 3, located.start)
       if (triple === '"""') return SYNTAXES['toml-multiline-basic']
@@ -146,7 +149,6 @@ export function syntaxOfLocated(format: string, text: string, located: LocatedVa
       return quote === "'" ? SYNTAXES['toml-literal'] : SYNTAXES['toml-basic']
     }
     case 'dotenv':
-    case 'crontab':
       if (quote === '"') return SYNTAXES['dotenv-double']
       if (quote === "'") return SYNTAXES['shell-single']
       if (quote === '`') return SYNTAXES.backtick
@@ -163,22 +165,21 @@ export function syntaxOfLocated(format: string, text: string, located: LocatedVa
       return SYNTAXES.properties
     case 'systemd':
       return quote === undefined ? SYNTAXES['systemd-bare'] : SYNTAXES['systemd-quoted']
-    case 'git-credentials':
+    case 'url-percent':
       return SYNTAXES.percent
     case 'netrc':
       return SYNTAXES['netrc-token']
-    case 'source-python':
+    case 'code-python':
       return codeSyntax(quote, 'python')
-    case 'source-c-like':
+    case 'code-c-like':
       return codeSyntax(quote, 'c-like')
-    case 'source-shell':
+    case 'code-shell':
       return codeSyntax(quote, 'shell')
-    case 'source-powershell':
+    case 'code-powershell':
       return codeSyntax(quote, 'powershell')
-    case 'notes':
-    case 'skill':
+    case 'markdown':
       return quote === '`' ? SYNTAXES['markdown-code'] : SYNTAXES.text
-    default:
+    case 'text':
       return SYNTAXES.text
   }
 }

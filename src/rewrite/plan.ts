@@ -1,6 +1,5 @@
-import {extractValues} from '../formats/index.js'
+import {extractValues, formatById} from '../formats/index.js'
 import {lineIndex, positionAt, type LineIndex} from '../formats/position.js'
-import {baseName} from '../formats/shared.js'
 import type {LocatedValue} from '../formats/types.js'
 import {previewSecret} from '../lib/preview.js'
 import {SecretValue} from '../lib/secret-value.js'
@@ -47,10 +46,7 @@ interface Draft {
 
 /** The tool that resolves `${VAR}` in a file itself, when the file is one we know it reads. */
 function interpolatingTool(relPath: string, format: string): string | undefined {
-  if (format === 'compose') return 'docker compose'
-  if (format === 'npmrc') return 'npm'
-  if (format === 'json' && baseName(relPath) === '.mcp.json') return 'Claude Code'
-  return undefined
+  return formatById(format)?.interpolatedBy?.(relPath)
 }
 
 /** The smallest located value whose span holds [start, end). */

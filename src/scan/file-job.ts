@@ -12,10 +12,9 @@ import {readFileBytes, WINDOWED_FROM} from './file-read.js'
 import {scanFileText, type FileFinding} from './file-scan.js'
 import type {Severity} from './report.js'
 import {decodeFileText} from './text-decode.js'
+import {formatById} from '../formats/index.js'
 import type {FormatError} from '../formats/types.js'
 
-/** Formats in which a client names its own accounts: env files and agent, container and CI configs. */
-const ACCOUNT_FORMATS = new Set(['dotenv', 'compose', 'yaml', 'github-actions', 'kubernetes', 'toml', 'json', 'ini', 'properties', 'systemd', 'crontab', 'dockerfile', 'skill', 'notes'])
 /** Larger JSON or YAML is data, not configuration. */
 const MAX_ACCOUNT_CONFIG = 256 * 1024
 
@@ -97,7 +96,7 @@ export function runFileJob(job: FileJob, context: FileJobContext): FileJobResult
   const findings = result.findings.map((f) => jobFinding(f, context))
   // Account names matter in configs (where a client's own accounts are named) and in copied skills and
   // notes (where another client's show up); source code, data files and logs would only add noise and time.
-  const accounts = isCopiedPlace(job.relPath) || (ACCOUNT_FORMATS.has(result.format) && text.length <= MAX_ACCOUNT_CONFIG) ? accountsIn(text) : []
+  const accounts = isCopiedPlace(job.relPath) || (formatById(result.format)?.namesAccounts === true && text.length <= MAX_ACCOUNT_CONFIG) ? accountsIn(text) : []
   // Placeholders say whose entry a file points at: another client's marks a copy (cheap: most files have none).
   const references = referencesIn(text)
   const blobId = context.blobIds === true && job.content === undefined ? gitBlobId(read) : undefined

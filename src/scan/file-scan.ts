@@ -52,13 +52,14 @@ interface Candidate {
  */
 export function scanFileText(relPath: string, text: string, utf8?: Uint8Array, options: {readonly plain?: boolean} = {}): FileScanResult {
   // A window of a large file (`plain`) is no whole document for its format's parser: the line pass reads it.
-  const format = options.plain ? 'text' : (formatForPath(relPath, text)?.id ?? 'text')
+  const descriptor = options.plain ? undefined : formatForPath(relPath, text)
+  const format = descriptor?.id ?? 'text'
   // Lockfiles hold only integrity hashes and registry URLs: the line pass would find nothing but noise there.
   const line = format === 'lockfile' ? {detections: [], keywordHits: 0} : scanTextForSecrets(text, undefined, utf8)
   // Every rule is gated by keywords in the name or the value; with none anywhere in the text, no parsed
   // value can match either, unless its format decodes values (base64) into bytes the text does not show.
   const parsed: FormatResult =
-    options.plain || (line.keywordHits === 0 && !DECODING_FORMATS.has(format)) ? {format, values: []} : extractValues(relPath, text)
+    options.plain || (line.keywordHits === 0 && descriptor?.decodes !== true) ? {format, values: []} : extractValues(relPath, text)
   const candidates: Candidate[] = []
   for (const located of parsed.values) {
     for (const detection of detectInValue(located.value, located.name)) {
@@ -116,9 +117,6 @@ function hasAllowComment(text: string, index: LineIndex, line: number, pattern: 
   const lineText = text.slice(start, end)
   return lineText.includes('outloop:allow') && pattern.test(lineText)
 }
-
-/** Formats whose parsers decode values (base64, Docker auths) into text that the raw file does not show. */
-const DECODING_FORMATS = new Set(['kubernetes', 'docker-config', 'npmrc', 'git-credentials', 'netrc', 'pem', 'notebook'])
 
 /** Maps a detection inside a decoded value back to bytes of the file. */
 function candidateFromValue(text: string, located: LocatedValue, detection: Detection, format: string): Candidate {

@@ -1,5 +1,8 @@
+import {readdirSync} from 'node:fs'
+import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {extractValues, FORMATS, formatForPath} from '../../src/formats/index.js'
+
+import {extractValues, formatById, FORMATS, formatForPath} from '../../src/formats/index.js'
 import {ALNUM, randomString} from '../../src/lib/random.js'
 
 const ROUTES: [string, string, string?][] = [
@@ -94,6 +97,14 @@ describe('extractValues routing', () => {
     expect(extractValues('README', 'hello')).toEqual({format: 'text', values: []})
     expect(extractValues('image.png', '')).toEqual({format: 'text', values: []})
     expect(formatForPath('LICENSE', '')).toBeUndefined()
+  })
+
+  it('has fixtures for every format, and every fixture folder is a format: a new format is its module plus its fixtures', () => {
+    const fixtures = readdirSync(join(import.meta.dirname, '..', 'fixtures', 'formats')).sort()
+    expect(FORMATS.map((f) => f.id).sort()).toEqual(fixtures)
+    // What the scan and the rewrite need of a format comes with it, not from tables elsewhere.
+    for (const format of FORMATS) expect(formatById(format.id)).toBe(format)
+    expect(FORMATS.filter((f) => f.decodes).map((f) => f.id).sort()).toEqual(['docker-config', 'git-credentials', 'kubernetes', 'netrc', 'notebook', 'npmrc', 'pem'])
   })
 
   it('lists unique format ids', () => {
