@@ -23,9 +23,16 @@ export interface ApprovalAsk {
   readonly method: string
   readonly host: string | null
   readonly path: string
+  /** The names of its query parameters (their values may hold anything, and are never shown). */
+  readonly query: readonly string[]
+  /** The size of its body, which is not shown either. */
+  readonly bodyBytes: number
   /** The session the request came in, so an answer `--for-session` covers the rest of it. */
   readonly session: string
 }
+
+/** At most this many requests of one session wait at once: an agent can't bury the operator in questions. */
+export const MAX_WAITING_PER_SESSION = 4
 
 /** A held request as written to `pending/<id>.json`. */
 export interface PendingApproval extends ApprovalAsk {
@@ -96,6 +103,13 @@ export class ApprovalDesk {
   /** The approval `--for-session` that lets this session's request under this grant through without asking. */
   sessionPass(session: string, grantKey: string): AuditApproval | undefined {
     return this.#passes.get(`${session}\0${grantKey}`)
+  }
+
+  /** Whether another request of this session may wait now. */
+  hasRoomFor(session: string): boolean {
+    let waiting = 0
+    for (const w of this.#waiting.values()) if (w.pending.session === session) waiting++
+    return waiting < MAX_WAITING_PER_SESSION
   }
 
   /** Holds a request until a person answers, `withinMs` passes, or `signal` aborts (the agent hung up). */

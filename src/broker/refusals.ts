@@ -64,4 +64,5 @@ export const DENY_MESSAGES: Record<string, string> = {
   'approval-denied': 'A person declined this request (outloop approvals).',
   'approval-timeout': 'This request needs a person\'s approval and none came in time (outloop approvals).',
   'broker-stopping': 'The broker stopped while this request waited for approval.',
+  'approvals-queue-full': 'This session already has requests waiting for approval: wait for their answers first.',
 }

@@ -396,10 +396,11 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
           }
           body = read
         }
+        if (!desk.hasRoomFor(session.claims.id)) return refuse(429, 'approvals-queue-full', {'retry-after': '10'})
         const hungUp = new AbortController()
         const onClose = (): void => hungUp.abort()
         req.socket.once('close', onClose)
-        const ask = {tenant, workspace: session.claims.workspace, service: decision.service.name, secret: decision.secret, method, host: fields.host, path: redactAuditPath(fields.path), session: session.claims.id}
+        const ask = {tenant, workspace: session.claims.workspace, service: decision.service.name, secret: decision.secret, method, host: fields.host, path: redactAuditPath(fields.path), query: queryNames(door.query), bodyBytes: body?.length ?? 0, session: session.claims.id}
         const outcome = await desk.wait(ask, grantKey, grant.approveWithinMs ?? DEFAULT_APPROVE_WITHIN_MS, hungUp.signal)
         req.socket.off('close', onClose)
         if (outcome.answer === 'cancelled') {
@@ -731,6 +732,23 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
 }
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/** A query's parameter names, for the person asked to approve it: each once, cut short, at most 20. */
+function queryNames(query: string): string[] {
+  const names = new Set<string>()
+  for (const pair of query.split('&')) {
+    if (!pair) continue
+    let name = pair.split('=')[0]!
+    try {
+      name = decodeURIComponent(name.replace(/\+/g, ' '))
+    } catch {
+      // shown as sent
+    }
+    names.add(name.length > 40 ? `${name.slice(0, 40)}…` : name)
+    if (names.size === 20) break
+  }
+  return [...names]
+}
 
 /** Whether a grant's approval rule holds this request for a person. */
 function needsApproval(grant: PolicyAllowance, method: string): boolean {

@@ -5,5 +5,8 @@ import {escapeControlChars} from '../lib/display.js'
 export function describeApproval(entry: PendingApproval, now = Date.now()): string {
   const left = Math.max(0, Math.round((Date.parse(entry.expiresAt) - now) / 1000))
   const where = entry.host ? ` (${entry.host})` : ''
-  return escapeControlChars(`${entry.id}  ${entry.tenant}: ${entry.method} ${entry.service} ${entry.path}${where} with ${entry.secret}, ${left}s left`)
+  const path = entry.path.length > 200 ? `${entry.path.slice(0, 200)}…` : entry.path
+  const query = entry.query?.length ? ` ?${entry.query.join('&')}` : ''
+  const body = entry.bodyBytes ? `, ${entry.bodyBytes} bytes of body` : ''
+  return escapeControlChars(`${entry.id}  ${entry.tenant}: ${entry.method} ${entry.service} ${path}${query}${where} with ${entry.secret}${body}, ${left}s left`)
 }

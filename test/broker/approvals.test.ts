@@ -216,6 +216,28 @@ clients:
     expect(completeRecords().find((r) => r.reason === 'rate-limited')).toMatchObject({path: '/v1/products', status: 429, decision: 'denied'})
   })
 
+  it('shows the person what is asked (query names and body size, never their values), and lets one session hold at most four at once', async () => {
+    const secretish = `v${Date.now()}-${Math.random().toString(36).slice(2)}`
+    const held = send('POST', `/v1/orders?amount=${secretish}&currency=eur`, '{"sku":"A-1"}')
+    const first = await heldRequest()
+    const listed = JSON.parse((await outloop('approvals', '--json')).stdout).pending[0]
+    expect(listed).toMatchObject({path: '/v1/orders', query: ['amount', 'currency'], bodyBytes: 13})
+    const text = (await outloop('approvals')).stdout
+    expect(text).toContain('POST shop /v1/orders ?amount&currency')
+    expect(text).toContain('13 bytes of body')
+    expect(JSON.stringify(listed) + text).not.toContain(secretish)
+
+    const more = [1, 2, 3].map(() => send('POST', '/v1/orders', '{}'))
+    await vi.waitFor(async () => expect(JSON.parse((await outloop('approvals', '--json')).stdout).pending).toHaveLength(4), {timeout: 10_000, interval: 100})
+    const fifth = await send('POST', '/v1/orders', '{}')
+    expect(fifth.status).toBe(429)
+    expect(JSON.parse(fifth.body).error.reason).toBe('approvals-queue-full')
+    for (const entry of JSON.parse((await outloop('approvals', '--json')).stdout).pending as Array<{id: string}>) await outloop('approvals', 'deny', entry.id)
+    expect((await Promise.all([held, ...more])).map((r) => r.status)).toEqual([403, 403, 403, 403])
+    expect(first.id).toBeTruthy()
+    expect(upstream.counts.requests).toBe(0)
+  })
+
   it('a request whose agent hangs up while it waits is dropped, never sent', async () => {
     const controller = new AbortController()
     const {request} = await import('node:http')
