@@ -358,15 +358,20 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     const bodyKind = swappableBody(headerValue(req, 'content-type'))
     // A body without content-length is read in full first: one over the limit must never reach the upstream.
     // A form or JSON body is read too, since its placeholders are checked and swapped.
-    let body: Buffer | null = null
-    if (req.headers['transfer-encoding'] !== undefined || (bodyKind !== null && declared > 0 && declared <= maxBytes)) {
+    /** The whole body, up to the limit; null when it is over it or the agent hung up (both answered and recorded). */
+    const wholeBody = async (): Promise<Buffer | null> => {
       const read = await readBody(req, maxBytes)
       if (read === 'too-large') return refuse(413, 'request-too-large', {connection: 'close'})
       if (read === 'aborted') {
         record(fields, {status: 499, decision: 'error', reason: 'client-closed'}, started)
         return null
       }
-      body = read
+      return read
+    }
+    let body: Buffer | null = null
+    if (req.headers['transfer-encoding'] !== undefined || (bodyKind !== null && declared > 0 && declared <= maxBytes)) {
+      body = await wholeBody()
+      if (body === null) return null
     }
     const decision = decideRequest(
       policy,
@@ -388,13 +393,8 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
       if (!approval) {
         // Held with its body in hand, so the wait is not the agent's upload (nor Node's request timeout).
         if (body === null && declared > 0) {
-          const read = await readBody(req, maxBytes)
-          if (read === 'too-large') return refuse(413, 'request-too-large', {connection: 'close'})
-          if (read === 'aborted') {
-            record(fields, {status: 499, decision: 'error', reason: 'client-closed'}, started)
-            return null
-          }
-          body = read
+          body = await wholeBody()
+          if (body === null) return null
         }
         if (!desk.hasRoomFor(session.claims.id)) return refuse(429, 'approvals-queue-full', {'retry-after': '10'})
         const hungUp = new AbortController()
