@@ -1,0 +1,17 @@
+import type {Rule} from '../../types.js'
+import {UUID, keyedRule, randomUuid} from '../longtail/shape.js'
+
+/** Exa: its key, from the provider's published format. */
+export const EXA_RULES: readonly Rule[] = [
+  keyedRule({
+    id: 'exa-api-key',
+    provider: 'Exa',
+    description: 'An Exa search API key: runs searches and content fetches billed to the account.',
+    words: 'exa',
+    value: UUID,
+    entropy: 3,
+    fake: randomUuid,
+    secretNameOnly: true,
+    exampleName: 'EXA_API_KEY',
+  }),
+]
