@@ -1,18 +1,24 @@
 import type {Rule} from '../../types.js'
 import {ACQUIA_RULES} from './acquia.js'
+import {ACTIVECAMPAIGN_RULES} from './activecampaign.js'
 import {ADYEN_RULES} from './adyen.js'
+import {AFFINITY_RULES} from './affinity.js'
 import {AI21_RULES} from './ai21.js'
 import {AIVEN_RULES} from './aiven.js'
 import {AKAMAI_RULES} from './akamai.js'
 import {AMAZON_BEDROCK_RULES} from './amazon-bedrock.js'
 import {ANYSCALE_RULES} from './anyscale.js'
 import {APIFY_RULES} from './apify.js'
+import {APOLLO_GRAPHQL_RULES} from './apollo-graphql.js'
+import {APOLLO_IO_RULES} from './apollo-io.js'
 import {APPWRITE_RULES} from './appwrite.js'
 import {ASSEMBLYAI_RULES} from './assemblyai.js'
+import {ATTIO_RULES} from './attio.js'
 import {AUTH0_RULES} from './auth0.js'
 import {AUTHORIZE_NET_RULES} from './authorize-net.js'
 import {AZURE_DEVOPS_RULES} from './azure-devops.js'
 import {BACKBLAZE_B2_RULES} from './backblaze-b2.js'
+import {BASECAMP_RULES} from './basecamp.js'
 import {BIGCOMMERCE_RULES} from './bigcommerce.js'
 import {BINANCE_RULES} from './binance.js'
 import {BITFINEX_RULES} from './bitfinex.js'
@@ -24,6 +30,8 @@ import {BUILDER_IO_RULES} from './builder-io.js'
 import {BUILDKITE_RULES} from './buildkite.js'
 import {BUNNY_NET_RULES} from './bunny-net.js'
 import {BYBIT_RULES} from './bybit.js'
+import {CAL_COM_RULES} from './cal-com.js'
+import {CALENDLY_RULES} from './calendly.js'
 import {CARTESIA_RULES} from './cartesia.js'
 import {CEREBRAS_RULES} from './cerebras.js'
 import {CHARGEBEE_RULES} from './chargebee.js'
@@ -33,16 +41,21 @@ import {CHROMATIC_RULES} from './chromatic.js'
 import {CIRCLECI_RULES} from './circleci.js'
 import {CIVO_RULES} from './civo.js'
 import {CLARIFAI_RULES} from './clarifai.js'
+import {CLICKUP_RULES} from './clickup.js'
+import {CLOCKIFY_RULES} from './clockify.js'
 import {CLOUDINARY_RULES} from './cloudinary.js'
 import {CLOUDSMITH_RULES} from './cloudsmith.js'
 import {CLOUDWAYS_RULES} from './cloudways.js'
 import {COCKROACHDB_CLOUD_RULES} from './cockroachdb-cloud.js'
+import {CODA_RULES} from './coda.js'
 import {CODACY_RULES} from './codacy.js'
 import {COMMERCETOOLS_RULES} from './commercetools.js'
 import {CONFIGCAT_RULES} from './configcat.js'
 import {CONVEX_RULES} from './convex.js'
+import {COPPER_RULES} from './copper.js'
 import {COVERALLS_RULES} from './coveralls.js'
 import {CRATES_IO_RULES} from './crates-io.js'
+import {CRISP_RULES} from './crisp.js'
 import {CYPRESS_CLOUD_RULES} from './cypress-cloud.js'
 import {DASHSCOPE_RULES} from './dashscope.js'
 import {DATOCMS_RULES} from './datocms.js'
@@ -53,6 +66,9 @@ import {DEEPSOURCE_RULES} from './deepsource.js'
 import {DENO_DEPLOY_RULES} from './deno-deploy.js'
 import {DESCOPE_RULES} from './descope.js'
 import {DIRECTUS_RULES} from './directus.js'
+import {DOCUSIGN_RULES} from './docusign.js'
+import {DRIFT_RULES} from './drift.js'
+import {DROPBOX_SIGN_RULES} from './dropbox-sign.js'
 import {DWOLLA_RULES} from './dwolla.js'
 import {ECWID_RULES} from './ecwid.js'
 import {EXA_RULES} from './exa.js'
@@ -64,41 +80,54 @@ import {FIGMA_RULES} from './figma.js'
 import {FIRECRAWL_RULES} from './firecrawl.js'
 import {FIREWORKS_AI_RULES} from './fireworks-ai.js'
 import {FLAGSMITH_RULES} from './flagsmith.js'
+import {FRESHWORKS_RULES} from './freshworks.js'
+import {FRONT_RULES} from './front.js'
 import {FUSIONAUTH_RULES} from './fusionauth.js'
 import {GHOST_RULES} from './ghost.js'
 import {GITEA_RULES} from './gitea.js'
 import {GITGUARDIAN_RULES} from './gitguardian.js'
 import {GLADIA_RULES} from './gladia.js'
+import {GONG_RULES} from './gong.js'
+import {GORGIAS_RULES} from './gorgias.js'
 import {GRADLE_RULES} from './gradle.js'
 import {GUMROAD_RULES} from './gumroad.js'
 import {HARVEST_RULES} from './harvest.js'
 import {HASURA_RULES} from './hasura.js'
 import {HELICONE_RULES} from './helicone.js'
+import {HELP_SCOUT_RULES} from './help-scout.js'
 import {HETZNER_CLOUD_RULES} from './hetzner-cloud.js'
 import {HEX_PM_RULES} from './hex-pm.js'
+import {HIGHLEVEL_RULES} from './highlevel.js'
 import {HUAWEI_CLOUD_RULES} from './huawei-cloud.js'
 import {HUMANLOOP_RULES} from './humanloop.js'
 import {HYGRAPH_RULES} from './hygraph.js'
 import {IBM_CLOUD_RULES} from './ibm-cloud.js'
 import {INFISICAL_RULES} from './infisical.js'
 import {INFLUXDB_RULES} from './influxdb.js'
+import {INSIGHTLY_RULES} from './insightly.js'
 import {JENKINS_RULES} from './jenkins.js'
 import {JINA_AI_RULES} from './jina-ai.js'
+import {JOTFORM_RULES} from './jotform.js'
+import {KEAP_RULES} from './keap.js'
 import {KINSTA_RULES} from './kinsta.js'
 import {KLAVIYO_RULES} from './klaviyo.js'
 import {KOYEB_RULES} from './koyeb.js'
+import {KUSTOMER_RULES} from './kustomer.js'
 import {LAMBDATEST_RULES} from './lambdatest.js'
 import {LANGFUSE_RULES} from './langfuse.js'
 import {LEMON_SQUEEZY_RULES} from './lemon-squeezy.js'
 import {LICHESS_RULES} from './lichess.js'
 import {LINODE_RULES} from './linode.js'
+import {LIVECHAT_RULES} from './livechat.js'
 import {LLAMAINDEX_RULES} from './llamaindex.js'
 import {MAGENTO_RULES} from './magento.js'
 import {MAXIO_RULES} from './maxio.js'
 import {MERCADO_PAGO_RULES} from './mercado-pago.js'
 import {MIDTRANS_RULES} from './midtrans.js'
+import {MIRO_RULES} from './miro.js'
 import {MODAL_RULES} from './modal.js'
 import {MOLLIE_RULES} from './mollie.js'
+import {MONDAY_RULES} from './monday.js'
 import {MONGODB_ATLAS_RULES} from './mongodb-atlas.js'
 import {MOONSHOT_AI_RULES} from './moonshot-ai.js'
 import {NEON_RULES} from './neon.js'
@@ -113,9 +142,11 @@ import {ORY_RULES} from './ory.js'
 import {OVHCLOUD_RULES} from './ovhcloud.js'
 import {PACKAGECLOUD_RULES} from './packagecloud.js'
 import {PADDLE_RULES} from './paddle.js'
+import {PANDADOC_RULES} from './pandadoc.js'
 import {PANTHEON_RULES} from './pantheon.js'
 import {PAYPAL_RULES} from './paypal.js'
 import {PERCY_RULES} from './percy.js'
+import {PIPEDRIVE_RULES} from './pipedrive.js'
 import {PLATFORM_SH_RULES} from './platform-sh.js'
 import {PRESTASHOP_RULES} from './prestashop.js'
 import {PRINTFUL_RULES} from './printful.js'
@@ -134,6 +165,7 @@ import {REPLIT_RULES} from './replit.js'
 import {RIOT_GAMES_RULES} from './riot-games.js'
 import {ROBOFLOW_RULES} from './roboflow.js'
 import {RUNPOD_RULES} from './runpod.js'
+import {SALESFORCE_RULES} from './salesforce.js'
 import {SANITY_RULES} from './sanity.js'
 import {SAUCE_LABS_RULES} from './sauce-labs.js'
 import {SCALEWAY_RULES} from './scaleway.js'
@@ -142,6 +174,7 @@ import {SEMAPHORE_RULES} from './semaphore.js'
 import {SEMGREP_RULES} from './semgrep.js'
 import {SERPAPI_RULES} from './serpapi.js'
 import {SHIPSTATION_RULES} from './shipstation.js'
+import {SMARTSHEET_RULES} from './smartsheet.js'
 import {SOCKET_DEV_RULES} from './socket-dev.js'
 import {SPLIT_IO_RULES} from './split-io.js'
 import {STABILITY_AI_RULES} from './stability-ai.js'
@@ -150,12 +183,16 @@ import {STEAM_RULES} from './steam.js'
 import {STORYBLOK_RULES} from './storyblok.js'
 import {STYTCH_RULES} from './stytch.js'
 import {SUMUP_RULES} from './sumup.js'
+import {SURVEYMONKEY_RULES} from './surveymonkey.js'
 import {TAILSCALE_RULES} from './tailscale.js'
+import {TALLY_RULES} from './tally.js'
 import {TAVILY_RULES} from './tavily.js'
 import {TEAMCITY_RULES} from './teamcity.js'
 import {TENCENT_CLOUD_RULES} from './tencent-cloud.js'
 import {TINYBIRD_RULES} from './tinybird.js'
+import {TODOIST_RULES} from './todoist.js'
 import {TOGETHER_AI_RULES} from './together-ai.js'
+import {TOGGL_RULES} from './toggl.js'
 import {TURBOREPO_RULES} from './turborepo.js'
 import {UNLEASH_RULES} from './unleash.js'
 import {UPSTASH_RULES} from './upstash.js'
@@ -164,6 +201,7 @@ import {VOYAGE_AI_RULES} from './voyage-ai.js'
 import {VULTR_RULES} from './vultr.js'
 import {WASABI_RULES} from './wasabi.js'
 import {WEAVIATE_RULES} from './weaviate.js'
+import {WEBFLOW_RULES} from './webflow.js'
 import {WEIGHTS_AND_BIASES_RULES} from './weights-and-biases.js'
 import {WISE_RULES} from './wise.js'
 import {WIX_RULES} from './wix.js'
@@ -171,6 +209,7 @@ import {WOOCOMMERCE_RULES} from './woocommerce.js'
 import {WORDPRESS_RULES} from './wordpress.js'
 import {WORKOS_RULES} from './workos.js'
 import {WP_ENGINE_RULES} from './wp-engine.js'
+import {WRIKE_RULES} from './wrike.js'
 import {XATA_RULES} from './xata.js'
 import {XENDIT_RULES} from './xendit.js'
 import {XERO_RULES} from './xero.js'
@@ -178,24 +217,32 @@ import {YOTPO_RULES} from './yotpo.js'
 import {ZEROTIER_RULES} from './zerotier.js'
 import {ZHIPU_AI_RULES} from './zhipu-ai.js'
 import {ZILLIZ_CLOUD_RULES} from './zilliz-cloud.js'
+import {ZOHO_RULES} from './zoho.js'
+import {ZOOM_RULES} from './zoom.js'
 import {ZUORA_RULES} from './zuora.js'
 
 /** Rules for providers added one file each (issue 16's breadth), sorted by id. */
 export const PROVIDER_RULES: readonly Rule[] = [
   ...ACQUIA_RULES,
+  ...ACTIVECAMPAIGN_RULES,
   ...ADYEN_RULES,
+  ...AFFINITY_RULES,
   ...AI21_RULES,
   ...AIVEN_RULES,
   ...AKAMAI_RULES,
   ...AMAZON_BEDROCK_RULES,
   ...ANYSCALE_RULES,
   ...APIFY_RULES,
+  ...APOLLO_GRAPHQL_RULES,
+  ...APOLLO_IO_RULES,
   ...APPWRITE_RULES,
   ...ASSEMBLYAI_RULES,
+  ...ATTIO_RULES,
   ...AUTH0_RULES,
   ...AUTHORIZE_NET_RULES,
   ...AZURE_DEVOPS_RULES,
   ...BACKBLAZE_B2_RULES,
+  ...BASECAMP_RULES,
   ...BIGCOMMERCE_RULES,
   ...BINANCE_RULES,
   ...BITFINEX_RULES,
@@ -207,6 +254,8 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...BUILDKITE_RULES,
   ...BUNNY_NET_RULES,
   ...BYBIT_RULES,
+  ...CAL_COM_RULES,
+  ...CALENDLY_RULES,
   ...CARTESIA_RULES,
   ...CEREBRAS_RULES,
   ...CHARGEBEE_RULES,
@@ -216,16 +265,21 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...CIRCLECI_RULES,
   ...CIVO_RULES,
   ...CLARIFAI_RULES,
+  ...CLICKUP_RULES,
+  ...CLOCKIFY_RULES,
   ...CLOUDINARY_RULES,
   ...CLOUDSMITH_RULES,
   ...CLOUDWAYS_RULES,
   ...COCKROACHDB_CLOUD_RULES,
+  ...CODA_RULES,
   ...CODACY_RULES,
   ...COMMERCETOOLS_RULES,
   ...CONFIGCAT_RULES,
   ...CONVEX_RULES,
+  ...COPPER_RULES,
   ...COVERALLS_RULES,
   ...CRATES_IO_RULES,
+  ...CRISP_RULES,
   ...CYPRESS_CLOUD_RULES,
   ...DASHSCOPE_RULES,
   ...DATOCMS_RULES,
@@ -236,6 +290,9 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...DENO_DEPLOY_RULES,
   ...DESCOPE_RULES,
   ...DIRECTUS_RULES,
+  ...DOCUSIGN_RULES,
+  ...DRIFT_RULES,
+  ...DROPBOX_SIGN_RULES,
   ...DWOLLA_RULES,
   ...ECWID_RULES,
   ...EXA_RULES,
@@ -247,41 +304,54 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...FIRECRAWL_RULES,
   ...FIREWORKS_AI_RULES,
   ...FLAGSMITH_RULES,
+  ...FRESHWORKS_RULES,
+  ...FRONT_RULES,
   ...FUSIONAUTH_RULES,
   ...GHOST_RULES,
   ...GITEA_RULES,
   ...GITGUARDIAN_RULES,
   ...GLADIA_RULES,
+  ...GONG_RULES,
+  ...GORGIAS_RULES,
   ...GRADLE_RULES,
   ...GUMROAD_RULES,
   ...HARVEST_RULES,
   ...HASURA_RULES,
   ...HELICONE_RULES,
+  ...HELP_SCOUT_RULES,
   ...HETZNER_CLOUD_RULES,
   ...HEX_PM_RULES,
+  ...HIGHLEVEL_RULES,
   ...HUAWEI_CLOUD_RULES,
   ...HUMANLOOP_RULES,
   ...HYGRAPH_RULES,
   ...IBM_CLOUD_RULES,
   ...INFISICAL_RULES,
   ...INFLUXDB_RULES,
+  ...INSIGHTLY_RULES,
   ...JENKINS_RULES,
   ...JINA_AI_RULES,
+  ...JOTFORM_RULES,
+  ...KEAP_RULES,
   ...KINSTA_RULES,
   ...KLAVIYO_RULES,
   ...KOYEB_RULES,
+  ...KUSTOMER_RULES,
   ...LAMBDATEST_RULES,
   ...LANGFUSE_RULES,
   ...LEMON_SQUEEZY_RULES,
   ...LICHESS_RULES,
   ...LINODE_RULES,
+  ...LIVECHAT_RULES,
   ...LLAMAINDEX_RULES,
   ...MAGENTO_RULES,
   ...MAXIO_RULES,
   ...MERCADO_PAGO_RULES,
   ...MIDTRANS_RULES,
+  ...MIRO_RULES,
   ...MODAL_RULES,
   ...MOLLIE_RULES,
+  ...MONDAY_RULES,
   ...MONGODB_ATLAS_RULES,
   ...MOONSHOT_AI_RULES,
   ...NEON_RULES,
@@ -296,9 +366,11 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...OVHCLOUD_RULES,
   ...PACKAGECLOUD_RULES,
   ...PADDLE_RULES,
+  ...PANDADOC_RULES,
   ...PANTHEON_RULES,
   ...PAYPAL_RULES,
   ...PERCY_RULES,
+  ...PIPEDRIVE_RULES,
   ...PLATFORM_SH_RULES,
   ...PRESTASHOP_RULES,
   ...PRINTFUL_RULES,
@@ -317,6 +389,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...RIOT_GAMES_RULES,
   ...ROBOFLOW_RULES,
   ...RUNPOD_RULES,
+  ...SALESFORCE_RULES,
   ...SANITY_RULES,
   ...SAUCE_LABS_RULES,
   ...SCALEWAY_RULES,
@@ -325,6 +398,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...SEMGREP_RULES,
   ...SERPAPI_RULES,
   ...SHIPSTATION_RULES,
+  ...SMARTSHEET_RULES,
   ...SOCKET_DEV_RULES,
   ...SPLIT_IO_RULES,
   ...STABILITY_AI_RULES,
@@ -333,12 +407,16 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...STORYBLOK_RULES,
   ...STYTCH_RULES,
   ...SUMUP_RULES,
+  ...SURVEYMONKEY_RULES,
   ...TAILSCALE_RULES,
+  ...TALLY_RULES,
   ...TAVILY_RULES,
   ...TEAMCITY_RULES,
   ...TENCENT_CLOUD_RULES,
   ...TINYBIRD_RULES,
+  ...TODOIST_RULES,
   ...TOGETHER_AI_RULES,
+  ...TOGGL_RULES,
   ...TURBOREPO_RULES,
   ...UNLEASH_RULES,
   ...UPSTASH_RULES,
@@ -347,6 +425,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...VULTR_RULES,
   ...WASABI_RULES,
   ...WEAVIATE_RULES,
+  ...WEBFLOW_RULES,
   ...WEIGHTS_AND_BIASES_RULES,
   ...WISE_RULES,
   ...WIX_RULES,
@@ -354,6 +433,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...WORDPRESS_RULES,
   ...WORKOS_RULES,
   ...WP_ENGINE_RULES,
+  ...WRIKE_RULES,
   ...XATA_RULES,
   ...XENDIT_RULES,
   ...XERO_RULES,
@@ -361,5 +441,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...ZEROTIER_RULES,
   ...ZHIPU_AI_RULES,
   ...ZILLIZ_CLOUD_RULES,
+  ...ZOHO_RULES,
+  ...ZOOM_RULES,
   ...ZUORA_RULES,
 ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
