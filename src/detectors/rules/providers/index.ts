@@ -3,10 +3,13 @@ import {ACQUIA_RULES} from './acquia.js'
 import {ACTIVECAMPAIGN_RULES} from './activecampaign.js'
 import {ADYEN_RULES} from './adyen.js'
 import {AFFINITY_RULES} from './affinity.js'
+import {AHREFS_RULES} from './ahrefs.js'
 import {AI21_RULES} from './ai21.js'
+import {AIRBRAKE_RULES} from './airbrake.js'
 import {AIVEN_RULES} from './aiven.js'
 import {AKAMAI_RULES} from './akamai.js'
 import {AMAZON_BEDROCK_RULES} from './amazon-bedrock.js'
+import {AMPLITUDE_RULES} from './amplitude.js'
 import {ANYSCALE_RULES} from './anyscale.js'
 import {APIFY_RULES} from './apify.js'
 import {APOLLO_GRAPHQL_RULES} from './apollo-graphql.js'
@@ -16,22 +19,31 @@ import {ASSEMBLYAI_RULES} from './assemblyai.js'
 import {ATTIO_RULES} from './attio.js'
 import {AUTH0_RULES} from './auth0.js'
 import {AUTHORIZE_NET_RULES} from './authorize-net.js'
+import {AWEBER_RULES} from './aweber.js'
+import {AXIOM_RULES} from './axiom.js'
 import {AZURE_DEVOPS_RULES} from './azure-devops.js'
 import {BACKBLAZE_B2_RULES} from './backblaze-b2.js'
 import {BASECAMP_RULES} from './basecamp.js'
+import {BEEHIIV_RULES} from './beehiiv.js'
+import {BETTER_STACK_RULES} from './better-stack.js'
 import {BIGCOMMERCE_RULES} from './bigcommerce.js'
 import {BINANCE_RULES} from './binance.js'
 import {BITFINEX_RULES} from './bitfinex.js'
+import {BITLY_RULES} from './bitly.js'
 import {BITRISE_RULES} from './bitrise.js'
 import {BRAINTREE_RULES} from './braintree.js'
+import {BRAZE_RULES} from './braze.js'
 import {BROWSERBASE_RULES} from './browserbase.js'
 import {BROWSERSTACK_RULES} from './browserstack.js'
+import {BUGSNAG_RULES} from './bugsnag.js'
 import {BUILDER_IO_RULES} from './builder-io.js'
 import {BUILDKITE_RULES} from './buildkite.js'
 import {BUNNY_NET_RULES} from './bunny-net.js'
+import {BUTTONDOWN_RULES} from './buttondown.js'
 import {BYBIT_RULES} from './bybit.js'
 import {CAL_COM_RULES} from './cal-com.js'
 import {CALENDLY_RULES} from './calendly.js'
+import {CAMPAIGN_MONITOR_RULES} from './campaign-monitor.js'
 import {CARTESIA_RULES} from './cartesia.js'
 import {CEREBRAS_RULES} from './cerebras.js'
 import {CHARGEBEE_RULES} from './chargebee.js'
@@ -51,11 +63,13 @@ import {CODA_RULES} from './coda.js'
 import {CODACY_RULES} from './codacy.js'
 import {COMMERCETOOLS_RULES} from './commercetools.js'
 import {CONFIGCAT_RULES} from './configcat.js'
+import {CONSTANT_CONTACT_RULES} from './constant-contact.js'
 import {CONVEX_RULES} from './convex.js'
 import {COPPER_RULES} from './copper.js'
 import {COVERALLS_RULES} from './coveralls.js'
 import {CRATES_IO_RULES} from './crates-io.js'
 import {CRISP_RULES} from './crisp.js'
+import {CUSTOMER_IO_RULES} from './customer-io.js'
 import {CYPRESS_CLOUD_RULES} from './cypress-cloud.js'
 import {DASHSCOPE_RULES} from './dashscope.js'
 import {DATOCMS_RULES} from './datocms.js'
@@ -68,9 +82,12 @@ import {DESCOPE_RULES} from './descope.js'
 import {DIRECTUS_RULES} from './directus.js'
 import {DOCUSIGN_RULES} from './docusign.js'
 import {DRIFT_RULES} from './drift.js'
+import {DRIP_RULES} from './drip.js'
 import {DROPBOX_SIGN_RULES} from './dropbox-sign.js'
 import {DWOLLA_RULES} from './dwolla.js'
 import {ECWID_RULES} from './ecwid.js'
+import {ELASTIC_CLOUD_RULES} from './elastic-cloud.js'
+import {ELASTIC_EMAIL_RULES} from './elastic-email.js'
 import {EXA_RULES} from './exa.js'
 import {EXOSCALE_RULES} from './exoscale.js'
 import {EXPO_RULES} from './expo.js'
@@ -82,34 +99,43 @@ import {FIREWORKS_AI_RULES} from './fireworks-ai.js'
 import {FLAGSMITH_RULES} from './flagsmith.js'
 import {FRESHWORKS_RULES} from './freshworks.js'
 import {FRONT_RULES} from './front.js'
+import {FULLSTORY_RULES} from './fullstory.js'
 import {FUSIONAUTH_RULES} from './fusionauth.js'
+import {GETRESPONSE_RULES} from './getresponse.js'
 import {GHOST_RULES} from './ghost.js'
 import {GITEA_RULES} from './gitea.js'
 import {GITGUARDIAN_RULES} from './gitguardian.js'
 import {GLADIA_RULES} from './gladia.js'
 import {GONG_RULES} from './gong.js'
+import {GOOGLE_ADS_RULES} from './google-ads.js'
 import {GORGIAS_RULES} from './gorgias.js'
 import {GRADLE_RULES} from './gradle.js'
 import {GUMROAD_RULES} from './gumroad.js'
 import {HARVEST_RULES} from './harvest.js'
 import {HASURA_RULES} from './hasura.js'
+import {HEAP_RULES} from './heap.js'
 import {HELICONE_RULES} from './helicone.js'
 import {HELP_SCOUT_RULES} from './help-scout.js'
 import {HETZNER_CLOUD_RULES} from './hetzner-cloud.js'
 import {HEX_PM_RULES} from './hex-pm.js'
 import {HIGHLEVEL_RULES} from './highlevel.js'
+import {HONEYBADGER_RULES} from './honeybadger.js'
+import {HONEYCOMB_RULES} from './honeycomb.js'
 import {HUAWEI_CLOUD_RULES} from './huawei-cloud.js'
 import {HUMANLOOP_RULES} from './humanloop.js'
 import {HYGRAPH_RULES} from './hygraph.js'
 import {IBM_CLOUD_RULES} from './ibm-cloud.js'
+import {INCIDENT_IO_RULES} from './incident-io.js'
 import {INFISICAL_RULES} from './infisical.js'
 import {INFLUXDB_RULES} from './influxdb.js'
 import {INSIGHTLY_RULES} from './insightly.js'
+import {ITERABLE_RULES} from './iterable.js'
 import {JENKINS_RULES} from './jenkins.js'
 import {JINA_AI_RULES} from './jina-ai.js'
 import {JOTFORM_RULES} from './jotform.js'
 import {KEAP_RULES} from './keap.js'
 import {KINSTA_RULES} from './kinsta.js'
+import {KIT_RULES} from './kit.js'
 import {KLAVIYO_RULES} from './klaviyo.js'
 import {KOYEB_RULES} from './koyeb.js'
 import {KUSTOMER_RULES} from './kustomer.js'
@@ -117,14 +143,24 @@ import {LAMBDATEST_RULES} from './lambdatest.js'
 import {LANGFUSE_RULES} from './langfuse.js'
 import {LEMON_SQUEEZY_RULES} from './lemon-squeezy.js'
 import {LICHESS_RULES} from './lichess.js'
+import {LIGHTSTEP_RULES} from './lightstep.js'
 import {LINODE_RULES} from './linode.js'
 import {LIVECHAT_RULES} from './livechat.js'
 import {LLAMAINDEX_RULES} from './llamaindex.js'
+import {LOGGLY_RULES} from './loggly.js'
+import {LOGZ_IO_RULES} from './logz-io.js'
+import {LOOPS_RULES} from './loops.js'
 import {MAGENTO_RULES} from './magento.js'
+import {MAILERLITE_RULES} from './mailerlite.js'
+import {MAILERSEND_RULES} from './mailersend.js'
+import {MAILJET_RULES} from './mailjet.js'
+import {MAILTRAP_RULES} from './mailtrap.js'
+import {MANDRILL_RULES} from './mandrill.js'
 import {MAXIO_RULES} from './maxio.js'
 import {MERCADO_PAGO_RULES} from './mercado-pago.js'
 import {MIDTRANS_RULES} from './midtrans.js'
 import {MIRO_RULES} from './miro.js'
+import {MIXPANEL_RULES} from './mixpanel.js'
 import {MODAL_RULES} from './modal.js'
 import {MOLLIE_RULES} from './mollie.js'
 import {MONDAY_RULES} from './monday.js'
@@ -137,17 +173,26 @@ import {NUGET_RULES} from './nuget.js'
 import {NVIDIA_RULES} from './nvidia.js'
 import {NX_CLOUD_RULES} from './nx-cloud.js'
 import {OKX_RULES} from './okx.js'
+import {OMNISEND_RULES} from './omnisend.js'
+import {ONESIGNAL_RULES} from './onesignal.js'
+import {OPSGENIE_RULES} from './opsgenie.js'
 import {OPTIMIZELY_RULES} from './optimizely.js'
 import {ORY_RULES} from './ory.js'
 import {OVHCLOUD_RULES} from './ovhcloud.js'
 import {PACKAGECLOUD_RULES} from './packagecloud.js'
 import {PADDLE_RULES} from './paddle.js'
+import {PAGERDUTY_RULES} from './pagerduty.js'
 import {PANDADOC_RULES} from './pandadoc.js'
 import {PANTHEON_RULES} from './pantheon.js'
+import {PAPERTRAIL_RULES} from './papertrail.js'
 import {PAYPAL_RULES} from './paypal.js'
 import {PERCY_RULES} from './percy.js'
+import {PINTEREST_RULES} from './pinterest.js'
 import {PIPEDRIVE_RULES} from './pipedrive.js'
 import {PLATFORM_SH_RULES} from './platform-sh.js'
+import {PLAUSIBLE_RULES} from './plausible.js'
+import {POSTHOG_RULES} from './posthog.js'
+import {POSTMARK_RULES} from './postmark.js'
 import {PRESTASHOP_RULES} from './prestashop.js'
 import {PRINTFUL_RULES} from './printful.js'
 import {PRISMIC_RULES} from './prismic.js'
@@ -156,29 +201,41 @@ import {QDRANT_RULES} from './qdrant.js'
 import {QUAY_RULES} from './quay.js'
 import {QUICKBOOKS_RULES} from './quickbooks.js'
 import {RAILWAY_RULES} from './railway.js'
+import {RAYGUN_RULES} from './raygun.js'
 import {RAZORPAY_RULES} from './razorpay.js'
+import {REBRANDLY_RULES} from './rebrandly.js'
 import {RECHARGE_RULES} from './recharge.js'
 import {RECURLY_RULES} from './recurly.js'
+import {REDDIT_RULES} from './reddit.js'
 import {REDIS_CLOUD_RULES} from './redis-cloud.js'
 import {RENDER_RULES} from './render.js'
 import {REPLIT_RULES} from './replit.js'
+import {RESEND_RULES} from './resend.js'
 import {RIOT_GAMES_RULES} from './riot-games.js'
 import {ROBOFLOW_RULES} from './roboflow.js'
+import {ROLLBAR_RULES} from './rollbar.js'
 import {RUNPOD_RULES} from './runpod.js'
 import {SALESFORCE_RULES} from './salesforce.js'
 import {SANITY_RULES} from './sanity.js'
 import {SAUCE_LABS_RULES} from './sauce-labs.js'
 import {SCALEWAY_RULES} from './scaleway.js'
 import {SCRAPINGBEE_RULES} from './scrapingbee.js'
+import {SEGMENT_RULES} from './segment.js'
 import {SEMAPHORE_RULES} from './semaphore.js'
 import {SEMGREP_RULES} from './semgrep.js'
+import {SEMRUSH_RULES} from './semrush.js'
 import {SERPAPI_RULES} from './serpapi.js'
 import {SHIPSTATION_RULES} from './shipstation.js'
 import {SMARTSHEET_RULES} from './smartsheet.js'
+import {SMTP2GO_RULES} from './smtp2go.js'
+import {SNAPCHAT_RULES} from './snapchat.js'
 import {SOCKET_DEV_RULES} from './socket-dev.js'
+import {SPARKPOST_RULES} from './sparkpost.js'
 import {SPLIT_IO_RULES} from './split-io.js'
+import {SPLUNK_RULES} from './splunk.js'
 import {STABILITY_AI_RULES} from './stability-ai.js'
 import {STATSIG_RULES} from './statsig.js'
+import {STATUSPAGE_RULES} from './statuspage.js'
 import {STEAM_RULES} from './steam.js'
 import {STORYBLOK_RULES} from './storyblok.js'
 import {STYTCH_RULES} from './stytch.js'
@@ -189,12 +246,14 @@ import {TALLY_RULES} from './tally.js'
 import {TAVILY_RULES} from './tavily.js'
 import {TEAMCITY_RULES} from './teamcity.js'
 import {TENCENT_CLOUD_RULES} from './tencent-cloud.js'
+import {TIKTOK_RULES} from './tiktok.js'
 import {TINYBIRD_RULES} from './tinybird.js'
 import {TODOIST_RULES} from './todoist.js'
 import {TOGETHER_AI_RULES} from './together-ai.js'
 import {TOGGL_RULES} from './toggl.js'
 import {TURBOREPO_RULES} from './turborepo.js'
 import {UNLEASH_RULES} from './unleash.js'
+import {UNSPLASH_RULES} from './unsplash.js'
 import {UPSTASH_RULES} from './upstash.js'
 import {VAPI_RULES} from './vapi.js'
 import {VOYAGE_AI_RULES} from './voyage-ai.js'
@@ -214,6 +273,7 @@ import {XATA_RULES} from './xata.js'
 import {XENDIT_RULES} from './xendit.js'
 import {XERO_RULES} from './xero.js'
 import {YOTPO_RULES} from './yotpo.js'
+import {ZEPTOMAIL_RULES} from './zeptomail.js'
 import {ZEROTIER_RULES} from './zerotier.js'
 import {ZHIPU_AI_RULES} from './zhipu-ai.js'
 import {ZILLIZ_CLOUD_RULES} from './zilliz-cloud.js'
@@ -227,10 +287,13 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...ACTIVECAMPAIGN_RULES,
   ...ADYEN_RULES,
   ...AFFINITY_RULES,
+  ...AHREFS_RULES,
   ...AI21_RULES,
+  ...AIRBRAKE_RULES,
   ...AIVEN_RULES,
   ...AKAMAI_RULES,
   ...AMAZON_BEDROCK_RULES,
+  ...AMPLITUDE_RULES,
   ...ANYSCALE_RULES,
   ...APIFY_RULES,
   ...APOLLO_GRAPHQL_RULES,
@@ -240,22 +303,31 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...ATTIO_RULES,
   ...AUTH0_RULES,
   ...AUTHORIZE_NET_RULES,
+  ...AWEBER_RULES,
+  ...AXIOM_RULES,
   ...AZURE_DEVOPS_RULES,
   ...BACKBLAZE_B2_RULES,
   ...BASECAMP_RULES,
+  ...BEEHIIV_RULES,
+  ...BETTER_STACK_RULES,
   ...BIGCOMMERCE_RULES,
   ...BINANCE_RULES,
   ...BITFINEX_RULES,
+  ...BITLY_RULES,
   ...BITRISE_RULES,
   ...BRAINTREE_RULES,
+  ...BRAZE_RULES,
   ...BROWSERBASE_RULES,
   ...BROWSERSTACK_RULES,
+  ...BUGSNAG_RULES,
   ...BUILDER_IO_RULES,
   ...BUILDKITE_RULES,
   ...BUNNY_NET_RULES,
+  ...BUTTONDOWN_RULES,
   ...BYBIT_RULES,
   ...CAL_COM_RULES,
   ...CALENDLY_RULES,
+  ...CAMPAIGN_MONITOR_RULES,
   ...CARTESIA_RULES,
   ...CEREBRAS_RULES,
   ...CHARGEBEE_RULES,
@@ -275,11 +347,13 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...CODACY_RULES,
   ...COMMERCETOOLS_RULES,
   ...CONFIGCAT_RULES,
+  ...CONSTANT_CONTACT_RULES,
   ...CONVEX_RULES,
   ...COPPER_RULES,
   ...COVERALLS_RULES,
   ...CRATES_IO_RULES,
   ...CRISP_RULES,
+  ...CUSTOMER_IO_RULES,
   ...CYPRESS_CLOUD_RULES,
   ...DASHSCOPE_RULES,
   ...DATOCMS_RULES,
@@ -292,9 +366,12 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...DIRECTUS_RULES,
   ...DOCUSIGN_RULES,
   ...DRIFT_RULES,
+  ...DRIP_RULES,
   ...DROPBOX_SIGN_RULES,
   ...DWOLLA_RULES,
   ...ECWID_RULES,
+  ...ELASTIC_CLOUD_RULES,
+  ...ELASTIC_EMAIL_RULES,
   ...EXA_RULES,
   ...EXOSCALE_RULES,
   ...EXPO_RULES,
@@ -306,34 +383,43 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...FLAGSMITH_RULES,
   ...FRESHWORKS_RULES,
   ...FRONT_RULES,
+  ...FULLSTORY_RULES,
   ...FUSIONAUTH_RULES,
+  ...GETRESPONSE_RULES,
   ...GHOST_RULES,
   ...GITEA_RULES,
   ...GITGUARDIAN_RULES,
   ...GLADIA_RULES,
   ...GONG_RULES,
+  ...GOOGLE_ADS_RULES,
   ...GORGIAS_RULES,
   ...GRADLE_RULES,
   ...GUMROAD_RULES,
   ...HARVEST_RULES,
   ...HASURA_RULES,
+  ...HEAP_RULES,
   ...HELICONE_RULES,
   ...HELP_SCOUT_RULES,
   ...HETZNER_CLOUD_RULES,
   ...HEX_PM_RULES,
   ...HIGHLEVEL_RULES,
+  ...HONEYBADGER_RULES,
+  ...HONEYCOMB_RULES,
   ...HUAWEI_CLOUD_RULES,
   ...HUMANLOOP_RULES,
   ...HYGRAPH_RULES,
   ...IBM_CLOUD_RULES,
+  ...INCIDENT_IO_RULES,
   ...INFISICAL_RULES,
   ...INFLUXDB_RULES,
   ...INSIGHTLY_RULES,
+  ...ITERABLE_RULES,
   ...JENKINS_RULES,
   ...JINA_AI_RULES,
   ...JOTFORM_RULES,
   ...KEAP_RULES,
   ...KINSTA_RULES,
+  ...KIT_RULES,
   ...KLAVIYO_RULES,
   ...KOYEB_RULES,
   ...KUSTOMER_RULES,
@@ -341,14 +427,24 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...LANGFUSE_RULES,
   ...LEMON_SQUEEZY_RULES,
   ...LICHESS_RULES,
+  ...LIGHTSTEP_RULES,
   ...LINODE_RULES,
   ...LIVECHAT_RULES,
   ...LLAMAINDEX_RULES,
+  ...LOGGLY_RULES,
+  ...LOGZ_IO_RULES,
+  ...LOOPS_RULES,
   ...MAGENTO_RULES,
+  ...MAILERLITE_RULES,
+  ...MAILERSEND_RULES,
+  ...MAILJET_RULES,
+  ...MAILTRAP_RULES,
+  ...MANDRILL_RULES,
   ...MAXIO_RULES,
   ...MERCADO_PAGO_RULES,
   ...MIDTRANS_RULES,
   ...MIRO_RULES,
+  ...MIXPANEL_RULES,
   ...MODAL_RULES,
   ...MOLLIE_RULES,
   ...MONDAY_RULES,
@@ -361,17 +457,26 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...NVIDIA_RULES,
   ...NX_CLOUD_RULES,
   ...OKX_RULES,
+  ...OMNISEND_RULES,
+  ...ONESIGNAL_RULES,
+  ...OPSGENIE_RULES,
   ...OPTIMIZELY_RULES,
   ...ORY_RULES,
   ...OVHCLOUD_RULES,
   ...PACKAGECLOUD_RULES,
   ...PADDLE_RULES,
+  ...PAGERDUTY_RULES,
   ...PANDADOC_RULES,
   ...PANTHEON_RULES,
+  ...PAPERTRAIL_RULES,
   ...PAYPAL_RULES,
   ...PERCY_RULES,
+  ...PINTEREST_RULES,
   ...PIPEDRIVE_RULES,
   ...PLATFORM_SH_RULES,
+  ...PLAUSIBLE_RULES,
+  ...POSTHOG_RULES,
+  ...POSTMARK_RULES,
   ...PRESTASHOP_RULES,
   ...PRINTFUL_RULES,
   ...PRISMIC_RULES,
@@ -380,29 +485,41 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...QUAY_RULES,
   ...QUICKBOOKS_RULES,
   ...RAILWAY_RULES,
+  ...RAYGUN_RULES,
   ...RAZORPAY_RULES,
+  ...REBRANDLY_RULES,
   ...RECHARGE_RULES,
   ...RECURLY_RULES,
+  ...REDDIT_RULES,
   ...REDIS_CLOUD_RULES,
   ...RENDER_RULES,
   ...REPLIT_RULES,
+  ...RESEND_RULES,
   ...RIOT_GAMES_RULES,
   ...ROBOFLOW_RULES,
+  ...ROLLBAR_RULES,
   ...RUNPOD_RULES,
   ...SALESFORCE_RULES,
   ...SANITY_RULES,
   ...SAUCE_LABS_RULES,
   ...SCALEWAY_RULES,
   ...SCRAPINGBEE_RULES,
+  ...SEGMENT_RULES,
   ...SEMAPHORE_RULES,
   ...SEMGREP_RULES,
+  ...SEMRUSH_RULES,
   ...SERPAPI_RULES,
   ...SHIPSTATION_RULES,
   ...SMARTSHEET_RULES,
+  ...SMTP2GO_RULES,
+  ...SNAPCHAT_RULES,
   ...SOCKET_DEV_RULES,
+  ...SPARKPOST_RULES,
   ...SPLIT_IO_RULES,
+  ...SPLUNK_RULES,
   ...STABILITY_AI_RULES,
   ...STATSIG_RULES,
+  ...STATUSPAGE_RULES,
   ...STEAM_RULES,
   ...STORYBLOK_RULES,
   ...STYTCH_RULES,
@@ -413,12 +530,14 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...TAVILY_RULES,
   ...TEAMCITY_RULES,
   ...TENCENT_CLOUD_RULES,
+  ...TIKTOK_RULES,
   ...TINYBIRD_RULES,
   ...TODOIST_RULES,
   ...TOGETHER_AI_RULES,
   ...TOGGL_RULES,
   ...TURBOREPO_RULES,
   ...UNLEASH_RULES,
+  ...UNSPLASH_RULES,
   ...UPSTASH_RULES,
   ...VAPI_RULES,
   ...VOYAGE_AI_RULES,
@@ -438,6 +557,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...XENDIT_RULES,
   ...XERO_RULES,
   ...YOTPO_RULES,
+  ...ZEPTOMAIL_RULES,
   ...ZEROTIER_RULES,
   ...ZHIPU_AI_RULES,
   ...ZILLIZ_CLOUD_RULES,
