@@ -11,7 +11,7 @@ export const BUNNY_NET_RULES: readonly Rule[] = [
     keywords: ['bunny'],
     value: '[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}(?:-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})?',
     entropy: 3,
-    fake: randomUuid,
+    fake: () => randomUuid(),
     secretNameOnly: true,
     exampleName: 'BUNNY_API_KEY',
   }),

@@ -1,11 +1,14 @@
 import type {Rule} from '../../types.js'
+import {ABLY_RULES} from './ably.js'
 import {ACQUIA_RULES} from './acquia.js'
 import {ACTIVECAMPAIGN_RULES} from './activecampaign.js'
 import {ADYEN_RULES} from './adyen.js'
 import {AFFINITY_RULES} from './affinity.js'
+import {AGORA_RULES} from './agora.js'
 import {AHREFS_RULES} from './ahrefs.js'
 import {AI21_RULES} from './ai21.js'
 import {AIRBRAKE_RULES} from './airbrake.js'
+import {AIRCALL_RULES} from './aircall.js'
 import {AIVEN_RULES} from './aiven.js'
 import {AKAMAI_RULES} from './akamai.js'
 import {AMAZON_BEDROCK_RULES} from './amazon-bedrock.js'
@@ -23,6 +26,7 @@ import {AWEBER_RULES} from './aweber.js'
 import {AXIOM_RULES} from './axiom.js'
 import {AZURE_DEVOPS_RULES} from './azure-devops.js'
 import {BACKBLAZE_B2_RULES} from './backblaze-b2.js'
+import {BANDWIDTH_RULES} from './bandwidth.js'
 import {BASECAMP_RULES} from './basecamp.js'
 import {BEEHIIV_RULES} from './beehiiv.js'
 import {BETTER_STACK_RULES} from './better-stack.js'
@@ -53,6 +57,7 @@ import {CHROMATIC_RULES} from './chromatic.js'
 import {CIRCLECI_RULES} from './circleci.js'
 import {CIVO_RULES} from './civo.js'
 import {CLARIFAI_RULES} from './clarifai.js'
+import {CLICKSEND_RULES} from './clicksend.js'
 import {CLICKUP_RULES} from './clickup.js'
 import {CLOCKIFY_RULES} from './clockify.js'
 import {CLOUDINARY_RULES} from './cloudinary.js'
@@ -66,6 +71,7 @@ import {CONFIGCAT_RULES} from './configcat.js'
 import {CONSTANT_CONTACT_RULES} from './constant-contact.js'
 import {CONVEX_RULES} from './convex.js'
 import {COPPER_RULES} from './copper.js'
+import {COVEO_RULES} from './coveo.js'
 import {COVERALLS_RULES} from './coveralls.js'
 import {CRATES_IO_RULES} from './crates-io.js'
 import {CRISP_RULES} from './crisp.js'
@@ -102,6 +108,7 @@ import {FRONT_RULES} from './front.js'
 import {FULLSTORY_RULES} from './fullstory.js'
 import {FUSIONAUTH_RULES} from './fusionauth.js'
 import {GETRESPONSE_RULES} from './getresponse.js'
+import {GETSTREAM_RULES} from './getstream.js'
 import {GHOST_RULES} from './ghost.js'
 import {GITEA_RULES} from './gitea.js'
 import {GITGUARDIAN_RULES} from './gitguardian.js'
@@ -116,6 +123,7 @@ import {HASURA_RULES} from './hasura.js'
 import {HEAP_RULES} from './heap.js'
 import {HELICONE_RULES} from './helicone.js'
 import {HELP_SCOUT_RULES} from './help-scout.js'
+import {HERE_RULES} from './here.js'
 import {HETZNER_CLOUD_RULES} from './hetzner-cloud.js'
 import {HEX_PM_RULES} from './hex-pm.js'
 import {HIGHLEVEL_RULES} from './highlevel.js'
@@ -125,9 +133,11 @@ import {HUAWEI_CLOUD_RULES} from './huawei-cloud.js'
 import {HUMANLOOP_RULES} from './humanloop.js'
 import {HYGRAPH_RULES} from './hygraph.js'
 import {IBM_CLOUD_RULES} from './ibm-cloud.js'
+import {IFTTT_RULES} from './ifttt.js'
 import {INCIDENT_IO_RULES} from './incident-io.js'
 import {INFISICAL_RULES} from './infisical.js'
 import {INFLUXDB_RULES} from './influxdb.js'
+import {INFOBIP_RULES} from './infobip.js'
 import {INSIGHTLY_RULES} from './insightly.js'
 import {ITERABLE_RULES} from './iterable.js'
 import {JENKINS_RULES} from './jenkins.js'
@@ -144,6 +154,7 @@ import {LANGFUSE_RULES} from './langfuse.js'
 import {LEMON_SQUEEZY_RULES} from './lemon-squeezy.js'
 import {LICHESS_RULES} from './lichess.js'
 import {LIGHTSTEP_RULES} from './lightstep.js'
+import {LINE_RULES} from './line.js'
 import {LINODE_RULES} from './linode.js'
 import {LIVECHAT_RULES} from './livechat.js'
 import {LLAMAINDEX_RULES} from './llamaindex.js'
@@ -155,8 +166,10 @@ import {MAILERLITE_RULES} from './mailerlite.js'
 import {MAILERSEND_RULES} from './mailersend.js'
 import {MAILJET_RULES} from './mailjet.js'
 import {MAILTRAP_RULES} from './mailtrap.js'
+import {MAKE_RULES} from './make.js'
 import {MANDRILL_RULES} from './mandrill.js'
 import {MAXIO_RULES} from './maxio.js'
+import {MEILISEARCH_RULES} from './meilisearch.js'
 import {MERCADO_PAGO_RULES} from './mercado-pago.js'
 import {MIDTRANS_RULES} from './midtrans.js'
 import {MIRO_RULES} from './miro.js'
@@ -166,9 +179,12 @@ import {MOLLIE_RULES} from './mollie.js'
 import {MONDAY_RULES} from './monday.js'
 import {MONGODB_ATLAS_RULES} from './mongodb-atlas.js'
 import {MOONSHOT_AI_RULES} from './moonshot-ai.js'
+import {MUX_RULES} from './mux.js'
+import {N8N_RULES} from './n8n.js'
 import {NEON_RULES} from './neon.js'
 import {NGROK_RULES} from './ngrok.js'
 import {NORTHFLANK_RULES} from './northflank.js'
+import {NTFY_RULES} from './ntfy.js'
 import {NUGET_RULES} from './nuget.js'
 import {NVIDIA_RULES} from './nvidia.js'
 import {NX_CLOUD_RULES} from './nx-cloud.js'
@@ -185,18 +201,25 @@ import {PAGERDUTY_RULES} from './pagerduty.js'
 import {PANDADOC_RULES} from './pandadoc.js'
 import {PANTHEON_RULES} from './pantheon.js'
 import {PAPERTRAIL_RULES} from './papertrail.js'
+import {PATREON_RULES} from './patreon.js'
 import {PAYPAL_RULES} from './paypal.js'
 import {PERCY_RULES} from './percy.js'
 import {PINTEREST_RULES} from './pinterest.js'
+import {PIPEDREAM_RULES} from './pipedream.js'
 import {PIPEDRIVE_RULES} from './pipedrive.js'
 import {PLATFORM_SH_RULES} from './platform-sh.js'
 import {PLAUSIBLE_RULES} from './plausible.js'
+import {PLIVO_RULES} from './plivo.js'
 import {POSTHOG_RULES} from './posthog.js'
 import {POSTMARK_RULES} from './postmark.js'
 import {PRESTASHOP_RULES} from './prestashop.js'
 import {PRINTFUL_RULES} from './printful.js'
 import {PRISMIC_RULES} from './prismic.js'
 import {PUB_DEV_RULES} from './pub-dev.js'
+import {PUBNUB_RULES} from './pubnub.js'
+import {PUSHBULLET_RULES} from './pushbullet.js'
+import {PUSHER_RULES} from './pusher.js'
+import {PUSHOVER_RULES} from './pushover.js'
 import {QDRANT_RULES} from './qdrant.js'
 import {QUAY_RULES} from './quay.js'
 import {QUICKBOOKS_RULES} from './quickbooks.js'
@@ -213,6 +236,7 @@ import {REPLIT_RULES} from './replit.js'
 import {RESEND_RULES} from './resend.js'
 import {RIOT_GAMES_RULES} from './riot-games.js'
 import {ROBOFLOW_RULES} from './roboflow.js'
+import {ROCKET_CHAT_RULES} from './rocket-chat.js'
 import {ROLLBAR_RULES} from './rollbar.js'
 import {RUNPOD_RULES} from './runpod.js'
 import {SALESFORCE_RULES} from './salesforce.js'
@@ -226,6 +250,7 @@ import {SEMGREP_RULES} from './semgrep.js'
 import {SEMRUSH_RULES} from './semrush.js'
 import {SERPAPI_RULES} from './serpapi.js'
 import {SHIPSTATION_RULES} from './shipstation.js'
+import {SINCH_RULES} from './sinch.js'
 import {SMARTSHEET_RULES} from './smartsheet.js'
 import {SMTP2GO_RULES} from './smtp2go.js'
 import {SNAPCHAT_RULES} from './snapchat.js'
@@ -233,6 +258,7 @@ import {SOCKET_DEV_RULES} from './socket-dev.js'
 import {SPARKPOST_RULES} from './sparkpost.js'
 import {SPLIT_IO_RULES} from './split-io.js'
 import {SPLUNK_RULES} from './splunk.js'
+import {SPOTIFY_RULES} from './spotify.js'
 import {STABILITY_AI_RULES} from './stability-ai.js'
 import {STATSIG_RULES} from './statsig.js'
 import {STATUSPAGE_RULES} from './statuspage.js'
@@ -245,21 +271,28 @@ import {TAILSCALE_RULES} from './tailscale.js'
 import {TALLY_RULES} from './tally.js'
 import {TAVILY_RULES} from './tavily.js'
 import {TEAMCITY_RULES} from './teamcity.js'
+import {TELNYX_RULES} from './telnyx.js'
 import {TENCENT_CLOUD_RULES} from './tencent-cloud.js'
+import {TEXTMAGIC_RULES} from './textmagic.js'
 import {TIKTOK_RULES} from './tiktok.js'
 import {TINYBIRD_RULES} from './tinybird.js'
 import {TODOIST_RULES} from './todoist.js'
 import {TOGETHER_AI_RULES} from './together-ai.js'
 import {TOGGL_RULES} from './toggl.js'
+import {TOMTOM_RULES} from './tomtom.js'
 import {TURBOREPO_RULES} from './turborepo.js'
+import {TYPESENSE_RULES} from './typesense.js'
 import {UNLEASH_RULES} from './unleash.js'
 import {UNSPLASH_RULES} from './unsplash.js'
 import {UPSTASH_RULES} from './upstash.js'
 import {VAPI_RULES} from './vapi.js'
+import {VIMEO_RULES} from './vimeo.js'
+import {VONAGE_RULES} from './vonage.js'
 import {VOYAGE_AI_RULES} from './voyage-ai.js'
 import {VULTR_RULES} from './vultr.js'
 import {WASABI_RULES} from './wasabi.js'
 import {WEAVIATE_RULES} from './weaviate.js'
+import {WEBEX_RULES} from './webex.js'
 import {WEBFLOW_RULES} from './webflow.js'
 import {WEIGHTS_AND_BIASES_RULES} from './weights-and-biases.js'
 import {WISE_RULES} from './wise.js'
@@ -273,23 +306,28 @@ import {XATA_RULES} from './xata.js'
 import {XENDIT_RULES} from './xendit.js'
 import {XERO_RULES} from './xero.js'
 import {YOTPO_RULES} from './yotpo.js'
+import {ZAPIER_RULES} from './zapier.js'
 import {ZEPTOMAIL_RULES} from './zeptomail.js'
 import {ZEROTIER_RULES} from './zerotier.js'
 import {ZHIPU_AI_RULES} from './zhipu-ai.js'
 import {ZILLIZ_CLOUD_RULES} from './zilliz-cloud.js'
 import {ZOHO_RULES} from './zoho.js'
 import {ZOOM_RULES} from './zoom.js'
+import {ZULIP_RULES} from './zulip.js'
 import {ZUORA_RULES} from './zuora.js'
 
 /** Rules for providers added one file each (issue 16's breadth), sorted by id. */
 export const PROVIDER_RULES: readonly Rule[] = [
+  ...ABLY_RULES,
   ...ACQUIA_RULES,
   ...ACTIVECAMPAIGN_RULES,
   ...ADYEN_RULES,
   ...AFFINITY_RULES,
+  ...AGORA_RULES,
   ...AHREFS_RULES,
   ...AI21_RULES,
   ...AIRBRAKE_RULES,
+  ...AIRCALL_RULES,
   ...AIVEN_RULES,
   ...AKAMAI_RULES,
   ...AMAZON_BEDROCK_RULES,
@@ -307,6 +345,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...AXIOM_RULES,
   ...AZURE_DEVOPS_RULES,
   ...BACKBLAZE_B2_RULES,
+  ...BANDWIDTH_RULES,
   ...BASECAMP_RULES,
   ...BEEHIIV_RULES,
   ...BETTER_STACK_RULES,
@@ -337,6 +376,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...CIRCLECI_RULES,
   ...CIVO_RULES,
   ...CLARIFAI_RULES,
+  ...CLICKSEND_RULES,
   ...CLICKUP_RULES,
   ...CLOCKIFY_RULES,
   ...CLOUDINARY_RULES,
@@ -350,6 +390,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...CONSTANT_CONTACT_RULES,
   ...CONVEX_RULES,
   ...COPPER_RULES,
+  ...COVEO_RULES,
   ...COVERALLS_RULES,
   ...CRATES_IO_RULES,
   ...CRISP_RULES,
@@ -386,6 +427,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...FULLSTORY_RULES,
   ...FUSIONAUTH_RULES,
   ...GETRESPONSE_RULES,
+  ...GETSTREAM_RULES,
   ...GHOST_RULES,
   ...GITEA_RULES,
   ...GITGUARDIAN_RULES,
@@ -400,6 +442,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...HEAP_RULES,
   ...HELICONE_RULES,
   ...HELP_SCOUT_RULES,
+  ...HERE_RULES,
   ...HETZNER_CLOUD_RULES,
   ...HEX_PM_RULES,
   ...HIGHLEVEL_RULES,
@@ -409,9 +452,11 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...HUMANLOOP_RULES,
   ...HYGRAPH_RULES,
   ...IBM_CLOUD_RULES,
+  ...IFTTT_RULES,
   ...INCIDENT_IO_RULES,
   ...INFISICAL_RULES,
   ...INFLUXDB_RULES,
+  ...INFOBIP_RULES,
   ...INSIGHTLY_RULES,
   ...ITERABLE_RULES,
   ...JENKINS_RULES,
@@ -428,6 +473,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...LEMON_SQUEEZY_RULES,
   ...LICHESS_RULES,
   ...LIGHTSTEP_RULES,
+  ...LINE_RULES,
   ...LINODE_RULES,
   ...LIVECHAT_RULES,
   ...LLAMAINDEX_RULES,
@@ -439,8 +485,10 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...MAILERSEND_RULES,
   ...MAILJET_RULES,
   ...MAILTRAP_RULES,
+  ...MAKE_RULES,
   ...MANDRILL_RULES,
   ...MAXIO_RULES,
+  ...MEILISEARCH_RULES,
   ...MERCADO_PAGO_RULES,
   ...MIDTRANS_RULES,
   ...MIRO_RULES,
@@ -450,9 +498,12 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...MONDAY_RULES,
   ...MONGODB_ATLAS_RULES,
   ...MOONSHOT_AI_RULES,
+  ...MUX_RULES,
+  ...N8N_RULES,
   ...NEON_RULES,
   ...NGROK_RULES,
   ...NORTHFLANK_RULES,
+  ...NTFY_RULES,
   ...NUGET_RULES,
   ...NVIDIA_RULES,
   ...NX_CLOUD_RULES,
@@ -469,18 +520,25 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...PANDADOC_RULES,
   ...PANTHEON_RULES,
   ...PAPERTRAIL_RULES,
+  ...PATREON_RULES,
   ...PAYPAL_RULES,
   ...PERCY_RULES,
   ...PINTEREST_RULES,
+  ...PIPEDREAM_RULES,
   ...PIPEDRIVE_RULES,
   ...PLATFORM_SH_RULES,
   ...PLAUSIBLE_RULES,
+  ...PLIVO_RULES,
   ...POSTHOG_RULES,
   ...POSTMARK_RULES,
   ...PRESTASHOP_RULES,
   ...PRINTFUL_RULES,
   ...PRISMIC_RULES,
   ...PUB_DEV_RULES,
+  ...PUBNUB_RULES,
+  ...PUSHBULLET_RULES,
+  ...PUSHER_RULES,
+  ...PUSHOVER_RULES,
   ...QDRANT_RULES,
   ...QUAY_RULES,
   ...QUICKBOOKS_RULES,
@@ -497,6 +555,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...RESEND_RULES,
   ...RIOT_GAMES_RULES,
   ...ROBOFLOW_RULES,
+  ...ROCKET_CHAT_RULES,
   ...ROLLBAR_RULES,
   ...RUNPOD_RULES,
   ...SALESFORCE_RULES,
@@ -510,6 +569,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...SEMRUSH_RULES,
   ...SERPAPI_RULES,
   ...SHIPSTATION_RULES,
+  ...SINCH_RULES,
   ...SMARTSHEET_RULES,
   ...SMTP2GO_RULES,
   ...SNAPCHAT_RULES,
@@ -517,6 +577,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...SPARKPOST_RULES,
   ...SPLIT_IO_RULES,
   ...SPLUNK_RULES,
+  ...SPOTIFY_RULES,
   ...STABILITY_AI_RULES,
   ...STATSIG_RULES,
   ...STATUSPAGE_RULES,
@@ -529,21 +590,28 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...TALLY_RULES,
   ...TAVILY_RULES,
   ...TEAMCITY_RULES,
+  ...TELNYX_RULES,
   ...TENCENT_CLOUD_RULES,
+  ...TEXTMAGIC_RULES,
   ...TIKTOK_RULES,
   ...TINYBIRD_RULES,
   ...TODOIST_RULES,
   ...TOGETHER_AI_RULES,
   ...TOGGL_RULES,
+  ...TOMTOM_RULES,
   ...TURBOREPO_RULES,
+  ...TYPESENSE_RULES,
   ...UNLEASH_RULES,
   ...UNSPLASH_RULES,
   ...UPSTASH_RULES,
   ...VAPI_RULES,
+  ...VIMEO_RULES,
+  ...VONAGE_RULES,
   ...VOYAGE_AI_RULES,
   ...VULTR_RULES,
   ...WASABI_RULES,
   ...WEAVIATE_RULES,
+  ...WEBEX_RULES,
   ...WEBFLOW_RULES,
   ...WEIGHTS_AND_BIASES_RULES,
   ...WISE_RULES,
@@ -557,11 +625,13 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...XENDIT_RULES,
   ...XERO_RULES,
   ...YOTPO_RULES,
+  ...ZAPIER_RULES,
   ...ZEPTOMAIL_RULES,
   ...ZEROTIER_RULES,
   ...ZHIPU_AI_RULES,
   ...ZILLIZ_CLOUD_RULES,
   ...ZOHO_RULES,
   ...ZOOM_RULES,
+  ...ZULIP_RULES,
   ...ZUORA_RULES,
 ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))

@@ -11,7 +11,7 @@ export const LOGZ_IO_RULES: readonly Rule[] = [
     keywords: ['logz'],
     value: '[A-Za-z]{32}|[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}',
     entropy: 3,
-    fake: randomUuid,
+    fake: () => randomUuid(),
     secretNameOnly: true,
     exampleName: 'LOGZIO_API_TOKEN',
   }),
