@@ -2,12 +2,14 @@ import type {Rule} from '../../types.js'
 import {ABLY_RULES} from './ably.js'
 import {ACQUIA_RULES} from './acquia.js'
 import {ACTIVECAMPAIGN_RULES} from './activecampaign.js'
+import {ACUITY_SCHEDULING_RULES} from './acuity-scheduling.js'
 import {ADYEN_RULES} from './adyen.js'
 import {AFFINITY_RULES} from './affinity.js'
 import {AGORA_RULES} from './agora.js'
 import {AHREFS_RULES} from './ahrefs.js'
 import {AI21_RULES} from './ai21.js'
 import {AIRBRAKE_RULES} from './airbrake.js'
+import {AIRBYTE_RULES} from './airbyte.js'
 import {AIRCALL_RULES} from './aircall.js'
 import {AIVEN_RULES} from './aiven.js'
 import {AKAMAI_RULES} from './akamai.js'
@@ -17,6 +19,7 @@ import {ANYSCALE_RULES} from './anyscale.js'
 import {APIFY_RULES} from './apify.js'
 import {APOLLO_GRAPHQL_RULES} from './apollo-graphql.js'
 import {APOLLO_IO_RULES} from './apollo-io.js'
+import {APPLE_APP_STORE_RULES} from './apple-app-store.js'
 import {APPWRITE_RULES} from './appwrite.js'
 import {ASSEMBLYAI_RULES} from './assemblyai.js'
 import {ATTIO_RULES} from './attio.js'
@@ -24,7 +27,15 @@ import {AUTH0_RULES} from './auth0.js'
 import {AUTHORIZE_NET_RULES} from './authorize-net.js'
 import {AWEBER_RULES} from './aweber.js'
 import {AXIOM_RULES} from './axiom.js'
+import {AZURE_AI_SEARCH_RULES} from './azure-ai-search.js'
+import {AZURE_APP_CONFIGURATION_RULES} from './azure-app-configuration.js'
+import {AZURE_COMMUNICATION_SERVICES_RULES} from './azure-communication-services.js'
+import {AZURE_CONTAINER_REGISTRY_RULES} from './azure-container-registry.js'
 import {AZURE_DEVOPS_RULES} from './azure-devops.js'
+import {AZURE_FUNCTIONS_RULES} from './azure-functions.js'
+import {AZURE_SAS_RULES} from './azure-sas.js'
+import {AZURE_SERVICE_BUS_RULES} from './azure-service-bus.js'
+import {AZURE_STORAGE_RULES} from './azure-storage.js'
 import {BACKBLAZE_B2_RULES} from './backblaze-b2.js'
 import {BANDWIDTH_RULES} from './bandwidth.js'
 import {BASECAMP_RULES} from './basecamp.js'
@@ -35,6 +46,8 @@ import {BINANCE_RULES} from './binance.js'
 import {BITFINEX_RULES} from './bitfinex.js'
 import {BITLY_RULES} from './bitly.js'
 import {BITRISE_RULES} from './bitrise.js'
+import {BITWARDEN_RULES} from './bitwarden.js'
+import {BOX_RULES} from './box.js'
 import {BRAINTREE_RULES} from './braintree.js'
 import {BRAZE_RULES} from './braze.js'
 import {BROWSERBASE_RULES} from './browserbase.js'
@@ -48,6 +61,7 @@ import {BYBIT_RULES} from './bybit.js'
 import {CAL_COM_RULES} from './cal-com.js'
 import {CALENDLY_RULES} from './calendly.js'
 import {CAMPAIGN_MONITOR_RULES} from './campaign-monitor.js'
+import {CANVA_RULES} from './canva.js'
 import {CARTESIA_RULES} from './cartesia.js'
 import {CEREBRAS_RULES} from './cerebras.js'
 import {CHARGEBEE_RULES} from './chargebee.js'
@@ -57,9 +71,11 @@ import {CHROMATIC_RULES} from './chromatic.js'
 import {CIRCLECI_RULES} from './circleci.js'
 import {CIVO_RULES} from './civo.js'
 import {CLARIFAI_RULES} from './clarifai.js'
+import {CLEARBIT_RULES} from './clearbit.js'
 import {CLICKSEND_RULES} from './clicksend.js'
 import {CLICKUP_RULES} from './clickup.js'
 import {CLOCKIFY_RULES} from './clockify.js'
+import {CLOUDFLARE_TURNSTILE_RULES} from './cloudflare-turnstile.js'
 import {CLOUDINARY_RULES} from './cloudinary.js'
 import {CLOUDSMITH_RULES} from './cloudsmith.js'
 import {CLOUDWAYS_RULES} from './cloudways.js'
@@ -69,6 +85,7 @@ import {CODACY_RULES} from './codacy.js'
 import {COMMERCETOOLS_RULES} from './commercetools.js'
 import {CONFIGCAT_RULES} from './configcat.js'
 import {CONSTANT_CONTACT_RULES} from './constant-contact.js'
+import {CONTENTSTACK_RULES} from './contentstack.js'
 import {CONVEX_RULES} from './convex.js'
 import {COPPER_RULES} from './copper.js'
 import {COVEO_RULES} from './coveo.js'
@@ -79,6 +96,7 @@ import {CUSTOMER_IO_RULES} from './customer-io.js'
 import {CYPRESS_CLOUD_RULES} from './cypress-cloud.js'
 import {DASHSCOPE_RULES} from './dashscope.js'
 import {DATOCMS_RULES} from './datocms.js'
+import {DBT_CLOUD_RULES} from './dbt-cloud.js'
 import {DEEPGRAM_RULES} from './deepgram.js'
 import {DEEPINFRA_RULES} from './deepinfra.js'
 import {DEEPSEEK_RULES} from './deepseek.js'
@@ -94,19 +112,24 @@ import {DWOLLA_RULES} from './dwolla.js'
 import {ECWID_RULES} from './ecwid.js'
 import {ELASTIC_CLOUD_RULES} from './elastic-cloud.js'
 import {ELASTIC_EMAIL_RULES} from './elastic-email.js'
+import {ENV0_RULES} from './env0.js'
 import {EXA_RULES} from './exa.js'
 import {EXOSCALE_RULES} from './exoscale.js'
 import {EXPO_RULES} from './expo.js'
 import {FAL_AI_RULES} from './fal-ai.js'
 import {FAUNA_RULES} from './fauna.js'
 import {FIGMA_RULES} from './figma.js'
+import {FIREBASE_CLOUD_MESSAGING_RULES} from './firebase-cloud-messaging.js'
 import {FIRECRAWL_RULES} from './firecrawl.js'
 import {FIREWORKS_AI_RULES} from './fireworks-ai.js'
+import {FIVETRAN_RULES} from './fivetran.js'
 import {FLAGSMITH_RULES} from './flagsmith.js'
+import {FOURSQUARE_RULES} from './foursquare.js'
 import {FRESHWORKS_RULES} from './freshworks.js'
 import {FRONT_RULES} from './front.js'
 import {FULLSTORY_RULES} from './fullstory.js'
 import {FUSIONAUTH_RULES} from './fusionauth.js'
+import {GEOAPIFY_RULES} from './geoapify.js'
 import {GETRESPONSE_RULES} from './getresponse.js'
 import {GETSTREAM_RULES} from './getstream.js'
 import {GHOST_RULES} from './ghost.js'
@@ -115,11 +138,14 @@ import {GITGUARDIAN_RULES} from './gitguardian.js'
 import {GLADIA_RULES} from './gladia.js'
 import {GONG_RULES} from './gong.js'
 import {GOOGLE_ADS_RULES} from './google-ads.js'
+import {GOOGLE_ANALYTICS_RULES} from './google-analytics.js'
+import {GOOGLE_RECAPTCHA_RULES} from './google-recaptcha.js'
 import {GORGIAS_RULES} from './gorgias.js'
 import {GRADLE_RULES} from './gradle.js'
 import {GUMROAD_RULES} from './gumroad.js'
 import {HARVEST_RULES} from './harvest.js'
 import {HASURA_RULES} from './hasura.js'
+import {HCAPTCHA_RULES} from './hcaptcha.js'
 import {HEAP_RULES} from './heap.js'
 import {HELICONE_RULES} from './helicone.js'
 import {HELP_SCOUT_RULES} from './help-scout.js'
@@ -129,8 +155,10 @@ import {HEX_PM_RULES} from './hex-pm.js'
 import {HIGHLEVEL_RULES} from './highlevel.js'
 import {HONEYBADGER_RULES} from './honeybadger.js'
 import {HONEYCOMB_RULES} from './honeycomb.js'
+import {HOOTSUITE_RULES} from './hootsuite.js'
 import {HUAWEI_CLOUD_RULES} from './huawei-cloud.js'
 import {HUMANLOOP_RULES} from './humanloop.js'
+import {HUNTER_RULES} from './hunter.js'
 import {HYGRAPH_RULES} from './hygraph.js'
 import {IBM_CLOUD_RULES} from './ibm-cloud.js'
 import {IFTTT_RULES} from './ifttt.js'
@@ -139,6 +167,7 @@ import {INFISICAL_RULES} from './infisical.js'
 import {INFLUXDB_RULES} from './influxdb.js'
 import {INFOBIP_RULES} from './infobip.js'
 import {INSIGHTLY_RULES} from './insightly.js'
+import {IPINFO_RULES} from './ipinfo.js'
 import {ITERABLE_RULES} from './iterable.js'
 import {JENKINS_RULES} from './jenkins.js'
 import {JINA_AI_RULES} from './jina-ai.js'
@@ -147,6 +176,7 @@ import {KEAP_RULES} from './keap.js'
 import {KINSTA_RULES} from './kinsta.js'
 import {KIT_RULES} from './kit.js'
 import {KLAVIYO_RULES} from './klaviyo.js'
+import {KONTENT_AI_RULES} from './kontent-ai.js'
 import {KOYEB_RULES} from './koyeb.js'
 import {KUSTOMER_RULES} from './kustomer.js'
 import {LAMBDATEST_RULES} from './lambdatest.js'
@@ -158,6 +188,7 @@ import {LINE_RULES} from './line.js'
 import {LINODE_RULES} from './linode.js'
 import {LIVECHAT_RULES} from './livechat.js'
 import {LLAMAINDEX_RULES} from './llamaindex.js'
+import {LOCATIONIQ_RULES} from './locationiq.js'
 import {LOGGLY_RULES} from './loggly.js'
 import {LOGZ_IO_RULES} from './logz-io.js'
 import {LOOPS_RULES} from './loops.js'
@@ -168,9 +199,12 @@ import {MAILJET_RULES} from './mailjet.js'
 import {MAILTRAP_RULES} from './mailtrap.js'
 import {MAKE_RULES} from './make.js'
 import {MANDRILL_RULES} from './mandrill.js'
+import {MAPTILER_RULES} from './maptiler.js'
+import {MARKETO_RULES} from './marketo.js'
 import {MAXIO_RULES} from './maxio.js'
 import {MEILISEARCH_RULES} from './meilisearch.js'
 import {MERCADO_PAGO_RULES} from './mercado-pago.js'
+import {METABASE_RULES} from './metabase.js'
 import {MIDTRANS_RULES} from './midtrans.js'
 import {MIRO_RULES} from './miro.js'
 import {MIXPANEL_RULES} from './mixpanel.js'
@@ -191,6 +225,7 @@ import {NX_CLOUD_RULES} from './nx-cloud.js'
 import {OKX_RULES} from './okx.js'
 import {OMNISEND_RULES} from './omnisend.js'
 import {ONESIGNAL_RULES} from './onesignal.js'
+import {OPENWEATHER_RULES} from './openweather.js'
 import {OPSGENIE_RULES} from './opsgenie.js'
 import {OPTIMIZELY_RULES} from './optimizely.js'
 import {ORY_RULES} from './ory.js'
@@ -203,6 +238,7 @@ import {PANTHEON_RULES} from './pantheon.js'
 import {PAPERTRAIL_RULES} from './papertrail.js'
 import {PATREON_RULES} from './patreon.js'
 import {PAYPAL_RULES} from './paypal.js'
+import {PEOPLE_DATA_LABS_RULES} from './people-data-labs.js'
 import {PERCY_RULES} from './percy.js'
 import {PINTEREST_RULES} from './pinterest.js'
 import {PIPEDREAM_RULES} from './pipedream.js'
@@ -238,6 +274,7 @@ import {RIOT_GAMES_RULES} from './riot-games.js'
 import {ROBOFLOW_RULES} from './roboflow.js'
 import {ROCKET_CHAT_RULES} from './rocket-chat.js'
 import {ROLLBAR_RULES} from './rollbar.js'
+import {RUDDERSTACK_RULES} from './rudderstack.js'
 import {RUNPOD_RULES} from './runpod.js'
 import {SALESFORCE_RULES} from './salesforce.js'
 import {SANITY_RULES} from './sanity.js'
@@ -255,15 +292,18 @@ import {SMARTSHEET_RULES} from './smartsheet.js'
 import {SMTP2GO_RULES} from './smtp2go.js'
 import {SNAPCHAT_RULES} from './snapchat.js'
 import {SOCKET_DEV_RULES} from './socket-dev.js'
+import {SPACELIFT_RULES} from './spacelift.js'
 import {SPARKPOST_RULES} from './sparkpost.js'
 import {SPLIT_IO_RULES} from './split-io.js'
 import {SPLUNK_RULES} from './splunk.js'
 import {SPOTIFY_RULES} from './spotify.js'
+import {SPROUT_SOCIAL_RULES} from './sprout-social.js'
 import {STABILITY_AI_RULES} from './stability-ai.js'
 import {STATSIG_RULES} from './statsig.js'
 import {STATUSPAGE_RULES} from './statuspage.js'
 import {STEAM_RULES} from './steam.js'
 import {STORYBLOK_RULES} from './storyblok.js'
+import {STRAPI_RULES} from './strapi.js'
 import {STYTCH_RULES} from './stytch.js'
 import {SUMUP_RULES} from './sumup.js'
 import {SURVEYMONKEY_RULES} from './surveymonkey.js'
@@ -279,6 +319,7 @@ import {TINYBIRD_RULES} from './tinybird.js'
 import {TODOIST_RULES} from './todoist.js'
 import {TOGETHER_AI_RULES} from './together-ai.js'
 import {TOGGL_RULES} from './toggl.js'
+import {TOMORROW_IO_RULES} from './tomorrow-io.js'
 import {TOMTOM_RULES} from './tomtom.js'
 import {TURBOREPO_RULES} from './turborepo.js'
 import {TYPESENSE_RULES} from './typesense.js'
@@ -296,6 +337,7 @@ import {WEBEX_RULES} from './webex.js'
 import {WEBFLOW_RULES} from './webflow.js'
 import {WEIGHTS_AND_BIASES_RULES} from './weights-and-biases.js'
 import {WISE_RULES} from './wise.js'
+import {WISTIA_RULES} from './wistia.js'
 import {WIX_RULES} from './wix.js'
 import {WOOCOMMERCE_RULES} from './woocommerce.js'
 import {WORDPRESS_RULES} from './wordpress.js'
@@ -305,6 +347,7 @@ import {WRIKE_RULES} from './wrike.js'
 import {XATA_RULES} from './xata.js'
 import {XENDIT_RULES} from './xendit.js'
 import {XERO_RULES} from './xero.js'
+import {YELP_RULES} from './yelp.js'
 import {YOTPO_RULES} from './yotpo.js'
 import {ZAPIER_RULES} from './zapier.js'
 import {ZEPTOMAIL_RULES} from './zeptomail.js'
@@ -321,12 +364,14 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...ABLY_RULES,
   ...ACQUIA_RULES,
   ...ACTIVECAMPAIGN_RULES,
+  ...ACUITY_SCHEDULING_RULES,
   ...ADYEN_RULES,
   ...AFFINITY_RULES,
   ...AGORA_RULES,
   ...AHREFS_RULES,
   ...AI21_RULES,
   ...AIRBRAKE_RULES,
+  ...AIRBYTE_RULES,
   ...AIRCALL_RULES,
   ...AIVEN_RULES,
   ...AKAMAI_RULES,
@@ -336,6 +381,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...APIFY_RULES,
   ...APOLLO_GRAPHQL_RULES,
   ...APOLLO_IO_RULES,
+  ...APPLE_APP_STORE_RULES,
   ...APPWRITE_RULES,
   ...ASSEMBLYAI_RULES,
   ...ATTIO_RULES,
@@ -343,7 +389,15 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...AUTHORIZE_NET_RULES,
   ...AWEBER_RULES,
   ...AXIOM_RULES,
+  ...AZURE_AI_SEARCH_RULES,
+  ...AZURE_APP_CONFIGURATION_RULES,
+  ...AZURE_COMMUNICATION_SERVICES_RULES,
+  ...AZURE_CONTAINER_REGISTRY_RULES,
   ...AZURE_DEVOPS_RULES,
+  ...AZURE_FUNCTIONS_RULES,
+  ...AZURE_SAS_RULES,
+  ...AZURE_SERVICE_BUS_RULES,
+  ...AZURE_STORAGE_RULES,
   ...BACKBLAZE_B2_RULES,
   ...BANDWIDTH_RULES,
   ...BASECAMP_RULES,
@@ -354,6 +408,8 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...BITFINEX_RULES,
   ...BITLY_RULES,
   ...BITRISE_RULES,
+  ...BITWARDEN_RULES,
+  ...BOX_RULES,
   ...BRAINTREE_RULES,
   ...BRAZE_RULES,
   ...BROWSERBASE_RULES,
@@ -367,6 +423,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...CAL_COM_RULES,
   ...CALENDLY_RULES,
   ...CAMPAIGN_MONITOR_RULES,
+  ...CANVA_RULES,
   ...CARTESIA_RULES,
   ...CEREBRAS_RULES,
   ...CHARGEBEE_RULES,
@@ -376,9 +433,11 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...CIRCLECI_RULES,
   ...CIVO_RULES,
   ...CLARIFAI_RULES,
+  ...CLEARBIT_RULES,
   ...CLICKSEND_RULES,
   ...CLICKUP_RULES,
   ...CLOCKIFY_RULES,
+  ...CLOUDFLARE_TURNSTILE_RULES,
   ...CLOUDINARY_RULES,
   ...CLOUDSMITH_RULES,
   ...CLOUDWAYS_RULES,
@@ -388,6 +447,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...COMMERCETOOLS_RULES,
   ...CONFIGCAT_RULES,
   ...CONSTANT_CONTACT_RULES,
+  ...CONTENTSTACK_RULES,
   ...CONVEX_RULES,
   ...COPPER_RULES,
   ...COVEO_RULES,
@@ -398,6 +458,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...CYPRESS_CLOUD_RULES,
   ...DASHSCOPE_RULES,
   ...DATOCMS_RULES,
+  ...DBT_CLOUD_RULES,
   ...DEEPGRAM_RULES,
   ...DEEPINFRA_RULES,
   ...DEEPSEEK_RULES,
@@ -413,19 +474,24 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...ECWID_RULES,
   ...ELASTIC_CLOUD_RULES,
   ...ELASTIC_EMAIL_RULES,
+  ...ENV0_RULES,
   ...EXA_RULES,
   ...EXOSCALE_RULES,
   ...EXPO_RULES,
   ...FAL_AI_RULES,
   ...FAUNA_RULES,
   ...FIGMA_RULES,
+  ...FIREBASE_CLOUD_MESSAGING_RULES,
   ...FIRECRAWL_RULES,
   ...FIREWORKS_AI_RULES,
+  ...FIVETRAN_RULES,
   ...FLAGSMITH_RULES,
+  ...FOURSQUARE_RULES,
   ...FRESHWORKS_RULES,
   ...FRONT_RULES,
   ...FULLSTORY_RULES,
   ...FUSIONAUTH_RULES,
+  ...GEOAPIFY_RULES,
   ...GETRESPONSE_RULES,
   ...GETSTREAM_RULES,
   ...GHOST_RULES,
@@ -434,11 +500,14 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...GLADIA_RULES,
   ...GONG_RULES,
   ...GOOGLE_ADS_RULES,
+  ...GOOGLE_ANALYTICS_RULES,
+  ...GOOGLE_RECAPTCHA_RULES,
   ...GORGIAS_RULES,
   ...GRADLE_RULES,
   ...GUMROAD_RULES,
   ...HARVEST_RULES,
   ...HASURA_RULES,
+  ...HCAPTCHA_RULES,
   ...HEAP_RULES,
   ...HELICONE_RULES,
   ...HELP_SCOUT_RULES,
@@ -448,8 +517,10 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...HIGHLEVEL_RULES,
   ...HONEYBADGER_RULES,
   ...HONEYCOMB_RULES,
+  ...HOOTSUITE_RULES,
   ...HUAWEI_CLOUD_RULES,
   ...HUMANLOOP_RULES,
+  ...HUNTER_RULES,
   ...HYGRAPH_RULES,
   ...IBM_CLOUD_RULES,
   ...IFTTT_RULES,
@@ -458,6 +529,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...INFLUXDB_RULES,
   ...INFOBIP_RULES,
   ...INSIGHTLY_RULES,
+  ...IPINFO_RULES,
   ...ITERABLE_RULES,
   ...JENKINS_RULES,
   ...JINA_AI_RULES,
@@ -466,6 +538,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...KINSTA_RULES,
   ...KIT_RULES,
   ...KLAVIYO_RULES,
+  ...KONTENT_AI_RULES,
   ...KOYEB_RULES,
   ...KUSTOMER_RULES,
   ...LAMBDATEST_RULES,
@@ -477,6 +550,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...LINODE_RULES,
   ...LIVECHAT_RULES,
   ...LLAMAINDEX_RULES,
+  ...LOCATIONIQ_RULES,
   ...LOGGLY_RULES,
   ...LOGZ_IO_RULES,
   ...LOOPS_RULES,
@@ -487,9 +561,12 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...MAILTRAP_RULES,
   ...MAKE_RULES,
   ...MANDRILL_RULES,
+  ...MAPTILER_RULES,
+  ...MARKETO_RULES,
   ...MAXIO_RULES,
   ...MEILISEARCH_RULES,
   ...MERCADO_PAGO_RULES,
+  ...METABASE_RULES,
   ...MIDTRANS_RULES,
   ...MIRO_RULES,
   ...MIXPANEL_RULES,
@@ -510,6 +587,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...OKX_RULES,
   ...OMNISEND_RULES,
   ...ONESIGNAL_RULES,
+  ...OPENWEATHER_RULES,
   ...OPSGENIE_RULES,
   ...OPTIMIZELY_RULES,
   ...ORY_RULES,
@@ -522,6 +600,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...PAPERTRAIL_RULES,
   ...PATREON_RULES,
   ...PAYPAL_RULES,
+  ...PEOPLE_DATA_LABS_RULES,
   ...PERCY_RULES,
   ...PINTEREST_RULES,
   ...PIPEDREAM_RULES,
@@ -557,6 +636,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...ROBOFLOW_RULES,
   ...ROCKET_CHAT_RULES,
   ...ROLLBAR_RULES,
+  ...RUDDERSTACK_RULES,
   ...RUNPOD_RULES,
   ...SALESFORCE_RULES,
   ...SANITY_RULES,
@@ -574,15 +654,18 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...SMTP2GO_RULES,
   ...SNAPCHAT_RULES,
   ...SOCKET_DEV_RULES,
+  ...SPACELIFT_RULES,
   ...SPARKPOST_RULES,
   ...SPLIT_IO_RULES,
   ...SPLUNK_RULES,
   ...SPOTIFY_RULES,
+  ...SPROUT_SOCIAL_RULES,
   ...STABILITY_AI_RULES,
   ...STATSIG_RULES,
   ...STATUSPAGE_RULES,
   ...STEAM_RULES,
   ...STORYBLOK_RULES,
+  ...STRAPI_RULES,
   ...STYTCH_RULES,
   ...SUMUP_RULES,
   ...SURVEYMONKEY_RULES,
@@ -598,6 +681,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...TODOIST_RULES,
   ...TOGETHER_AI_RULES,
   ...TOGGL_RULES,
+  ...TOMORROW_IO_RULES,
   ...TOMTOM_RULES,
   ...TURBOREPO_RULES,
   ...TYPESENSE_RULES,
@@ -615,6 +699,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...WEBFLOW_RULES,
   ...WEIGHTS_AND_BIASES_RULES,
   ...WISE_RULES,
+  ...WISTIA_RULES,
   ...WIX_RULES,
   ...WOOCOMMERCE_RULES,
   ...WORDPRESS_RULES,
@@ -624,6 +709,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...XATA_RULES,
   ...XENDIT_RULES,
   ...XERO_RULES,
+  ...YELP_RULES,
   ...YOTPO_RULES,
   ...ZAPIER_RULES,
   ...ZEPTOMAIL_RULES,
