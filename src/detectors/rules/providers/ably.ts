@@ -9,6 +9,7 @@ export const ABLY_RULES: readonly Rule[] = [
     provider: 'Ably',
     description: 'An Ably API key (app.key:secret): publishes to and subscribes on the app\'s channels by its capabilities.',
     words: 'ably',
+    keywords: ['ably_', 'ably-', 'ably.', 'ablyapi', 'ablykey', 'ablytoken', 'ablysecret', 'ablyauth', 'ablyaccess', 'ablyclient', 'ablyprivate', 'ablyapp', 'ablywrite', 'ablyrest', 'ablyrecord', 'ablysdk', 'ablypat', 'ablypassword'],
     value: '[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{6}:[A-Za-z0-9_+/=-]{43}',
     entropy: 3,
     fake: () => `${randomKey(BASE64URL, 6)}.${randomKey(BASE64URL, 6)}:${randomKey(BASE64URL, 43)}`,

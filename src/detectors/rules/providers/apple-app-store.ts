@@ -9,7 +9,7 @@ export const APPLE_APP_STORE_RULES: readonly Rule[] = [
     provider: 'Apple App Store',
     description: 'An App Store app-specific shared secret: verifies the app\'s in-app purchase receipts.',
     words: 'app[_.-]?store|itunes|apple',
-    keywords: ['appstore', 'app_store', 'app-store', 'app.store', 'itunes', 'apple'],
+    keywords: ['appstore', 'app_store', 'app-store', 'app.store', 'itunes', 'apple_', 'apple-', 'apple.', 'appleapi', 'applekey', 'appletoken', 'applesecret', 'appleauth', 'appleaccess', 'appleclient', 'appleprivate', 'appleapp', 'applewrite', 'applerest', 'applerecord', 'applesdk', 'applepat', 'applepassword'],
     value: '[a-f0-9]{32}',
     entropy: 3,
     severity: 'medium',

@@ -9,7 +9,7 @@ export const AZURE_AI_SEARCH_RULES: readonly Rule[] = [
     provider: 'Azure AI Search',
     description: 'An Azure AI Search admin or query key: reads or changes every index of the search service.',
     words: 'azure[_.-]?(?:ai[_.-]?)?search|cognitive[_.-]?search',
-    keywords: ['search'],
+    keywords: ['azure', 'cognitive'],
     value: '[A-Za-z0-9]{52}',
     entropy: 3,
     fake: () => randomKey(ALNUM, 52),

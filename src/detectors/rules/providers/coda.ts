@@ -8,6 +8,7 @@ export const CODA_RULES: readonly Rule[] = [
     provider: 'Coda',
     description: 'A Coda API token: reads and changes every doc its user can reach.',
     words: 'coda',
+    keywords: ['coda_', 'coda-', 'coda.', 'codaapi', 'codakey', 'codatoken', 'codasecret', 'codaauth', 'codaaccess', 'codaclient', 'codaprivate', 'codaapp', 'codawrite', 'codarest', 'codarecord', 'codasdk', 'codapat', 'codapassword'],
     value: UUID,
     entropy: 3,
     fake: randomUuid,

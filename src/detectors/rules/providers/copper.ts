@@ -9,6 +9,7 @@ export const COPPER_RULES: readonly Rule[] = [
     provider: 'Copper',
     description: 'A Copper CRM API key: reads and changes the account\'s people, companies and opportunities.',
     words: 'copper',
+    keywords: ['copper_', 'copper-', 'copper.', 'copperapi', 'copperkey', 'coppertoken', 'coppersecret', 'copperauth', 'copperaccess', 'copperclient', 'copperprivate', 'copperapp', 'copperwrite', 'copperrest', 'copperrecord', 'coppersdk', 'copperpat', 'copperpassword'],
     value: '[a-f0-9]{32}',
     entropy: 3,
     fake: () => randomKey(HEX, 32),

@@ -9,6 +9,7 @@ export const CRISP_RULES: readonly Rule[] = [
     provider: 'Crisp',
     description: 'A Crisp plugin token key: reads and answers the website\'s chat conversations.',
     words: 'crisp',
+    keywords: ['crisp_', 'crisp-', 'crisp.', 'crispapi', 'crispkey', 'crisptoken', 'crispsecret', 'crispauth', 'crispaccess', 'crispclient', 'crispprivate', 'crispapp', 'crispwrite', 'crisprest', 'crisprecord', 'crispsdk', 'crisppat', 'crisppassword'],
     value: '[a-f0-9]{64}',
     entropy: 3,
     fake: () => randomKey(HEX, 64),

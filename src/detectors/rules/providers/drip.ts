@@ -9,6 +9,7 @@ export const DRIP_RULES: readonly Rule[] = [
     provider: 'Drip',
     description: 'A Drip API token: reads and changes the account\'s subscribers and workflows.',
     words: 'drip',
+    keywords: ['drip_', 'drip-', 'drip.', 'dripapi', 'dripkey', 'driptoken', 'dripsecret', 'dripauth', 'dripaccess', 'dripclient', 'dripprivate', 'dripapp', 'dripwrite', 'driprest', 'driprecord', 'dripsdk', 'drippat', 'drippassword'],
     value: '[a-f0-9]{32}',
     entropy: 3,
     fake: () => randomKey(HEX, 32),

@@ -8,6 +8,7 @@ export const EXA_RULES: readonly Rule[] = [
     provider: 'Exa',
     description: 'An Exa search API key: runs searches and content fetches billed to the account.',
     words: 'exa',
+    keywords: ['exa_', 'exa-', 'exa.', 'exaapi', 'exakey', 'exatoken', 'exasecret', 'exaauth', 'exaaccess', 'exaclient', 'exaprivate', 'exaapp', 'exawrite', 'exarest', 'exarecord', 'exasdk', 'exapat', 'exapassword'],
     value: UUID,
     entropy: 3,
     fake: randomUuid,

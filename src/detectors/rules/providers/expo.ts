@@ -9,6 +9,7 @@ export const EXPO_RULES: readonly Rule[] = [
     provider: 'Expo',
     description: 'An Expo access token: builds, submits and updates the account\'s apps through EAS.',
     words: 'expo',
+    keywords: ['expo_', 'expo-', 'expo.', 'expoapi', 'expokey', 'expotoken', 'exposecret', 'expoauth', 'expoaccess', 'expoclient', 'expoprivate', 'expoapp', 'expowrite', 'exporest', 'exporecord', 'exposdk', 'expopat', 'expopassword'],
     value: '[A-Za-z0-9_-]{40}',
     entropy: 3.5,
     fake: () => randomKey(BASE64URL, 40),

@@ -9,7 +9,7 @@ export const FAL_AI_RULES: readonly Rule[] = [
     provider: 'fal.ai',
     description: 'A fal.ai key (id:secret): runs generative models billed to the account.',
     words: 'fal(?:[_.-]?ai)?',
-    keywords: ['fal'],
+    keywords: ['fal_', 'fal-', 'fal.', 'falapi', 'falkey', 'faltoken', 'falsecret', 'falauth', 'falaccess', 'falclient', 'falprivate', 'falapp', 'falwrite', 'falrest', 'falrecord', 'falsdk', 'falpat', 'falpassword'],
     value: '[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}:[a-f0-9]{32}',
     entropy: 3,
     fake: () => `${randomUuid()}:${randomKey(HEX, 32)}`,

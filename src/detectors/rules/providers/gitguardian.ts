@@ -9,7 +9,7 @@ export const GITGUARDIAN_RULES: readonly Rule[] = [
     provider: 'GitGuardian',
     description: 'A GitGuardian API key: reads the workspace\'s incidents, secrets included.',
     words: 'gitguardian|gg',
-    keywords: ['gitguardian', 'gg'],
+    keywords: ['gitguardian', 'gg_', 'gg-', 'gg.', 'ggapi', 'ggkey', 'ggtoken', 'ggsecret', 'ggauth', 'ggaccess', 'ggclient', 'ggprivate', 'ggapp', 'ggwrite', 'ggrest', 'ggrecord', 'ggsdk', 'ggpat', 'ggpassword'],
     value: '[A-Za-z0-9]{69}',
     entropy: 3,
     fake: () => randomKey(ALNUM, 69),

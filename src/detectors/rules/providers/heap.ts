@@ -9,7 +9,7 @@ export const HEAP_RULES: readonly Rule[] = [
     provider: 'Heap',
     description: 'A Heap API key: sends server-side events into the environment and deletes its users.',
     words: 'heap(?:[_.-]?analytics)?',
-    keywords: ['heap'],
+    keywords: ['heap_', 'heap-', 'heap.', 'heapapi', 'heapkey', 'heaptoken', 'heapsecret', 'heapauth', 'heapaccess', 'heapclient', 'heapprivate', 'heapapp', 'heapwrite', 'heaprest', 'heaprecord', 'heapsdk', 'heappat', 'heappassword'],
     value: '[a-f0-9]{32}|[A-Za-z0-9]{40}',
     entropy: 3,
     fake: () => randomKey(HEX, 32),

@@ -9,7 +9,7 @@ export const HEX_PM_RULES: readonly Rule[] = [
     provider: 'Hex',
     description: 'A Hex.pm API key: publishes and retires Elixir and Erlang packages the user owns.',
     words: 'hex(?:[_.-]?pm)?',
-    keywords: ['hex'],
+    keywords: ['hex_', 'hex-', 'hex.', 'hexapi', 'hexkey', 'hextoken', 'hexsecret', 'hexauth', 'hexaccess', 'hexclient', 'hexprivate', 'hexapp', 'hexwrite', 'hexrest', 'hexrecord', 'hexsdk', 'hexpat', 'hexpassword'],
     value: '[a-f0-9]{32}',
     entropy: 3,
     fake: () => randomKey(HEX, 32),

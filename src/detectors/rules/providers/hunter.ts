@@ -9,7 +9,7 @@ export const HUNTER_RULES: readonly Rule[] = [
     provider: 'Hunter',
     description: 'A Hunter.io API key: finds and verifies e-mail addresses on the account\'s credits.',
     words: 'hunter(?:[_.-]?io)?',
-    keywords: ['hunter'],
+    keywords: ['hunter_', 'hunter-', 'hunter.', 'hunterapi', 'hunterkey', 'huntertoken', 'huntersecret', 'hunterauth', 'hunteraccess', 'hunterclient', 'hunterprivate', 'hunterapp', 'hunterwrite', 'hunterrest', 'hunterrecord', 'huntersdk', 'hunterpat', 'hunterpassword'],
     value: '[a-f0-9]{40}',
     entropy: 3,
     fake: () => randomKey(HEX, 40),

@@ -1,5 +1,6 @@
 import type {Rule} from '../../types.js'
 import {ABLY_RULES} from './ably.js'
+import {ABSTRACT_API_RULES} from './abstract-api.js'
 import {ACQUIA_RULES} from './acquia.js'
 import {ACTIVECAMPAIGN_RULES} from './activecampaign.js'
 import {ACUITY_SCHEDULING_RULES} from './acuity-scheduling.js'
@@ -13,8 +14,12 @@ import {AIRBYTE_RULES} from './airbyte.js'
 import {AIRCALL_RULES} from './aircall.js'
 import {AIVEN_RULES} from './aiven.js'
 import {AKAMAI_RULES} from './akamai.js'
+import {ALCHEMY_RULES} from './alchemy.js'
+import {ALPACA_RULES} from './alpaca.js'
+import {ALPHA_VANTAGE_RULES} from './alpha-vantage.js'
 import {AMAZON_BEDROCK_RULES} from './amazon-bedrock.js'
 import {AMPLITUDE_RULES} from './amplitude.js'
+import {ANCHOR_BROWSER_RULES} from './anchor-browser.js'
 import {ANYSCALE_RULES} from './anyscale.js'
 import {APIFY_RULES} from './apify.js'
 import {APOLLO_GRAPHQL_RULES} from './apollo-graphql.js'
@@ -49,8 +54,10 @@ import {BITRISE_RULES} from './bitrise.js'
 import {BITWARDEN_RULES} from './bitwarden.js'
 import {BOX_RULES} from './box.js'
 import {BRAINTREE_RULES} from './braintree.js'
+import {BRAVE_SEARCH_RULES} from './brave-search.js'
 import {BRAZE_RULES} from './braze.js'
 import {BROWSERBASE_RULES} from './browserbase.js'
+import {BROWSERLESS_RULES} from './browserless.js'
 import {BROWSERSTACK_RULES} from './browserstack.js'
 import {BUGSNAG_RULES} from './bugsnag.js'
 import {BUILDER_IO_RULES} from './builder-io.js'
@@ -92,6 +99,7 @@ import {COVEO_RULES} from './coveo.js'
 import {COVERALLS_RULES} from './coveralls.js'
 import {CRATES_IO_RULES} from './crates-io.js'
 import {CRISP_RULES} from './crisp.js'
+import {CROWDIN_RULES} from './crowdin.js'
 import {CUSTOMER_IO_RULES} from './customer-io.js'
 import {CYPRESS_CLOUD_RULES} from './cypress-cloud.js'
 import {DASHSCOPE_RULES} from './dashscope.js'
@@ -99,6 +107,7 @@ import {DATOCMS_RULES} from './datocms.js'
 import {DBT_CLOUD_RULES} from './dbt-cloud.js'
 import {DEEPGRAM_RULES} from './deepgram.js'
 import {DEEPINFRA_RULES} from './deepinfra.js'
+import {DEEPL_RULES} from './deepl.js'
 import {DEEPSEEK_RULES} from './deepseek.js'
 import {DEEPSOURCE_RULES} from './deepsource.js'
 import {DENO_DEPLOY_RULES} from './deno-deploy.js'
@@ -113,12 +122,14 @@ import {ECWID_RULES} from './ecwid.js'
 import {ELASTIC_CLOUD_RULES} from './elastic-cloud.js'
 import {ELASTIC_EMAIL_RULES} from './elastic-email.js'
 import {ENV0_RULES} from './env0.js'
+import {ETHERSCAN_RULES} from './etherscan.js'
 import {EXA_RULES} from './exa.js'
 import {EXOSCALE_RULES} from './exoscale.js'
 import {EXPO_RULES} from './expo.js'
 import {FAL_AI_RULES} from './fal-ai.js'
 import {FAUNA_RULES} from './fauna.js'
 import {FIGMA_RULES} from './figma.js'
+import {FILESTACK_RULES} from './filestack.js'
 import {FIREBASE_CLOUD_MESSAGING_RULES} from './firebase-cloud-messaging.js'
 import {FIRECRAWL_RULES} from './firecrawl.js'
 import {FIREWORKS_AI_RULES} from './fireworks-ai.js'
@@ -158,21 +169,29 @@ import {HONEYCOMB_RULES} from './honeycomb.js'
 import {HOOTSUITE_RULES} from './hootsuite.js'
 import {HUAWEI_CLOUD_RULES} from './huawei-cloud.js'
 import {HUMANLOOP_RULES} from './humanloop.js'
+import {HUME_AI_RULES} from './hume-ai.js'
 import {HUNTER_RULES} from './hunter.js'
 import {HYGRAPH_RULES} from './hygraph.js'
 import {IBM_CLOUD_RULES} from './ibm-cloud.js'
+import {IDEOGRAM_RULES} from './ideogram.js'
 import {IFTTT_RULES} from './ifttt.js'
+import {IMAGEKIT_RULES} from './imagekit.js'
+import {IMGIX_RULES} from './imgix.js'
 import {INCIDENT_IO_RULES} from './incident-io.js'
 import {INFISICAL_RULES} from './infisical.js'
 import {INFLUXDB_RULES} from './influxdb.js'
 import {INFOBIP_RULES} from './infobip.js'
+import {INFURA_RULES} from './infura.js'
 import {INSIGHTLY_RULES} from './insightly.js'
+import {IPGEOLOCATION_RULES} from './ipgeolocation.js'
 import {IPINFO_RULES} from './ipinfo.js'
+import {IPSTACK_RULES} from './ipstack.js'
 import {ITERABLE_RULES} from './iterable.js'
 import {JENKINS_RULES} from './jenkins.js'
 import {JINA_AI_RULES} from './jina-ai.js'
 import {JOTFORM_RULES} from './jotform.js'
 import {KEAP_RULES} from './keap.js'
+import {KICKBOX_RULES} from './kickbox.js'
 import {KINSTA_RULES} from './kinsta.js'
 import {KIT_RULES} from './kit.js'
 import {KLAVIYO_RULES} from './klaviyo.js'
@@ -182,6 +201,7 @@ import {KUSTOMER_RULES} from './kustomer.js'
 import {LAMBDATEST_RULES} from './lambdatest.js'
 import {LANGFUSE_RULES} from './langfuse.js'
 import {LEMON_SQUEEZY_RULES} from './lemon-squeezy.js'
+import {LEONARDO_AI_RULES} from './leonardo-ai.js'
 import {LICHESS_RULES} from './lichess.js'
 import {LIGHTSTEP_RULES} from './lightstep.js'
 import {LINE_RULES} from './line.js'
@@ -191,6 +211,7 @@ import {LLAMAINDEX_RULES} from './llamaindex.js'
 import {LOCATIONIQ_RULES} from './locationiq.js'
 import {LOGGLY_RULES} from './loggly.js'
 import {LOGZ_IO_RULES} from './logz-io.js'
+import {LOKALISE_RULES} from './lokalise.js'
 import {LOOPS_RULES} from './loops.js'
 import {MAGENTO_RULES} from './magento.js'
 import {MAILERLITE_RULES} from './mailerlite.js'
@@ -203,6 +224,7 @@ import {MAPTILER_RULES} from './maptiler.js'
 import {MARKETO_RULES} from './marketo.js'
 import {MAXIO_RULES} from './maxio.js'
 import {MEILISEARCH_RULES} from './meilisearch.js'
+import {MEM0_RULES} from './mem0.js'
 import {MERCADO_PAGO_RULES} from './mercado-pago.js'
 import {METABASE_RULES} from './metabase.js'
 import {MIDTRANS_RULES} from './midtrans.js'
@@ -213,9 +235,12 @@ import {MOLLIE_RULES} from './mollie.js'
 import {MONDAY_RULES} from './monday.js'
 import {MONGODB_ATLAS_RULES} from './mongodb-atlas.js'
 import {MOONSHOT_AI_RULES} from './moonshot-ai.js'
+import {MORALIS_RULES} from './moralis.js'
 import {MUX_RULES} from './mux.js'
 import {N8N_RULES} from './n8n.js'
 import {NEON_RULES} from './neon.js'
+import {NEVERBOUNCE_RULES} from './neverbounce.js'
+import {NEWSAPI_RULES} from './newsapi.js'
 import {NGROK_RULES} from './ngrok.js'
 import {NORTHFLANK_RULES} from './northflank.js'
 import {NTFY_RULES} from './ntfy.js'
@@ -240,12 +265,17 @@ import {PATREON_RULES} from './patreon.js'
 import {PAYPAL_RULES} from './paypal.js'
 import {PEOPLE_DATA_LABS_RULES} from './people-data-labs.js'
 import {PERCY_RULES} from './percy.js'
+import {PERIGON_RULES} from './perigon.js'
+import {PHRASE_RULES} from './phrase.js'
+import {PINATA_RULES} from './pinata.js'
 import {PINTEREST_RULES} from './pinterest.js'
 import {PIPEDREAM_RULES} from './pipedream.js'
 import {PIPEDRIVE_RULES} from './pipedrive.js'
 import {PLATFORM_SH_RULES} from './platform-sh.js'
 import {PLAUSIBLE_RULES} from './plausible.js'
+import {PLAYHT_RULES} from './playht.js'
 import {PLIVO_RULES} from './plivo.js'
+import {POLYGON_IO_RULES} from './polygon-io.js'
 import {POSTHOG_RULES} from './posthog.js'
 import {POSTMARK_RULES} from './postmark.js'
 import {PRESTASHOP_RULES} from './prestashop.js'
@@ -269,7 +299,9 @@ import {REDDIT_RULES} from './reddit.js'
 import {REDIS_CLOUD_RULES} from './redis-cloud.js'
 import {RENDER_RULES} from './render.js'
 import {REPLIT_RULES} from './replit.js'
+import {RESEMBLE_AI_RULES} from './resemble-ai.js'
 import {RESEND_RULES} from './resend.js'
+import {REV_AI_RULES} from './rev-ai.js'
 import {RIOT_GAMES_RULES} from './riot-games.js'
 import {ROBOFLOW_RULES} from './roboflow.js'
 import {ROCKET_CHAT_RULES} from './rocket-chat.js'
@@ -280,6 +312,7 @@ import {SALESFORCE_RULES} from './salesforce.js'
 import {SANITY_RULES} from './sanity.js'
 import {SAUCE_LABS_RULES} from './sauce-labs.js'
 import {SCALEWAY_RULES} from './scaleway.js'
+import {SCRAPERAPI_RULES} from './scraperapi.js'
 import {SCRAPINGBEE_RULES} from './scrapingbee.js'
 import {SEGMENT_RULES} from './segment.js'
 import {SEMAPHORE_RULES} from './semaphore.js'
@@ -288,12 +321,14 @@ import {SEMRUSH_RULES} from './semrush.js'
 import {SERPAPI_RULES} from './serpapi.js'
 import {SHIPSTATION_RULES} from './shipstation.js'
 import {SINCH_RULES} from './sinch.js'
+import {SMARTLING_RULES} from './smartling.js'
 import {SMARTSHEET_RULES} from './smartsheet.js'
 import {SMTP2GO_RULES} from './smtp2go.js'
 import {SNAPCHAT_RULES} from './snapchat.js'
 import {SOCKET_DEV_RULES} from './socket-dev.js'
 import {SPACELIFT_RULES} from './spacelift.js'
 import {SPARKPOST_RULES} from './sparkpost.js'
+import {SPEECHMATICS_RULES} from './speechmatics.js'
 import {SPLIT_IO_RULES} from './split-io.js'
 import {SPLUNK_RULES} from './splunk.js'
 import {SPOTIFY_RULES} from './spotify.js'
@@ -321,10 +356,14 @@ import {TOGETHER_AI_RULES} from './together-ai.js'
 import {TOGGL_RULES} from './toggl.js'
 import {TOMORROW_IO_RULES} from './tomorrow-io.js'
 import {TOMTOM_RULES} from './tomtom.js'
+import {TRANSIFEX_RULES} from './transifex.js'
+import {TRANSLOADIT_RULES} from './transloadit.js'
 import {TURBOREPO_RULES} from './turborepo.js'
 import {TYPESENSE_RULES} from './typesense.js'
 import {UNLEASH_RULES} from './unleash.js'
 import {UNSPLASH_RULES} from './unsplash.js'
+import {UNSTRUCTURED_RULES} from './unstructured.js'
+import {UPLOADCARE_RULES} from './uploadcare.js'
 import {UPSTASH_RULES} from './upstash.js'
 import {VAPI_RULES} from './vapi.js'
 import {VIMEO_RULES} from './vimeo.js'
@@ -344,6 +383,7 @@ import {WORDPRESS_RULES} from './wordpress.js'
 import {WORKOS_RULES} from './workos.js'
 import {WP_ENGINE_RULES} from './wp-engine.js'
 import {WRIKE_RULES} from './wrike.js'
+import {WRITER_RULES} from './writer.js'
 import {XATA_RULES} from './xata.js'
 import {XENDIT_RULES} from './xendit.js'
 import {XERO_RULES} from './xero.js'
@@ -351,6 +391,7 @@ import {YELP_RULES} from './yelp.js'
 import {YOTPO_RULES} from './yotpo.js'
 import {ZAPIER_RULES} from './zapier.js'
 import {ZEPTOMAIL_RULES} from './zeptomail.js'
+import {ZEROBOUNCE_RULES} from './zerobounce.js'
 import {ZEROTIER_RULES} from './zerotier.js'
 import {ZHIPU_AI_RULES} from './zhipu-ai.js'
 import {ZILLIZ_CLOUD_RULES} from './zilliz-cloud.js'
@@ -358,10 +399,12 @@ import {ZOHO_RULES} from './zoho.js'
 import {ZOOM_RULES} from './zoom.js'
 import {ZULIP_RULES} from './zulip.js'
 import {ZUORA_RULES} from './zuora.js'
+import {ZYTE_RULES} from './zyte.js'
 
 /** Rules for providers added one file each (issue 16's breadth), sorted by id. */
 export const PROVIDER_RULES: readonly Rule[] = [
   ...ABLY_RULES,
+  ...ABSTRACT_API_RULES,
   ...ACQUIA_RULES,
   ...ACTIVECAMPAIGN_RULES,
   ...ACUITY_SCHEDULING_RULES,
@@ -375,8 +418,12 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...AIRCALL_RULES,
   ...AIVEN_RULES,
   ...AKAMAI_RULES,
+  ...ALCHEMY_RULES,
+  ...ALPACA_RULES,
+  ...ALPHA_VANTAGE_RULES,
   ...AMAZON_BEDROCK_RULES,
   ...AMPLITUDE_RULES,
+  ...ANCHOR_BROWSER_RULES,
   ...ANYSCALE_RULES,
   ...APIFY_RULES,
   ...APOLLO_GRAPHQL_RULES,
@@ -411,8 +458,10 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...BITWARDEN_RULES,
   ...BOX_RULES,
   ...BRAINTREE_RULES,
+  ...BRAVE_SEARCH_RULES,
   ...BRAZE_RULES,
   ...BROWSERBASE_RULES,
+  ...BROWSERLESS_RULES,
   ...BROWSERSTACK_RULES,
   ...BUGSNAG_RULES,
   ...BUILDER_IO_RULES,
@@ -454,6 +503,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...COVERALLS_RULES,
   ...CRATES_IO_RULES,
   ...CRISP_RULES,
+  ...CROWDIN_RULES,
   ...CUSTOMER_IO_RULES,
   ...CYPRESS_CLOUD_RULES,
   ...DASHSCOPE_RULES,
@@ -461,6 +511,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...DBT_CLOUD_RULES,
   ...DEEPGRAM_RULES,
   ...DEEPINFRA_RULES,
+  ...DEEPL_RULES,
   ...DEEPSEEK_RULES,
   ...DEEPSOURCE_RULES,
   ...DENO_DEPLOY_RULES,
@@ -475,12 +526,14 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...ELASTIC_CLOUD_RULES,
   ...ELASTIC_EMAIL_RULES,
   ...ENV0_RULES,
+  ...ETHERSCAN_RULES,
   ...EXA_RULES,
   ...EXOSCALE_RULES,
   ...EXPO_RULES,
   ...FAL_AI_RULES,
   ...FAUNA_RULES,
   ...FIGMA_RULES,
+  ...FILESTACK_RULES,
   ...FIREBASE_CLOUD_MESSAGING_RULES,
   ...FIRECRAWL_RULES,
   ...FIREWORKS_AI_RULES,
@@ -520,21 +573,29 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...HOOTSUITE_RULES,
   ...HUAWEI_CLOUD_RULES,
   ...HUMANLOOP_RULES,
+  ...HUME_AI_RULES,
   ...HUNTER_RULES,
   ...HYGRAPH_RULES,
   ...IBM_CLOUD_RULES,
+  ...IDEOGRAM_RULES,
   ...IFTTT_RULES,
+  ...IMAGEKIT_RULES,
+  ...IMGIX_RULES,
   ...INCIDENT_IO_RULES,
   ...INFISICAL_RULES,
   ...INFLUXDB_RULES,
   ...INFOBIP_RULES,
+  ...INFURA_RULES,
   ...INSIGHTLY_RULES,
+  ...IPGEOLOCATION_RULES,
   ...IPINFO_RULES,
+  ...IPSTACK_RULES,
   ...ITERABLE_RULES,
   ...JENKINS_RULES,
   ...JINA_AI_RULES,
   ...JOTFORM_RULES,
   ...KEAP_RULES,
+  ...KICKBOX_RULES,
   ...KINSTA_RULES,
   ...KIT_RULES,
   ...KLAVIYO_RULES,
@@ -544,6 +605,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...LAMBDATEST_RULES,
   ...LANGFUSE_RULES,
   ...LEMON_SQUEEZY_RULES,
+  ...LEONARDO_AI_RULES,
   ...LICHESS_RULES,
   ...LIGHTSTEP_RULES,
   ...LINE_RULES,
@@ -553,6 +615,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...LOCATIONIQ_RULES,
   ...LOGGLY_RULES,
   ...LOGZ_IO_RULES,
+  ...LOKALISE_RULES,
   ...LOOPS_RULES,
   ...MAGENTO_RULES,
   ...MAILERLITE_RULES,
@@ -565,6 +628,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...MARKETO_RULES,
   ...MAXIO_RULES,
   ...MEILISEARCH_RULES,
+  ...MEM0_RULES,
   ...MERCADO_PAGO_RULES,
   ...METABASE_RULES,
   ...MIDTRANS_RULES,
@@ -575,9 +639,12 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...MONDAY_RULES,
   ...MONGODB_ATLAS_RULES,
   ...MOONSHOT_AI_RULES,
+  ...MORALIS_RULES,
   ...MUX_RULES,
   ...N8N_RULES,
   ...NEON_RULES,
+  ...NEVERBOUNCE_RULES,
+  ...NEWSAPI_RULES,
   ...NGROK_RULES,
   ...NORTHFLANK_RULES,
   ...NTFY_RULES,
@@ -602,12 +669,17 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...PAYPAL_RULES,
   ...PEOPLE_DATA_LABS_RULES,
   ...PERCY_RULES,
+  ...PERIGON_RULES,
+  ...PHRASE_RULES,
+  ...PINATA_RULES,
   ...PINTEREST_RULES,
   ...PIPEDREAM_RULES,
   ...PIPEDRIVE_RULES,
   ...PLATFORM_SH_RULES,
   ...PLAUSIBLE_RULES,
+  ...PLAYHT_RULES,
   ...PLIVO_RULES,
+  ...POLYGON_IO_RULES,
   ...POSTHOG_RULES,
   ...POSTMARK_RULES,
   ...PRESTASHOP_RULES,
@@ -631,7 +703,9 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...REDIS_CLOUD_RULES,
   ...RENDER_RULES,
   ...REPLIT_RULES,
+  ...RESEMBLE_AI_RULES,
   ...RESEND_RULES,
+  ...REV_AI_RULES,
   ...RIOT_GAMES_RULES,
   ...ROBOFLOW_RULES,
   ...ROCKET_CHAT_RULES,
@@ -642,6 +716,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...SANITY_RULES,
   ...SAUCE_LABS_RULES,
   ...SCALEWAY_RULES,
+  ...SCRAPERAPI_RULES,
   ...SCRAPINGBEE_RULES,
   ...SEGMENT_RULES,
   ...SEMAPHORE_RULES,
@@ -650,12 +725,14 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...SERPAPI_RULES,
   ...SHIPSTATION_RULES,
   ...SINCH_RULES,
+  ...SMARTLING_RULES,
   ...SMARTSHEET_RULES,
   ...SMTP2GO_RULES,
   ...SNAPCHAT_RULES,
   ...SOCKET_DEV_RULES,
   ...SPACELIFT_RULES,
   ...SPARKPOST_RULES,
+  ...SPEECHMATICS_RULES,
   ...SPLIT_IO_RULES,
   ...SPLUNK_RULES,
   ...SPOTIFY_RULES,
@@ -683,10 +760,14 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...TOGGL_RULES,
   ...TOMORROW_IO_RULES,
   ...TOMTOM_RULES,
+  ...TRANSIFEX_RULES,
+  ...TRANSLOADIT_RULES,
   ...TURBOREPO_RULES,
   ...TYPESENSE_RULES,
   ...UNLEASH_RULES,
   ...UNSPLASH_RULES,
+  ...UNSTRUCTURED_RULES,
+  ...UPLOADCARE_RULES,
   ...UPSTASH_RULES,
   ...VAPI_RULES,
   ...VIMEO_RULES,
@@ -706,6 +787,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...WORKOS_RULES,
   ...WP_ENGINE_RULES,
   ...WRIKE_RULES,
+  ...WRITER_RULES,
   ...XATA_RULES,
   ...XENDIT_RULES,
   ...XERO_RULES,
@@ -713,6 +795,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...YOTPO_RULES,
   ...ZAPIER_RULES,
   ...ZEPTOMAIL_RULES,
+  ...ZEROBOUNCE_RULES,
   ...ZEROTIER_RULES,
   ...ZHIPU_AI_RULES,
   ...ZILLIZ_CLOUD_RULES,
@@ -720,4 +803,5 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...ZOOM_RULES,
   ...ZULIP_RULES,
   ...ZUORA_RULES,
+  ...ZYTE_RULES,
 ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))

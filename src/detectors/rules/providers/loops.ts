@@ -9,6 +9,7 @@ export const LOOPS_RULES: readonly Rule[] = [
     provider: 'Loops',
     description: 'A Loops API key: sends e-mail and changes the team\'s contacts.',
     words: 'loops',
+    keywords: ['loops_', 'loops-', 'loops.', 'loopsapi', 'loopskey', 'loopstoken', 'loopssecret', 'loopsauth', 'loopsaccess', 'loopsclient', 'loopsprivate', 'loopsapp', 'loopswrite', 'loopsrest', 'loopsrecord', 'loopssdk', 'loopspat', 'loopspassword'],
     value: '[a-f0-9]{32}',
     entropy: 3,
     fake: () => randomKey(HEX, 32),

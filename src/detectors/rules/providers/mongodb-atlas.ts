@@ -9,7 +9,7 @@ export const MONGODB_ATLAS_RULES: readonly Rule[] = [
     provider: 'MongoDB Atlas',
     description: 'A MongoDB Atlas API private key: with its public key it manages the organisation\'s clusters and users.',
     words: 'mongodb[_.-]?atlas|atlas',
-    keywords: ['atlas'],
+    keywords: ['atlas_', 'atlas-', 'atlas.', 'atlasapi', 'atlaskey', 'atlastoken', 'atlassecret', 'atlasauth', 'atlasaccess', 'atlasclient', 'atlasprivate', 'atlasapp', 'atlaswrite', 'atlasrest', 'atlasrecord', 'atlassdk', 'atlaspat', 'atlaspassword'],
     value: UUID,
     entropy: 3,
     severity: 'critical',

@@ -9,6 +9,7 @@ export const PERCY_RULES: readonly Rule[] = [
     provider: 'Percy',
     description: 'A Percy project token: uploads visual snapshots to the project.',
     words: 'percy',
+    keywords: ['percy_', 'percy-', 'percy.', 'percyapi', 'percykey', 'percytoken', 'percysecret', 'percyauth', 'percyaccess', 'percyclient', 'percyprivate', 'percyapp', 'percywrite', 'percyrest', 'percyrecord', 'percysdk', 'percypat', 'percypassword'],
     value: '(?:web_|app_|auto_|ss_)?[a-f0-9]{64}',
     entropy: 3,
     severity: 'medium',

@@ -22,7 +22,7 @@ export const SALESFORCE_RULES: readonly Rule[] = [
     provider: 'Salesforce',
     description: 'A Salesforce connected-app consumer secret: obtains tokens for the org as the app.',
     words: 'salesforce|sfdc|sf',
-    keywords: ['salesforce', 'sfdc', 'sf'],
+    keywords: ['salesforce', 'sfdc', 'sf_', 'sf-', 'sf.', 'sfapi', 'sfkey', 'sftoken', 'sfsecret', 'sfauth', 'sfaccess', 'sfclient', 'sfprivate', 'sfapp', 'sfwrite', 'sfrest', 'sfrecord', 'sfsdk', 'sfpat', 'sfpassword'],
     value: '[A-F0-9]{64}',
     entropy: 3,
     severity: 'critical',

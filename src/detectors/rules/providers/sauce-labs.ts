@@ -8,7 +8,7 @@ export const SAUCE_LABS_RULES: readonly Rule[] = [
     provider: 'Sauce Labs',
     description: 'A Sauce Labs access key: runs tests billed to the account and reads its sessions.',
     words: 'sauce(?:[_.-]?labs)?',
-    keywords: ['sauce'],
+    keywords: ['sauce_', 'sauce-', 'sauce.', 'sauceapi', 'saucekey', 'saucetoken', 'saucesecret', 'sauceauth', 'sauceaccess', 'sauceclient', 'sauceprivate', 'sauceapp', 'saucewrite', 'saucerest', 'saucerecord', 'saucesdk', 'saucepat', 'saucepassword'],
     value: UUID,
     entropy: 3,
     fake: randomUuid,

@@ -9,6 +9,7 @@ export const SEGMENT_RULES: readonly Rule[] = [
     provider: 'Segment',
     description: 'A Segment write key: sends events into the workspace\'s source, and on to every destination.',
     words: 'segment',
+    keywords: ['segment_', 'segment-', 'segment.', 'segmentapi', 'segmentkey', 'segmenttoken', 'segmentsecret', 'segmentauth', 'segmentaccess', 'segmentclient', 'segmentprivate', 'segmentapp', 'segmentwrite', 'segmentrest', 'segmentrecord', 'segmentsdk', 'segmentpat', 'segmentpassword'],
     value: '[A-Za-z0-9]{32}',
     entropy: 3,
     severity: 'medium',

@@ -8,7 +8,7 @@ export const SPLIT_IO_RULES: readonly Rule[] = [
     provider: 'Split',
     description: 'A Split (Harness FME) SDK or admin API key: reads or changes the workspace\'s feature flags.',
     words: 'split(?:[_.-]?io)?',
-    keywords: ['split'],
+    keywords: ['split_', 'split-', 'split.', 'splitapi', 'splitkey', 'splittoken', 'splitsecret', 'splitauth', 'splitaccess', 'splitclient', 'splitprivate', 'splitapp', 'splitwrite', 'splitrest', 'splitrecord', 'splitsdk', 'splitpat', 'splitpassword'],
     value: '[a-z0-9]{36}',
     entropy: 3,
     fake: () => randomKey(LOWER_ALNUM, 36),

@@ -8,7 +8,7 @@ export const SPLUNK_RULES: readonly Rule[] = [
     provider: 'Splunk',
     description: 'A Splunk HTTP Event Collector token: sends events into the deployment\'s indexes.',
     words: 'splunk|hec',
-    keywords: ['splunk', 'hec'],
+    keywords: ['splunk', 'hec_', 'hec-', 'hec.', 'hecapi', 'heckey', 'hectoken', 'hecsecret', 'hecauth', 'hecaccess', 'hecclient', 'hecprivate', 'hecapp', 'hecwrite', 'hecrest', 'hecrecord', 'hecsdk', 'hecpat', 'hecpassword'],
     value: UUID,
     entropy: 3,
     severity: 'medium',

@@ -9,6 +9,7 @@ export const TURBOREPO_RULES: readonly Rule[] = [
     provider: 'Turborepo',
     description: 'A Turborepo remote-cache token: reads and writes the team\'s build cache.',
     words: 'turbo',
+    keywords: ['turbo_', 'turbo-', 'turbo.', 'turboapi', 'turbokey', 'turbotoken', 'turbosecret', 'turboauth', 'turboaccess', 'turboclient', 'turboprivate', 'turboapp', 'turbowrite', 'turborest', 'turborecord', 'turbosdk', 'turbopat', 'turbopassword'],
     value: '[A-Za-z0-9]{24}',
     entropy: 3,
     fake: () => randomKey(ALNUM, 24),

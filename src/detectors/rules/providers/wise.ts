@@ -8,7 +8,7 @@ export const WISE_RULES: readonly Rule[] = [
     provider: 'Wise',
     description: 'A Wise (TransferWise) API token: reads balances and, by its scope, sends money from the account.',
     words: 'wise|transfer[_.-]?wise',
-    keywords: ['wise'],
+    keywords: ['wise_', 'wise-', 'wise.', 'wiseapi', 'wisekey', 'wisetoken', 'wisesecret', 'wiseauth', 'wiseaccess', 'wiseclient', 'wiseprivate', 'wiseapp', 'wisewrite', 'wiserest', 'wiserecord', 'wisesdk', 'wisepat', 'wisepassword'],
     value: UUID,
     entropy: 3,
     severity: 'critical',

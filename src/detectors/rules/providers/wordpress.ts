@@ -9,7 +9,7 @@ export const WORDPRESS_RULES: readonly Rule[] = [
     provider: 'WordPress',
     description: 'A WordPress application password: calls the site\'s REST API as its user, often an administrator.',
     words: 'wordpress|wp(?:[_.-]?app)?',
-    keywords: ['wordpress', 'wp'],
+    keywords: ['wordpress', 'wp_', 'wp-', 'wp.', 'wpapi', 'wpkey', 'wptoken', 'wpsecret', 'wpauth', 'wpaccess', 'wpclient', 'wpprivate', 'wpapp', 'wpwrite', 'wprest', 'wprecord', 'wpsdk', 'wppat', 'wppassword'],
     value: '[A-Za-z0-9]{4}(?: ?[A-Za-z0-9]{4}){5}',
     entropy: 3,
     fake: () => randomKey(ALNUM, 24),

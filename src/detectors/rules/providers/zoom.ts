@@ -9,6 +9,7 @@ export const ZOOM_RULES: readonly Rule[] = [
     provider: 'Zoom',
     description: 'A Zoom app client secret: obtains tokens that schedule meetings and read recordings for the account.',
     words: 'zoom',
+    keywords: ['zoom_', 'zoom-', 'zoom.', 'zoomapi', 'zoomkey', 'zoomtoken', 'zoomsecret', 'zoomauth', 'zoomaccess', 'zoomclient', 'zoomprivate', 'zoomapp', 'zoomwrite', 'zoomrest', 'zoomrecord', 'zoomsdk', 'zoompat', 'zoompassword'],
     value: '[A-Za-z0-9]{32}',
     entropy: 3,
     severity: 'critical',
