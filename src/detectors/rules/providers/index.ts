@@ -75,6 +75,7 @@ import {CHARGEBEE_RULES} from './chargebee.js'
 import {CHECKLY_RULES} from './checkly.js'
 import {CHECKOUT_COM_RULES} from './checkout-com.js'
 import {CHROMATIC_RULES} from './chromatic.js'
+import {CIRCLE_SO_RULES} from './circle-so.js'
 import {CIRCLECI_RULES} from './circleci.js'
 import {CIVO_RULES} from './civo.js'
 import {CLARIFAI_RULES} from './clarifai.js'
@@ -99,6 +100,7 @@ import {COVEO_RULES} from './coveo.js'
 import {COVERALLS_RULES} from './coveralls.js'
 import {CRATES_IO_RULES} from './crates-io.js'
 import {CRISP_RULES} from './crisp.js'
+import {CRONITOR_RULES} from './cronitor.js'
 import {CROWDIN_RULES} from './crowdin.js'
 import {CUSTOMER_IO_RULES} from './customer-io.js'
 import {CYPRESS_CLOUD_RULES} from './cypress-cloud.js'
@@ -112,7 +114,11 @@ import {DEEPSEEK_RULES} from './deepseek.js'
 import {DEEPSOURCE_RULES} from './deepsource.js'
 import {DENO_DEPLOY_RULES} from './deno-deploy.js'
 import {DESCOPE_RULES} from './descope.js'
+import {DINGTALK_RULES} from './dingtalk.js'
 import {DIRECTUS_RULES} from './directus.js'
+import {DISCOURSE_RULES} from './discourse.js'
+import {DISQUS_RULES} from './disqus.js'
+import {DNSIMPLE_RULES} from './dnsimple.js'
 import {DOCUSIGN_RULES} from './docusign.js'
 import {DRIFT_RULES} from './drift.js'
 import {DRIP_RULES} from './drip.js'
@@ -121,13 +127,18 @@ import {DWOLLA_RULES} from './dwolla.js'
 import {ECWID_RULES} from './ecwid.js'
 import {ELASTIC_CLOUD_RULES} from './elastic-cloud.js'
 import {ELASTIC_EMAIL_RULES} from './elastic-email.js'
+import {ELEMENTOR_RULES} from './elementor.js'
+import {EMAILOCTOPUS_RULES} from './emailoctopus.js'
 import {ENV0_RULES} from './env0.js'
+import {ENVATO_RULES} from './envato.js'
 import {ETHERSCAN_RULES} from './etherscan.js'
 import {EXA_RULES} from './exa.js'
 import {EXOSCALE_RULES} from './exoscale.js'
 import {EXPO_RULES} from './expo.js'
 import {FAL_AI_RULES} from './fal-ai.js'
 import {FAUNA_RULES} from './fauna.js'
+import {FEISHU_RULES} from './feishu.js'
+import {FEISHU_WEBHOOK_RULES} from './feishu-webhook.js'
 import {FIGMA_RULES} from './figma.js'
 import {FILESTACK_RULES} from './filestack.js'
 import {FIREBASE_CLOUD_MESSAGING_RULES} from './firebase-cloud-messaging.js'
@@ -140,6 +151,7 @@ import {FRESHWORKS_RULES} from './freshworks.js'
 import {FRONT_RULES} from './front.js'
 import {FULLSTORY_RULES} from './fullstory.js'
 import {FUSIONAUTH_RULES} from './fusionauth.js'
+import {GANDI_RULES} from './gandi.js'
 import {GEOAPIFY_RULES} from './geoapify.js'
 import {GETRESPONSE_RULES} from './getresponse.js'
 import {GETSTREAM_RULES} from './getstream.js'
@@ -147,9 +159,11 @@ import {GHOST_RULES} from './ghost.js'
 import {GITEA_RULES} from './gitea.js'
 import {GITGUARDIAN_RULES} from './gitguardian.js'
 import {GLADIA_RULES} from './gladia.js'
+import {GODADDY_RULES} from './godaddy.js'
 import {GONG_RULES} from './gong.js'
 import {GOOGLE_ADS_RULES} from './google-ads.js'
 import {GOOGLE_ANALYTICS_RULES} from './google-analytics.js'
+import {GOOGLE_CHAT_RULES} from './google-chat.js'
 import {GOOGLE_RECAPTCHA_RULES} from './google-recaptcha.js'
 import {GORGIAS_RULES} from './gorgias.js'
 import {GRADLE_RULES} from './gradle.js'
@@ -157,6 +171,7 @@ import {GUMROAD_RULES} from './gumroad.js'
 import {HARVEST_RULES} from './harvest.js'
 import {HASURA_RULES} from './hasura.js'
 import {HCAPTCHA_RULES} from './hcaptcha.js'
+import {HEALTHCHECKS_IO_RULES} from './healthchecks-io.js'
 import {HEAP_RULES} from './heap.js'
 import {HELICONE_RULES} from './helicone.js'
 import {HELP_SCOUT_RULES} from './help-scout.js'
@@ -182,6 +197,7 @@ import {INFISICAL_RULES} from './infisical.js'
 import {INFLUXDB_RULES} from './influxdb.js'
 import {INFOBIP_RULES} from './infobip.js'
 import {INFURA_RULES} from './infura.js'
+import {INNGEST_RULES} from './inngest.js'
 import {INSIGHTLY_RULES} from './insightly.js'
 import {IPGEOLOCATION_RULES} from './ipgeolocation.js'
 import {IPINFO_RULES} from './ipinfo.js'
@@ -206,6 +222,7 @@ import {LICHESS_RULES} from './lichess.js'
 import {LIGHTSTEP_RULES} from './lightstep.js'
 import {LINE_RULES} from './line.js'
 import {LINODE_RULES} from './linode.js'
+import {LIVEBLOCKS_RULES} from './liveblocks.js'
 import {LIVECHAT_RULES} from './livechat.js'
 import {LLAMAINDEX_RULES} from './llamaindex.js'
 import {LOCATIONIQ_RULES} from './locationiq.js'
@@ -235,14 +252,17 @@ import {MOLLIE_RULES} from './mollie.js'
 import {MONDAY_RULES} from './monday.js'
 import {MONGODB_ATLAS_RULES} from './mongodb-atlas.js'
 import {MOONSHOT_AI_RULES} from './moonshot-ai.js'
+import {MOOSEND_RULES} from './moosend.js'
 import {MORALIS_RULES} from './moralis.js'
 import {MUX_RULES} from './mux.js'
 import {N8N_RULES} from './n8n.js'
+import {NAMECHEAP_RULES} from './namecheap.js'
 import {NEON_RULES} from './neon.js'
 import {NEVERBOUNCE_RULES} from './neverbounce.js'
 import {NEWSAPI_RULES} from './newsapi.js'
 import {NGROK_RULES} from './ngrok.js'
 import {NORTHFLANK_RULES} from './northflank.js'
+import {NOVU_RULES} from './novu.js'
 import {NTFY_RULES} from './ntfy.js'
 import {NUGET_RULES} from './nuget.js'
 import {NVIDIA_RULES} from './nvidia.js'
@@ -254,6 +274,7 @@ import {OPENWEATHER_RULES} from './openweather.js'
 import {OPSGENIE_RULES} from './opsgenie.js'
 import {OPTIMIZELY_RULES} from './optimizely.js'
 import {ORY_RULES} from './ory.js'
+import {OUTSETA_RULES} from './outseta.js'
 import {OVHCLOUD_RULES} from './ovhcloud.js'
 import {PACKAGECLOUD_RULES} from './packagecloud.js'
 import {PADDLE_RULES} from './paddle.js'
@@ -276,6 +297,7 @@ import {PLAUSIBLE_RULES} from './plausible.js'
 import {PLAYHT_RULES} from './playht.js'
 import {PLIVO_RULES} from './plivo.js'
 import {POLYGON_IO_RULES} from './polygon-io.js'
+import {PORKBUN_RULES} from './porkbun.js'
 import {POSTHOG_RULES} from './posthog.js'
 import {POSTMARK_RULES} from './postmark.js'
 import {PRESTASHOP_RULES} from './prestashop.js'
@@ -318,6 +340,8 @@ import {SEGMENT_RULES} from './segment.js'
 import {SEMAPHORE_RULES} from './semaphore.js'
 import {SEMGREP_RULES} from './semgrep.js'
 import {SEMRUSH_RULES} from './semrush.js'
+import {SENDER_NET_RULES} from './sender-net.js'
+import {SENDPULSE_RULES} from './sendpulse.js'
 import {SERPAPI_RULES} from './serpapi.js'
 import {SHIPSTATION_RULES} from './shipstation.js'
 import {SINCH_RULES} from './sinch.js'
@@ -335,6 +359,7 @@ import {SPOTIFY_RULES} from './spotify.js'
 import {SPROUT_SOCIAL_RULES} from './sprout-social.js'
 import {STABILITY_AI_RULES} from './stability-ai.js'
 import {STATSIG_RULES} from './statsig.js'
+import {STATUSCAKE_RULES} from './statuscake.js'
 import {STATUSPAGE_RULES} from './statuspage.js'
 import {STEAM_RULES} from './steam.js'
 import {STORYBLOK_RULES} from './storyblok.js'
@@ -345,10 +370,12 @@ import {SURVEYMONKEY_RULES} from './surveymonkey.js'
 import {TAILSCALE_RULES} from './tailscale.js'
 import {TALLY_RULES} from './tally.js'
 import {TAVILY_RULES} from './tavily.js'
+import {TEACHABLE_RULES} from './teachable.js'
 import {TEAMCITY_RULES} from './teamcity.js'
 import {TELNYX_RULES} from './telnyx.js'
 import {TENCENT_CLOUD_RULES} from './tencent-cloud.js'
 import {TEXTMAGIC_RULES} from './textmagic.js'
+import {THINKIFIC_RULES} from './thinkific.js'
 import {TIKTOK_RULES} from './tiktok.js'
 import {TINYBIRD_RULES} from './tinybird.js'
 import {TODOIST_RULES} from './todoist.js'
@@ -358,14 +385,18 @@ import {TOMORROW_IO_RULES} from './tomorrow-io.js'
 import {TOMTOM_RULES} from './tomtom.js'
 import {TRANSIFEX_RULES} from './transifex.js'
 import {TRANSLOADIT_RULES} from './transloadit.js'
+import {TRIGGER_DEV_RULES} from './trigger-dev.js'
 import {TURBOREPO_RULES} from './turborepo.js'
 import {TYPESENSE_RULES} from './typesense.js'
 import {UNLEASH_RULES} from './unleash.js'
 import {UNSPLASH_RULES} from './unsplash.js'
 import {UNSTRUCTURED_RULES} from './unstructured.js'
 import {UPLOADCARE_RULES} from './uploadcare.js'
+import {UPLOADTHING_RULES} from './uploadthing.js'
 import {UPSTASH_RULES} from './upstash.js'
+import {UPTIMEROBOT_RULES} from './uptimerobot.js'
 import {VAPI_RULES} from './vapi.js'
+import {VERCEL_BLOB_RULES} from './vercel-blob.js'
 import {VIMEO_RULES} from './vimeo.js'
 import {VONAGE_RULES} from './vonage.js'
 import {VOYAGE_AI_RULES} from './voyage-ai.js'
@@ -374,6 +405,7 @@ import {WASABI_RULES} from './wasabi.js'
 import {WEAVIATE_RULES} from './weaviate.js'
 import {WEBEX_RULES} from './webex.js'
 import {WEBFLOW_RULES} from './webflow.js'
+import {WECOM_RULES} from './wecom.js'
 import {WEIGHTS_AND_BIASES_RULES} from './weights-and-biases.js'
 import {WISE_RULES} from './wise.js'
 import {WISTIA_RULES} from './wistia.js'
@@ -479,6 +511,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...CHECKLY_RULES,
   ...CHECKOUT_COM_RULES,
   ...CHROMATIC_RULES,
+  ...CIRCLE_SO_RULES,
   ...CIRCLECI_RULES,
   ...CIVO_RULES,
   ...CLARIFAI_RULES,
@@ -503,6 +536,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...COVERALLS_RULES,
   ...CRATES_IO_RULES,
   ...CRISP_RULES,
+  ...CRONITOR_RULES,
   ...CROWDIN_RULES,
   ...CUSTOMER_IO_RULES,
   ...CYPRESS_CLOUD_RULES,
@@ -516,7 +550,11 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...DEEPSOURCE_RULES,
   ...DENO_DEPLOY_RULES,
   ...DESCOPE_RULES,
+  ...DINGTALK_RULES,
   ...DIRECTUS_RULES,
+  ...DISCOURSE_RULES,
+  ...DISQUS_RULES,
+  ...DNSIMPLE_RULES,
   ...DOCUSIGN_RULES,
   ...DRIFT_RULES,
   ...DRIP_RULES,
@@ -525,13 +563,18 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...ECWID_RULES,
   ...ELASTIC_CLOUD_RULES,
   ...ELASTIC_EMAIL_RULES,
+  ...ELEMENTOR_RULES,
+  ...EMAILOCTOPUS_RULES,
   ...ENV0_RULES,
+  ...ENVATO_RULES,
   ...ETHERSCAN_RULES,
   ...EXA_RULES,
   ...EXOSCALE_RULES,
   ...EXPO_RULES,
   ...FAL_AI_RULES,
   ...FAUNA_RULES,
+  ...FEISHU_RULES,
+  ...FEISHU_WEBHOOK_RULES,
   ...FIGMA_RULES,
   ...FILESTACK_RULES,
   ...FIREBASE_CLOUD_MESSAGING_RULES,
@@ -544,6 +587,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...FRONT_RULES,
   ...FULLSTORY_RULES,
   ...FUSIONAUTH_RULES,
+  ...GANDI_RULES,
   ...GEOAPIFY_RULES,
   ...GETRESPONSE_RULES,
   ...GETSTREAM_RULES,
@@ -551,9 +595,11 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...GITEA_RULES,
   ...GITGUARDIAN_RULES,
   ...GLADIA_RULES,
+  ...GODADDY_RULES,
   ...GONG_RULES,
   ...GOOGLE_ADS_RULES,
   ...GOOGLE_ANALYTICS_RULES,
+  ...GOOGLE_CHAT_RULES,
   ...GOOGLE_RECAPTCHA_RULES,
   ...GORGIAS_RULES,
   ...GRADLE_RULES,
@@ -561,6 +607,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...HARVEST_RULES,
   ...HASURA_RULES,
   ...HCAPTCHA_RULES,
+  ...HEALTHCHECKS_IO_RULES,
   ...HEAP_RULES,
   ...HELICONE_RULES,
   ...HELP_SCOUT_RULES,
@@ -586,6 +633,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...INFLUXDB_RULES,
   ...INFOBIP_RULES,
   ...INFURA_RULES,
+  ...INNGEST_RULES,
   ...INSIGHTLY_RULES,
   ...IPGEOLOCATION_RULES,
   ...IPINFO_RULES,
@@ -610,6 +658,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...LIGHTSTEP_RULES,
   ...LINE_RULES,
   ...LINODE_RULES,
+  ...LIVEBLOCKS_RULES,
   ...LIVECHAT_RULES,
   ...LLAMAINDEX_RULES,
   ...LOCATIONIQ_RULES,
@@ -639,14 +688,17 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...MONDAY_RULES,
   ...MONGODB_ATLAS_RULES,
   ...MOONSHOT_AI_RULES,
+  ...MOOSEND_RULES,
   ...MORALIS_RULES,
   ...MUX_RULES,
   ...N8N_RULES,
+  ...NAMECHEAP_RULES,
   ...NEON_RULES,
   ...NEVERBOUNCE_RULES,
   ...NEWSAPI_RULES,
   ...NGROK_RULES,
   ...NORTHFLANK_RULES,
+  ...NOVU_RULES,
   ...NTFY_RULES,
   ...NUGET_RULES,
   ...NVIDIA_RULES,
@@ -658,6 +710,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...OPSGENIE_RULES,
   ...OPTIMIZELY_RULES,
   ...ORY_RULES,
+  ...OUTSETA_RULES,
   ...OVHCLOUD_RULES,
   ...PACKAGECLOUD_RULES,
   ...PADDLE_RULES,
@@ -680,6 +733,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...PLAYHT_RULES,
   ...PLIVO_RULES,
   ...POLYGON_IO_RULES,
+  ...PORKBUN_RULES,
   ...POSTHOG_RULES,
   ...POSTMARK_RULES,
   ...PRESTASHOP_RULES,
@@ -722,6 +776,8 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...SEMAPHORE_RULES,
   ...SEMGREP_RULES,
   ...SEMRUSH_RULES,
+  ...SENDER_NET_RULES,
+  ...SENDPULSE_RULES,
   ...SERPAPI_RULES,
   ...SHIPSTATION_RULES,
   ...SINCH_RULES,
@@ -739,6 +795,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...SPROUT_SOCIAL_RULES,
   ...STABILITY_AI_RULES,
   ...STATSIG_RULES,
+  ...STATUSCAKE_RULES,
   ...STATUSPAGE_RULES,
   ...STEAM_RULES,
   ...STORYBLOK_RULES,
@@ -749,10 +806,12 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...TAILSCALE_RULES,
   ...TALLY_RULES,
   ...TAVILY_RULES,
+  ...TEACHABLE_RULES,
   ...TEAMCITY_RULES,
   ...TELNYX_RULES,
   ...TENCENT_CLOUD_RULES,
   ...TEXTMAGIC_RULES,
+  ...THINKIFIC_RULES,
   ...TIKTOK_RULES,
   ...TINYBIRD_RULES,
   ...TODOIST_RULES,
@@ -762,14 +821,18 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...TOMTOM_RULES,
   ...TRANSIFEX_RULES,
   ...TRANSLOADIT_RULES,
+  ...TRIGGER_DEV_RULES,
   ...TURBOREPO_RULES,
   ...TYPESENSE_RULES,
   ...UNLEASH_RULES,
   ...UNSPLASH_RULES,
   ...UNSTRUCTURED_RULES,
   ...UPLOADCARE_RULES,
+  ...UPLOADTHING_RULES,
   ...UPSTASH_RULES,
+  ...UPTIMEROBOT_RULES,
   ...VAPI_RULES,
+  ...VERCEL_BLOB_RULES,
   ...VIMEO_RULES,
   ...VONAGE_RULES,
   ...VOYAGE_AI_RULES,
@@ -778,6 +841,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...WEAVIATE_RULES,
   ...WEBEX_RULES,
   ...WEBFLOW_RULES,
+  ...WECOM_RULES,
   ...WEIGHTS_AND_BIASES_RULES,
   ...WISE_RULES,
   ...WISTIA_RULES,
