@@ -6,6 +6,7 @@ import {ACTIVECAMPAIGN_RULES} from './activecampaign.js'
 import {ACUITY_SCHEDULING_RULES} from './acuity-scheduling.js'
 import {ADYEN_RULES} from './adyen.js'
 import {AFFINITY_RULES} from './affinity.js'
+import {AFTERSHIP_RULES} from './aftership.js'
 import {AGORA_RULES} from './agora.js'
 import {AHREFS_RULES} from './ahrefs.js'
 import {AI21_RULES} from './ai21.js'
@@ -25,11 +26,14 @@ import {APIFY_RULES} from './apify.js'
 import {APOLLO_GRAPHQL_RULES} from './apollo-graphql.js'
 import {APOLLO_IO_RULES} from './apollo-io.js'
 import {APPLE_APP_STORE_RULES} from './apple-app-store.js'
+import {APPSIGNAL_RULES} from './appsignal.js'
 import {APPWRITE_RULES} from './appwrite.js'
+import {ARGO_CD_RULES} from './argo-cd.js'
 import {ASSEMBLYAI_RULES} from './assemblyai.js'
 import {ATTIO_RULES} from './attio.js'
 import {AUTH0_RULES} from './auth0.js'
 import {AUTHORIZE_NET_RULES} from './authorize-net.js'
+import {AVALARA_RULES} from './avalara.js'
 import {AWEBER_RULES} from './aweber.js'
 import {AXIOM_RULES} from './axiom.js'
 import {AZURE_AI_SEARCH_RULES} from './azure-ai-search.js'
@@ -44,6 +48,7 @@ import {AZURE_STORAGE_RULES} from './azure-storage.js'
 import {BACKBLAZE_B2_RULES} from './backblaze-b2.js'
 import {BANDWIDTH_RULES} from './bandwidth.js'
 import {BASECAMP_RULES} from './basecamp.js'
+import {BASETEN_RULES} from './baseten.js'
 import {BEEHIIV_RULES} from './beehiiv.js'
 import {BETTER_STACK_RULES} from './better-stack.js'
 import {BIGCOMMERCE_RULES} from './bigcommerce.js'
@@ -90,21 +95,26 @@ import {CLOUDWAYS_RULES} from './cloudways.js'
 import {COCKROACHDB_CLOUD_RULES} from './cockroachdb-cloud.js'
 import {CODA_RULES} from './coda.js'
 import {CODACY_RULES} from './codacy.js'
+import {CODEFRESH_RULES} from './codefresh.js'
+import {CODER_RULES} from './coder.js'
 import {COMMERCETOOLS_RULES} from './commercetools.js'
 import {CONFIGCAT_RULES} from './configcat.js'
 import {CONSTANT_CONTACT_RULES} from './constant-contact.js'
 import {CONTENTSTACK_RULES} from './contentstack.js'
 import {CONVEX_RULES} from './convex.js'
 import {COPPER_RULES} from './copper.js'
+import {CORALOGIX_RULES} from './coralogix.js'
 import {COVEO_RULES} from './coveo.js'
 import {COVERALLS_RULES} from './coveralls.js'
 import {CRATES_IO_RULES} from './crates-io.js'
 import {CRISP_RULES} from './crisp.js'
 import {CRONITOR_RULES} from './cronitor.js'
 import {CROWDIN_RULES} from './crowdin.js'
+import {CROWDSTRIKE_RULES} from './crowdstrike.js'
 import {CUSTOMER_IO_RULES} from './customer-io.js'
 import {CYPRESS_CLOUD_RULES} from './cypress-cloud.js'
 import {DASHSCOPE_RULES} from './dashscope.js'
+import {DATAFORSEO_RULES} from './dataforseo.js'
 import {DATOCMS_RULES} from './datocms.js'
 import {DBT_CLOUD_RULES} from './dbt-cloud.js'
 import {DEEPGRAM_RULES} from './deepgram.js'
@@ -132,6 +142,7 @@ import {EMAILOCTOPUS_RULES} from './emailoctopus.js'
 import {ENV0_RULES} from './env0.js'
 import {ENVATO_RULES} from './envato.js'
 import {ETHERSCAN_RULES} from './etherscan.js'
+import {EVERHOUR_RULES} from './everhour.js'
 import {EXA_RULES} from './exa.js'
 import {EXOSCALE_RULES} from './exoscale.js'
 import {EXPO_RULES} from './expo.js'
@@ -146,6 +157,7 @@ import {FIRECRAWL_RULES} from './firecrawl.js'
 import {FIREWORKS_AI_RULES} from './fireworks-ai.js'
 import {FIVETRAN_RULES} from './fivetran.js'
 import {FLAGSMITH_RULES} from './flagsmith.js'
+import {FLOAT_RULES} from './float.js'
 import {FOURSQUARE_RULES} from './foursquare.js'
 import {FRESHWORKS_RULES} from './freshworks.js'
 import {FRONT_RULES} from './front.js'
@@ -158,6 +170,7 @@ import {GETSTREAM_RULES} from './getstream.js'
 import {GHOST_RULES} from './ghost.js'
 import {GITEA_RULES} from './gitea.js'
 import {GITGUARDIAN_RULES} from './gitguardian.js'
+import {GITPOD_RULES} from './gitpod.js'
 import {GLADIA_RULES} from './gladia.js'
 import {GODADDY_RULES} from './godaddy.js'
 import {GONG_RULES} from './gong.js'
@@ -199,6 +212,7 @@ import {INFOBIP_RULES} from './infobip.js'
 import {INFURA_RULES} from './infura.js'
 import {INNGEST_RULES} from './inngest.js'
 import {INSIGHTLY_RULES} from './insightly.js'
+import {INSTANA_RULES} from './instana.js'
 import {IPGEOLOCATION_RULES} from './ipgeolocation.js'
 import {IPINFO_RULES} from './ipinfo.js'
 import {IPSTACK_RULES} from './ipstack.js'
@@ -206,6 +220,8 @@ import {ITERABLE_RULES} from './iterable.js'
 import {JENKINS_RULES} from './jenkins.js'
 import {JINA_AI_RULES} from './jina-ai.js'
 import {JOTFORM_RULES} from './jotform.js'
+import {JUMPCLOUD_RULES} from './jumpcloud.js'
+import {KANDJI_RULES} from './kandji.js'
 import {KEAP_RULES} from './keap.js'
 import {KICKBOX_RULES} from './kickbox.js'
 import {KINSTA_RULES} from './kinsta.js'
@@ -244,7 +260,9 @@ import {MEILISEARCH_RULES} from './meilisearch.js'
 import {MEM0_RULES} from './mem0.js'
 import {MERCADO_PAGO_RULES} from './mercado-pago.js'
 import {METABASE_RULES} from './metabase.js'
+import {MEZMO_RULES} from './mezmo.js'
 import {MIDTRANS_RULES} from './midtrans.js'
+import {MINIMAX_RULES} from './minimax.js'
 import {MIRO_RULES} from './miro.js'
 import {MIXPANEL_RULES} from './mixpanel.js'
 import {MODAL_RULES} from './modal.js'
@@ -254,9 +272,11 @@ import {MONGODB_ATLAS_RULES} from './mongodb-atlas.js'
 import {MOONSHOT_AI_RULES} from './moonshot-ai.js'
 import {MOOSEND_RULES} from './moosend.js'
 import {MORALIS_RULES} from './moralis.js'
+import {MOZ_RULES} from './moz.js'
 import {MUX_RULES} from './mux.js'
 import {N8N_RULES} from './n8n.js'
 import {NAMECHEAP_RULES} from './namecheap.js'
+import {NEBIUS_RULES} from './nebius.js'
 import {NEON_RULES} from './neon.js'
 import {NEVERBOUNCE_RULES} from './neverbounce.js'
 import {NEWSAPI_RULES} from './newsapi.js'
@@ -298,6 +318,7 @@ import {PLAYHT_RULES} from './playht.js'
 import {PLIVO_RULES} from './plivo.js'
 import {POLYGON_IO_RULES} from './polygon-io.js'
 import {PORKBUN_RULES} from './porkbun.js'
+import {PORTAINER_RULES} from './portainer.js'
 import {POSTHOG_RULES} from './posthog.js'
 import {POSTMARK_RULES} from './postmark.js'
 import {PRESTASHOP_RULES} from './prestashop.js'
@@ -312,6 +333,7 @@ import {QDRANT_RULES} from './qdrant.js'
 import {QUAY_RULES} from './quay.js'
 import {QUICKBOOKS_RULES} from './quickbooks.js'
 import {RAILWAY_RULES} from './railway.js'
+import {RANCHER_RULES} from './rancher.js'
 import {RAYGUN_RULES} from './raygun.js'
 import {RAZORPAY_RULES} from './razorpay.js'
 import {REBRANDLY_RULES} from './rebrandly.js'
@@ -334,16 +356,21 @@ import {SALESFORCE_RULES} from './salesforce.js'
 import {SANITY_RULES} from './sanity.js'
 import {SAUCE_LABS_RULES} from './sauce-labs.js'
 import {SCALEWAY_RULES} from './scaleway.js'
+import {SCOUT_APM_RULES} from './scout-apm.js'
 import {SCRAPERAPI_RULES} from './scraperapi.js'
 import {SCRAPINGBEE_RULES} from './scrapingbee.js'
 import {SEGMENT_RULES} from './segment.js'
 import {SEMAPHORE_RULES} from './semaphore.js'
+import {SEMATEXT_RULES} from './sematext.js'
 import {SEMGREP_RULES} from './semgrep.js'
 import {SEMRUSH_RULES} from './semrush.js'
+import {SENDCLOUD_RULES} from './sendcloud.js'
 import {SENDER_NET_RULES} from './sender-net.js'
 import {SENDPULSE_RULES} from './sendpulse.js'
 import {SERPAPI_RULES} from './serpapi.js'
+import {SHIPENGINE_RULES} from './shipengine.js'
 import {SHIPSTATION_RULES} from './shipstation.js'
+import {SILICONFLOW_RULES} from './siliconflow.js'
 import {SINCH_RULES} from './sinch.js'
 import {SMARTLING_RULES} from './smartling.js'
 import {SMARTSHEET_RULES} from './smartsheet.js'
@@ -370,8 +397,10 @@ import {SURVEYMONKEY_RULES} from './surveymonkey.js'
 import {TAILSCALE_RULES} from './tailscale.js'
 import {TALLY_RULES} from './tally.js'
 import {TAVILY_RULES} from './tavily.js'
+import {TAXJAR_RULES} from './taxjar.js'
 import {TEACHABLE_RULES} from './teachable.js'
 import {TEAMCITY_RULES} from './teamcity.js'
+import {TEAMWORK_RULES} from './teamwork.js'
 import {TELNYX_RULES} from './telnyx.js'
 import {TENCENT_CLOUD_RULES} from './tencent-cloud.js'
 import {TEXTMAGIC_RULES} from './textmagic.js'
@@ -398,6 +427,7 @@ import {UPTIMEROBOT_RULES} from './uptimerobot.js'
 import {VAPI_RULES} from './vapi.js'
 import {VERCEL_BLOB_RULES} from './vercel-blob.js'
 import {VIMEO_RULES} from './vimeo.js'
+import {VOLCENGINE_ARK_RULES} from './volcengine-ark.js'
 import {VONAGE_RULES} from './vonage.js'
 import {VOYAGE_AI_RULES} from './voyage-ai.js'
 import {VULTR_RULES} from './vultr.js'
@@ -410,6 +440,7 @@ import {WEIGHTS_AND_BIASES_RULES} from './weights-and-biases.js'
 import {WISE_RULES} from './wise.js'
 import {WISTIA_RULES} from './wistia.js'
 import {WIX_RULES} from './wix.js'
+import {WIZ_RULES} from './wiz.js'
 import {WOOCOMMERCE_RULES} from './woocommerce.js'
 import {WORDPRESS_RULES} from './wordpress.js'
 import {WORKOS_RULES} from './workos.js'
@@ -442,6 +473,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...ACUITY_SCHEDULING_RULES,
   ...ADYEN_RULES,
   ...AFFINITY_RULES,
+  ...AFTERSHIP_RULES,
   ...AGORA_RULES,
   ...AHREFS_RULES,
   ...AI21_RULES,
@@ -461,11 +493,14 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...APOLLO_GRAPHQL_RULES,
   ...APOLLO_IO_RULES,
   ...APPLE_APP_STORE_RULES,
+  ...APPSIGNAL_RULES,
   ...APPWRITE_RULES,
+  ...ARGO_CD_RULES,
   ...ASSEMBLYAI_RULES,
   ...ATTIO_RULES,
   ...AUTH0_RULES,
   ...AUTHORIZE_NET_RULES,
+  ...AVALARA_RULES,
   ...AWEBER_RULES,
   ...AXIOM_RULES,
   ...AZURE_AI_SEARCH_RULES,
@@ -480,6 +515,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...BACKBLAZE_B2_RULES,
   ...BANDWIDTH_RULES,
   ...BASECAMP_RULES,
+  ...BASETEN_RULES,
   ...BEEHIIV_RULES,
   ...BETTER_STACK_RULES,
   ...BIGCOMMERCE_RULES,
@@ -526,21 +562,26 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...COCKROACHDB_CLOUD_RULES,
   ...CODA_RULES,
   ...CODACY_RULES,
+  ...CODEFRESH_RULES,
+  ...CODER_RULES,
   ...COMMERCETOOLS_RULES,
   ...CONFIGCAT_RULES,
   ...CONSTANT_CONTACT_RULES,
   ...CONTENTSTACK_RULES,
   ...CONVEX_RULES,
   ...COPPER_RULES,
+  ...CORALOGIX_RULES,
   ...COVEO_RULES,
   ...COVERALLS_RULES,
   ...CRATES_IO_RULES,
   ...CRISP_RULES,
   ...CRONITOR_RULES,
   ...CROWDIN_RULES,
+  ...CROWDSTRIKE_RULES,
   ...CUSTOMER_IO_RULES,
   ...CYPRESS_CLOUD_RULES,
   ...DASHSCOPE_RULES,
+  ...DATAFORSEO_RULES,
   ...DATOCMS_RULES,
   ...DBT_CLOUD_RULES,
   ...DEEPGRAM_RULES,
@@ -568,6 +609,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...ENV0_RULES,
   ...ENVATO_RULES,
   ...ETHERSCAN_RULES,
+  ...EVERHOUR_RULES,
   ...EXA_RULES,
   ...EXOSCALE_RULES,
   ...EXPO_RULES,
@@ -582,6 +624,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...FIREWORKS_AI_RULES,
   ...FIVETRAN_RULES,
   ...FLAGSMITH_RULES,
+  ...FLOAT_RULES,
   ...FOURSQUARE_RULES,
   ...FRESHWORKS_RULES,
   ...FRONT_RULES,
@@ -594,6 +637,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...GHOST_RULES,
   ...GITEA_RULES,
   ...GITGUARDIAN_RULES,
+  ...GITPOD_RULES,
   ...GLADIA_RULES,
   ...GODADDY_RULES,
   ...GONG_RULES,
@@ -635,6 +679,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...INFURA_RULES,
   ...INNGEST_RULES,
   ...INSIGHTLY_RULES,
+  ...INSTANA_RULES,
   ...IPGEOLOCATION_RULES,
   ...IPINFO_RULES,
   ...IPSTACK_RULES,
@@ -642,6 +687,8 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...JENKINS_RULES,
   ...JINA_AI_RULES,
   ...JOTFORM_RULES,
+  ...JUMPCLOUD_RULES,
+  ...KANDJI_RULES,
   ...KEAP_RULES,
   ...KICKBOX_RULES,
   ...KINSTA_RULES,
@@ -680,7 +727,9 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...MEM0_RULES,
   ...MERCADO_PAGO_RULES,
   ...METABASE_RULES,
+  ...MEZMO_RULES,
   ...MIDTRANS_RULES,
+  ...MINIMAX_RULES,
   ...MIRO_RULES,
   ...MIXPANEL_RULES,
   ...MODAL_RULES,
@@ -690,9 +739,11 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...MOONSHOT_AI_RULES,
   ...MOOSEND_RULES,
   ...MORALIS_RULES,
+  ...MOZ_RULES,
   ...MUX_RULES,
   ...N8N_RULES,
   ...NAMECHEAP_RULES,
+  ...NEBIUS_RULES,
   ...NEON_RULES,
   ...NEVERBOUNCE_RULES,
   ...NEWSAPI_RULES,
@@ -734,6 +785,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...PLIVO_RULES,
   ...POLYGON_IO_RULES,
   ...PORKBUN_RULES,
+  ...PORTAINER_RULES,
   ...POSTHOG_RULES,
   ...POSTMARK_RULES,
   ...PRESTASHOP_RULES,
@@ -748,6 +800,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...QUAY_RULES,
   ...QUICKBOOKS_RULES,
   ...RAILWAY_RULES,
+  ...RANCHER_RULES,
   ...RAYGUN_RULES,
   ...RAZORPAY_RULES,
   ...REBRANDLY_RULES,
@@ -770,16 +823,21 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...SANITY_RULES,
   ...SAUCE_LABS_RULES,
   ...SCALEWAY_RULES,
+  ...SCOUT_APM_RULES,
   ...SCRAPERAPI_RULES,
   ...SCRAPINGBEE_RULES,
   ...SEGMENT_RULES,
   ...SEMAPHORE_RULES,
+  ...SEMATEXT_RULES,
   ...SEMGREP_RULES,
   ...SEMRUSH_RULES,
+  ...SENDCLOUD_RULES,
   ...SENDER_NET_RULES,
   ...SENDPULSE_RULES,
   ...SERPAPI_RULES,
+  ...SHIPENGINE_RULES,
   ...SHIPSTATION_RULES,
+  ...SILICONFLOW_RULES,
   ...SINCH_RULES,
   ...SMARTLING_RULES,
   ...SMARTSHEET_RULES,
@@ -806,8 +864,10 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...TAILSCALE_RULES,
   ...TALLY_RULES,
   ...TAVILY_RULES,
+  ...TAXJAR_RULES,
   ...TEACHABLE_RULES,
   ...TEAMCITY_RULES,
+  ...TEAMWORK_RULES,
   ...TELNYX_RULES,
   ...TENCENT_CLOUD_RULES,
   ...TEXTMAGIC_RULES,
@@ -834,6 +894,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...VAPI_RULES,
   ...VERCEL_BLOB_RULES,
   ...VIMEO_RULES,
+  ...VOLCENGINE_ARK_RULES,
   ...VONAGE_RULES,
   ...VOYAGE_AI_RULES,
   ...VULTR_RULES,
@@ -846,6 +907,7 @@ export const PROVIDER_RULES: readonly Rule[] = [
   ...WISE_RULES,
   ...WISTIA_RULES,
   ...WIX_RULES,
+  ...WIZ_RULES,
   ...WOOCOMMERCE_RULES,
   ...WORDPRESS_RULES,
   ...WORKOS_RULES,
