@@ -9,7 +9,7 @@ export const RENDER_RULES: readonly Rule[] = [
     provider: 'Render',
     description: 'A Render API key (rnd_): deploys, changes and deletes the workspace\'s services and databases.',
     keywords: ['rnd_'],
-    body: 'rnd_[A-Za-z0-9]{28,32}',
+    body: 'rnd_[A-Za-z0-9]{24,40}',
     entropy: 3,
     fake: () => `rnd_${randomKey(ALNUM, 28)}`,
     nonMatches: () => [`rnd_${randomKey(ALNUM, 12)}`],
