@@ -42,12 +42,13 @@ import {TWILIO_RULES} from './rules/twilio.js'
 import {VERCEL_RULES} from './rules/vercel.js'
 import {XAI_RULES} from './rules/xai.js'
 import {LONGTAIL_RULES} from './rules/longtail/index.js'
+import {PROVIDER_RULES} from './rules/providers/index.js'
 
 function byId(a: Rule, b: Rule): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }
 
-/** Every rule, one explicit list sorted by id: the agency providers, the generic rules and the long tail. */
+/** Every rule, one explicit list sorted by id: the agency providers, the generic rules, the long tail and the providers added one file each. */
 export const RULES: readonly Rule[] = [
   ...AIRTABLE_RULES,
   ...ANTHROPIC_RULES,
@@ -92,6 +93,7 @@ export const RULES: readonly Rule[] = [
   ...VERCEL_RULES,
   ...XAI_RULES,
   ...LONGTAIL_RULES,
+  ...PROVIDER_RULES,
 ].sort(byId)
 
 const rulesById = new Map(RULES.map((rule) => [rule.id, rule]))

@@ -140,6 +140,8 @@ export interface KeyedSpec {
   readonly secretNameOnly?: boolean
   /** The variable name used in the rule's own examples, e.g. `DATADOG_API_KEY`. */
   readonly exampleName: string
+  /** Further near-misses beyond the built-in ones (a value of the wrong shape under the provider's name). */
+  readonly nearMisses?: () => string[]
 }
 
 /** A name rule: a bare value that is a key only because the name it is assigned to names the provider. */
@@ -167,7 +169,7 @@ export function keyedRule(spec: KeyedSpec): Rule {
       // Too short for the provider's format; the right format under a name that does not mention the provider.
       nonMatches: () => {
         const fake = spec.fake()
-        return [`${name}=${fake.slice(0, Math.ceil(fake.length / 2))}`, `UNRELATED_SETTING=${fake}`]
+        return [`${name}=${fake.slice(0, Math.ceil(fake.length / 2))}`, `UNRELATED_SETTING=${fake}`, ...(spec.nearMisses?.() ?? [])]
       },
     },
   }
