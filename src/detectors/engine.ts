@@ -311,7 +311,8 @@ function scanLine(
   }
   let windowStart = -1
   let windowEnd = -1
-  for (const hit of hits) {
+  // Hits come line by line, but within a line in the order their keywords' anchor trigrams were met.
+  for (const hit of [...hits].sort((a, b) => a - b)) {
     const start = Math.max(lineStart, hit - WINDOW_BEFORE)
     const end = Math.min(lineEnd, hit + WINDOW_AFTER)
     if (start <= windowEnd) {
@@ -332,7 +333,7 @@ function scanLine(
 function runMultilineRule(compiled: CompiledRules, ruleIndex: number, text: string, positions: readonly number[], out: Candidate[]): void {
   let windowStart = -1
   let windowEnd = -1
-  for (const position of positions) {
+  for (const position of [...positions].sort((a, b) => a - b)) {
     const start = text.lastIndexOf('\n', Math.max(0, position - MULTILINE_BEFORE)) + 1
     const end = Math.min(text.length, position + MULTILINE_AFTER)
     if (start <= windowEnd) {
@@ -346,7 +347,7 @@ function runMultilineRule(compiled: CompiledRules, ruleIndex: number, text: stri
   if (windowEnd > windowStart) runPatternRule(compiled, ruleIndex, text, windowStart, windowEnd, out)
 }
 
-/** Calls `onHit(start, keywordIndex)` for every keyword occurrence, in order of position. */
+/** Calls `onHit(start, keywordIndex)` for every keyword occurrence, line by line (within a line, not in order). */
 function forEachKeywordHit(compiled: CompiledRules, text: string, onHit: (start: number, keywordIndex: number) => void, bytes?: Uint8Array): void {
   if (compiled.scanner) {
     compiled.scanner.scan(text, onHit, bytes)

@@ -49,9 +49,13 @@ export function buildKeywordScanner(keywords: readonly string[], options: Keywor
     const bucket = buckets[table[key] - 1]
     if (!bucket.includes(index)) bucket.push(index)
   }
+  // Each keyword is filed under its rarest trigram (`kly` of `checkly`, not `che`), so the common trigrams that
+  // start many provider names (`che`, `sta`, `pay`) don't stop the scan at every English word.
+  const anchors = keywords.map((keyword) => rarestTrigramAt(keyword))
   keywords.forEach((keyword, index) => {
-    const prefix = (keyword.charCodeAt(0) << 14) | (keyword.charCodeAt(1) << 7)
-    if (keyword.length >= 3) file(prefix | keyword.charCodeAt(2), index)
+    const at = anchors[index]
+    const prefix = (keyword.charCodeAt(at) << 14) | (keyword.charCodeAt(at + 1) << 7)
+    if (keyword.length >= 3) file(prefix | keyword.charCodeAt(at + 2), index)
     else for (let third = 0; third < 128; third++) file(prefix | third, index)
   })
   if (buckets.length >= 65535) return null
@@ -64,8 +68,9 @@ export function buildKeywordScanner(keywords: readonly string[], options: Keywor
   buckets.forEach((bucket, b) => {
     for (const index of bucket) {
       const code = codes[index]
-      if (code.length <= 3) fourth.fill(-1, b * 4, b * 4 + 4)
-      else fourth[b * 4 + (code[3] >> 5)] |= 1 << (code[3] & 31)
+      const after = anchors[index] + 3
+      if (after >= code.length) fourth.fill(-1, b * 4, b * 4 + 4)
+      else fourth[b * 4 + (code[after] >> 5)] |= 1 << (code[after] & 31)
     }
   })
   const shortKeywords = keywords.flatMap((keyword, index) => (keyword.length === 2 ? [index] : []))
@@ -93,13 +98,13 @@ export function buildKeywordScanner(keywords: readonly string[], options: Keywor
             const bucket = table[trigram] - 1
             const next = i + 1 < length ? LOWER_BYTE[bytes[i + 1]] : 0
             if ((fourth[bucket * 4 + (next >> 5)] & (1 << (next & 31))) === 0) continue
-            const start = i - 2
             const list = bucketKeywords[bucket]
             for (let b = 0; b < list.length; b++) {
               const code = codes[list[b]]
               const keywordLength = code.length
-              if (start + keywordLength > length) continue
-              let j = keywordLength === 2 ? 2 : 3
+              const start = i - 2 - anchors[list[b]]
+              if (start < 0 || start + keywordLength > length) continue
+              let j = 0
               while (j < keywordLength && LOWER_BYTE[bytes[start + j]] === code[j]) j++
               if (j === keywordLength) onHit(start, list[b])
             }
@@ -115,13 +120,13 @@ export function buildKeywordScanner(keywords: readonly string[], options: Keywor
           const bucket = table[rolling] - 1
           const next = i + 1 < length ? LOWER_BYTE[bytes[i + 1]] : 0
           if ((fourth[bucket * 4 + (next >> 5)] & (1 << (next & 31))) === 0) continue
-          const start = i - 2
           const list = bucketKeywords[bucket]
           for (let b = 0; b < list.length; b++) {
             const code = codes[list[b]]
             const keywordLength = code.length
-            if (start + keywordLength > length) continue
-            let j = keywordLength === 2 ? 2 : 3
+            const start = i - 2 - anchors[list[b]]
+            if (start < 0 || start + keywordLength > length) continue
+            let j = 0
             while (j < keywordLength && LOWER_BYTE[bytes[start + j]] === code[j]) j++
             if (j === keywordLength) onHit(start, list[b])
           }
@@ -135,13 +140,13 @@ export function buildKeywordScanner(keywords: readonly string[], options: Keywor
         const bucket = table[rolling] - 1
         const next = i + 1 < length ? LOWER_ASCII[text.charCodeAt(i + 1)] : 0
         if ((fourth[bucket * 4 + (next >> 5)] & (1 << (next & 31))) === 0) continue
-        const start = i - 2
         const list = bucketKeywords[bucket]
         for (let b = 0; b < list.length; b++) {
           const code = codes[list[b]]
           const keywordLength = code.length
-          if (start + keywordLength > length) continue
-          let j = keywordLength === 2 ? 2 : 3
+          const start = i - 2 - anchors[list[b]]
+          if (start < 0 || start + keywordLength > length) continue
+          let j = 0
           while (j < keywordLength && LOWER_ASCII[text.charCodeAt(start + j)] === code[j]) j++
           if (j === keywordLength) onHit(start, list[b])
         }
@@ -149,4 +154,28 @@ export function buildKeywordScanner(keywords: readonly string[], options: Keywor
       if (length >= 2) lastTwo(LOWER_ASCII[text.charCodeAt(length - 2)], LOWER_ASCII[text.charCodeAt(length - 1)], length, onHit)
     },
   }
+}
+
+/**
+ * How common each character is in the text outloop scans (English prose, code, configs), as a rough weight:
+ * a trigram's weight is the product of its characters'. Letters follow English letter frequencies.
+ */
+const CHAR_WEIGHT = new Float64Array(128).fill(0.5)
+'etaoinshrdlcumwfgypbvkjxqz'.split('').forEach((c, rank) => (CHAR_WEIGHT[c.charCodeAt(0)] = [12.7, 9.1, 8.2, 7.5, 7.0, 6.7, 6.3, 6.1, 6.0, 4.3, 4.0, 2.8, 2.8, 2.4, 2.4, 2.2, 2.0, 2.0, 1.9, 1.5, 1.0, 0.8, 0.15, 0.15, 0.1, 0.07][rank]!))
+for (let d = 48; d < 58; d++) CHAR_WEIGHT[d] = 1
+for (const c of ['_', '.', ' ', '/']) CHAR_WEIGHT[c.charCodeAt(0)] = 2
+CHAR_WEIGHT['-'.charCodeAt(0)] = 1.5
+
+/** Where a keyword's least common trigram starts (0 for keywords of three characters or fewer). */
+function rarestTrigramAt(keyword: string): number {
+  let best = 0
+  let bestWeight = Infinity
+  for (let at = 0; at + 3 <= keyword.length; at++) {
+    const weight = CHAR_WEIGHT[keyword.charCodeAt(at)]! * CHAR_WEIGHT[keyword.charCodeAt(at + 1)]! * CHAR_WEIGHT[keyword.charCodeAt(at + 2)]!
+    if (weight < bestWeight) {
+      best = at
+      bestWeight = weight
+    }
+  }
+  return best
 }

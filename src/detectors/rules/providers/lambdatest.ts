@@ -9,7 +9,8 @@ export const LAMBDATEST_RULES: readonly Rule[] = [
     provider: 'LambdaTest',
     description: 'A LambdaTest access key: runs tests billed to the account and reads its sessions.',
     words: 'lambdatest|lt',
-    keywords: ['lambdatest', 'lt_', 'lt-', 'lt.', 'ltapi', 'ltkey', 'lttoken', 'ltsecret', 'ltauth', 'ltaccess', 'ltclient', 'ltprivate', 'ltapp', 'ltwrite', 'ltrest', 'ltrecord', 'ltsdk', 'ltpat', 'ltpassword'],
+    // `lt` alone is in every `default` and `result`: only its documented variable names (LT_ACCESS_KEY) and the provider's.
+    keywords: ['lambdatest', 'lt_access', 'lt_key', 'lt_token', 'lt_secret', 'ltaccess'],
     value: '(?:LT_)?[A-Za-z0-9]{50}',
     entropy: 3,
     fake: () => randomKey(ALNUM, 50),
