@@ -368,19 +368,18 @@ export class AuditLogWriter {
     // Never through a link or into a device: a log pointed at /dev/zero or another file is not this client's log.
     for (const file of [path, auditHeadPath(this.#dir, client)]) if (isPresentButNotRegular(file)) throw refuse(`has ${file} that is not a regular file`)
     if (entry?.started && !exists) throw refuse('was removed')
-    if (!entry) {
-      if (exists && statSync(path).size > 0) throw refuse('is not in the registry of clients')
-      entry = this.#updateRegistry(client, {started: false, seq: 0, hash: GENESIS})
-    }
-    const fd = openSync(path, 'a+', 0o600)
-    let headFd = -1
+    if (!entry) entry = this.#registerClient(client, path, refuse)
+    // The head is read before the log: another process updates its head (and the registry) only after its records
+    // are in the log, so a head read first is never ahead of the log read after it, however the two interleave.
+    const headFile = auditHeadPath(this.#dir, client)
+    const headFd = openSync(headFile, existsSync(headFile) ? 'r+' : 'w+', 0o600)
+    let fd = -1
     try {
+      let head = readHead(headFd)
+      fd = openSync(path, 'a+', 0o600)
       const size = repairTail(fd, fstatSync(fd).size)
       const last = lastRecord(fd, size)
       const lastSeq = last?.seq ?? 0
-      const headFile = auditHeadPath(this.#dir, client)
-      headFd = openSync(headFile, existsSync(headFile) ? 'r+' : 'w+', 0o600)
-      let head = readHead(headFd)
       if (head === null) {
         if (last) throw refuse('has lost its head file')
         // Written now, while the log is empty, so the head's bytes exist before the disk can fill up.
@@ -396,21 +395,25 @@ export class AuditLogWriter {
       this.#open.set(client, log)
       return log
     } catch (error) {
-      closeSync(fd)
-      if (headFd >= 0) closeSync(headFd)
+      if (fd >= 0) closeSync(fd)
+      closeSync(headFd)
       throw error
     }
   }
 
-  #readRegistry(): AuditRegistry {
+  #readRegistry(locked = false): AuditRegistry {
     const path = auditRegistryPath(this.#dir)
     let text: string
     try {
       text = readFileSync(path, 'utf8')
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-      // No registry yet is fine only where no log was ever written.
-      if (listLogFiles(this.#dir).length > 0) throw new AuditUnavailableError('the registry of audit clients is missing; refusing to write (outloop audit verify)')
+      // No registry yet is fine only where no log was ever written. Another writer may be creating both right now
+      // (registry first, then its log): asked again under the registry's lock, the answer is settled.
+      if (listLogFiles(this.#dir).length > 0) {
+        if (!locked) return this.#underRegistryLock(() => this.#readRegistry(true))
+        throw new AuditUnavailableError('the registry of audit clients is missing; refusing to write (outloop audit verify)')
+      }
       return signAuditRegistry(this.#key, {})
     }
     let parsed: unknown
@@ -423,19 +426,41 @@ export class AuditLogWriter {
     return parsed
   }
 
-  /** Sets one client's registry entry, never moving its recorded position backwards; under a lock shared by every writer. */
-  #updateRegistry(client: string, entry: AuditClientEntry): AuditClientEntry {
+  #underRegistryLock<T>(run: () => T): T {
     const unlock = lockPath(join(this.#dir, '.clients.lock'))
     try {
-      const current = this.#readRegistry()
-      const was = current.clients[client]
-      const next = was && was.seq > entry.seq ? {...entry, seq: was.seq, hash: was.hash, started: was.started || entry.started} : {...entry, started: (was?.started ?? false) || entry.started}
-      if (was && was.started === next.started && was.seq === next.seq && was.hash === next.hash) return was
-      writeFileAtomic(auditRegistryPath(this.#dir), JSON.stringify(signAuditRegistry(this.#key, {...current.clients, [client]: next}), null, 2) + '\n')
-      return next
+      return run()
     } finally {
       unlock()
     }
+  }
+
+  /**
+   * The registry entry of a client this writer has not seen registered: read again under the registry's lock (another
+   * writer may have registered it and begun its log since), else registered now, unless a log already holds records.
+   */
+  #registerClient(client: string, path: string, refuse: (why: string) => AuditUnavailableError): AuditClientEntry {
+    return this.#underRegistryLock(() => {
+      const current = this.#readRegistry(true).clients[client]
+      if (current) return current
+      if (existsSync(path) && statSync(path).size > 0) throw refuse('is not in the registry of clients')
+      return this.#writeRegistryEntry(client, {started: false, seq: 0, hash: GENESIS})
+    })
+  }
+
+  /** Sets one client's registry entry, never moving its recorded position backwards; under a lock shared by every writer. */
+  #updateRegistry(client: string, entry: AuditClientEntry): AuditClientEntry {
+    return this.#underRegistryLock(() => this.#writeRegistryEntry(client, entry))
+  }
+
+  /** The registry write itself: only under the registry's lock. */
+  #writeRegistryEntry(client: string, entry: AuditClientEntry): AuditClientEntry {
+    const current = this.#readRegistry(true)
+    const was = current.clients[client]
+    const next = was && was.seq > entry.seq ? {...entry, seq: was.seq, hash: was.hash, started: was.started || entry.started} : {...entry, started: (was?.started ?? false) || entry.started}
+    if (was && was.started === next.started && was.seq === next.seq && was.hash === next.hash) return was
+    writeFileAtomic(auditRegistryPath(this.#dir), JSON.stringify(signAuditRegistry(this.#key, {...current.clients, [client]: next}), null, 2) + '\n')
+    return next
   }
 }
 
