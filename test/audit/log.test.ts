@@ -48,7 +48,7 @@ describe('audit log', () => {
   })
 })
 
-describe('audit writer: durable, and never a fresh chain where one existed', () => {
+describe('audit writer: durable, never a fresh chain where one existed, and one chain across crashes and processes', () => {
   let dir: string
   let cleanup: () => void
   const key = randomBytes(32)
@@ -88,18 +88,6 @@ describe('audit writer: durable, and never a fresh chain where one existed', () 
     again.close()
     expect(verifyAuditLog(dir, key, 'acme')).toEqual({records: 2, problems: []})
   })
-})
-
-describe('audit writer: crashes, other processes, and what a record may hold', () => {
-  let dir: string
-  let cleanup: () => void
-  const key = randomBytes(32)
-  beforeEach(() => {
-    const tmp = makeTempDir('outloop-audit-')
-    dir = join(tmp.dir, 'audit')
-    cleanup = tmp.cleanup
-  })
-  afterEach(() => cleanup())
 
   it('cuts a half-written last line (a crash or a full disk mid-write) before appending, and the chain still verifies', () => {
     const first = new AuditLogWriter(dir, key)
