@@ -4,7 +4,7 @@ import {OutloopCommand} from '../cli/command.js'
 import {outloopHome} from '../lib/paths.js'
 import {initVault} from '../services/vault/init.js'
 import {vaultBackendFlags} from '../cli/vault-flags.js'
-import {canPromptOnTerminal, terminalPassphrasePrompt} from '../ui/tty.js'
+import {terminalPassphrasePrompt} from '../ui/tty.js'
 
 export default class Init extends OutloopCommand {
   static override summary = 'Set up the vault outloop keeps keys in, and remember the choice.'

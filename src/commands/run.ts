@@ -7,7 +7,7 @@ import {outloopHome} from '../lib/paths.js'
 import {parseAuditDuration} from '../services/audit.js'
 import {runAgentSession} from '../services/run.js'
 import {vaultBackendFlags} from '../cli/vault-flags.js'
-import {canPromptOnTerminal, terminalPassphrasePrompt} from '../ui/tty.js'
+import {terminalPassphrasePrompt} from '../ui/tty.js'
 
 export default class Run extends OutloopCommand {
   static override summary = "Launch an agent for a client folder's client, through the broker."

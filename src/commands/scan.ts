@@ -8,7 +8,7 @@ import type {Finding, ScanReport} from '../scan/report.js'
 import {DEFAULT_BASELINE_FILE, findRepositorySalt, readBaselineFile} from '../services/baseline.js'
 import {loadKnownValues, scanTree} from '../services/scan.js'
 import {vaultBackendFlags} from '../cli/vault-flags.js'
-import {canPromptOnTerminal, terminalPassphrasePrompt} from '../ui/tty.js'
+import {terminalPassphrasePrompt} from '../ui/tty.js'
 import {renderScanText} from '../ui/scan-text.js'
 import {progressReporter, wantsColor} from '../ui/terminal.js'
 

@@ -33,7 +33,8 @@ function pairRules(): Map<string, PairRule[]> {
 export function pairedDetections(text: string, found: readonly Detection[]): Detection[] {
   const pairs = pairRules()
   const added: Detection[] = []
-  const taken = (start: number, end: number): boolean => [...found, ...added].some((d) => start < d.end && end > d.start)
+  const overlaps = (d: Detection, start: number, end: number): boolean => start < d.end && end > d.start
+  const taken = (start: number, end: number): boolean => found.some((d) => overlaps(d, start, end)) || added.some((d) => overlaps(d, start, end))
   for (const anchor of found) {
     for (const pair of pairs.get(anchor.ruleId) ?? []) {
       const from = lineStartBefore(text, anchor.start, pair.lines)

@@ -200,9 +200,9 @@ export function readBudgetUse(home: string, broker: BrokerStateFile | null): Bud
 function notifyDesktop(pending: PendingApproval): void {
   const text = `${pending.tenant}: ${pending.method} ${pending.service} ${pending.path} waits for approval (outloop approvals approve ${pending.id})`
   const clean = text.replace(/[^\x20-\x7e]/g, '?')
-  const command = process.platform === 'darwin' ? ['osascript', ['-e', `display notification ${JSON.stringify(clean)} with title "outloop"`]] : ['notify-send', ['--app-name=outloop', 'outloop: approval needed', clean]]
+  const [program, args]: [string, string[]] = process.platform === 'darwin' ? ['osascript', ['-e', `display notification ${JSON.stringify(clean)} with title "outloop"`]] : ['notify-send', ['--app-name=outloop', 'outloop: approval needed', clean]]
   try {
-    const child = spawn(command[0] as string, command[1] as string[], {stdio: 'ignore', detached: false})
+    const child = spawn(program, args, {stdio: 'ignore'})
     child.on('error', () => {})
     child.unref()
   } catch {

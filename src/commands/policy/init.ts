@@ -5,7 +5,7 @@ import {UserError} from '../../lib/errors.js'
 import {outloopHome} from '../../lib/paths.js'
 import {initPolicyFromVault} from '../../services/access-setup.js'
 import {renderPolicySetupLines} from '../../ui/access-text.js'
-import {canPromptOnTerminal, terminalPassphrasePrompt} from '../../ui/tty.js'
+import {terminalPassphrasePrompt} from '../../ui/tty.js'
 
 export default class PolicyInit extends OutloopCommand {
   static override summary = 'Write the starter policy from what the vault holds, when there is no policy yet.'

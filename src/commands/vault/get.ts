@@ -8,7 +8,7 @@ import {getVaultEntry} from '../../services/vault/entries.js'
 import {vaultBackendFlags} from '../../cli/vault-flags.js'
 import {formatSecretRef, parseSecretRef} from '../../vault/ref.js'
 import {entryInfoToJson, renderVaultEntryText, VAULT_ENTRY_SCHEMA} from '../../ui/vault-text.js'
-import {canPromptOnTerminal, terminalPassphrasePrompt} from '../../ui/tty.js'
+import {terminalPassphrasePrompt} from '../../ui/tty.js'
 
 export default class VaultGet extends OutloopCommand {
   static override summary = "Show an entry's metadata; with --reveal, its value."

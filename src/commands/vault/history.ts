@@ -7,7 +7,7 @@ import {vaultEntryHistory} from '../../services/vault/entries.js'
 import {vaultBackendFlags} from '../../cli/vault-flags.js'
 import {formatSecretRef, parseSecretRef} from '../../vault/ref.js'
 import {renderVaultHistoryText, VAULT_HISTORY_SCHEMA} from '../../ui/vault-text.js'
-import {canPromptOnTerminal, terminalPassphrasePrompt} from '../../ui/tty.js'
+import {terminalPassphrasePrompt} from '../../ui/tty.js'
 
 export default class VaultHistory extends OutloopCommand {
   static override summary = "List an entry's kept versions, newest first: times and fingerprints, never values."

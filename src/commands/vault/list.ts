@@ -6,7 +6,7 @@ import {listVaultEntries} from '../../services/vault/entries.js'
 import {vaultBackendFlags} from '../../cli/vault-flags.js'
 import {isValidSecretName} from '../../vault/ref.js'
 import {entryInfoToJson, renderVaultListText, VAULT_LIST_SCHEMA} from '../../ui/vault-text.js'
-import {canPromptOnTerminal, terminalPassphrasePrompt} from '../../ui/tty.js'
+import {terminalPassphrasePrompt} from '../../ui/tty.js'
 import {UserError} from '../../lib/errors.js'
 
 export default class VaultList extends OutloopCommand {

@@ -8,7 +8,7 @@ import {vaultBackendFlags} from '../../cli/vault-flags.js'
 import {formatSecretRef, parseSecretRef} from '../../vault/ref.js'
 import {entryInfoToJson, VAULT_ROTATE_SCHEMA} from '../../ui/vault-text.js'
 import {refuseValueOnCommandLine} from '../../cli/vault-flags.js'
-import {canPromptOnTerminal, readHiddenLine, readSecretFromStdin, terminalPassphrasePrompt} from '../../ui/tty.js'
+import {readHiddenLine, readSecretFromStdin, terminalPassphrasePrompt} from '../../ui/tty.js'
 
 export default class VaultRotate extends OutloopCommand {
   static override summary = 'Give an entry a new value; placeholders keep working, the old value is kept as a version.'

@@ -8,7 +8,7 @@ import {vaultBackendFlags} from '../../cli/vault-flags.js'
 import {formatSecretRef, parseSecretRef} from '../../vault/ref.js'
 import {entryInfoToJson, VAULT_SET_SCHEMA} from '../../ui/vault-text.js'
 import {refuseValueOnCommandLine} from '../../cli/vault-flags.js'
-import {canPromptOnTerminal, readHiddenLine, readSecretFromStdin, terminalPassphrasePrompt} from '../../ui/tty.js'
+import {readHiddenLine, readSecretFromStdin, terminalPassphrasePrompt} from '../../ui/tty.js'
 
 export default class VaultSet extends OutloopCommand {
   static override summary = 'Add a key to the vault. The value comes from stdin or a hidden prompt, never from the command line.'
