@@ -13,17 +13,6 @@ const WINDOW_AFTER = 1024
 const MULTILINE_BEFORE = 4096
 const MULTILINE_AFTER = 65536
 
-/** Rules that recognise broad shapes; any provider rule on the same span wins over them. */
-const BROAD_RULE_PRIORITY: Readonly<Record<string, number>> = {
-  'generic-api-key': 0,
-  'generic-password': 0,
-  // Long-tail rules that take a whole header or URL credential: a token with a shape of its own inside wins.
-  'curl-auth-header': 0.5,
-  'curl-basic-auth-header': 0.5,
-  'curl-user-password': 0.5,
-  jwt: 1,
-}
-
 interface CompiledRules {
   readonly rules: readonly Rule[]
   /** Every distinct keyword, lower case; `rulesByKeywordIndex[i]` are the rules `keywords[i]` selects. */
@@ -80,7 +69,7 @@ function compileRules(rules: readonly Rule[]): CompiledRules {
     return new RegExp(rule.pattern.source, flags + (rule.names ? 'd' : 'gd'))
   })
   const isNameRule = rules.map((rule) => rule.names !== undefined)
-  const priority = rules.map((rule) => BROAD_RULE_PRIORITY[rule.id] ?? (rule.names ? 2 : 3))
+  const priority = rules.map((rule) => rule.priority ?? (rule.names ? 2 : 3))
   const compiled: CompiledRules = {
     rules,
     keywords: sorted,

@@ -1,3 +1,5 @@
+import type {ServiceDefinition} from '../policy/types.js'
+
 /** Examples a rule carries: generated at test time so no live-looking literal is committed. */
 export interface RuleExamples {
   /** Texts (one line or a small file) in which the rule must report exactly its own id at least once. */
@@ -57,6 +59,12 @@ export interface Rule {
    * secret on the line after its key id, in notes) is this rule's, though no name says so.
    */
   readonly pair?: {readonly anchor: string; readonly token: string; readonly lines: number}
+  /**
+   * Rank against other rules on the same span, highest wins. Absent: 3 for prefix rules, 2 for name rules.
+   * Rules for broad shapes set it lower so any provider rule beats them: generic keys and passwords 0, whole
+   * curl header or URL credentials 0.5 (a token with a shape of its own inside wins), JWTs 1.
+   */
+  readonly priority?: number
   /** One freshly generated secret in the provider's published format (for tests and example trees). */
   readonly fake: () => string
   readonly examples: RuleExamples
@@ -70,4 +78,18 @@ export interface Detection {
   readonly end: number
   /** The variable, key or field name the secret was assigned to, when seen. */
   readonly name: string | null
+}
+
+/** The broker's built-in service for a provider's keys, declared in the provider's rule module. */
+export interface ProviderService {
+  /** The service as the broker calls it: upstream, how the key is attached, SDK base-URL variables, hosts. */
+  readonly preset: ServiceDefinition
+  /** Whether the starter policy grants a key of this provider for the service, given its rule id and name; absent: every key. */
+  readonly grants?: (hint: string) => boolean
+}
+
+/** A provider module's rules and the service they are for: one entry of `rules/providers/services.ts`. */
+export interface ProviderModuleService {
+  readonly rules: readonly Rule[]
+  readonly service: ProviderService
 }

@@ -1,6 +1,7 @@
 import {stringify} from 'yaml'
 
-import {findServicePreset} from './presets.js'
+import {PROVIDER_SERVICES} from '../detectors/rules/providers/services.js'
+import type {ProviderModuleService} from '../detectors/types.js'
 
 /** A migrated vault entry as the starter policy sees it: who owns it and what detected it (never a value). */
 export interface StarterPolicyEntry {
@@ -19,34 +20,33 @@ export interface StarterPolicy {
   readonly ungranted: {tenant: string; name: string}[]
 }
 
-// Detector provider names → built-in presets. Anything else (AWS, Azure OpenAI, a generic key) has no
-// preset the broker could call with it, so the operator has to describe that service first.
-const PROVIDER_PRESETS: Readonly<Record<string, string>> = {
-  Anthropic: 'anthropic',
-  GitHub: 'github',
-  Groq: 'groq',
-  'Mistral AI': 'mistral',
-  Notion: 'notion',
-  OpenAI: 'openai',
-  OpenRouter: 'openrouter',
-  Slack: 'slack',
-  Stripe: 'stripe',
-}
-
 // The same alphabet the policy parser accepts for client and secret names.
 const NAME = /^[a-z0-9][a-z0-9._-]*$/
 
 /**
+ * The provider module (with a service preset) an entry's key came from: the module holding its rule, or for an
+ * entry read back from the vault (no rule), the module whose rules carry its provider's name. An entry without
+ * a provider has no known detector, and anything else (AWS, Azure OpenAI, a generic key) has no preset the
+ * broker could call with it.
+ */
+function serviceModuleFor(entry: Pick<StarterPolicyEntry, 'provider' | 'ruleId'>): ProviderModuleService | undefined {
+  if (entry.provider === null) return undefined
+  const byRule = entry.ruleId === null ? undefined : PROVIDER_SERVICES.find((module) => module.rules.some((rule) => rule.id === entry.ruleId))
+  return byRule ?? PROVIDER_SERVICES.find((module) => module.rules.some((rule) => rule.provider === entry.provider))
+}
+
+/**
  * The built-in service an entry's key is meant for, or null. A webhook URL or signing secret is not an API
- * key the broker could attach; a Google key is granted for Gemini only when its rule says Gemini, since an
- * `AIza…` key may as well be for Maps or any other Google API.
+ * key the broker could attach; a provider module may narrow further which of its keys it grants (Google's
+ * grants Gemini only when the rule or name says Gemini).
  */
 export function starterServiceFor(entry: Pick<StarterPolicyEntry, 'provider' | 'ruleId'> & {readonly name?: string}): string | null {
   // What the key is for, said by its rule or the name it was given (`google-gemini-api-key` from GEMINI_API_KEY).
   const hint = `${entry.ruleId ?? ''} ${entry.name ?? ''}`
   if (/webhook|signing/.test(hint)) return null
-  const service = entry.provider === 'Google' ? (hint.includes('gemini') ? 'gemini' : null) : entry.provider !== null ? PROVIDER_PRESETS[entry.provider] ?? null : null
-  return service !== null && findServicePreset(service) ? service : null
+  const service = serviceModuleFor(entry)?.service
+  if (service === undefined || (service.grants !== undefined && !service.grants(hint))) return null
+  return service.preset.name
 }
 
 const HEADER = `# outloop access policy, written after migration.

@@ -15,7 +15,7 @@ import {
 import {fakeGithubToken} from '../../src/detectors/checksums.js'
 import {fakeJwt} from '../../src/detectors/jwt.js'
 import {buildKeywordScanner} from '../../src/detectors/keyword-scanner.js'
-import {corruptChar} from '../../src/detectors/rules/helpers.js'
+import {corruptChar} from '../../src/detectors/rules/build.js'
 import {ALNUM, BASE64URL, HEX, randomString} from '../../src/lib/random.js'
 
 const projectKey = (): string => `sk-proj-${randomString(BASE64URL, 60)}T3BlbkFJ${randomString(BASE64URL, 60)}`

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
+import {PROVIDER_SERVICES} from '../../src/detectors/rules/providers/services.js'
 import {evaluatePolicy, parsePolicyText} from '../../src/policy/index.js'
 import {starterPolicyText, starterServiceFor, type StarterPolicyEntry} from '../../src/policy/starter.js'
 
@@ -94,6 +95,17 @@ describe('starter policy', () => {
     expect(starterServiceFor({provider: 'Google', ruleId: null, name: 'google-gemini-api-key'})).toBe('gemini')
     expect(starterServiceFor({provider: 'Google', ruleId: null, name: 'google-maps-key'})).toBeNull()
     expect(starterServiceFor({provider: 'Stripe', ruleId: null, name: 'stripe-webhook-secret'})).toBeNull()
+  })
+
+  it('finds each preset through the provider module that holds the key\'s rule', () => {
+    expect(PROVIDER_SERVICES.length).toBeGreaterThan(5)
+    for (const {rules, service} of PROVIDER_SERVICES) {
+      for (const rule of rules) {
+        if (/webhook|signing/.test(rule.id)) continue
+        const expected = service.grants === undefined || service.grants(rule.id) ? service.preset.name : null
+        expect(starterServiceFor({provider: rule.provider, ruleId: rule.id}), rule.id).toBe(expected)
+      }
+    }
   })
 
   it('quotes names YAML would read as numbers or null, and still parses', () => {

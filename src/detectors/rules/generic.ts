@@ -2,7 +2,7 @@ import type {Rule} from '../types.js'
 import {isUnlikelySecretValue} from '../decoys.js'
 import {ALNUM, BASE64URL, randomString} from '../../lib/random.js'
 import {normalizeSecretName} from '../assignments.js'
-import {namePredicate, secretContexts} from './helpers.js'
+import {namePredicate, secretContexts} from './build.js'
 
 /** Last name parts that say the value is about a secret, not the secret (`SECRET_NAME`, `TOKEN_URL`). */
 const NON_SECRET_SUFFIXES = new Set([
@@ -113,6 +113,8 @@ export const GENERIC_RULES: readonly Rule[] = [
   {
     id: 'generic-api-key',
     provider: 'Generic',
+    // A broad shape: any provider rule on the same span wins.
+    priority: 0,
     description:
       'A high-entropy value assigned to a key, token or client-secret name: a credential of a provider without a rule of its own.',
     keywords: ['key', 'token', 'secret', 'cred', 'auth', '_pat', 'pat='],
@@ -139,6 +141,8 @@ export const GENERIC_RULES: readonly Rule[] = [
   {
     id: 'generic-password',
     provider: 'Generic',
+    // A broad shape: any provider rule on the same span wins.
+    priority: 0,
     description: 'A password or passphrase written in clear next to its name: whoever reads the file can log in.',
     keywords: ['pass', 'pwd', 'passw'],
     pattern: /^(?<secret>[\x21-\x7e]{6,256})$/,

@@ -1,7 +1,7 @@
 import type {Rule} from '../types.js'
 import {BASE64URL, randomString} from '../../lib/random.js'
 import {decodeJwt, fakeJwt} from '../jwt.js'
-import {boundedPattern, secretContexts, shapeContexts} from './helpers.js'
+import {boundedPattern, secretContexts, shapeContexts} from './build.js'
 
 /** A compact JWS: base64url JSON header and payload (both start `eyJ`, i.e. `{"`), then a signature. */
 export const JWT_BODY = 'eyJ[A-Za-z0-9_-]{8,}={0,2}\\.eyJ[A-Za-z0-9_-]{8,}={0,2}\\.[A-Za-z0-9_-]{16,}={0,2}'
@@ -28,6 +28,8 @@ export const JWT_RULES: readonly Rule[] = [
   {
     id: 'jwt',
     provider: 'JSON Web Token',
+    // A broad shape: any provider rule on the same span wins.
+    priority: 1,
     description: 'A signed JSON Web Token: a bearer credential that works until it expires (often months for service tokens).',
     keywords: ['eyj'],
     pattern: boundedPattern(JWT_BODY),

@@ -1,6 +1,6 @@
 import {ALNUM, BASE64, DIGITS} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {LOWER_ALNUM, randomKey, tokenRule} from '../longtail/shape.js'
+import {LOWER_ALNUM, randomKey, tokenRule} from '../build.js'
 
 /** Amazon Bedrock: its key, from the provider's published format. */
 export const AMAZON_BEDROCK_RULES: readonly Rule[] = [

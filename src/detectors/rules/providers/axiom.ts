@@ -1,6 +1,6 @@
 import {HEX} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {randomKey, randomUuid, tokenRule} from '../longtail/shape.js'
+import {randomKey, randomUuid, tokenRule} from '../build.js'
 
 /** Axiom: its key, from the provider's published format. */
 export const AXIOM_RULES: readonly Rule[] = [

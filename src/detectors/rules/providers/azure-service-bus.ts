@@ -1,6 +1,6 @@
 import {BASE64} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {randomKey, tokenRule} from '../longtail/shape.js'
+import {randomKey, tokenRule} from '../build.js'
 
 /** Azure Service Bus: its key, from the provider's published format. */
 export const AZURE_SERVICE_BUS_RULES: readonly Rule[] = [

@@ -1,6 +1,6 @@
 import {BASE64} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {randomKey, tokenRule} from '../longtail/shape.js'
+import {randomKey, tokenRule} from '../build.js'
 
 /** Azure Storage: its key, from the provider's published format. */
 export const AZURE_STORAGE_RULES: readonly Rule[] = [

@@ -1,6 +1,6 @@
 import {BASE64, DIGITS} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {keyedRule, randomKey} from '../longtail/shape.js'
+import {keyedRule, randomKey} from '../build.js'
 
 /** Backblaze B2: its key, from the provider's published format. */
 export const BACKBLAZE_B2_RULES: readonly Rule[] = [

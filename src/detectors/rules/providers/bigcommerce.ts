@@ -1,6 +1,6 @@
 import {HEX} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {LOWER_ALNUM, keyedRule, randomKey} from '../longtail/shape.js'
+import {LOWER_ALNUM, keyedRule, randomKey} from '../build.js'
 
 /** BigCommerce: its keys, from the provider's published format. */
 export const BIGCOMMERCE_RULES: readonly Rule[] = [

@@ -1,6 +1,6 @@
 import {ALNUM, BASE64} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {randomKey, randomUuid, tokenRule} from '../longtail/shape.js'
+import {randomKey, randomUuid, tokenRule} from '../build.js'
 
 /** Bitwarden: its key, from the provider's published format. */
 export const BITWARDEN_RULES: readonly Rule[] = [

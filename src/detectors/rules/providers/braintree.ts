@@ -1,6 +1,6 @@
 import {HEX} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {LOWER_ALNUM, keyedRule, randomKey, tokenRule} from '../longtail/shape.js'
+import {LOWER_ALNUM, keyedRule, randomKey, tokenRule} from '../build.js'
 
 /** Braintree: its keys, from the provider's published format. */
 export const BRAINTREE_RULES: readonly Rule[] = [

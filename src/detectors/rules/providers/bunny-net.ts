@@ -1,5 +1,5 @@
 import type {Rule} from '../../types.js'
-import {keyedRule, randomUuid} from '../longtail/shape.js'
+import {keyedRule, randomUuid} from '../build.js'
 
 /** Bunny.net: its key, from the provider's published format. */
 export const BUNNY_NET_RULES: readonly Rule[] = [

@@ -1,5 +1,5 @@
 import type {Rule} from '../../types.js'
-import {LOWER_ALNUM, randomKey, tokenRule} from '../longtail/shape.js'
+import {LOWER_ALNUM, randomKey, tokenRule} from '../build.js'
 
 /** Cerebras: its key, from the provider's published format. */
 export const CEREBRAS_RULES: readonly Rule[] = [

@@ -1,5 +1,5 @@
 import type {Rule} from '../../types.js'
-import {LOWER_ALNUM, keyedRule, randomKey, randomUuid, tokenRule} from '../longtail/shape.js'
+import {LOWER_ALNUM, keyedRule, randomKey, randomUuid, tokenRule} from '../build.js'
 
 /** Checkout.com: its keys, from the provider's published format. */
 export const CHECKOUT_COM_RULES: readonly Rule[] = [

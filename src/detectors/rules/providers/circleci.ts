@@ -1,6 +1,6 @@
 import {ALNUM, HEX} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {keyedRule, randomKey, tokenRule} from '../longtail/shape.js'
+import {keyedRule, randomKey, tokenRule} from '../build.js'
 
 /** CircleCI: its keys, from the provider's published format. */
 export const CIRCLECI_RULES: readonly Rule[] = [

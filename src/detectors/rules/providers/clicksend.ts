@@ -1,5 +1,5 @@
 import type {Rule} from '../../types.js'
-import {keyedRule, randomUuid} from '../longtail/shape.js'
+import {keyedRule, randomUuid} from '../build.js'
 
 /** ClickSend: its key, from the provider's published format. */
 export const CLICKSEND_RULES: readonly Rule[] = [

@@ -1,6 +1,6 @@
 import {DIGITS} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {UPPER_ALNUM, randomKey, tokenRule} from '../longtail/shape.js'
+import {UPPER_ALNUM, randomKey, tokenRule} from '../build.js'
 
 /** ClickUp: its key, from the provider's published format. */
 export const CLICKUP_RULES: readonly Rule[] = [

@@ -1,6 +1,6 @@
 import {BASE64URL, DIGITS} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {keyedRule, randomKey, tokenRule} from '../longtail/shape.js'
+import {keyedRule, randomKey, tokenRule} from '../build.js'
 
 /** Cloudinary: its keys, from the provider's published format. */
 export const CLOUDINARY_RULES: readonly Rule[] = [

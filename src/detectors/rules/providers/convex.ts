@@ -1,6 +1,6 @@
 import {BASE64, DIGITS} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {randomKey, tokenRule} from '../longtail/shape.js'
+import {randomKey, tokenRule} from '../build.js'
 
 /** Convex: its key, from the provider's published format. */
 export const CONVEX_RULES: readonly Rule[] = [

@@ -1,5 +1,5 @@
 import type {Rule} from '../../types.js'
-import {keyedRule, randomUuid} from '../longtail/shape.js'
+import {keyedRule, randomUuid} from '../build.js'
 
 /** DeepL: its key, from the provider's published format. */
 export const DEEPL_RULES: readonly Rule[] = [

@@ -1,5 +1,5 @@
 import type {Rule} from '../../types.js'
-import {UUID, keyedRule, randomUuid} from '../longtail/shape.js'
+import {UUID, keyedRule, randomUuid} from '../build.js'
 
 /** EmailOctopus: its key, from the provider's published format. */
 export const EMAILOCTOPUS_RULES: readonly Rule[] = [

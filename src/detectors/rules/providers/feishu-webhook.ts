@@ -1,5 +1,5 @@
 import type {Rule} from '../../types.js'
-import {randomUuid, tokenRule} from '../longtail/shape.js'
+import {randomUuid, tokenRule} from '../build.js'
 
 /** Feishu Webhook: its key, from the provider's published format. */
 export const FEISHU_WEBHOOK_RULES: readonly Rule[] = [

@@ -1,6 +1,6 @@
 import {HEX} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {randomKey, tokenRule} from '../longtail/shape.js'
+import {randomKey, tokenRule} from '../build.js'
 
 /** Firecrawl: its key, from the provider's published format. */
 export const FIRECRAWL_RULES: readonly Rule[] = [

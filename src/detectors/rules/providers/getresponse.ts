@@ -1,5 +1,5 @@
 import type {Rule} from '../../types.js'
-import {LOWER_ALNUM, keyedRule, randomKey} from '../longtail/shape.js'
+import {LOWER_ALNUM, keyedRule, randomKey} from '../build.js'
 
 /** GetResponse: its key, from the provider's published format. */
 export const GETRESPONSE_RULES: readonly Rule[] = [

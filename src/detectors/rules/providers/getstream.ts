@@ -1,5 +1,5 @@
 import type {Rule} from '../../types.js'
-import {LOWER_ALNUM, keyedRule, randomKey} from '../longtail/shape.js'
+import {LOWER_ALNUM, keyedRule, randomKey} from '../build.js'
 
 /** Stream: its key, from the provider's published format. */
 export const GETSTREAM_RULES: readonly Rule[] = [

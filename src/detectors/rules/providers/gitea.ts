@@ -1,6 +1,6 @@
 import {HEX} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {keyedRule, randomKey} from '../longtail/shape.js'
+import {keyedRule, randomKey} from '../build.js'
 
 /** Gitea: its key, from the provider's published format. */
 export const GITEA_RULES: readonly Rule[] = [

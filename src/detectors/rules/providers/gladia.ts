@@ -1,5 +1,5 @@
 import type {Rule} from '../../types.js'
-import {UUID, keyedRule, randomUuid} from '../longtail/shape.js'
+import {UUID, keyedRule, randomUuid} from '../build.js'
 
 /** Gladia: its key, from the provider's published format. */
 export const GLADIA_RULES: readonly Rule[] = [

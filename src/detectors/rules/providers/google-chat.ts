@@ -1,6 +1,6 @@
 import {BASE64URL} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {randomKey, tokenRule} from '../longtail/shape.js'
+import {randomKey, tokenRule} from '../build.js'
 
 /** Google Chat: its key, from the provider's published format. */
 export const GOOGLE_CHAT_RULES: readonly Rule[] = [

@@ -1,6 +1,6 @@
 import {BASE64URL, DIGITS} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {keyedRule, randomKey} from '../longtail/shape.js'
+import {keyedRule, randomKey} from '../build.js'
 
 /** Harvest: its key, from the provider's published format. */
 export const HARVEST_RULES: readonly Rule[] = [

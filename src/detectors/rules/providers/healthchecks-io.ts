@@ -1,5 +1,5 @@
 import type {Rule} from '../../types.js'
-import {randomUuid, tokenRule} from '../longtail/shape.js'
+import {randomUuid, tokenRule} from '../build.js'
 
 /** Healthchecks.io: its key, from the provider's published format. */
 export const HEALTHCHECKS_IO_RULES: readonly Rule[] = [

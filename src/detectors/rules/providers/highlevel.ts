@@ -1,6 +1,6 @@
 import {BASE64URL, HEX} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {keyedRule, randomKey, randomUuid, tokenRule} from '../longtail/shape.js'
+import {keyedRule, randomKey, randomUuid, tokenRule} from '../build.js'
 
 /** HighLevel: its keys, from the provider's published format. */
 export const HIGHLEVEL_RULES: readonly Rule[] = [

@@ -1,6 +1,6 @@
 import {BASE64URL} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {keyedRule, randomKey} from '../longtail/shape.js'
+import {keyedRule, randomKey} from '../build.js'
 
 /** Ideogram: its key, from the provider's published format. */
 export const IDEOGRAM_RULES: readonly Rule[] = [

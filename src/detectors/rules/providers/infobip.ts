@@ -1,6 +1,6 @@
 import {HEX} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {keyedRule, randomKey, randomUuid} from '../longtail/shape.js'
+import {keyedRule, randomKey, randomUuid} from '../build.js'
 
 /** Infobip: its key, from the provider's published format. */
 export const INFOBIP_RULES: readonly Rule[] = [

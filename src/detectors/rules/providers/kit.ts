@@ -1,6 +1,6 @@
 import {BASE64URL, HEX} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {keyedRule, randomKey, tokenRule} from '../longtail/shape.js'
+import {keyedRule, randomKey, tokenRule} from '../build.js'
 
 /** Kit: its keys, from the provider's published format. */
 export const KIT_RULES: readonly Rule[] = [

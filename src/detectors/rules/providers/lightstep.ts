@@ -1,6 +1,6 @@
 import {BASE64} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {keyedRule, randomKey} from '../longtail/shape.js'
+import {keyedRule, randomKey} from '../build.js'
 
 /** Lightstep: its key, from the provider's published format. */
 export const LIGHTSTEP_RULES: readonly Rule[] = [

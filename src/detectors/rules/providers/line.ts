@@ -1,6 +1,6 @@
 import {BASE64, HEX} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {keyedRule, randomKey} from '../longtail/shape.js'
+import {keyedRule, randomKey} from '../build.js'
 
 /** LINE: its keys, from the provider's published format. */
 export const LINE_RULES: readonly Rule[] = [

@@ -1,5 +1,5 @@
 import type {Rule} from '../../types.js'
-import {UUID, keyedRule, randomUuid} from '../longtail/shape.js'
+import {UUID, keyedRule, randomUuid} from '../build.js'
 
 /** Loggly: its key, from the provider's published format. */
 export const LOGGLY_RULES: readonly Rule[] = [

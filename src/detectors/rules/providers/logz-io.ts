@@ -1,5 +1,5 @@
 import type {Rule} from '../../types.js'
-import {keyedRule, randomUuid} from '../longtail/shape.js'
+import {keyedRule, randomUuid} from '../build.js'
 
 /** Logz.io: its key, from the provider's published format. */
 export const LOGZ_IO_RULES: readonly Rule[] = [

@@ -1,5 +1,5 @@
 import type {Rule} from '../../types.js'
-import {LOWER_ALNUM, UUID, keyedRule, randomKey, randomUuid, tokenRule} from '../longtail/shape.js'
+import {LOWER_ALNUM, UUID, keyedRule, randomKey, randomUuid, tokenRule} from '../build.js'
 
 /** Make: its keys, from the provider's published format. */
 export const MAKE_RULES: readonly Rule[] = [

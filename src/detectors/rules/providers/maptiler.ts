@@ -1,6 +1,6 @@
 import {ALNUM} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {keyedRule, randomKey} from '../longtail/shape.js'
+import {keyedRule, randomKey} from '../build.js'
 
 /** MapTiler: its key, from the provider's published format. */
 export const MAPTILER_RULES: readonly Rule[] = [

@@ -1,6 +1,6 @@
 import {DIGITS, HEX} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {randomKey, randomUuid, tokenRule} from '../longtail/shape.js'
+import {randomKey, randomUuid, tokenRule} from '../build.js'
 
 /** Mercado Pago: its key, from the provider's published format. */
 export const MERCADO_PAGO_RULES: readonly Rule[] = [

@@ -1,6 +1,6 @@
 import {BASE64URL} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {UUID, keyedRule, randomKey, randomUuid, tokenRule} from '../longtail/shape.js'
+import {UUID, keyedRule, randomKey, randomUuid, tokenRule} from '../build.js'
 
 /** MongoDB Atlas: its keys, from the provider's published format. */
 export const MONGODB_ATLAS_RULES: readonly Rule[] = [

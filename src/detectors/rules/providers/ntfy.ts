@@ -1,5 +1,5 @@
 import type {Rule} from '../../types.js'
-import {LOWER_ALNUM, randomKey, tokenRule} from '../longtail/shape.js'
+import {LOWER_ALNUM, randomKey, tokenRule} from '../build.js'
 
 /** ntfy: its key, from the provider's published format. */
 export const NTFY_RULES: readonly Rule[] = [

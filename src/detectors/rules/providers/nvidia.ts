@@ -1,6 +1,6 @@
 import {BASE64URL} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {randomKey, tokenRule} from '../longtail/shape.js'
+import {randomKey, tokenRule} from '../build.js'
 
 /** NVIDIA: its key, from the provider's published format. */
 export const NVIDIA_RULES: readonly Rule[] = [

@@ -1,5 +1,5 @@
 import type {Rule} from '../../types.js'
-import {UUID, keyedRule, randomUuid} from '../longtail/shape.js'
+import {UUID, keyedRule, randomUuid} from '../build.js'
 
 /** Opsgenie: its key, from the provider's published format. */
 export const OPSGENIE_RULES: readonly Rule[] = [

@@ -1,6 +1,6 @@
 import {ALNUM} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {LOWER_ALNUM, randomKey, tokenRule} from '../longtail/shape.js'
+import {LOWER_ALNUM, randomKey, tokenRule} from '../build.js'
 
 /** Paddle: its key, from the provider's published format. */
 export const PADDLE_RULES: readonly Rule[] = [

@@ -1,6 +1,6 @@
 import {ALNUM} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {UPPER_ALNUM, randomKey, tokenRule} from '../longtail/shape.js'
+import {UPPER_ALNUM, randomKey, tokenRule} from '../build.js'
 
 /** Pinterest: its key, from the provider's published format. */
 export const PINTEREST_RULES: readonly Rule[] = [

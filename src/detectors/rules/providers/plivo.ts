@@ -1,6 +1,6 @@
 import {ALNUM} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {UPPER_ALNUM, keyedRule, randomKey} from '../longtail/shape.js'
+import {UPPER_ALNUM, keyedRule, randomKey} from '../build.js'
 
 /** Plivo: its keys, from the provider's published format. */
 export const PLIVO_RULES: readonly Rule[] = [

@@ -1,6 +1,6 @@
 import {HEX} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {randomKey, tokenRule} from '../longtail/shape.js'
+import {randomKey, tokenRule} from '../build.js'
 
 /** Porkbun: its keys, from the provider's published format. */
 export const PORKBUN_RULES: readonly Rule[] = [

@@ -1,5 +1,5 @@
 import type {Rule} from '../../types.js'
-import {UPPER_ALNUM, keyedRule, randomKey} from '../longtail/shape.js'
+import {UPPER_ALNUM, keyedRule, randomKey} from '../build.js'
 
 /** PrestaShop: its key, from the provider's published format. */
 export const PRESTASHOP_RULES: readonly Rule[] = [

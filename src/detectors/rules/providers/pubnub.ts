@@ -1,6 +1,6 @@
 import {ALNUM, HEX} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {randomKey, randomUuid, tokenRule} from '../longtail/shape.js'
+import {randomKey, randomUuid, tokenRule} from '../build.js'
 
 /** PubNub: its keys, from the provider's published format. */
 export const PUBNUB_RULES: readonly Rule[] = [

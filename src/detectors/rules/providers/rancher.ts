@@ -1,5 +1,5 @@
 import type {Rule} from '../../types.js'
-import {LOWER_ALNUM, randomKey, tokenRule} from '../longtail/shape.js'
+import {LOWER_ALNUM, randomKey, tokenRule} from '../build.js'
 
 /** Rancher: its key, from the provider's published format. */
 export const RANCHER_RULES: readonly Rule[] = [

@@ -1,5 +1,5 @@
 import type {Rule} from '../../types.js'
-import {UPPER_ALNUM, randomKey, tokenRule} from '../longtail/shape.js'
+import {UPPER_ALNUM, randomKey, tokenRule} from '../build.js'
 
 /** RunPod: its key, from the provider's published format. */
 export const RUNPOD_RULES: readonly Rule[] = [

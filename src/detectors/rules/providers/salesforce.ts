@@ -1,6 +1,6 @@
 import {ALNUM, HEX} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {keyedRule, randomKey, tokenRule} from '../longtail/shape.js'
+import {keyedRule, randomKey, tokenRule} from '../build.js'
 
 /** Salesforce: its keys, from the provider's published format. */
 export const SALESFORCE_RULES: readonly Rule[] = [

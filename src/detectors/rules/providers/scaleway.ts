@@ -1,5 +1,5 @@
 import type {Rule} from '../../types.js'
-import {UPPER_ALNUM, UUID, keyedRule, randomKey, randomUuid, tokenRule} from '../longtail/shape.js'
+import {UPPER_ALNUM, UUID, keyedRule, randomKey, randomUuid, tokenRule} from '../build.js'
 
 /** Scaleway: its keys, from the provider's published format. */
 export const SCALEWAY_RULES: readonly Rule[] = [

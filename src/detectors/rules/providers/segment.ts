@@ -1,6 +1,6 @@
 import {ALNUM} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {keyedRule, randomKey, tokenRule} from '../longtail/shape.js'
+import {keyedRule, randomKey, tokenRule} from '../build.js'
 
 /** Segment: its keys, from the provider's published format. */
 export const SEGMENT_RULES: readonly Rule[] = [

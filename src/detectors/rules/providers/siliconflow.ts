@@ -1,6 +1,6 @@
 import {LOWER} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {keyedRule, randomKey} from '../longtail/shape.js'
+import {keyedRule, randomKey} from '../build.js'
 
 /** SiliconFlow: its key, from the provider's published format. */
 export const SILICONFLOW_RULES: readonly Rule[] = [

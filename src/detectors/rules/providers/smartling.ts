@@ -1,6 +1,6 @@
 import {BASE64URL} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {keyedRule, randomKey} from '../longtail/shape.js'
+import {keyedRule, randomKey} from '../build.js'
 
 /** Smartling: its key, from the provider's published format. */
 export const SMARTLING_RULES: readonly Rule[] = [

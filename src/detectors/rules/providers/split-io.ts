@@ -1,5 +1,5 @@
 import type {Rule} from '../../types.js'
-import {LOWER_ALNUM, keyedRule, randomKey} from '../longtail/shape.js'
+import {LOWER_ALNUM, keyedRule, randomKey} from '../build.js'
 
 /** Split: its key, from the provider's published format. */
 export const SPLIT_IO_RULES: readonly Rule[] = [

@@ -1,6 +1,6 @@
 import {DIGITS, HEX} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {keyedRule, randomKey} from '../longtail/shape.js'
+import {keyedRule, randomKey} from '../build.js'
 
 /** UptimeRobot: its key, from the provider's published format. */
 export const UPTIMEROBOT_RULES: readonly Rule[] = [

@@ -1,6 +1,6 @@
 import {ALNUM} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {keyedRule, randomKey, randomUuid} from '../longtail/shape.js'
+import {keyedRule, randomKey, randomUuid} from '../build.js'
 
 /** Webex: its key, from the provider's published format. */
 export const WEBEX_RULES: readonly Rule[] = [

@@ -1,6 +1,6 @@
 import {ALNUM, HEX} from '../../../lib/random.js'
 import type {Rule} from '../../types.js'
-import {keyedRule, randomKey} from '../longtail/shape.js'
+import {keyedRule, randomKey} from '../build.js'
 
 /** Zhipu AI: its key, from the provider's published format. */
 export const ZHIPU_AI_RULES: readonly Rule[] = [

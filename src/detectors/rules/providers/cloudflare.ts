@@ -1,0 +1,55 @@
+import type {Rule} from '../../types.js'
+import {ALNUM, BASE64URL, HEX, randomString} from '../../../lib/random.js'
+import {nameRule, prefixRule} from '../build.js'
+
+export const CLOUDFLARE_RULES: readonly Rule[] = [
+  prefixRule({
+    id: 'cloudflare-api-token',
+    provider: 'Cloudflare',
+    description: 'A Cloudflare user or account API token (`cfut_`, `cfat_`, 2026 format): DNS, Workers and zone changes within its scopes.',
+    keywords: ['cfut_', 'cfat_'],
+    body: 'cf(?:ut|at)_[A-Za-z0-9]{40,50}',
+    entropy: 3.5,
+    severity: 'critical',
+    envName: 'CLOUDFLARE_API_TOKEN',
+    fake: () => `cfut_${randomString(ALNUM, 46)}`,
+    nonMatches: () => [`CLOUDFLARE_API_TOKEN=cfut_${randomString(ALNUM, 20)}`, 'CLOUDFLARE_API_TOKEN=cfut_...'],
+  }),
+  prefixRule({
+    id: 'cloudflare-global-api-key',
+    provider: 'Cloudflare',
+    description: 'A Cloudflare Global API Key (`cfk_`, 2026 format): full access to every zone and account of the user.',
+    keywords: ['cfk_'],
+    body: 'cfk_[A-Za-z0-9]{40,50}',
+    entropy: 3.5,
+    severity: 'critical',
+    envName: 'CLOUDFLARE_API_KEY',
+    fake: () => `cfk_${randomString(ALNUM, 46)}`,
+    nonMatches: () => [`CLOUDFLARE_API_KEY=cfk_${randomString(ALNUM, 20)}`],
+  }),
+  nameRule({
+    id: 'cloudflare-legacy-api-token',
+    provider: 'Cloudflare',
+    description: 'A pre-2026 Cloudflare API token (40 characters) or Global API Key (37–45 hex) under a Cloudflare name.',
+    keywords: ['cloudflare', 'cf_'],
+    names: /(?:^|_)(?:cloudflare|cf)(?:_[a-z0-9]+)*_(?:api_token|token|api_key|key|auth_key)$/,
+    body: '[A-Za-z0-9_-]{40}|[a-f0-9]{37,45}',
+    entropy: 3.3,
+    severity: 'critical',
+    envName: 'CLOUDFLARE_API_TOKEN',
+    fake: () => randomString(BASE64URL, 40),
+    nonMatches: () => [`CLOUDFLARE_ZONE_ID=${randomString(HEX, 32)}`, `CLOUDFLARE_ACCOUNT_ID=${randomString(HEX, 32)}`, `CLOUDFLARE_API_TOKEN=${randomString(ALNUM, 20)}`],
+  }),
+  prefixRule({
+    id: 'cloudflare-origin-ca-key',
+    provider: 'Cloudflare',
+    description: 'A Cloudflare Origin CA key (`v1.0-…`): issues origin certificates for the account’s zones.',
+    keywords: ['v1.0-'],
+    body: 'v1\\.0-[a-f0-9]{24}-[a-f0-9]{146}',
+    entropy: 3.0,
+    severity: 'high',
+    envName: 'CLOUDFLARE_ORIGIN_CA_KEY',
+    fake: () => `v1.0-${randomString(HEX, 24)}-${randomString(HEX, 146)}`,
+    nonMatches: () => [`CLOUDFLARE_ORIGIN_CA_KEY=v1.0-${randomString(HEX, 24)}-${randomString(HEX, 40)}`],
+  }),
+]
