@@ -76,88 +76,91 @@ export function namePredicate(accepts: (name: string) => boolean): RegExp {
   return new PredicateRegExp('(?:)')
 }
 
-/** What every rule spec gives: the `Rule` fields that are not derived, and the examples' ingredients. */
-interface RuleSpecBase {
+/**
+ * What every builder's spec gives: the `Rule` fields that are copied as they are. The builders differ only in
+ * how they derive the pattern, the names, the keywords and the examples.
+ */
+export interface RuleSpecBase {
   readonly id: string
   readonly provider: string
   readonly description: string
-  readonly keywords: readonly string[]
   readonly entropy?: number
-  readonly severity: Rule['severity']
+  readonly allow?: readonly RegExp[]
+  readonly verify?: (secret: string) => boolean
+  /** Default `high`. */
+  readonly severity?: Rule['severity']
   readonly public?: boolean
   readonly publicNear?: Rule['publicNear']
   readonly pair?: Rule['pair']
   readonly priority?: number
   readonly fake: () => string
-  readonly nonMatches: () => string[]
-  readonly verify?: (secret: string) => boolean
+}
+
+/** The `Rule` a builder derived: `spec`'s copied fields plus the derived ones. */
+function ruleOf(spec: RuleSpecBase, derived: Pick<Rule, 'keywords' | 'pattern' | 'examples'> & Pick<Rule, 'names' | 'multiline'>): Rule {
+  return {
+    id: spec.id,
+    provider: spec.provider,
+    description: spec.description,
+    keywords: derived.keywords,
+    pattern: derived.pattern,
+    ...(derived.names ? {names: derived.names} : {}),
+    entropy: spec.entropy,
+    allow: spec.allow,
+    verify: spec.verify,
+    ...(derived.multiline ? {multiline: true} : {}),
+    severity: spec.severity ?? 'high',
+    ...(spec.public ? {public: true} : {}),
+    ...(spec.publicNear ? {publicNear: spec.publicNear} : {}),
+    ...(spec.pair ? {pair: spec.pair} : {}),
+    ...(spec.priority !== undefined ? {priority: spec.priority} : {}),
+    fake: spec.fake,
+    examples: derived.examples,
+  }
 }
 
 /** What a prefix rule needs beyond the `Rule` fields derived from it. */
 export interface PrefixRuleSpec extends RuleSpecBase {
+  readonly keywords: readonly string[]
   /** Regex source of the whole key (no boundaries, no groups named `secret`). */
   readonly body: string
   readonly flags?: string
   /** The variable name people give this key, for the example contexts. */
   readonly envName: string
-  readonly allow?: readonly RegExp[]
+  readonly nonMatches: () => string[]
 }
 
 /** A rule that finds a key by its own shape, with examples in `.env`, JSON, YAML, code and prose. */
 export function prefixRule(spec: PrefixRuleSpec): Rule {
-  return {
-    id: spec.id,
-    provider: spec.provider,
-    description: spec.description,
+  return ruleOf(spec, {
     keywords: spec.keywords,
     pattern: boundedPattern(spec.body, spec.flags),
-    entropy: spec.entropy,
-    verify: spec.verify,
-    allow: spec.allow,
-    severity: spec.severity,
-    ...(spec.public ? {public: true} : {}),
-    ...(spec.priority !== undefined ? {priority: spec.priority} : {}),
-    ...(spec.publicNear ? {publicNear: spec.publicNear} : {}),
-    ...(spec.pair ? {pair: spec.pair} : {}),
-    fake: spec.fake,
     examples: {
       matches: () => [...secretContexts(spec.envName, spec.fake()), ...shapeContexts(spec.fake())],
       nonMatches: spec.nonMatches,
     },
-  }
+  })
 }
 
 /** What a name rule needs: the names that hold the key and the shape of the value. */
 export interface NameRuleSpec extends RuleSpecBase {
+  readonly keywords: readonly string[]
   readonly names: RegExp
   /** Regex source the whole value must match. */
   readonly body: string
   /** A name `names` accepts, for the example contexts. */
   readonly envName: string
+  readonly nonMatches: () => string[]
 }
 
 /** A rule for keys with no recognisable shape, found by the name they are assigned to. */
 export function nameRule(spec: NameRuleSpec): Rule {
-  return {
-    id: spec.id,
-    provider: spec.provider,
-    description: spec.description,
+  return ruleOf(spec, {
     keywords: spec.keywords,
     names: spec.names,
     pattern: wholeValuePattern(spec.body),
-    entropy: spec.entropy,
-    verify: spec.verify,
-    severity: spec.severity,
-    ...(spec.public ? {public: true} : {}),
-    ...(spec.priority !== undefined ? {priority: spec.priority} : {}),
-    ...(spec.publicNear ? {publicNear: spec.publicNear} : {}),
-    ...(spec.pair ? {pair: spec.pair} : {}),
-    fake: spec.fake,
-    examples: {
-      matches: () => secretContexts(spec.envName, spec.fake()),
-      nonMatches: spec.nonMatches,
-    },
-  }
+    examples: {matches: () => secretContexts(spec.envName, spec.fake()), nonMatches: spec.nonMatches},
+  })
 }
 
 
@@ -212,10 +215,8 @@ export function providerSecretName(words: string): RegExp {
   return new RegExp(`^(?=.*?${providerWord(words)}).*?(?:${SECRET_WORD})`)
 }
 
-export interface TokenSpec {
-  readonly id: string
-  readonly provider: string
-  readonly description: string
+/** What a token rule needs beyond the copied fields. */
+export interface TokenSpec extends RuleSpecBase {
   readonly keywords: readonly string[]
   /** The key's own shape, prefix included; may hold a `secret` group when only part of it is the key. */
   readonly body: string
@@ -225,14 +226,7 @@ export interface TokenSpec {
   readonly before?: string
   /** Characters that may not come right after the key; defaults to blob characters and `=`. Empty for none. */
   readonly after?: string
-  readonly entropy?: number
-  readonly allow?: readonly RegExp[]
-  readonly verify?: (secret: string) => boolean
   readonly multiline?: boolean
-  readonly severity?: Rule['severity']
-  readonly public?: boolean
-  readonly priority?: number
-  readonly fake: () => string
   /** Lines around `fake()` that must match; defaults to an env assignment and a JSON field. */
   readonly wrap?: ReadonlyArray<(key: string) => string>
   /** Near-misses, generated like the fake so they do not look like literal keys. */
@@ -254,28 +248,16 @@ export function tokenRule(spec: TokenSpec): Rule {
   const before = spec.before ?? BLOB_CHAR
   const after = spec.after ?? BLOB_CHAR + '='
   const source = `${before ? `(?<![${before}])` : ''}(?:${spec.body})${after ? `(?![${after}])` : ''}`
-  return {
-    id: spec.id,
-    provider: spec.provider,
-    description: spec.description,
+  return ruleOf(spec, {
     keywords: spec.keywords,
     pattern: new RegExp(source, spec.flags ?? ''),
-    entropy: spec.entropy,
-    allow: spec.allow,
-    verify: spec.verify,
     multiline: spec.multiline,
-    severity: spec.severity ?? 'high',
-    ...(spec.public ? {public: true} : {}),
-    ...(spec.priority !== undefined ? {priority: spec.priority} : {}),
-    fake: spec.fake,
     examples: examplesOf(spec.fake, spec.wrap ?? DEFAULT_WRAPS, spec.nonMatches),
-  }
+  })
 }
 
-export interface KeyedSpec {
-  readonly id: string
-  readonly provider: string
-  readonly description: string
+/** What a keyed rule needs beyond the copied fields. */
+export interface KeyedSpec extends RuleSpecBase {
   /** Provider words as a regex source of lower-case letters, `|`, `?` and `[_.-]` classes, e.g. `new[_.-]?relic`. */
   readonly words: string
   /** Literals for the pre-filter; default: `words` when it is a plain word. */
@@ -283,13 +265,6 @@ export interface KeyedSpec {
   /** The value's shape (no anchors); case-sensitive unless `flags` says `i`. */
   readonly value: string
   readonly flags?: string
-  readonly entropy?: number
-  readonly allow?: readonly RegExp[]
-  readonly verify?: (secret: string) => boolean
-  readonly severity?: Rule['severity']
-  readonly public?: boolean
-  readonly priority?: number
-  readonly fake: () => string
   /** The name must also say key/token/secret/password: the value's shape doubles as a plain identifier. */
   readonly secretNameOnly?: boolean
   /** The variable name used in the rule's own examples, e.g. `DATADOG_API_KEY`. */
@@ -305,20 +280,10 @@ export function keyedRule(spec: KeyedSpec): Rule {
     throw new Error(`rule ${spec.id}: keywords must be lower-case literals`)
   }
   const name = spec.exampleName
-  return {
-    id: spec.id,
-    provider: spec.provider,
-    description: spec.description,
+  return ruleOf(spec, {
     keywords,
     names: spec.secretNameOnly ? providerSecretName(spec.words) : providerName(spec.words),
     pattern: new RegExp(`^(?:${spec.value})$`, spec.flags ?? ''),
-    entropy: spec.entropy,
-    allow: spec.allow,
-    verify: spec.verify,
-    severity: spec.severity ?? 'high',
-    ...(spec.public ? {public: true} : {}),
-    ...(spec.priority !== undefined ? {priority: spec.priority} : {}),
-    fake: spec.fake,
     examples: {
       matches: () => [`${name}=${spec.fake()}`, `  "${name.toLowerCase()}": "${spec.fake()}"`, `export ${name}='${spec.fake()}'`],
       // Too short for the provider's format; the right format under a name that does not mention the provider.
@@ -327,7 +292,7 @@ export function keyedRule(spec: KeyedSpec): Rule {
         return [`${name}=${fake.slice(0, Math.ceil(fake.length / 2))}`, `UNRELATED_SETTING=${fake}`, ...(spec.nearMisses?.() ?? [])]
       },
     },
-  }
+  })
 }
 
 /** Four equal characters or a mask (`xXxX`): decoy filters rightly drop keys with those, so fakes avoid them. */
