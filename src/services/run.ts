@@ -5,7 +5,7 @@ import {dirname, isAbsolute, join, resolve} from 'node:path'
 import type {Readable} from 'node:stream'
 import {fileURLToPath} from 'node:url'
 
-import {AuditLogWriter} from '../audit/log.js'
+import {AuditLogWriter} from '../audit/writer.js'
 import {findWorkspaceBinding, readWorkspaceBindings, resolveWorkspaceDir, type WorkspaceBinding} from '../broker/bindings.js'
 import {brokerPaths, loadOrCreateKeyFile} from '../broker/files.js'
 import {currentLauncher} from '../broker/launcher.js'
