@@ -1,4 +1,4 @@
-import {existsSync, lstatSync, readdirSync} from 'node:fs'
+import {existsSync, lstatSync, readdirSync, rmdirSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {acquireFileLockSync, FileLockBusyError} from '../vault/fs-safe.js'
@@ -51,5 +51,19 @@ export function lockAuditFile(path: string): () => void {
   } catch (error) {
     if (error instanceof FileLockBusyError) throw new AuditUnavailableError('audit log lock not released')
     throw error
+  }
+}
+
+/**
+ * Removes a lock folder that a writer of an older outloop (whose lock was a folder made with mkdir) left behind
+ * when it crashed: the lock file could never be created over it, and every append would wait and be refused.
+ * One younger than a second may be a live old writer's, and is left alone.
+ */
+export function removeLegacyLockFolder(path: string): void {
+  try {
+    const stat = lstatSync(path)
+    if (stat.isDirectory() && Date.now() - stat.mtimeMs > 1000) rmdirSync(path)
+  } catch {
+    // none, or removed meanwhile
   }
 }

@@ -2,7 +2,7 @@ import {closeSync, existsSync, fdatasync, fstatSync, fsyncSync, ftruncateSync, m
 import {join} from 'node:path'
 
 import {GENESIS, hashAuditRecord, isAuditHeadValid, signAuditHead, type AuditFields, type AuditHead, type AuditRecord} from './chain.js'
-import {auditHeadPath, auditLogPath, AuditUnavailableError, isPresentButNotRegular, lockAuditFile} from './files.js'
+import {auditHeadPath, auditLogPath, AuditUnavailableError, isPresentButNotRegular, lockAuditFile, removeLegacyLockFolder} from './files.js'
 import {AuditWriterPresence} from './presence.js'
 import {redactAuditFields} from './redact.js'
 import {AuditClientRegistry} from './registry.js'
@@ -337,6 +337,7 @@ export class AuditLogWriter {
       this.#retire(held)
     }
     mkdirSync(this.#dir, {recursive: true, mode: 0o700})
+    for (const lock of [`${client}.lock`, '.clients.lock']) removeLegacyLockFolder(join(this.#dir, lock))
     this.#writers.join()
     const refuse = (why: string): AuditUnavailableError => new AuditUnavailableError(`the audit log of ${client} ${why}; refusing to write to it (outloop audit verify)`)
     let entry = this.#registry.entry(client)
