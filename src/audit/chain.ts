@@ -1,5 +1,8 @@
 import {createHmac, timingSafeEqual} from 'node:crypto'
 
+/** The log of callers without a valid session: not a tenant name, since tenant names can't start with `_`. */
+export const UNAUTHENTICATED_CLIENT = '_unauthenticated'
+
 /** What happened to one request. Never headers, bodies, query strings or values. */
 export interface AuditFields {
   readonly time: string

@@ -1,7 +1,9 @@
 import {closeSync, fstatSync, openSync, readSync} from 'node:fs'
 
 import type {AuditRecord} from './chain.js'
-import {auditLogPath, listAuditClients} from './log.js'
+import {auditLogPath} from './files.js'
+import {parseAuditLines} from './reader.js'
+import {listAuditClients} from './registry.js'
 
 interface Position {
   ino: number
@@ -57,7 +59,7 @@ export class AuditLogFollower {
           const chunk = Buffer.alloc(stat.size - offset)
           const got = readSync(fd, chunk, 0, chunk.length, offset)
           const whole = chunk.subarray(0, got).lastIndexOf(0x0a) + 1
-          records.push(...parseLines(chunk.subarray(0, whole).toString('utf8'), client))
+          records.push(...parseAuditLines(chunk.subarray(0, whole).toString('utf8'), client))
           offset += whole
         }
         this.#positions.set(client, {ino: stat.ino, offset})
@@ -67,19 +69,4 @@ export class AuditLogFollower {
     }
     return {records, problems}
   }
-}
-
-/** The records of whole log lines: a line that doesn't parse, or names another client, is skipped here and reported by verify. */
-function parseLines(text: string, client: string): AuditRecord[] {
-  const records: AuditRecord[] = []
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue
-    try {
-      const record = JSON.parse(line) as AuditRecord
-      if (record && record.client === client) records.push(record)
-    } catch {
-      // verify reports it
-    }
-  }
-  return records
 }

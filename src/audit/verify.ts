@@ -1,7 +1,8 @@
-import {existsSync, lstatSync, readdirSync, readFileSync} from 'node:fs'
+import {existsSync, lstatSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {GENESIS, hashAuditRecord, isAuditHeadValid, isAuditRegistryValid, recordShapeProblems, type AuditRecord, type AuditRegistry} from './chain.js'
+import {AUDIT_REGISTRY_FILE, listAuditLogFiles} from './files.js'
 
 /** One break in a chain, by file and line number (0: the file as a whole). */
 export interface AuditProblem {
@@ -12,17 +13,11 @@ export interface AuditProblem {
   readonly message: string
 }
 
-const REGISTRY_FILE = '.clients.json'
-
-function hasLogFiles(dir: string): boolean {
-  return existsSync(dir) && readdirSync(dir).some((name) => !name.startsWith('.') && (name.endsWith('.jsonl') || name.endsWith('.head')))
-}
-
 /** Checks the registry of clients: present wherever a log is, and signed with this key; null registry when it can't be trusted. */
 export function verifyAuditRegistry(dir: string, key: Buffer): {registry: AuditRegistry | null; problems: AuditProblem[]} {
-  const path = join(dir, REGISTRY_FILE)
-  const problem = (message: string): AuditProblem => ({client: '(registry)', file: REGISTRY_FILE, line: 0, message})
-  if (!existsSync(path)) return {registry: null, problems: hasLogFiles(dir) ? [problem('the registry of clients is missing (removed), so a removed log would go unnoticed')] : []}
+  const path = join(dir, AUDIT_REGISTRY_FILE)
+  const problem = (message: string): AuditProblem => ({client: '(registry)', file: AUDIT_REGISTRY_FILE, line: 0, message})
+  if (!existsSync(path)) return {registry: null, problems: listAuditLogFiles(dir).length > 0 ? [problem('the registry of clients is missing (removed), so a removed log would go unnoticed')] : []}
   let parsed: unknown
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'))

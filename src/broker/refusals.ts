@@ -1,7 +1,7 @@
 import {STATUS_CODES, type ServerResponse} from 'node:http'
 import type {Duplex} from 'node:stream'
 
-import type {AuditFields} from '../audit/log.js'
+import type {AuditFields} from '../audit/chain.js'
 
 /** How a request ended, as the audit record and the agent are told. */
 export interface Outcome {

@@ -18,9 +18,9 @@ CMD is confined (Linux: bubblewrap; macOS: sandbox-exec): it sees no outloop pro
 
 Exit codes: CMD's own exit code once it ran; before that, 2 bad usage, or something to fix first (a folder not connected, no sandbox here without --no-sandbox; the message says what); 70 an internal error.`
 
-  static override examples = ['<%= config.bin %> run -- claude', '<%= config.bin %> run --workspace ~/clients/acme -- python agent.py', '<%= config.bin %> run --no-sandbox -- ./agent.sh   # unconfined: says what the agent can then reach']
+  static override examples = ['<%= config.bin %> run -- claude', '<%= config.bin %> run --workspace ~/clients/acme -- python agent.py', '<%= config.bin %> run --no-sandbox -- ./agent.sh   # unconfined: says what the agent can then reach', '<%= config.bin %> run --json -- ./nightly-job.sh 2>job.log   # its output in job.log, the session as JSON on stdout']
 
-  static override usage = 'run [--workspace DIR] [--ttl DURATION] [--mode proxy|inject] [--no-sandbox] [--vault BACKEND] -- CMD [ARGS...]'
+  static override usage = 'run [--workspace DIR] [--ttl DURATION] [--mode proxy|inject] [--no-sandbox] [--vault BACKEND] [--json] -- CMD [ARGS...]'
 
   static override strict = false
 
@@ -29,6 +29,7 @@ Exit codes: CMD's own exit code once it ran; before that, 2 bad usage, or someth
     workspace: Flags.string({description: 'The client folder (default: the current folder).'}),
     ttl: Flags.string({description: 'How long the session token lives (e.g. 8h, 30m).', default: '12h'}),
     sandbox: Flags.boolean({description: "Confine CMD (the default): its own process namespace, the system read-only, OUTLOOP_HOME, other clients' folders, keyrings and credential stores hidden. --no-sandbox runs it unconfined, as you, and says what it can then reach.", default: true, allowNo: true}),
+    json: Flags.boolean({description: "Send CMD's stdout to stderr and, once CMD exits, print one JSON document on stdout (schema outloop.run/v1: exitCode, session id, client, mode, duration; never the token). outloop run still exits with CMD's exit code."}),
     mode: Flags.string({description: "proxy: base URLs and HTTPS_PROXY point at the broker, and placeholders stay placeholders. inject: for tools that can't change base URL, this client's placeholders are resolved into CMD's environment and their values masked in its output.", options: ['proxy', 'inject'], default: 'proxy'}),
   }
 
@@ -37,7 +38,7 @@ Exit codes: CMD's own exit code once it ran; before that, 2 bad usage, or someth
     const command = (argv as string[]).filter((arg, i) => !(i === 0 && arg === '--'))
     if (command.length === 0) throw new UserError('No command to run.', 'outloop run -- CMD [ARGS…] (everything after -- is the command)')
     if (passphraseInEnvironBlock()) this.logToStderr(`Warning: ${PASSPHRASE_IN_ENVIRON_WARNING}`)
-    const code = await runAgentSession({
+    const result = await runAgentSession({
       home: outloopHome(),
       env: process.env,
       workspace: flags.workspace ?? process.cwd(),
@@ -48,7 +49,12 @@ Exit codes: CMD's own exit code once it ran; before that, 2 bad usage, or someth
       askPassphrase: terminalPassphrasePrompt(),
       confine: flags.sandbox,
       warn: (message) => this.logToStderr(`Warning: ${message}`),
+      childStdout: flags.json ? 'stderr' : 'stdout',
     })
-    if (code !== 0) this.exit(code)
+    if (flags.json) {
+      const {exitCode, sessionId, tenant, workspace, mode, sandbox, brokerUrl, brokerStarted, startedAt, durationMs} = result
+      this.log(JSON.stringify({schema: 'outloop.run/v1', exitCode, session: sessionId, client: tenant, workspace, mode, sandbox, broker: {url: brokerUrl, started: brokerStarted}, startedAt, durationMs}, null, 2))
+    }
+    if (result.exitCode !== 0) this.exit(result.exitCode)
   }
 }

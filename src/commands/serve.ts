@@ -28,7 +28,7 @@ A request under a grant with approve: writes|always waits for a person: on a ter
 
 Exit codes: 0 stopped by Ctrl-C or SIGTERM, 2 no valid policy, vault locked or the port taken.`
 
-  static override examples = ['<%= config.bin %> serve', '<%= config.bin %> serve --port 7745']
+  static override examples = ['<%= config.bin %> serve', '<%= config.bin %> serve --port 7745', '<%= config.bin %> serve --port 0 --json   # a free port; its number in the JSON on stdout']
 
   static override flags = {
     ...vaultBackendFlags,
@@ -37,6 +37,7 @@ Exit codes: 0 stopped by Ctrl-C or SIGTERM, 2 no valid policy, vault locked or t
     socket: Flags.string({description: 'Also listen on this Unix socket (created 0600).'}),
     timeout: Flags.integer({description: 'Seconds to wait for an upstream (and the longest silence in a stream).', default: 120, min: 1}),
     'max-request-mb': Flags.integer({description: 'Largest request body forwarded, in MB.', default: 10, min: 1}),
+    json: Flags.boolean({description: 'Once listening, print one JSON document on stdout (schema outloop.serve/v1: url, host, port, socket, pid, policy, clients) and nothing else there; messages stay on stderr.'}),
   }
 
   async run(): Promise<void> {
@@ -45,7 +46,7 @@ Exit codes: 0 stopped by Ctrl-C or SIGTERM, 2 no valid policy, vault locked or t
     // On a terminal, held requests are asked about here too; answers given here are this user's.
     let prompt: ApprovalPrompt | null = null
     const asker = userName()
-    const {broker, policyFile, stop} = await serveBroker({
+    const {broker, policyFile, clients, startedAt, stop} = await serveBroker({
       home: outloopHome(),
       env: process.env,
       backend: flags.vault,
@@ -63,7 +64,8 @@ Exit codes: 0 stopped by Ctrl-C or SIGTERM, 2 no valid policy, vault locked or t
     })
     if (canPromptOnTerminal()) prompt = new ApprovalPrompt({input: process.stdin, write: (text) => process.stderr.write(text), answer: (id, answer, scope) => broker.answerApproval(id, answer, scope, asker)})
     this.logToStderr(`Broker listening on ${broker.url}${flags.socket ? ` and ${flags.socket}` : ''} (policy ${policyFile}). Ctrl-C stops it.`)
-    this.log(broker.url)
+    if (flags.json) this.log(JSON.stringify({schema: 'outloop.serve/v1', url: broker.url, host: broker.host, port: broker.port, socket: flags.socket ?? null, pid: process.pid, policy: policyFile, clients, startedAt}, null, 2))
+    else this.log(broker.url)
     await untilStopSignal()
     prompt?.close()
     await stop()

@@ -68,13 +68,16 @@ export function resolveSandboxMounts(plan: readonly SandboxMount[]): ResolvedMou
   return resolved
 }
 
+/** One of a child's standard streams: this process's own, a pipe, or one of this process's descriptors. */
+export type ChildStdio = 'inherit' | 'pipe' | number
+
 export interface ConfinedSpawnOptions {
   readonly command: readonly string[]
   readonly cwd: string
   readonly env: NodeJS.ProcessEnv
   readonly mounts: readonly ResolvedMount[]
-  /** stdin, stdout, stderr as for child_process.spawn. */
-  readonly stdio: readonly ['inherit' | 'pipe', 'inherit' | 'pipe', 'inherit' | 'pipe']
+  /** stdin, stdout, stderr as for child_process.spawn (a number: that descriptor of this process). */
+  readonly stdio: readonly [ChildStdio, ChildStdio, ChildStdio]
 }
 
 /** A started sandbox: the process, and whether the command inside really ran (false: set-up or exec failed). */

@@ -2,10 +2,11 @@ import {spawn, type ChildProcess} from 'node:child_process'
 import {chmodSync, existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync} from 'node:fs'
 import {homedir, tmpdir} from 'node:os'
 import {dirname, isAbsolute, join, resolve} from 'node:path'
+import {performance} from 'node:perf_hooks'
 import type {Readable} from 'node:stream'
 import {fileURLToPath} from 'node:url'
 
-import {AuditLogWriter} from '../audit/log.js'
+import {AuditLogWriter} from '../audit/writer.js'
 import {findWorkspaceBinding, readWorkspaceBindings, resolveWorkspaceDir, type WorkspaceBinding} from '../broker/bindings.js'
 import {brokerPaths, loadOrCreateKeyFile} from '../broker/files.js'
 import {currentLauncher} from '../broker/launcher.js'
@@ -19,7 +20,7 @@ import {loadSessionKey, mintSessionToken, revokeSession} from '../broker/tokens.
 import {UserError} from '../lib/errors.js'
 import type {Policy} from '../policy/types.js'
 import {findRunningBroker, loadBrokerPolicy, serveBroker} from './serve.js'
-import {detectConfinement, findExecutable, resolveSandboxMounts, spawnConfined, type Confinement} from '../sandbox/launch.js'
+import {detectConfinement, findExecutable, resolveSandboxMounts, spawnConfined, type ChildStdio, type Confinement} from '../sandbox/launch.js'
 import {isWithin, planSandboxView, SandboxPlanError, WITHHELD_ENVIRONMENT} from '../sandbox/profile.js'
 import type {ResolvedMount} from '../sandbox/bwrap.js'
 import {variablesHoldingKeys} from '../sandbox/environment.js'
@@ -38,6 +39,25 @@ export interface RunSessionOptions {
   /** Confine CMD (the default). false is `--no-sandbox`: CMD runs as this user and sees what this user sees. */
   readonly confine?: boolean
   readonly warn?: (message: string) => void
+  /** Where CMD's stdout goes: `stderr` keeps this process's stdout for one JSON document (`run --json`). */
+  readonly childStdout?: 'stdout' | 'stderr'
+}
+
+/** How a launched session went: what `run --json` prints. Never the token, only the session's id. */
+export interface RunSessionResult {
+  readonly exitCode: number
+  /** The session token's id (as in the revocation list), not the token. */
+  readonly sessionId: string
+  readonly tenant: string
+  readonly workspace: string
+  readonly mode: 'proxy' | 'inject'
+  /** bubblewrap or sandbox-exec; null with --no-sandbox. */
+  readonly sandbox: Confinement['kind'] | null
+  readonly brokerUrl: string
+  /** Whether the broker was started for this session (no outloop serve was running). */
+  readonly brokerStarted: boolean
+  readonly startedAt: string
+  readonly durationMs: number
 }
 
 /** Where the CA files of one session are, for the runtimes that read them from the environment. */
@@ -77,9 +97,9 @@ export function sessionEnvironment(policy: Policy, tenant: string, brokerUrl: st
 /**
  * Launches CMD for the client a folder is bound to: mints a session token, points the known providers'
  * base URLs at the broker (a running `outloop serve`, else one started for this session), and revokes the
- * token when CMD exits. Placeholder values in the environment stay placeholders. Returns CMD's exit code.
+ * token when CMD exits. Placeholder values in the environment stay placeholders. Returns CMD's exit code and the session.
  */
-export async function runAgentSession(options: RunSessionOptions): Promise<number> {
+export async function runAgentSession(options: RunSessionOptions): Promise<RunSessionResult> {
   if (options.command.length === 0) throw new UserError('No command to run.', 'outloop run -- claude (everything after -- is the command)')
   const warn = options.warn ?? (() => {})
   const dir = resolveWorkspaceDir(options.workspace)
@@ -106,7 +126,7 @@ async function writeSessionCaFiles(home: string): Promise<SessionCaFiles> {
   return {caFile, bundleFile: writeCaBundle(join(folder, 'ca-bundle.pem'), ca)}
 }
 
-async function runWithCaFiles(options: RunSessionOptions, binding: WorkspaceBinding, bindings: readonly WorkspaceBinding[], policy: Policy, caFiles: SessionCaFiles | null, warn: (message: string) => void, dir: string): Promise<number> {
+async function runWithCaFiles(options: RunSessionOptions, binding: WorkspaceBinding, bindings: readonly WorkspaceBinding[], policy: Policy, caFiles: SessionCaFiles | null, warn: (message: string) => void, dir: string): Promise<RunSessionResult> {
   // Decided before anything starts, so a refusal leaves no broker, token or audit record behind.
   const sandbox = options.confine === false ? null : prepareSandbox(options.home, options.env, binding, bindings, caFiles ? [dirname(caFiles.caFile), PACKAGE_ROOT] : [])
   if (!sandbox) warn(unconfinedWarning(options.home, binding, bindings))
@@ -129,7 +149,10 @@ async function runWithCaFiles(options: RunSessionOptions, binding: WorkspaceBind
     const env: NodeJS.ProcessEnv = injected ? {...baseEnv, ...Object.fromEntries(Object.entries(sessionEnv).filter(([name]) => name.startsWith('OUTLOOP_')))} : {...baseEnv, ...sessionEnv}
     // Node's own fetch, http and https ignore HTTPS_PROXY: a preload in every Node process of the agent makes them use it.
     if (caFiles) env.NODE_OPTIONS = nodeOptionsWithPreload(env.NODE_OPTIONS, NODE_PROXY_PRELOAD)
-    const stdio = injected ? (['inherit', 'pipe', 'pipe'] as const) : (['inherit', 'inherit', 'inherit'] as const)
+    const toStderr = options.childStdout === 'stderr'
+    const stdio: [ChildStdio, ChildStdio, ChildStdio] = injected ? ['inherit', 'pipe', 'pipe'] : ['inherit', toStderr ? 2 : 'inherit', 'inherit']
+    const started = performance.now()
+    const startedAt = new Date().toISOString()
     let child: ChildProcess
     let output: {stdout: Readable | null; stderr: Readable | null}
     let ran: Promise<boolean> = Promise.resolve(true)
@@ -143,7 +166,7 @@ async function runWithCaFiles(options: RunSessionOptions, binding: WorkspaceBind
       output = child
     }
     if (injected) {
-      for (const [from, to] of [[output.stdout!, process.stdout], [output.stderr!, process.stderr]] as const) {
+      for (const [from, to] of [[output.stdout!, toStderr ? process.stderr : process.stdout], [output.stderr!, process.stderr]] as const) {
         const masker = createOutputMasker(injected.values)
         from.on('data', (chunk: Buffer) => to.write(masker.push(chunk)))
         from.on('end', () => to.write(masker.flush()))
@@ -162,7 +185,18 @@ async function runWithCaFiles(options: RunSessionOptions, binding: WorkspaceBind
       })
       // bubblewrap exits 1 when it can't set up or exec; a command that ran has its own exit code reported.
       if (sandbox && code === 1 && !(await ran)) throw new UserError(`The sandbox could not start ${options.command[0]} (bubblewrap's message is above).`, 'outloop status shows how runs are confined here; --no-sandbox runs the agent unconfined.')
-      return code
+      return {
+        exitCode: code,
+        sessionId: claims.id,
+        tenant: binding.tenant,
+        workspace: binding.dir,
+        mode: options.mode ?? 'proxy',
+        sandbox: sandbox ? sandbox.confinement.kind : null,
+        brokerUrl,
+        brokerStarted: session !== null,
+        startedAt,
+        durationMs: Math.round(performance.now() - started),
+      }
     } finally {
       process.off('SIGINT', forward)
       process.off('SIGTERM', forward)

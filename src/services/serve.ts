@@ -84,7 +84,7 @@ export interface ServeOptions {
 }
 
 /** Starts a broker over the configured vault and policy; the vault is unlocked first so no request waits on a prompt. */
-export async function serveBroker(options: ServeOptions): Promise<{broker: RunningBroker; policyFile: string; stop: () => Promise<void>}> {
+export async function serveBroker(options: ServeOptions): Promise<{broker: RunningBroker; policyFile: string; clients: string[]; startedAt: string; stop: () => Promise<void>}> {
   const host = options.host ?? '127.0.0.1'
   if (!['127.0.0.1', '::1', 'localhost'].includes(host)) throw new UserError('The broker listens on loopback only (127.0.0.1, ::1 or localhost).', 'Agents on this machine reach it there; nothing else should.')
   const initial = readBrokerPolicy(options.home)
@@ -139,6 +139,9 @@ export async function serveBroker(options: ServeOptions): Promise<{broker: Runni
   return {
     broker,
     policyFile: file,
+    // The clients the policy names as the broker starts (a later edit of the policy can change them).
+    clients: [...initial.policy.clients.keys()].sort(),
+    startedAt,
     stop: async () => {
       watch.close()
       if (usageTimer) clearInterval(usageTimer)

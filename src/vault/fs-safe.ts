@@ -1,5 +1,5 @@
 import {randomBytes} from 'node:crypto'
-import {closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync} from 'node:fs'
+import {closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync} from 'node:fs'
 import {hostname} from 'node:os'
 import {dirname} from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
@@ -106,6 +106,17 @@ interface LockOwner {
   readonly token: string
 }
 
+/** How long to wait for a lock, what to call its holder in the error, and when a held lock counts as abandoned. */
+export interface FileLockOptions {
+  readonly timeoutMs?: number
+  readonly what?: string
+  /** A lock older than this is broken whoever holds it: for locks held for microseconds (an audit append), a second. */
+  readonly staleAfterMs?: number
+}
+
+/** Another process held the lock for longer than the caller would wait. */
+export class FileLockBusyError extends UserError {}
+
 /** A lock older than this is broken even if its owner can't be checked: no vault write takes that long. */
 const STALE_AFTER_MS = 120_000
 
@@ -151,40 +162,78 @@ function breakStaleLock(path: string, staleText: string): void {
   }
 }
 
+type LockHolder = NonNullable<ReturnType<typeof readOwner>>
+
 /**
- * Takes an exclusive lock (a file created with O_EXCL holding the owner's pid), waiting up to `timeoutMs`.
- * A lock whose owner died on this host, or that is very old, is broken. Returns the release function.
+ * One try at a lock: the release function, or who holds it (null: released meanwhile). A lock whose owner died
+ * on this host, one older than `staleAfterMs`, or one whose owner never got its name written, is broken first.
+ * The lock file is not fsynced: a lock never has to outlive a crash of the machine its holder runs on.
  */
-export async function acquireFileLock(path: string, options: {timeoutMs?: number; what?: string} = {}): Promise<() => void> {
-  const timeoutMs = options.timeoutMs ?? 30_000
-  const owner: LockOwner = {pid: process.pid, host: hostname(), token: randomBytes(8).toString('hex')}
-  const text = JSON.stringify(owner)
-  const deadline = Date.now() + timeoutMs
-  let wait = 2
+function tryFileLock(path: string, mine: LockOwner, text: string, staleAfterMs: number): (() => void) | LockHolder | null {
   for (;;) {
     try {
-      writeNewFileSynced(path, text)
+      writeFileSync(path, text, {flag: 'wx', mode: 0o600})
       return () => {
-        const current = readOwner(path)
-        if (current?.text === text) unlinkSync(path)
+        let current: string | null = null
+        try {
+          current = readFileSync(path, 'utf8')
+        } catch {
+          // broken by another process as stale: not ours to remove any more
+        }
+        if (current === text) unlinkSync(path)
       }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
     }
     const held = readOwner(path)
-    if (held) {
-      const dead = held.owner !== null && held.owner.host === owner.host && !isProcessAlive(held.owner.pid)
-      const ancient = Date.now() - held.mtimeMs > STALE_AFTER_MS
-      if (dead || ancient || (held.owner === null && Date.now() - held.mtimeMs > 1000)) {
-        breakStaleLock(path, held.text)
-        continue
-      }
-    }
-    if (Date.now() > deadline) {
-      const by = held?.owner ? ` (held by process ${held.owner.pid} on ${held.owner.host})` : ''
-      throw new UserError(`${options.what ?? 'The vault'} is busy: another outloop process is writing to it${by}.`, `Try again in a moment; if no outloop is running, delete ${path}.`)
-    }
+    if (!held) return null
+    const age = Date.now() - held.mtimeMs
+    const dead = held.owner !== null && held.owner.host === mine.host && !isProcessAlive(held.owner.pid)
+    if (!(dead || age > staleAfterMs || (held.owner === null && age > 1000))) return held
+    breakStaleLock(path, held.text)
+  }
+}
+
+function lockOwner(): {mine: LockOwner; text: string} {
+  const mine: LockOwner = {pid: process.pid, host: hostname(), token: randomBytes(8).toString('hex')}
+  return {mine, text: JSON.stringify(mine)}
+}
+
+function busyError(path: string, held: LockHolder | null, what: string | undefined): FileLockBusyError {
+  const by = held?.owner ? ` (held by process ${held.owner.pid} on ${held.owner.host})` : ''
+  return new FileLockBusyError(`${what ?? 'The vault'} is busy: another outloop process is writing to it${by}.`, `Try again in a moment; if no outloop is running, delete ${path}.`)
+}
+
+/**
+ * Takes an exclusive lock (a file created with O_EXCL holding the owner's pid), waiting up to `timeoutMs`
+ * (30 s by default). A lock whose owner died on this host, or that is very old, is broken. Returns the release function.
+ */
+export async function acquireFileLock(path: string, options: FileLockOptions = {}): Promise<() => void> {
+  const {mine, text} = lockOwner()
+  const deadline = Date.now() + (options.timeoutMs ?? 30_000)
+  let wait = 2
+  for (;;) {
+    const got = tryFileLock(path, mine, text, options.staleAfterMs ?? STALE_AFTER_MS)
+    if (typeof got === 'function') return got
+    if (Date.now() > deadline) throw busyError(path, got, options.what)
     await sleep(wait + Math.random() * wait)
     wait = Math.min(wait * 2, 50)
+  }
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4))
+
+/**
+ * The same lock taken synchronously, waiting in 1 ms steps (2 s by default): for code that can't yield while it
+ * holds what the lock guards (an audit append), and for locks held for microseconds.
+ */
+export function acquireFileLockSync(path: string, options: FileLockOptions = {}): () => void {
+  const {mine, text} = lockOwner()
+  const deadline = Date.now() + (options.timeoutMs ?? 2000)
+  for (;;) {
+    const got = tryFileLock(path, mine, text, options.staleAfterMs ?? STALE_AFTER_MS)
+    if (typeof got === 'function') return got
+    if (Date.now() > deadline) throw busyError(path, got, options.what)
+    Atomics.wait(pause, 0, 0, 1)
   }
 }

@@ -4,7 +4,8 @@ import {join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 
 import {AuditLogFollower} from '../../src/audit/follow.js'
-import {AuditLogWriter, type AuditFields} from '../../src/audit/log.js'
+import type {AuditFields} from '../../src/audit/chain.js'
+import {AuditLogWriter} from '../../src/audit/writer.js'
 import {makeTempDir} from '../helpers/tree.js'
 
 const fields = (client: string, path: string): AuditFields => ({time: new Date().toISOString(), client, workspace: `/w/${client}`, service: 'openai', secret: 'openai-api-key', method: 'GET', host: 'api.openai.com', path, status: 200, decision: 'allowed', reason: 'allowed', durationMs: 1})

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
-import type {AuditRecord} from '../../src/audit/log.js'
+import type {AuditRecord} from '../../src/audit/chain.js'
 import {auditRecordToOcsf} from '../../src/audit/ocsf.js'
 
 const record = (over: Partial<AuditRecord>): AuditRecord => ({

@@ -3,7 +3,8 @@ import {appendFileSync, closeSync, mkdirSync, openSync, readFileSync, rmSync, st
 import {join} from 'node:path'
 import {afterEach, describe, expect, it, vi} from 'vitest'
 
-import {readAuditChain, verifyAuditLog} from '../../src/audit/log.js'
+import {readAuditChain} from '../../src/audit/reader.js'
+import {verifyAuditLog} from '../../src/audit/verify.js'
 import {brokerPaths, loadOrCreateKeyFile} from '../../src/broker/files.js'
 import {expectNoSecrets} from '../helpers/tree.js'
 import {settledAuditRecords, startAuditWorld, type AuditWorld} from './audit-fixture.js'

@@ -3,7 +3,8 @@ import {existsSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:
 import {join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 
-import {readAuditChain, type AuditRecord} from '../../src/audit/log.js'
+import type {AuditRecord} from '../../src/audit/chain.js'
+import {readAuditChain} from '../../src/audit/reader.js'
 import {expectNoSecrets, runCli} from '../helpers/tree.js'
 import {settledAuditRecords, startAuditWorld, type AuditWorld} from './audit-fixture.js'
 import {callBroker} from './harness.js'

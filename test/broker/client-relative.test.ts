@@ -2,7 +2,7 @@ import {mkdirSync, realpathSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 
-import {readAuditRecords} from '../../src/audit/log.js'
+import {readAuditRecords} from '../../src/audit/reader.js'
 import {connectWorkspace} from '../../src/broker/bindings.js'
 import {brokerPaths} from '../../src/broker/files.js'
 import {startBroker, type RunningBroker} from '../../src/broker/server.js'

@@ -5,7 +5,7 @@ import type {AddressInfo} from 'node:net'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
 
-import {readAuditRecords} from '../../src/audit/log.js'
+import {readAuditRecords} from '../../src/audit/reader.js'
 import {connectWorkspace} from '../../src/broker/bindings.js'
 import {brokerPaths} from '../../src/broker/files.js'
 import {startBroker, type RunningBroker} from '../../src/broker/server.js'

@@ -3,7 +3,7 @@ import {mkdirSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 
-import {readAuditRecords} from '../../src/audit/log.js'
+import {readAuditRecords} from '../../src/audit/reader.js'
 import {connectWorkspace, disconnectWorkspace, readWorkspaceBindings} from '../../src/broker/bindings.js'
 import {brokerPaths} from '../../src/broker/files.js'
 import {startBroker, type BrokerOptions, type RunningBroker} from '../../src/broker/server.js'

@@ -1,11 +1,13 @@
-import {existsSync, mkdirSync} from 'node:fs'
+import {spawn} from 'node:child_process'
+import {existsSync, mkdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {ALNUM, randomString} from '../../src/lib/random.js'
+import {callBroker} from '../broker/harness.js'
 import {fakeKeyOf} from '../helpers/fakes.js'
 import {initRepo} from '../helpers/git.js'
-import {expectNoSecrets, makeTempDir, runCli, writeTree, type CliResult} from '../helpers/tree.js'
+import {expectNoSecrets, makeTempDir, REPO_ROOT, runCli, writeTree, type CliResult} from '../helpers/tree.js'
 import {runCliWithInput} from '../vault/cli.js'
 
 /** The whole of stdout as one JSON document (two documents, or any text beside it, fail to parse). */
@@ -88,5 +90,112 @@ describe('--json on the commands that had none', () => {
     const both = await cli(['scan', repo, '--json', '--format', 'sarif'])
     expect(both.code).toBe(2)
     expect(both.stdout).toBe('')
+  })
+})
+
+/** The long-running and stdio commands: --json is one document on stdout once there is something to say, or refused. */
+describe('--json on serve, run, audit tail and mcp', () => {
+  let dir: string
+  let home: string
+  let folder: string
+  let cleanup: () => void
+  const passphrase = 'json pass ' + randomString(ALNUM, 16)
+  const key = fakeKeyOf('OpenAI').key
+  const outputs: string[] = []
+  const env = {OUTLOOP_PASSPHRASE: passphrase, OUTLOOP_VAULT: ''}
+  const cli = async (args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<CliResult> => {
+    const result = await runCliWithInput(args, {home, env: {...env, ...extraEnv}})
+    outputs.push(result.stdout, result.stderr)
+    return result
+  }
+
+  beforeAll(async () => {
+    const tmp = makeTempDir('outloop-json-serve-')
+    dir = tmp.dir
+    cleanup = tmp.cleanup
+    home = join(dir, 'home')
+    folder = join(dir, 'clients', 'acme')
+    mkdirSync(folder, {recursive: true})
+    expect((await cli(['init'])).code).toBe(0)
+    expect((await runCliWithInput(['vault', 'set', 'acme/openai-api-key'], {home, env, input: key})).code).toBe(0)
+    expect((await cli(['connect', folder, '--tenant', 'acme'])).code).toBe(0)
+    writeFileSync(join(home, 'policy.yaml'), 'services:\n  openai:\n    upstream: http://127.0.0.1:9\nclients:\n  acme:\n    - secret: openai-api-key\n      service: openai\n')
+  })
+  afterAll(() => {
+    expectNoSecrets(outputs, [key, passphrase])
+    cleanup()
+  })
+
+  it('serve --json prints one document once listening, and nothing else on stdout until it stops', async () => {
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'run.js'), 'serve', '--port', '0', '--json'], {env: {...process.env, NO_COLOR: '1', ...env, OUTLOOP_HOME: home}, stdio: ['ignore', 'pipe', 'pipe']})
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => (stdout += d))
+    child.stderr.on('data', (d) => (stderr += d))
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve))
+    for (const deadline = Date.now() + 20_000; !/Broker listening/.test(stderr) && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50))
+    // The document is printed right after the line on stderr: parsed whole, or the wait goes on.
+    let served: Record<string, any> | null = null
+    for (const deadline = Date.now() + 5000; served === null && Date.now() < deadline; await new Promise((r) => setTimeout(r, 20))) {
+      try {
+        served = JSON.parse(stdout)
+      } catch {
+        served = null
+      }
+    }
+    expect(served, stderr).toMatchObject({schema: 'outloop.serve/v1', host: '127.0.0.1', socket: null, pid: child.pid, policy: join(home, 'policy.yaml'), clients: ['acme']})
+    expect(served!.port).toBeGreaterThan(0)
+    expect(served!.url).toBe(`http://127.0.0.1:${served!.port}`)
+    // It is the broker: a request without a session is refused by it.
+    expect((await callBroker(served!.url, 'GET', '/openai/v1/models')).status).toBe(401)
+    child.kill('SIGTERM')
+    expect(await closed).toBe(0)
+    outputs.push(stdout, stderr)
+    expect(JSON.parse(stdout)).toEqual(served)
+    expect(stderr).toContain('Broker stopped.')
+  })
+
+  it('run --json sends the agent\'s stdout to stderr and prints one document with its exit code at the end', async () => {
+    // The agent prints to stdout and exits 3; in inject mode it prints the key it was given, which the mask hides.
+    const agent = "console.log('agent says hi'); console.log('key ' + process.env.OPENAI_API_KEY); process.exit(3)"
+    const started = Date.now()
+    const run = await cli(['run', '--workspace', folder, '--mode', 'inject', '--json', '--', process.execPath, '-e', agent], {OPENAI_API_KEY: 'outloop://acme/openai-api-key'})
+    expect(run.code, run.stderr).toBe(3)
+    const ran = JSON.parse(run.stdout)
+    expect(ran).toMatchObject({schema: 'outloop.run/v1', exitCode: 3, client: 'acme', workspace: folder, mode: 'inject', broker: {started: true}})
+    expect(ran.session).toMatch(/^[A-Za-z0-9_-]{16}$/)
+    expect(ran.durationMs).toBeGreaterThanOrEqual(0)
+    expect(ran.durationMs).toBeLessThanOrEqual(Date.now() - started)
+    expect(run.stderr).toContain('agent says hi')
+    expect(run.stdout).not.toContain('agent says hi')
+
+    // Proxy mode: the child's own stdout, the session token in it, goes to stderr too.
+    const proxied = await cli(['run', '--workspace', folder, '--json', '--', process.execPath, '-e', 'console.log("token " + process.env.OUTLOOP_SESSION)'])
+    expect(proxied.code, proxied.stderr).toBe(0)
+    expect(JSON.parse(proxied.stdout)).toMatchObject({schema: 'outloop.run/v1', exitCode: 0, client: 'acme', mode: 'proxy'})
+    const token = /^token (ols_\S+)$/m.exec(proxied.stderr)?.[1]
+    expect(token).toBeDefined()
+    expect(proxied.stdout).not.toContain(token!)
+  })
+
+  it('audit tail --json is the latest records as one document, and refuses --follow', async () => {
+    const tail = await cli(['audit', 'tail', '--tenant', 'acme', '--lines', '5', '--json'])
+    const doc = document(tail)
+    expect(doc.schema).toBe('outloop.audit-tail/v1')
+    // The inject run above recorded the key it handed over (method ENV), as --format jsonl prints it.
+    expect(doc.records.some((r: any) => r.method === 'ENV' && r.client === 'acme' && typeof r.hash === 'string')).toBe(true)
+    const jsonl = await cli(['audit', 'tail', '--tenant', 'acme', '--lines', '5', '--format', 'jsonl'])
+    expect(jsonl.stdout.trimEnd().split('\n').map((line) => JSON.parse(line))).toEqual(doc.records)
+    const follow = await cli(['audit', 'tail', '--json', '--follow'])
+    expect(follow.code).toBe(2)
+    expect(follow.stdout).toBe('')
+    expect(follow.stderr).toContain('--format jsonl')
+  })
+
+  it('mcp --json is refused: stdout carries the MCP protocol', async () => {
+    const mcp = await cli(['mcp', '--workspace', folder, '--json'])
+    expect(mcp.code).toBe(2)
+    expect(mcp.stdout).toBe('')
+    expect(mcp.stderr).toMatch(/stdout carries the MCP protocol/)
   })
 })

@@ -2,7 +2,7 @@ import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
 
-import {readAuditRecords} from '../../src/audit/log.js'
+import {readAuditRecords} from '../../src/audit/reader.js'
 import {brokerPaths} from '../../src/broker/files.js'
 import {loadSessionKey, mintSessionToken} from '../../src/broker/tokens.js'
 import {ALNUM, randomString} from '../../src/lib/random.js'

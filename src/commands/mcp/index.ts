@@ -1,6 +1,7 @@
 import * as Flags from '@oclif/core/flags'
 
 import {OutloopCommand} from '../../cli/command.js'
+import {UserError} from '../../lib/errors.js'
 import {outloopHome} from '../../lib/paths.js'
 import {PASSPHRASE_IN_ENVIRON_WARNING, passphraseInEnvironBlock} from '../../lib/process.js'
 import {openMcpSession} from '../../services/mcp.js'
@@ -15,17 +16,20 @@ Tools: list_services (the client's granted services, methods and paths; never a 
 
 Usually started by the agent host: outloop mcp install --workspace DIR --for claude-code|cursor|codex|claude-desktop writes its entry.
 
-Exit codes: 0 the host closed the server; 2 bad usage, or something to fix first (a folder not connected; the message says what); 70 an internal error.`
+Exit codes: 0 the host closed the server; 2 bad usage (--json among it: stdout is the protocol's), or something to fix first (a folder not connected; the message says what); 70 an internal error.`
 
   static override examples = ['<%= config.bin %> mcp --workspace ~/clients/acme', '<%= config.bin %> mcp install --workspace ~/clients/acme --for claude-code']
 
   static override flags = {
     ...vaultBackendFlags,
     workspace: Flags.string({description: 'The client folder (default: the current folder).'}),
+    // Refused rather than unknown, so the error can say why (scripts pass --json to every command).
+    json: Flags.boolean({description: 'Refused: stdout carries the MCP protocol, so no JSON document can go there (exit 2).', hidden: true}),
   }
 
   async run(): Promise<void> {
     const {flags} = await this.parse(Mcp)
+    if (flags.json) throw new UserError('outloop mcp has no --json: its stdout carries the MCP protocol (JSON-RPC messages to the agent host), so nothing else may be printed there.', 'Start it without --json (the agent host does); outloop mcp install --json reports the entry it writes, and outloop status --json the broker.')
     // stdout carries the protocol: everything said goes to stderr.
     const warn = (message: string): void => this.logToStderr(`Warning: ${message}`)
     if (passphraseInEnvironBlock()) warn(PASSPHRASE_IN_ENVIRON_WARNING)

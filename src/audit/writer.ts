@@ -1,42 +1,16 @@
-import {randomBytes} from 'node:crypto'
-import {closeSync, existsSync, fdatasync, fstatSync, lstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmdirSync, statSync, unlinkSync, writeFileSync, writeSync} from 'node:fs'
+import {closeSync, existsSync, fdatasync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, statSync, writeSync} from 'node:fs'
 import {join} from 'node:path'
 
-import {isProcessAlive} from '../lib/process.js'
-import {writeFileAtomic} from '../vault/fs-safe.js'
-import {GENESIS, hashAuditRecord, isAuditHeadValid, isAuditRegistryValid, signAuditHead, signAuditRegistry, type AuditClientEntry, type AuditFields, type AuditHead, type AuditRecord, type AuditRegistry} from './chain.js'
+import {GENESIS, hashAuditRecord, isAuditHeadValid, signAuditHead, type AuditFields, type AuditHead, type AuditRecord} from './chain.js'
+import {auditHeadPath, auditLogPath, AuditUnavailableError, isPresentButNotRegular, lockAuditFile, removeLegacyLockFolder} from './files.js'
+import {AuditWriterPresence} from './presence.js'
 import {redactAuditFields} from './redact.js'
-
-export {hashAuditRecord, type AuditFields, type AuditPhase, type AuditRecord} from './chain.js'
-export {verifyAuditLog, verifyAuditRegistry, type AuditProblem} from './verify.js'
-
-/** The log of callers without a valid session: not a tenant name, since tenant names can't start with `_`. */
-export const UNAUTHENTICATED_CLIENT = '_unauthenticated'
+import {AuditClientRegistry} from './registry.js'
 
 /** Bytes of a head file: one padded JSON line rewritten in place, so a full disk can't stop its update. */
 const HEAD_SIZE = 512
 /** The longest a lazily appended record waits for its fsync when no durable record comes to carry it. */
 const LAZY_SYNC_MS = 100
-/** The registry of clients; a dot name, since no tenant's log can be called that. */
-const REGISTRY_NAME = '.clients.json'
-
-/** Where one client's log lives. */
-export function auditLogPath(dir: string, client: string): string {
-  return join(dir, `${client}.jsonl`)
-}
-
-/** Where one client's keyed head lives. */
-export function auditHeadPath(dir: string, client: string): string {
-  return join(dir, `${client}.head`)
-}
-
-/** Where the keyed registry of clients lives. */
-export function auditRegistryPath(dir: string): string {
-  return join(dir, REGISTRY_NAME)
-}
-
-/** A write that must not happen: the log is not what the registry and head say it should be, or can't be written. */
-export class AuditUnavailableError extends Error {}
 
 /** How a record relates to others: a pending decision, or the outcome completing one. */
 export interface AuditLink {
@@ -83,7 +57,8 @@ export class AuditLogWriter {
   readonly #dir: string
   readonly #key: Buffer
   readonly #open = new Map<string, OpenLog>()
-  readonly #writers: WriterRegistry
+  readonly #writers: AuditWriterPresence
+  readonly #registry: AuditClientRegistry
   #queue: Queued[] = []
   #flushing = false
   #scheduled = false
@@ -96,7 +71,8 @@ export class AuditLogWriter {
     this.#dir = dir
     this.#key = key
     this.#onError = onError
-    this.#writers = new WriterRegistry(join(dir, '.writers'))
+    this.#writers = new AuditWriterPresence(join(dir, '.writers'))
+    this.#registry = new AuditClientRegistry(dir, key)
   }
 
   /**
@@ -234,7 +210,7 @@ export class AuditLogWriter {
   #writeBatch(client: string, entries: ReadonlyArray<{fields: AuditFields; link: AuditLink}>): {log: OpenLog; records: AuditRecord[]} {
     const log = this.#get(client)
     // Alone, the size check below is enough; with other writers about, each append takes the shared lock.
-    const unlock = this.#writers.alone() ? () => {} : lockPath(join(this.#dir, `${client}.lock`))
+    const unlock = this.#writers.alone() ? () => {} : lockAuditFile(join(this.#dir, `${client}.lock`))
     try {
       const size = fstatSync(log.fd).size
       if (size !== log.size) {
@@ -295,7 +271,7 @@ export class AuditLogWriter {
     }
     if (!log.started) {
       try {
-        this.#updateRegistry(log.client, {started: true, seq: last.seq, hash: last.hash})
+        this.#registry.update(log.client, {started: true, seq: last.seq, hash: last.hash})
         log.started = true
       } catch {
         // tried again after the next record
@@ -324,7 +300,7 @@ export class AuditLogWriter {
           fsyncSync(log.fd)
           this.#durable(log, {seq: log.seq, hash: log.hash})
         }
-        if (log.started && log.durable.seq > 0) this.#updateRegistry(log.client, {started: true, ...log.durable})
+        if (log.started && log.durable.seq > 0) this.#registry.update(log.client, {started: true, ...log.durable})
       } catch {
         // the head still has it
       }
@@ -361,14 +337,15 @@ export class AuditLogWriter {
       this.#retire(held)
     }
     mkdirSync(this.#dir, {recursive: true, mode: 0o700})
+    for (const lock of [`${client}.lock`, '.clients.lock']) removeLegacyLockFolder(join(this.#dir, lock))
     this.#writers.join()
     const refuse = (why: string): AuditUnavailableError => new AuditUnavailableError(`the audit log of ${client} ${why}; refusing to write to it (outloop audit verify)`)
-    let entry = this.#readRegistry().clients[client]
+    let entry = this.#registry.entry(client)
     const exists = existsSync(path)
     // Never through a link or into a device: a log pointed at /dev/zero or another file is not this client's log.
     for (const file of [path, auditHeadPath(this.#dir, client)]) if (isPresentButNotRegular(file)) throw refuse(`has ${file} that is not a regular file`)
     if (entry?.started && !exists) throw refuse('was removed')
-    if (!entry) entry = this.#registerClient(client, path, refuse)
+    if (!entry) entry = this.#registry.register(client, path, refuse)
     // The head is read before the log: another process updates its head (and the registry) only after its records
     // are in the log, so a head read first is never ahead of the log read after it, however the two interleave.
     const headFile = auditHeadPath(this.#dir, client)
@@ -399,68 +376,6 @@ export class AuditLogWriter {
       closeSync(headFd)
       throw error
     }
-  }
-
-  #readRegistry(locked = false): AuditRegistry {
-    const path = auditRegistryPath(this.#dir)
-    let text: string
-    try {
-      text = readFileSync(path, 'utf8')
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-      // No registry yet is fine only where no log was ever written. Another writer may be creating both right now
-      // (registry first, then its log): asked again under the registry's lock, the answer is settled.
-      if (listLogFiles(this.#dir).length > 0) {
-        if (!locked) return this.#underRegistryLock(() => this.#readRegistry(true))
-        throw new AuditUnavailableError('the registry of audit clients is missing; refusing to write (outloop audit verify)')
-      }
-      return signAuditRegistry(this.#key, {})
-    }
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(text)
-    } catch {
-      parsed = null
-    }
-    if (!isAuditRegistryValid(this.#key, parsed)) throw new AuditUnavailableError('the registry of audit clients is damaged or was not written with this chain key; refusing to write')
-    return parsed
-  }
-
-  #underRegistryLock<T>(run: () => T): T {
-    const unlock = lockPath(join(this.#dir, '.clients.lock'))
-    try {
-      return run()
-    } finally {
-      unlock()
-    }
-  }
-
-  /**
-   * The registry entry of a client this writer has not seen registered: read again under the registry's lock (another
-   * writer may have registered it and begun its log since), else registered now, unless a log already holds records.
-   */
-  #registerClient(client: string, path: string, refuse: (why: string) => AuditUnavailableError): AuditClientEntry {
-    return this.#underRegistryLock(() => {
-      const current = this.#readRegistry(true).clients[client]
-      if (current) return current
-      if (existsSync(path) && statSync(path).size > 0) throw refuse('is not in the registry of clients')
-      return this.#writeRegistryEntry(client, {started: false, seq: 0, hash: GENESIS})
-    })
-  }
-
-  /** Sets one client's registry entry, never moving its recorded position backwards; under a lock shared by every writer. */
-  #updateRegistry(client: string, entry: AuditClientEntry): AuditClientEntry {
-    return this.#underRegistryLock(() => this.#writeRegistryEntry(client, entry))
-  }
-
-  /** The registry write itself: only under the registry's lock. */
-  #writeRegistryEntry(client: string, entry: AuditClientEntry): AuditClientEntry {
-    const current = this.#readRegistry(true)
-    const was = current.clients[client]
-    const next = was && was.seq > entry.seq ? {...entry, seq: was.seq, hash: was.hash, started: was.started || entry.started} : {...entry, started: (was?.started ?? false) || entry.started}
-    if (was && was.started === next.started && was.seq === next.seq && was.hash === next.hash) return was
-    writeFileAtomic(auditRegistryPath(this.#dir), JSON.stringify(signAuditRegistry(this.#key, {...current.clients, [client]: next}), null, 2) + '\n')
-    return next
   }
 }
 
@@ -514,136 +429,4 @@ function lastRecord(fd: number, size: number): AuditRecord | null {
   } catch {
     return null
   }
-}
-
-const pause = new Int32Array(new SharedArrayBuffer(4))
-
-/**
- * Who else writes audit logs under this OUTLOOP_HOME (a second broker, a launcher): one file per writer,
- * named by pid. A lone writer appends without a lock, since a lock costs a tenth of a millisecond per request.
- * A writer that joins waits a few milliseconds first, so an append already under way without the lock ends.
- */
-class WriterRegistry {
-  readonly #dir: string
-  #me: string | null = null
-  #mtime = -1
-  #alone = true
-
-  constructor(dir: string) {
-    this.#dir = dir
-  }
-
-  join(): void {
-    if (this.#me) return
-    mkdirSync(this.#dir, {recursive: true, mode: 0o700})
-    this.#me = `${process.pid}-${randomBytes(4).toString('hex')}`
-    writeFileSync(join(this.#dir, this.#me), '')
-    Atomics.wait(pause, 0, 0, 5)
-  }
-
-  leave(): void {
-    if (!this.#me) return
-    try {
-      unlinkSync(join(this.#dir, this.#me))
-    } catch {
-      // already gone
-    }
-    this.#me = null
-  }
-
-  alone(): boolean {
-    const mtime = statSync(this.#dir).mtimeMs
-    if (mtime !== this.#mtime) {
-      this.#mtime = mtime
-      this.#alone = readdirSync(this.#dir).every((name) => name === this.#me || !isProcessAlive(Number(name.split('-')[0])))
-    }
-    return this.#alone
-  }
-}
-
-/**
- * A lock shared by every process writing the same file: a folder created atomically. Held for microseconds
- * (an append, a registry update), so waiting spins briefly; one left by a crashed writer is broken after a second.
- */
-function lockPath(path: string): () => void {
-  const deadline = Date.now() + 2000
-  for (;;) {
-    try {
-      mkdirSync(path)
-      return () => rmdirSync(path)
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-    }
-    try {
-      if (Date.now() - statSync(path).mtimeMs > 1000) rmdirSync(path)
-    } catch {
-      // released meanwhile
-    }
-    if (Date.now() > deadline) throw new AuditUnavailableError('audit log lock not released')
-    Atomics.wait(pause, 0, 0, 1)
-  }
-}
-
-function isPresentButNotRegular(path: string): boolean {
-  try {
-    return !lstatSync(path).isFile()
-  } catch {
-    return false
-  }
-}
-
-/** Client names that have a log or a head file in the folder. */
-function listLogFiles(dir: string): string[] {
-  if (!existsSync(dir)) return []
-  return readdirSync(dir)
-    .filter((name) => !name.startsWith('.') && (name.endsWith('.jsonl') || name.endsWith('.head')))
-    .map((name) => name.slice(0, name.lastIndexOf('.')))
-}
-
-/** The registry as written, unchecked (listing needs no key; `verifyAuditRegistry` checks it); null when absent or unreadable. */
-export function readAuditRegistryUnchecked(dir: string): AuditRegistry | null {
-  try {
-    const parsed = JSON.parse(readFileSync(auditRegistryPath(dir), 'utf8')) as AuditRegistry
-    return parsed && typeof parsed.clients === 'object' && parsed.clients !== null ? parsed : null
-  } catch {
-    return null
-  }
-}
-
-/** Every client that has a log, a head or a registry entry, sorted. */
-export function listAuditClients(dir: string): string[] {
-  const registered = Object.keys(readAuditRegistryUnchecked(dir)?.clients ?? {})
-  return [...new Set([...registered, ...listLogFiles(dir)])].sort()
-}
-
-/** Every record of one client's log in file order: lines that don't parse, and records of another client, are skipped (verify reports them). */
-export function readAuditChain(dir: string, client: string): AuditRecord[] {
-  const path = auditLogPath(dir, client)
-  if (!existsSync(path) || isPresentButNotRegular(path)) return []
-  const records: AuditRecord[] = []
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (line.trim() === '') continue
-    try {
-      const record = JSON.parse(line) as AuditRecord
-      if (record && record.client === client) records.push(record)
-    } catch {
-      // reported by verifyAuditLog
-    }
-  }
-  return records
-}
-
-/**
- * One record per request of a client's log, in request order: a pending record is shown as the record that
- * completed it; one never completed (the broker stopped mid-request, or it is still streaming) stays pending.
- */
-export function readAuditRecords(dir: string, client: string): AuditRecord[] {
-  const chain = readAuditChain(dir, client)
-  const pending = new Set(chain.filter((record) => record.phase === 'pending').map((record) => record.seq))
-  const completion = new Map<number, AuditRecord>()
-  for (const record of chain) if (record.phase === 'complete' && typeof record.completes === 'number' && pending.has(record.completes)) completion.set(record.completes, record)
-  return chain.flatMap((record) => {
-    if (record.phase === 'pending') return [completion.get(record.seq) ?? record]
-    return typeof record.completes === 'number' && completion.get(record.completes) === record ? [] : [record]
-  })
 }

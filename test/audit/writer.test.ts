@@ -1,16 +1,20 @@
 import {randomBytes} from 'node:crypto'
 import {spawn} from 'node:child_process'
-import {appendFileSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {appendFileSync, existsSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {hostname} from 'node:os'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 
-import {AuditLogWriter, readAuditRecords, verifyAuditLog, type AuditFields} from '../../src/audit/log.js'
+import type {AuditFields} from '../../src/audit/chain.js'
+import {readAuditRecords} from '../../src/audit/reader.js'
+import {verifyAuditLog} from '../../src/audit/verify.js'
+import {AuditLogWriter} from '../../src/audit/writer.js'
 import {makeTempDir, REPO_ROOT} from '../helpers/tree.js'
 
 const fields = (i: number): AuditFields => ({time: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(), client: 'acme', workspace: '/w', service: 'openai', secret: 'openai-api-key', method: 'POST', host: 'api.openai.com', path: `/v1/x${i}`, status: 200, decision: 'allowed', reason: 'allowed', durationMs: 1.5})
 
-describe('audit log', () => {
+describe('audit writer: one chain', () => {
   let dir: string
   let cleanup: () => void
   const key = randomBytes(32)
@@ -45,6 +49,65 @@ describe('audit log', () => {
     expect(wrongKey.some((m) => m.includes('registry of clients is damaged'))).toBe(true)
     const line = readFileSync(join(dir, 'acme.jsonl'), 'utf8').split('\n')[0]
     expect(Object.keys(JSON.parse(line))).toEqual(['seq', 'time', 'client', 'workspace', 'service', 'secret', 'method', 'host', 'path', 'status', 'decision', 'reason', 'durationMs', 'phase', 'completes', 'prev', 'hash'])
+  })
+  it('refuses to go on from a log whose last record was removed or edited, or that is another client\'s', () => {
+    const first = new AuditLogWriter(dir, key)
+    for (let i = 0; i < 3; i++) first.append(fields(i))
+    first.append({...fields(9), client: 'globex'})
+    first.close()
+    const log = join(dir, 'acme.jsonl')
+    const whole = readFileSync(log, 'utf8')
+    const lines = whole.trimEnd().split('\n')
+    const tries: Array<[string, string, RegExp]> = [
+      // The head still names record 3: a log ending at 2 lost a record.
+      ['last record removed', lines.slice(0, 2).join('\n') + '\n', /ends at record 2 but 3 were written/],
+      // Edited and given a new hash (without the key, it can't be the right one): not the record the head names.
+      ['last record replaced', [...lines.slice(0, 2), JSON.stringify({...JSON.parse(lines[2]), path: '/v1/xx', hash: randomBytes(32).toString('hex')})].join('\n') + '\n', /ends on a record its head does not name/],
+      ['records reordered', [lines[0], lines[2], lines[1]].join('\n') + '\n', /ends at record 2 but 3 were written/],
+    ]
+    for (const [what, text, reason] of tries) {
+      writeFileSync(log, text)
+      const writer = new AuditLogWriter(dir, key)
+      expect(() => writer.append(fields(5)), what).toThrow(reason)
+      writer.close()
+      // Nothing was appended to the damaged log.
+      expect(readFileSync(log, 'utf8'), what).toBe(text)
+    }
+    writeFileSync(log, whole)
+    // Globex's log and head put in acme's place: the head is not acme's.
+    writeFileSync(log, readFileSync(join(dir, 'globex.jsonl')))
+    writeFileSync(join(dir, 'acme.head'), readFileSync(join(dir, 'globex.head')))
+    const swapped = new AuditLogWriter(dir, key)
+    expect(() => swapped.append(fields(5))).toThrow(/head file that is damaged or not its own/)
+    swapped.close()
+  })
+
+  it('interleaves two writers\' durable and lazy appends into one chain', async () => {
+    const a = new AuditLogWriter(dir, key)
+    const b = new AuditLogWriter(dir, key)
+    const durable = await Promise.all(Array.from({length: 30}, (_, i) => (i % 2 ? a : b).appendDurable(fields(i), {phase: 'pending'})))
+    for (const record of durable) (record.seq % 3 ? a : b).appendLazily(fields(100 + record.seq), {completes: record.seq})
+    a.close()
+    b.close()
+    expect(verifyAuditLog(dir, key, 'acme')).toEqual({records: 60, problems: []})
+    expect(new Set(durable.map((r) => r.seq)).size).toBe(30)
+  })
+
+  it('takes the lock another writer shares for each append, and breaks one left by a writer that died', () => {
+    const a = new AuditLogWriter(dir, key)
+    const b = new AuditLogWriter(dir, key)
+    a.append(fields(1))
+    b.append(fields(2))
+    // Two writers about: appends go through the lock, which never stays behind.
+    expect(existsSync(join(dir, 'acme.lock'))).toBe(false)
+    writeFileSync(join(dir, 'acme.lock'), JSON.stringify({pid: 2 ** 22 + 4321, host: hostname(), token: 'crashed'}))
+    const started = Date.now()
+    a.append(fields(3))
+    expect(Date.now() - started).toBeLessThan(500)
+    expect(existsSync(join(dir, 'acme.lock'))).toBe(false)
+    a.close()
+    b.close()
+    expect(verifyAuditLog(dir, key, 'acme')).toEqual({records: 3, problems: []})
   })
 })
 
@@ -105,7 +168,7 @@ describe('audit writer: durable, never a fresh chain where one existed, and one 
   })
 
   it('keeps one chain when six processes start on a fresh folder and append to the same client at once', async () => {
-    const logModule = pathToFileURL(join(REPO_ROOT, 'dist', 'audit', 'log.js')).href
+    const logModule = pathToFileURL(join(REPO_ROOT, 'dist', 'audit', 'writer.js')).href
     const writer = `
       const {AuditLogWriter} = await import(${JSON.stringify(logModule)})
       const w = new AuditLogWriter(process.argv[1], Buffer.from(process.argv[2], 'hex'))
