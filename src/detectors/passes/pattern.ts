@@ -21,8 +21,11 @@ export function isPending(candidate: Candidate): candidate is PendingCandidate {
 
 /** Whether a rule's keyword is in the match `text[matchStart, matchEnd)` or within `KEYWORD_NEAR` before it on its line. */
 export function keywordNearMatch(compiled: CompiledRules, ruleIndex: number, text: string, matchStart: number, matchEnd: number): boolean {
-  const lineStart = text.lastIndexOf('\n', matchStart - 1) + 1
-  return ruleKeywordIn(compiled, ruleIndex, text, Math.max(lineStart, matchStart - KEYWORD_NEAR), matchEnd)
+  // Look back at most KEYWORD_NEAR characters for the line's start: `lastIndexOf` would walk a minified line whole.
+  let from = matchStart
+  const limit = Math.max(0, matchStart - KEYWORD_NEAR)
+  while (from > limit && text.charCodeAt(from - 1) !== 10) from--
+  return ruleKeywordIn(compiled, ruleIndex, text, from, matchEnd)
 }
 
 /**
