@@ -1,6 +1,5 @@
-import {detectInValue, ruleById, scanTextForSecrets} from '../detectors/index.js'
+import {detectInValue, resolveOverlaps, ruleById, rulePriority, scanTextForSecrets, type OverlapCandidate} from '../detectors/index.js'
 import {isPublicByContext, pairedDetections} from '../detectors/context.js'
-import {resolveOverlaps, rulePriority, type OverlapCandidate} from '../detectors/overlaps.js'
 import type {Detection} from '../detectors/types.js'
 import {extractValues, formatForPath} from '../formats/index.js'
 import {lineIndex, positionAt, type LineIndex} from '../formats/position.js'
