@@ -1,4 +1,4 @@
-import {detectInValue, ruleById, scanTextForSecrets} from '../detectors/index.js'
+import {detectInValue, resolveOverlaps, ruleById, rulePriority, scanTextForSecrets, type OverlapCandidate} from '../detectors/index.js'
 import {isPublicByContext, pairedDetections} from '../detectors/context.js'
 import type {Detection} from '../detectors/types.js'
 import {extractValues, formatForPath} from '../formats/index.js'
@@ -76,7 +76,7 @@ export function scanFileText(relPath: string, text: string, utf8?: Uint8Array, o
 
   const index = lineIndex(text)
   // Keys public by design (publishable, anon) are recognised so no broader rule reports their bytes, then dropped.
-  const findings = mergeOverlapping(candidates)
+  const findings = mergeOverlappingDetections(candidates)
     .filter((candidate) => {
       const rule = ruleById(candidate.ruleId)
       return rule?.public !== true && !isPublicByContext(rule, text, candidate.start, candidate.end)
@@ -134,29 +134,16 @@ function candidateFromValue(text: string, located: LocatedValue, detection: Dete
   return {ruleId: detection.ruleId, name, start: located.start, end: located.end, value, format}
 }
 
-const GENERIC = /^generic-/
-
-/** Ranks two detections of overlapping bytes: a provider rule beats a generic one, a named one an unnamed one. */
-function specificity(candidate: Candidate): number {
-  const rule = ruleById(candidate.ruleId)
-  let score = GENERIC.test(candidate.ruleId) ? 0 : 4
-  if (rule && !rule.names) score += 2
-  if (candidate.name !== null) score += 1
-  return score
-}
-
-/** Keeps one detection per overlapping span, the most specific, in file order. */
-function mergeOverlapping(candidates: Candidate[]): Candidate[] {
-  const sorted = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end)
-  const kept: Candidate[] = []
-  for (const candidate of sorted) {
-    const last = kept.at(-1)
-    if (last && candidate.start < last.end) {
-      if (specificity(candidate) > specificity(last)) kept[kept.length - 1] = {...candidate, name: candidate.name ?? last.name}
-      else if (last.name === null && candidate.name !== null) kept[kept.length - 1] = {...last, name: candidate.name}
-      continue
-    }
-    kept.push(candidate)
+/**
+ * Keeps one detection per overlapping span, in file order, with the engine's own ranking (`detectors/overlaps.ts`):
+ * the parsers' detections, the line pass's and the pair members' meet here. Exported so a test can hold it to that ranking.
+ */
+export function mergeOverlappingDetections<T extends OverlapCandidate>(candidates: readonly T[]): T[] {
+  const priorities = new Map<string, number>()
+  const priorityOf = (candidate: T): number => {
+    let priority = priorities.get(candidate.ruleId)
+    if (priority === undefined) priorities.set(candidate.ruleId, (priority = rulePriority(ruleById(candidate.ruleId))))
+    return priority
   }
-  return kept
+  return resolveOverlaps(candidates, priorityOf, (candidate, name) => ({...candidate, name}))
 }
