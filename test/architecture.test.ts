@@ -80,6 +80,30 @@ describe('the code matches its drawing', () => {
   })
 })
 
+describe('a migration run has one owner', () => {
+  const arrows = importArrows()
+  it("services/rollback.ts takes the run (lock, recovery, undo) from apply/, not from another service", () => {
+    expect(arrows.filter((a) => a.from === 'services/rollback.ts' && a.to.startsWith('services/') && !a.to.startsWith('services/vault/')).map((a) => a.to)).toEqual([])
+    expect(arrows.some((a) => a.from === 'services/rollback.ts' && a.to === 'apply/run' && !a.typeOnly)).toBe(true)
+    // The run's pieces live in apply/run.ts only: a service that defined them again would own a run too.
+    // (services/run.ts is `outloop run`, the agent launcher; migrate's SIGINT handling is apply/run.ts's.)
+    const services = sourceFiles(join(SRC, 'services')).filter((f) => /function (undoRun|recoverUnfinishedRuns|lockMigrations|applyMigrationRun)\b/.test(readFileSync(f, 'utf8')))
+    expect(services.map((f) => relative(SRC, f))).toEqual([])
+  })
+
+  it.each(['commands/migrate.ts', 'commands/rollback.ts'])('%s calls one service function and installs no signal handler', (file) => {
+    const text = readFileSync(join(SRC, file), 'utf8')
+    const called = new Set<string>()
+    for (const m of text.matchAll(/^import\s+\{([^}]*)\}\s+from\s+'(\.\.\/services\/[^']+)'/gm)) {
+      for (const spec of m[1].split(',').map((s) => s.trim()).filter((s) => s !== '' && !s.startsWith('type '))) {
+        if (new RegExp(`\\b${spec}\\(`).test(text)) called.add(spec)
+      }
+    }
+    expect(called.size).toBe(1)
+    expect(text).not.toMatch(/process\.on\(|createInterface|instanceof \w+SecretStore/)
+  })
+})
+
 describe('every command explains itself', () => {
   it('has a summary, a description with its exit codes, and examples in --help', () => {
     const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'oclif.manifest.json'), 'utf8')) as {commands: Record<string, {summary?: string; description?: string; examples?: string[]; pluginName?: string}>}

@@ -1,15 +1,13 @@
-import {createInterface} from 'node:readline/promises'
-
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
 import {OutloopCommand} from '../cli/command.js'
-import {escapeControlChars} from '../lib/display.js'
-import {CancelledError, UserError} from '../lib/errors.js'
+import {UserError} from '../lib/errors.js'
 import {outloopHome} from '../lib/paths.js'
 import {rollbackMigration} from '../services/rollback.js'
 import {vaultBackendFlags} from '../cli/vault-flags.js'
-import {askPassphraseOnTerminal, canPromptOnTerminal} from '../ui/tty.js'
+import {renderRollback, rollbackFailures, rollbackQuestion} from '../ui/rollback-text.js'
+import {askPassphraseOnTerminal, canPromptOnTerminal, confirmOnTerminal} from '../ui/tty.js'
 
 export default class Rollback extends OutloopCommand {
   static override summary = 'Undo a migration: every file back byte for byte; vault entries kept unless --purge.'
@@ -37,57 +35,20 @@ Exit codes: 0 every file is back; 1 files changed since the migration were left 
     const {args, flags} = await this.parse(Rollback)
     const interactive = canPromptOnTerminal()
     if (args.run !== undefined && !/^[0-9]{8}-[0-9]{6}-[0-9a-f]{4}$/.test(args.run)) throw new UserError('That is not a migration run id.', 'A run id looks like 20261126-051500-3fa2, as outloop migrate printed it.')
-    if (!flags.yes) {
-      if (!interactive || flags.json) throw new UserError('Rolling back rewrites client files, and there is no terminal to confirm on.', 'Run it with --yes.')
-      const rl = createInterface({input: process.stdin, output: process.stderr})
-      const answer = await rl.question(`Restore every file of ${args.run ?? 'the latest migration run'}${flags.purge ? ' and delete the vault entries it created' : ''}? [y/N] `)
-      rl.close()
-      if (!/^y(es)?$/i.test(answer.trim())) throw new CancelledError()
-    }
-    const result = await rollbackMigration({home: outloopHome(), env: process.env, backend: flags.vault, askPassphrase: interactive ? askPassphraseOnTerminal : undefined, run: args.run, purge: flags.purge})
-    const conflicts = result.outcome?.conflicts ?? []
-    const failed = [...(result.outcome?.failed ?? []), ...result.recovered.filter((r) => r.run !== result.run).flatMap((r) => r.outcome.failed)]
-    const journalNotSaved = [result.outcome, ...result.recovered.map((r) => r.outcome)].find((o) => o?.journalNotSaved !== undefined)?.journalNotSaved
-    if (flags.json) {
-      this.log(
-        JSON.stringify(
-          {
-            schema: 'outloop.rollback/v1',
-            run: result.run,
-            alreadyRolledBack: result.alreadyRolledBack,
-            restored: result.outcome?.restored ?? [],
-            unchanged: result.outcome?.unchanged ?? [],
-            conflicts,
-            failed,
-            recovered: result.recovered.map((r) => r.run),
-            purged: result.purged,
-            keptInUse: result.keptInUse,
-          },
-          null,
-          2,
-        ),
-      )
-    } else {
-      for (const r of result.recovered) if (r.run !== result.run) this.logToStderr(`Undid unfinished run ${r.run}: ${count(r.outcome.restored.length, 'file')} restored.`)
-      if (result.alreadyRolledBack) this.log(`Run ${result.run} was already rolled back.`)
-      else this.log(`Rolled back run ${result.run}: ${count(result.outcome?.restored.length ?? 0, 'file')} restored, ${result.outcome?.unchanged.length ?? 0} already original${failed.length > 0 ? `, ${failed.length} not put back yet` : ''}.`)
-      for (const c of conflicts) this.logToStderr(escapeControlChars(`Warning: ${c.file}: ${c.reason}`))
-      if (flags.purge && failed.length > 0) this.log('Nothing was purged: the files not put back yet still need their backups and vault entries.')
-      else if (flags.purge) this.log(`${count(result.purged, 'vault entry', 'vault entries')} deleted${result.keptInUse > 0 ? `; ${result.keptInUse} kept because another run's files point at them` : ''}.`)
-      else this.log('The vault entries are kept (outloop rollback RUN --purge deletes the ones this run created).')
-    }
-    if (journalNotSaved !== undefined) this.logToStderr(`Warning: ${journalNotSaved}; the next outloop rollback checks the files again.`)
-    if (failed.length > 0) {
-      // Still holding placeholders, originals kept in the backups: the run stays unfinished until they are back.
-      for (const f of failed) this.logToStderr(escapeControlChars(`Error: ${f.file}: ${f.reason}`))
-      this.logToStderr(`Those files still hold placeholders; their originals are kept encrypted. Fix the cause, then run outloop rollback${result.run === null ? '' : ` ${result.run}`} again to put them back.`)
-      this.exit(2)
-    }
-    if (conflicts.length > 0) this.exit(1)
+    if (!flags.yes && (!interactive || flags.json)) throw new UserError('Rolling back rewrites client files, and there is no terminal to confirm on.', 'Run it with --yes.')
+    const result = await rollbackMigration({
+      home: outloopHome(),
+      env: process.env,
+      backend: flags.vault,
+      askPassphrase: interactive ? askPassphraseOnTerminal : undefined,
+      run: args.run,
+      purge: flags.purge,
+      confirm: flags.yes ? undefined : (question) => confirmOnTerminal(rollbackQuestion(question)),
+    })
+    const {stdout, stderr} = renderRollback(result, {json: flags.json, purge: flags.purge})
+    for (const line of stdout) this.log(line)
+    for (const line of stderr) this.logToStderr(line)
+    if (rollbackFailures(result).length > 0) this.exit(2)
+    if ((result.outcome?.conflicts.length ?? 0) > 0) this.exit(1)
   }
-}
-
-/** `n` with the noun in the number it takes: "1 file", "2 files", "0 files". */
-function count(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n} ${n === 1 ? singular : plural}`
 }

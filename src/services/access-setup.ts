@@ -10,7 +10,7 @@ import {placePath} from '../scan/tenants.js'
 import {createFileAtomic} from '../vault/fs-safe.js'
 import type {SecretStore} from '../vault/types.js'
 import {connectClientFolder} from './connect.js'
-import {isInternalTenant} from './vault/internal.js'
+import {isInternalTenant} from '../vault/internal.js'
 import {openVaultForService, type VaultServiceOptions} from './vault/store.js'
 import {findRunningBroker, loadBrokerPolicy, serveBroker, type ServeOptions} from './serve.js'
 

@@ -1,31 +1,26 @@
-import {existsSync, mkdirSync, readdirSync, readFileSync, statSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 
-import {writeEncryptedBackup} from '../apply/backup.js'
-import {crashPointReached} from '../apply/crash.js'
-import {isUnfinished, listJournals, migrationsDir, newRunId, runDir, writeJournal, type JournalFile, type MigrationJournal} from '../apply/journal.js'
-import {OwnerNotKeptError, ownerNotKeptBy, replaceFileAtomic} from '../apply/replace-file.js'
-import {restoreRunFiles, type RestoreOutcome} from '../apply/restore.js'
-import {ioFailureOf, listSome, type IoFailure} from '../apply/io-failure.js'
+import {isUnfinished, listJournals} from '../apply/journal.js'
+import type {RestoreOutcome} from '../apply/restore.js'
+import {applyMigrationRun} from '../apply/run.js'
 import {CancelledError, UserError} from '../lib/errors.js'
 import {loadFingerprintKey} from '../lib/fingerprint.js'
-import {SecretValue} from '../lib/secret-value.js'
+import {untilStopSignal} from '../lib/process.js'
+import type {SecretValue} from '../lib/secret-value.js'
 import {baseUrlVariables, findBaseUrlOverrides, isDotenvPath, withBaseUrlFixes, type BaseUrlOverride, type BaseUrlSource} from '../plan/base-urls.js'
-import {buildMigrationPlan, contentHashOf, type ExistingVaultEntry, type MigrationPlan, type MigrationSourceFile} from '../plan/migration-plan.js'
-import {applyEdits, RewriteError, verifyRewrite} from '../rewrite/index.js'
+import {buildMigrationPlan, type ExistingVaultEntry, type MigrationPlan, type MigrationSourceFile} from '../plan/migration-plan.js'
 import {SERVICE_PRESETS} from '../policy/presets.js'
 import {scanFileText} from '../scan/file-scan.js'
 import type {Risk, TenantSummary} from '../scan/report.js'
-import {randomKey} from '../vault/crypto.js'
-import {acquireFileLock} from '../vault/fs-safe.js'
-import {formatSecretRef, type SecretRef} from '../vault/ref.js'
 import {FileSecretStore} from '../vault/file-store.js'
-import {VaultConflictError, type SecretStore} from '../vault/types.js'
+import {retryWrongPassphrase} from '../vault/open.js'
+import type {SecretStore} from '../vault/types.js'
+import {ACCESS_LAYER_PORT, clientFoldersUnder, setUpAccessLayer, startAccessLayerBroker, vaultStarterEntries, type AccessSetupResult} from './access-setup.js'
 import {scanTree, type ScanProgress} from './scan.js'
-import {BACKUP_KEY_TENANT} from './vault/internal.js'
 import {openVaultForService, type VaultServiceOptions} from './vault/store.js'
 
-export {BACKUP_KEY_TENANT} from './vault/internal.js'
+export {MigrationStoppedError, MigrationWriteError} from '../apply/run.js'
 
 export interface MigrateServiceOptions extends VaultServiceOptions {
   /** The folder holding the client folders. */
@@ -42,122 +37,6 @@ export interface MigrateServiceOptions extends VaultServiceOptions {
   readonly onScanProgress?: (progress: ScanProgress) => void
   /** Ctrl-C while applying: the file being written is finished, then every file of the run is put back. */
   readonly signal?: AbortSignal
-}
-
-/** A run stopped on request part-way (Ctrl-C): its files are back as they were; exit 130 like a cancel. */
-export class MigrationStoppedError extends CancelledError {
-  constructor(
-    readonly run: string,
-    readonly outcome: RestoreOutcome,
-  ) {
-    const restored = outcome.restored.length
-    const kept =
-      (outcome.conflicts.length > 0 ? ` ${outcome.conflicts.length === 1 ? '1 file changed meanwhile was left as it is' : `${outcome.conflicts.length} files changed meanwhile were left as they are`} (outloop rollback ${run} lists them).` : '') +
-      (outcome.failed.length > 0 ? ` ${outcome.failed.length} could not be put back yet (${listSome(outcome.failed.map((f) => `${f.file}: ${f.reason}`), 3)}): run outloop rollback ${run} once that is fixed.` : '')
-    super(
-      `Stopped: ${restored === 0 ? 'no file had been rewritten yet' : restored === 1 ? 'the 1 file already rewritten was restored' : `the ${restored} files already rewritten were restored`}, so the client files are as they were.${kept} Values already stored stay in the vault; outloop rollback ${run} --purge removes them.`,
-    )
-    this.name = 'MigrationStoppedError'
-  }
-}
-
-/**
- * A run the file system stopped part-way (a full disk, a read-only folder, no permission): exit 2 with what
- * failed, which files were written and put back (or are still rewritten), and what to run next.
- */
-export class MigrationWriteError extends UserError {
-  constructor(
-    message: string,
-    hint: string,
-    readonly run: string | null,
-    readonly outcome: RestoreOutcome | null,
-  ) {
-    super(message, hint)
-    this.name = 'MigrationWriteError'
-  }
-}
-
-/** Where a run was when the file system refused a write, for the message. */
-type RunStep = {kind: 'home'} | {kind: 'journal'} | {kind: 'vault'; location: string} | {kind: 'backup'; file: string} | {kind: 'rewrite'; file: string}
-
-/** What the refused write was, in words. */
-function failedStepText(step: RunStep, home: string, run: string | null): string {
-  const where = run === null ? migrationsDir(home) : runDir(home, run)
-  switch (step.kind) {
-    case 'home':
-      return `Couldn't write in ${migrationsDir(home)}`
-    case 'journal':
-      return `Couldn't write the migration journal in ${where}`
-    case 'vault':
-      return `Couldn't store the keys in ${step.location}`
-    case 'backup':
-      return `Couldn't save the encrypted backup of ${step.file} in ${where}`
-    case 'rewrite':
-      return `Couldn't rewrite ${step.file}`
-  }
-}
-
-/**
- * The error for a run the file system stopped: the files it had written are put back first (as a stop
- * would), then the message says exactly where things stand: what failed, what was put back, what could
- * not be, and the command that finishes the job.
- */
-async function runStoppedByFileSystem(
-  io: IoFailure,
-  step: RunStep,
-  context: {home: string; root: string; journal: MigrationJournal | null; written: readonly string[]; stored: boolean; store: SecretStore; fingerprintKey: Buffer},
-): Promise<MigrationWriteError> {
-  const {home, journal} = context
-  const failed = `${failedStepText(step, home, journal?.run ?? null)}: ${io.reason}.`
-  if (journal === null) return new MigrationWriteError(`${failed} Nothing was changed.`, `${capitalized(io.fix)}, then run the migration again.`, null, null)
-  const run = journal.run
-  let outcome: RestoreOutcome | null = null
-  let undoFailure: IoFailure | null = null
-  try {
-    outcome = await undoRun(home, journal, context.store, context.fingerprintKey, 'interrupted')
-  } catch (error) {
-    undoFailure = ioFailureOf(error)
-    if (undoFailure === null) throw error
-  }
-  const parts = [failed]
-  const hintFix = capitalized(io.fix)
-  if (outcome === null) {
-    parts.push(
-      context.written.length === 0
-        ? 'No client file had been rewritten yet.'
-        : `${files(context.written.length)} had been rewritten (${listSome(context.written)}), and putting them back failed too: ${undoFailure?.reason}. They hold placeholders now; their originals are kept encrypted in the run's backups.`,
-    )
-    if (context.stored) parts.push('Values already stored stay in the vault.')
-    return new MigrationWriteError(parts.join(' '), `${hintFix}, then run outloop rollback ${run} (outloop migrate does it first too).`, run, null)
-  }
-  const back = outcome.restored
-  const allBack = outcome.failed.length === 0 && outcome.conflicts.length === 0
-  if (context.written.length === 0) parts.push('No client file had been rewritten yet, so every client file is as it was.')
-  else if (allBack) parts.push(`The ${files(back.length)} already rewritten ${back.length === 1 ? 'was' : 'were'} put back from the run's backups (${listSome(back)}), so every client file is as it was.`)
-  else {
-    if (back.length > 0) parts.push(`${files(back.length)} already rewritten ${back.length === 1 ? 'was' : 'were'} put back (${listSome(back)}).`)
-    if (outcome.failed.length > 0) parts.push(`${files(outcome.failed.length)} could not be put back yet and still hold placeholders, their originals kept encrypted in the run's backups: ${listSome(outcome.failed.map((f) => `${f.file} (${f.reason})`))}.`)
-    if (outcome.conflicts.length > 0) parts.push(`${files(outcome.conflicts.length)} changed meanwhile and were left as they are: ${listSome(outcome.conflicts.map((c) => c.file))}.`)
-  }
-  if (outcome.journalNotSaved !== undefined) parts.push(`(${capitalized(outcome.journalNotSaved)}, so the next outloop migrate or rollback checks these files again.)`)
-  if (context.stored) parts.push(`Values already stored stay in the vault${outcome.failed.length === 0 ? ` (outloop rollback ${run} --purge removes them)` : ''}.`)
-  const hint = outcome.failed.length > 0 ? `${hintFix}, then run outloop rollback ${run} to put the rest back.` : `${hintFix}, then run the migration again (outloop migrate ${context.root} --dry-run to review it first).`
-  return new MigrationWriteError(parts.join(' '), hint, run, outcome)
-}
-
-/** "1 file", "3 files". */
-function files(count: number): string {
-  return `${count} ${count === 1 ? 'file' : 'files'}`
-}
-
-/** Why a file whose owner can't be kept was left in place, and how to move it. */
-function ownerSkipReason(refused: OwnerNotKeptError): string {
-  return `left in place: ${refused.message}; run the migration as root or as the file's owner to move it`
-}
-
-/** The text with its first letter capital, to start a sentence. */
-function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
 export interface MigrationPlanResult {
@@ -288,67 +167,6 @@ export interface MigrationOutcome {
 }
 
 /**
- * Puts every file of a run back (the journal marked `rolling-back` first, so a kill during the undo is
- * finished by the next migrate or rollback) and closes it as `rolled-back`; `why` records how the run ended.
- * A file that can't be put back leaves the run unfinished, for the next rollback to try again. A journal the
- * disk refuses does not stop the undo: the files are restored anyway, and the outcome says the journal lags.
- */
-export async function undoRun(home: string, journal: MigrationJournal, store: SecretStore, fingerprintKey: Buffer, why?: 'interrupted' | 'stopped'): Promise<RestoreOutcome> {
-  let journalNotSaved: string | undefined
-  const record = (): void => {
-    try {
-      writeJournal(home, journal)
-    } catch (error) {
-      const io = ioFailureOf(error)
-      if (io === null) throw error
-      journalNotSaved ??= `the journal in ${runDir(home, journal.run)} could not be updated: ${io.reason}`
-    }
-  }
-  if (journal.status !== 'rolling-back') {
-    journal.status = 'rolling-back'
-    if (why !== undefined) journal[why] = true
-    record()
-  }
-  const outcome = await restoreRunFiles(journal, store, home, fingerprintKey)
-  if (outcome.failed.length === 0) journal.status = 'rolled-back'
-  record()
-  return journalNotSaved === undefined ? outcome : {...outcome, journalNotSaved}
-}
-
-/** Undoes every unfinished run (a crash or kill part-way): files back to their originals, journals closed. */
-export async function recoverUnfinishedRuns(home: string, store: SecretStore, fingerprintKey: Buffer): Promise<{run: string; outcome: RestoreOutcome}[]> {
-  const recovered: {run: string; outcome: RestoreOutcome}[] = []
-  for (const journal of listJournals(home).filter(isUnfinished)) recovered.push({run: journal.run, outcome: await undoRun(home, journal, store, fingerprintKey, 'interrupted')})
-  return recovered
-}
-
-/**
- * Whether a stop was asked for. The file loops run without awaiting I/O, so every ~15 ms (and always when
- * `settle` is set, before a run is declared done) they give the event loop a full turn, through its poll
- * phase, where a signal is delivered: a Ctrl-C (a signal, or a key in the wizard) is seen between files.
- */
-function stopCheck(signal: AbortSignal | undefined): (settle?: boolean) => Promise<boolean> {
-  let turn = Date.now()
-  const immediate = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
-  return async (settle = false) => {
-    if (signal === undefined) return false
-    if (settle || Date.now() - turn >= 15) {
-      // Two turns: from a poll-phase callback, the first immediate runs before the loop polls again.
-      await immediate()
-      await immediate()
-      turn = Date.now()
-    }
-    return signal.aborted
-  }
-}
-
-/** Takes the migrations lock (one migrate or rollback at a time). */
-export async function lockMigrations(home: string): Promise<() => void> {
-  mkdirSync(migrationsDir(home), {recursive: true, mode: 0o700})
-  return acquireFileLock(join(migrationsDir(home), 'lock'), {what: 'The migration journal', timeoutMs: 10_000})
-}
-
-/**
  * Opens the vault (creating a file vault, asking or reading its passphrase) before anything is planned or
  * journaled: a missing OUTLOOP_PASSPHRASE fails here, not after "Storing 19 vault entries…" with a journal left.
  */
@@ -357,208 +175,139 @@ async function assertVaultOpens(store: SecretStore): Promise<void> {
   else await store.list()
 }
 
-/** Stores a value and reads it back: only a value seen in the vault counts as moved. */
-async function storeVerified(store: SecretStore, ref: SecretRef, value: SecretValue, extra: {provider: string | null; files: readonly string[]; count: number}): Promise<'created' | 'reused'> {
-  let outcome: 'created' | 'reused' = 'created'
-  const current = await store.get(ref)
-  if (current !== null) {
-    if (!current.value.equals(value)) throw new UserError(`${formatSecretRef(ref)} changed in the vault since the plan was made: nothing was rewritten.`, 'Run outloop migrate again to plan with the vault as it is now.')
-    outcome = 'reused'
-  } else {
-    try {
-      await store.put(ref, {value, provider: extra.provider, sources: {files: [...extra.files], count: extra.count}, expectedVersion: 0})
-    } catch (error) {
-      if (!(error instanceof VaultConflictError)) throw error
-    }
-  }
-  const check = await store.get(ref)
-  if (check === null || !check.value.equals(value)) throw new UserError(`${formatSecretRef(ref)} did not read back as written: nothing was rewritten.`, 'Check the vault (outloop vault list), then run outloop migrate again.')
-  return outcome
+/** Every top-level folder a client's files sit in (outloop.yaml may map several folders to one client). */
+function clientFoldersOf(root: string, plan: MigrationPlan): {tenant: string; folder: string}[] {
+  const folders = new Map(plan.files.flatMap((f) => (f.tenant === null ? [] : [[f.relPath.split('/')[0], f.tenant] as const])))
+  return [...folders].sort(([a], [b]) => (a < b ? -1 : 1)).map(([top, tenant]) => ({tenant, folder: join(root, top)}))
 }
 
 /**
- * Applies a migration in the order that loses nothing: lock; undo any unfinished run; journal; every value
- * stored in the vault and read back; every file backed up encrypted; each file replaced atomically after its
- * rewrite verified (a file changed since the plan is skipped); journal done. Idempotent: a second run finds
- * nothing to do.
+ * Applies a migration (`--yes`, or the plan the wizard confirmed): the vault opened first, then the run
+ * (src/apply/run.ts), planned afresh once unfinished runs are undone unless a confirmed plan is given.
  */
-export async function applyMigration(options: MigrateServiceOptions & {plan?: MigrationPlanResult}): Promise<MigrationOutcome> {
-  const home = options.home
+export async function applyMigration(options: MigrateServiceOptions & {plan?: MigrationPlanResult; store?: SecretStore; onStopSignal?: () => void}): Promise<MigrationOutcome> {
   const root = resolve(options.root)
   assertRoot(root, options.root)
-  const progress = options.onProgress ?? (() => {})
-  const {key: fingerprintKey} = loadFingerprintKey(home)
-  const {store} = openVaultForService(options)
+  const {key: fingerprintKey} = loadFingerprintKey(options.home)
+  const store = options.store ?? openVaultForService(options).store
   await assertVaultOpens(store)
-  // Where the run is, so a write the file system refuses is told as what it did to the files, and undone.
-  const at: {step: RunStep; journal: MigrationJournal | null; written: string[]; stored: boolean} = {step: {kind: 'home'}, journal: null, written: [], stored: false}
-  const stoppedByFileSystem = async (error: unknown): Promise<never> => {
-    const io = ioFailureOf(error)
-    if (io === null) throw error
-    throw await runStoppedByFileSystem(io, at.step, {home, root, journal: at.journal, written: at.written, stored: at.stored, store, fingerprintKey})
+  const confirmed = options.plan?.plan
+  const outcome = await applyMigrationRun({
+    home: options.home,
+    root,
+    store,
+    fingerprintKey,
+    plan: confirmed !== undefined ? {confirmed} : {make: async () => (await planMigration(options, store)).plan},
+    onProgress: options.onProgress,
+    signal: options.signal,
+    onStopSignal: options.onStopSignal,
+  })
+  return {...outcome, root, clientFolders: clientFoldersOf(root, outcome.plan)}
+}
+
+/** The plan and apply steps the wizard drives, bound to one opened vault. */
+export interface MigrationSession {
+  /** Makes the plan (scan included), reporting the scan's progress. */
+  readonly plan: (onScanProgress: (progress: ScanProgress) => void) => Promise<MigrationPlanResult>
+  /** Applies the plan the person confirmed; `stop` aborts it (the file in hand is finished, every file put back). */
+  readonly apply: (planned: MigrationPlanResult, onProgress: (message: string) => void, stop: AbortSignal) => Promise<MigrationOutcome>
+}
+
+/** How a review ends: applied (and whether to start the access layer now), cancelled before writing, or failed while applying. */
+export type MigrationReview = {kind: 'applied'; outcome: MigrationOutcome; startAccessLayer: boolean} | {kind: 'cancelled'} | {kind: 'failed'; error: unknown}
+
+/** What the access layer step does after applying: connect and write the starter policy; `serve` also runs the broker until stopped. */
+export interface AccessLayerStep {
+  readonly serve: boolean
+  /** The broker's preferred port (default 7745, a free one when taken). */
+  readonly port?: number
+}
+
+/** What a migration tells as it goes, for the command to render. Never a value. */
+export type MigrationEvent =
+  | {readonly kind: 'progress'; readonly message: string}
+  | {readonly kind: 'wrong-passphrase'; readonly message: string}
+  /** SIGINT or SIGTERM asked the run to stop: it finishes the file being written, then puts every file back. */
+  | {readonly kind: 'stopping'}
+  | {readonly kind: 'planned'; readonly planned: MigrationPlanResult}
+  /** `reviewed`: the wizard already showed the outcome. `access`: the client folders connected, the policy written. */
+  | {readonly kind: 'migrated'; readonly outcome: MigrationOutcome; readonly reviewed: boolean; readonly access?: AccessSetupResult}
+  | {readonly kind: 'access-not-serving'}
+  | {readonly kind: 'access-policy-problem'}
+  | {readonly kind: 'access-warning'; readonly message: string}
+  | {readonly kind: 'access-already-running'; readonly url: string; readonly pid: number}
+  | {readonly kind: 'access-listening'; readonly url: string; readonly portTaken?: number; readonly folder?: string}
+  | {readonly kind: 'access-stopped'}
+
+export interface MigrateClientsOptions extends Omit<MigrateServiceOptions, 'onProgress' | 'onScanProgress' | 'signal'> {
+  /**
+   * dry-run: plan and write nothing. apply: plan afresh and apply, then the access layer step if asked.
+   * review: hand `review` (the wizard) a session on the opened vault; it shapes the plan and applies it.
+   */
+  readonly mode: {readonly kind: 'dry-run'} | {readonly kind: 'apply'; readonly access?: AccessLayerStep} | {readonly kind: 'review'; readonly review: (session: MigrationSession) => Promise<MigrationReview>; readonly port?: number}
+  readonly report: (event: MigrationEvent) => void
+}
+
+/**
+ * `outloop migrate`: plans, applies (or lets a review apply), then connects the client folders and runs the
+ * access layer when asked, telling each step to `report`. A passphrase asked for is asked once: the broker
+ * started afterwards opens the vault with the same one.
+ */
+export async function migrateClients(options: MigrateClientsOptions): Promise<void> {
+  const {mode, report} = options
+  let typed: SecretValue | undefined
+  const ask = options.askPassphrase
+  const askPassphrase = ask === undefined ? undefined : async (purpose: 'create' | 'unlock') => (typed = await ask(purpose))
+  const service = {...options, askPassphrase, onProgress: (message: string) => report({kind: 'progress', message})}
+  // Once the vault opened, the broker gets the passphrase that opened it instead of asking again.
+  const again = {...service, askPassphrase: ask === undefined ? undefined : async (purpose: 'create' | 'unlock') => typed ?? ask(purpose)}
+  if (mode.kind === 'dry-run') {
+    report({kind: 'planned', planned: await planMigration(service)})
+    return
   }
-  const release = await lockMigrations(home).catch(stoppedByFileSystem)
-  try {
-    const recovered = await recoverUnfinishedRuns(home, store, fingerprintKey)
-    for (const r of recovered) progress(`Undid unfinished run ${r.run}: ${r.outcome.restored.length} ${r.outcome.restored.length === 1 ? 'file' : 'files'} restored${r.outcome.conflicts.length > 0 ? `, ${r.outcome.conflicts.length} edited since and left alone` : ''}.`)
-    const stuck = recovered.find((r) => r.outcome.failed.length > 0)
-    if (stuck !== undefined) {
-      // Undoing an unfinished run comes first; a new run on top of one half undone would mix the two.
-      throw new UserError(
-        `Unfinished run ${stuck.run} could not be fully undone: ${listSome(stuck.outcome.failed.map((f) => `${f.file} (${f.reason})`))}. Nothing else was changed.`,
-        `Fix that, then run outloop rollback ${stuck.run}, and migrate again.`,
-      )
-    }
-    if (options.plan !== undefined && recovered.length > 0) {
-      // The confirmed plan was made with that run's files half rewritten, and with choices (clients left out)
-      // a fresh plan would not know: applying either would write what nobody confirmed.
-      const runs = recovered.map((r) => r.run).join(', ')
-      throw new UserError(`Unfinished run ${runs} was undone first, so the plan you confirmed no longer fits the files: nothing else was changed.`, 'Run outloop migrate again to plan from the files as they are now.')
-    }
-    const planned = options.plan ?? (await planMigration(options, store))
-    const plan = planned.plan
-    const skipped = plan.skipped.map((s) => ({file: s.relPath, reason: s.reason}))
-    // Every top-level folder a client's files sit in (outloop.yaml may map several folders to one client).
-    const folders = new Map(plan.files.flatMap((f) => (f.tenant === null ? [] : [[f.relPath.split('/')[0], f.tenant] as const])))
-    const clientFolders = [...folders].sort(([a], [b]) => (a < b ? -1 : 1)).map(([top, tenant]) => ({tenant, folder: join(root, top)}))
-    const base = {root, plan, recovered, clientFolders}
-    if (plan.files.length === 0) return {...base, run: null, created: 0, reused: 0, written: [], skipped}
-
-    const run = newRunId()
-    const backupRef: SecretRef = {tenant: BACKUP_KEY_TENANT, name: `backup-${run}`}
-    const journal: MigrationJournal = {
-      schema: 'outloop.migrate-journal/v1',
-      run,
-      root,
-      createdAt: new Date().toISOString(),
-      updatedAt: '',
-      status: 'started',
-      backupKeyRef: formatSecretRef(backupRef),
-      entries: plan.entries.map((e) => ({ref: e.placeholder, existed: e.existing})),
-      files: plan.files.map((f, i): JournalFile => ({relPath: f.relPath, before: f.contentHash, after: '', mode: 0, backup: `backups/${String(i).padStart(6, '0')}.bak`, state: 'pending'})),
-    }
-    at.step = {kind: 'journal'}
-    writeJournal(home, journal)
-    at.journal = journal
-    crashPointReached('journal')
-    const stopRequested = stopCheck(options.signal)
-    const stopNow = async (): Promise<never> => {
-      throw new MigrationStoppedError(run, await undoRun(home, journal, store, fingerprintKey, 'stopped'))
-    }
-
-    // 1. Every value into the vault, read back. Nothing in any client file has changed yet.
-    progress(`Storing ${plan.entries.length} vault ${plan.entries.length === 1 ? 'entry' : 'entries'}, each read back…`)
-    const backupKey = randomKey()
-    at.step = {kind: 'vault', location: store.location}
-    await storeVerified(store, backupRef, new SecretValue(backupKey.toString('hex')), {provider: null, files: [], count: 0})
-    at.stored = true
-    let created = 0
-    let reused = 0
-    for (const [i, entry] of plan.entries.entries()) {
-      if (await stopRequested()) await stopNow()
-      const outcome = await storeVerified(store, entry.ref, entry.value, {provider: entry.provider, files: entry.files, count: entry.occurrences})
-      if (outcome === 'created') created++
-      else reused++
-      if ((i + 1) % 200 === 0) progress(`${i + 1} of ${plan.entries.length} vault entries stored and verified`)
-    }
-    journal.status = 'vaulted'
-    at.step = {kind: 'journal'}
-    writeJournal(home, journal)
-    crashPointReached('vault')
-
-    // 2. Each file's rewrite verified and its original saved, encrypted, before any file is touched.
-    if (await stopRequested(true)) await stopNow()
-    progress(`Checking each rewrite and backing up ${plan.files.length} ${plan.files.length === 1 ? 'file' : 'files'}, encrypted…`)
-    mkdirSync(join(runDir(home, run), 'backups'), {recursive: true, mode: 0o700})
-    const outputs = new Map<string, Buffer>()
-    for (const [i, file] of plan.files.entries()) {
-      if (await stopRequested()) await stopNow()
-      const entry = journal.files[i]
-      const skip = (reason: string): void => {
-        entry.state = 'skipped'
-        entry.note = reason
-        skipped.push({file: file.relPath, reason})
-      }
-      const path = join(root, file.relPath)
-      at.step = {kind: 'backup', file: file.relPath}
-      const bytes = readFileSync(path)
-      if (contentHashOf(fingerprintKey, bytes) !== file.contentHash) {
-        skip('changed since the plan was made: not rewritten')
-        continue
-      }
-      const ownerRefused = ownerNotKeptBy(statSync(path))
-      if (ownerRefused !== null) {
-        skip(ownerSkipReason(ownerRefused))
-        continue
-      }
-      const text = bytes.toString('utf8')
-      let after: string
-      try {
-        after = applyEdits(text, file.edits, file.relPath)
-      } catch (error) {
-        if (!(error instanceof RewriteError)) throw error
-        skip(`line ${error.line}: the rewrite did not fit: not rewritten`)
-        continue
-      }
-      const verification = verifyRewrite(file.relPath, text, after, file.edits)
-      if (!verification.ok) {
-        const problem = verification.problems[0]
-        skip(`line ${problem.line}, column ${problem.column}: ${problem.reason}: not rewritten`)
-        continue
-      }
-      const output = Buffer.from(after, 'utf8')
-      writeEncryptedBackup(join(runDir(home, run), entry.backup), backupKey, run, file.relPath, bytes)
-      Object.assign(entry, {after: contentHashOf(fingerprintKey, output), mode: statSync(path).mode & 0o7777})
-      outputs.set(file.relPath, output)
-      if ((i + 1) % 500 === 0) progress(`${i + 1} of ${plan.files.length} files checked and backed up`)
-    }
-    journal.status = 'backed-up'
-    at.step = {kind: 'journal'}
-    writeJournal(home, journal)
-    crashPointReached('backup')
-
-    // 3. Atomic replacement, each file checked once more just before. A stop asked for until now writes nothing.
-    if (await stopRequested(true)) await stopNow()
-    progress(`Rewriting ${outputs.size} ${outputs.size === 1 ? 'file' : 'files'}…`)
-    const written = at.written
-    for (const [i, file] of plan.files.entries()) {
-      const entry = journal.files[i]
-      const output = outputs.get(file.relPath)
-      if (entry.state === 'skipped' || output === undefined) continue
-      // Between files only: each replacement is atomic, so a stop never leaves a file half written.
-      if (await stopRequested()) await stopNow()
-      const path = join(root, file.relPath)
-      at.step = {kind: 'rewrite', file: file.relPath}
-      if (contentHashOf(fingerprintKey, readFileSync(path)) !== file.contentHash) {
-        entry.state = 'skipped'
-        entry.note = 'changed since the plan was made: not rewritten'
-        skipped.push({file: file.relPath, reason: entry.note})
-        continue
-      }
-      try {
-        replaceFileAtomic(path, output)
-      } catch (error) {
-        if (!(error instanceof OwnerNotKeptError)) throw error
-        entry.state = 'skipped'
-        entry.note = ownerSkipReason(error)
-        skipped.push({file: file.relPath, reason: entry.note})
-        continue
-      }
-      if (contentHashOf(fingerprintKey, readFileSync(path)) !== entry.after) throw new UserError(`${file.relPath} did not read back as written.`, 'Run outloop rollback to restore every file of this run from its backup.')
-      entry.state = 'written'
-      written.push(file.relPath)
-      if (written.length === 1) crashPointReached('write-first')
-      if (written.length % 500 === 0) progress(`${written.length} files rewritten`)
-    }
-    crashPointReached('write-all')
-    if (await stopRequested(true)) await stopNow()
-    journal.status = 'done'
-    at.step = {kind: 'journal'}
-    writeJournal(home, journal)
-    return {...base, run, created, reused, written, skipped}
-  } catch (error) {
-    return await stoppedByFileSystem(error)
-  } finally {
-    release()
+  if (mode.kind === 'apply') {
+    const outcome = await applyMigration({...service, onStopSignal: () => report({kind: 'stopping'})})
+    // Nothing left to move (a finished migration): the step still connects the clients the vault holds keys of and writes the policy.
+    const access = mode.access === undefined ? undefined : outcome.run !== null ? await setUpAccessLayer({home: options.home, clientFolders: outcome.clientFolders, entries: migratedEntries(outcome)}) : await accessForVault(outcome.root, again)
+    report({kind: 'migrated', outcome, reviewed: false, access})
+    if (access !== undefined && mode.access !== undefined) await runAccessLayer(access, again, mode.access, report)
+    return
   }
+  // The review (the wizard) owns the keyboard once drawn, so the vault is unlocked (or created) before it starts.
+  const {store} = openVaultForService(service)
+  await retryWrongPassphrase(() => assertVaultOpens(store), {typed: () => typed !== undefined, tell: (message) => report({kind: 'wrong-passphrase', message})})
+  const review = await mode.review({
+    plan: (onScanProgress) => planMigration({...service, onProgress: undefined, onScanProgress}, store),
+    // A SIGINT or SIGTERM from elsewhere stops the run as the wizard's Ctrl-C key does; the wizard shows it.
+    apply: (planned, onProgress, stop) => applyMigration({...service, store, onProgress, plan: planned, signal: stop}),
+  })
+  if (review.kind === 'cancelled') throw new CancelledError()
+  if (review.kind === 'failed') throw review.error
+  const {outcome} = review
+  const access = outcome.run !== null && review.startAccessLayer ? await setUpAccessLayer({home: options.home, clientFolders: outcome.clientFolders, entries: migratedEntries(outcome)}) : undefined
+  report({kind: 'migrated', outcome, reviewed: true, access})
+  if (access !== undefined) await runAccessLayer(access, again, {serve: true, port: mode.port}, report)
+}
+
+/** Connecting after a finished migration: the client folders and the entries come from the vault, not from a plan. */
+async function accessForVault(root: string, options: VaultServiceOptions): Promise<AccessSetupResult> {
+  const entries = await vaultStarterEntries(openVaultForService(options).store)
+  return setUpAccessLayer({home: options.home, clientFolders: await clientFoldersUnder(root, new Set(entries.map((e) => e.tenant))), entries})
+}
+
+/** The access layer after connecting: with `serve`, the broker in the foreground until SIGINT or SIGTERM (unless one already serves this home). */
+async function runAccessLayer(access: AccessSetupResult, options: VaultServiceOptions, step: AccessLayerStep, report: (event: MigrationEvent) => void): Promise<void> {
+  if (!step.serve) return report({kind: 'access-not-serving'})
+  if (access.policy.problem !== undefined) return report({kind: 'access-policy-problem'})
+  const started = await startAccessLayerBroker({home: options.home, env: options.env, backend: options.backend, askPassphrase: options.askPassphrase, preferredPort: step.port, warn: (message) => report({kind: 'access-warning', message})})
+  if (started.kind === 'already-running') return report({kind: 'access-already-running', url: started.url, pid: started.pid})
+  report({kind: 'access-listening', url: started.broker.url, portTaken: started.fellBack ? (step.port ?? ACCESS_LAYER_PORT) : undefined, folder: access.connected[0]?.folder})
+  await untilStopSignal()
+  await started.stop()
+  report({kind: 'access-stopped'})
+}
+
+/** The entries a migration stored, as the access layer names them (no values). */
+function migratedEntries(outcome: MigrationOutcome): {tenant: string; name: string; provider: string | null; ruleId: string}[] {
+  return outcome.plan.entries.map((e) => ({tenant: e.ref.tenant, name: e.ref.name, provider: e.provider, ruleId: e.ruleId}))
 }

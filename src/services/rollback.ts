@@ -3,10 +3,10 @@ import {rmSync} from 'node:fs'
 import {isUnfinished, listJournals, readJournal, runDir, type MigrationJournal} from '../apply/journal.js'
 import {ioFailureOf} from '../apply/io-failure.js'
 import type {RestoreOutcome} from '../apply/restore.js'
-import {UserError} from '../lib/errors.js'
+import {lockMigrations, recoverUnfinishedRuns, undoRun} from '../apply/run.js'
+import {CancelledError, UserError} from '../lib/errors.js'
 import {loadFingerprintKey} from '../lib/fingerprint.js'
 import {tryParseSecretRef} from '../vault/ref.js'
-import {lockMigrations, recoverUnfinishedRuns, undoRun} from './migrate.js'
 import {openVaultForService, type VaultServiceOptions} from './vault/store.js'
 
 export interface RollbackServiceOptions extends VaultServiceOptions {
@@ -14,6 +14,11 @@ export interface RollbackServiceOptions extends VaultServiceOptions {
   readonly run?: string
   /** Also delete the vault entries the run created (not those it found there), and its backups. */
   readonly purge?: boolean
+  /**
+   * Asked before anything is changed, with the run to undo (null when none is finished yet); false cancels.
+   * Absent, the rollback goes ahead (`--yes`).
+   */
+  readonly confirm?: (question: {run: string | null; purge: boolean}) => Promise<boolean>
 }
 
 export interface RollbackOutcome {
@@ -35,20 +40,28 @@ function refusedByFileSystem(what: string, state: string): (error: unknown) => n
   }
 }
 
+/** The error for a run id with no journal. */
+function noSuchRun(run: string): UserError {
+  return new UserError(`There is no migration run ${run}.`, 'See the runs in the migrations folder of OUTLOOP_HOME, or run outloop rollback without RUN for the latest.')
+}
+
 /**
  * Undoes a migration run (`outloop rollback [RUN]`): unfinished runs first, then each file the run wrote
  * back to its original bytes, hashes checked first (a file edited since is reported, not overwritten).
- * Vault entries stay unless `purge`.
+ * Vault entries stay unless `purge`. The run itself (lock, recovery, undo) is src/apply/run.ts's.
  */
 export async function rollbackMigration(options: RollbackServiceOptions): Promise<RollbackOutcome> {
   const home = options.home
   const {key: fingerprintKey} = loadFingerprintKey(home)
   const {store} = openVaultForService(options)
+  if (options.run !== undefined && readJournal(home, options.run) === null) throw noSuchRun(options.run)
+  if (options.confirm !== undefined) {
+    const run = options.run ?? listJournals(home).filter((j) => j.status === 'done').at(-1)?.run ?? null
+    if (!(await options.confirm({run, purge: options.purge === true}))) throw new CancelledError()
+  }
   const release = await lockMigrations(home).catch(refusedByFileSystem(`Couldn't take the migrations lock in ${home}/migrations`, 'Nothing was changed.'))
   try {
-    if (options.run !== undefined && readJournal(home, options.run) === null) {
-      throw new UserError(`There is no migration run ${options.run}.`, 'See the runs in the migrations folder of OUTLOOP_HOME, or run outloop rollback without RUN for the latest.')
-    }
+    if (options.run !== undefined && readJournal(home, options.run) === null) throw noSuchRun(options.run)
     const recovered = await recoverUnfinishedRuns(home, store, fingerprintKey)
     let journal: MigrationJournal | null
     if (options.run !== undefined) journal = readJournal(home, options.run)

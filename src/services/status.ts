@@ -14,7 +14,7 @@ import {compareSecretRefs} from '../vault/ref.js'
 import type {PendingApproval} from '../broker/approvals.js'
 import {listPendingApprovals} from './approvals.js'
 import {findRunningBroker, readBudgetUse, type BrokerStateFile} from './serve.js'
-import {isInternalTenant} from './vault/internal.js'
+import {isInternalTenant} from '../vault/internal.js'
 import {openVaultForService, type VaultServiceOptions} from './vault/store.js'
 
 /** Bindings, the running broker, and what is wrong with the policy. */

@@ -1,6 +1,5 @@
 import {UserError, CancelledError} from '../lib/errors.js'
 import {SecretValue} from '../lib/secret-value.js'
-import {WrongPassphraseError} from '../vault/types.js'
 
 /** Whether a person is there to answer a prompt: stdin and stderr are both terminals. */
 export function canPromptOnTerminal(): boolean {
@@ -71,26 +70,6 @@ export async function askPassphraseOnTerminal(purpose: 'create' | 'unlock'): Pro
   const second = await readHiddenLine('Repeat it: ')
   if (!first.equals(second)) throw new UserError('The two passphrases differ. Nothing was created.', 'Run the command again.')
   return first
-}
-
-/** How many passphrases a person may type before a command gives up on opening the vault. */
-export const PASSPHRASE_TRIES = 3
-
-/**
- * Runs `open` again after a wrong passphrase the person typed (`typed()` says whether it was typed), telling
- * them how many tries are left, `tries` in all. A passphrase given up front (OUTLOOP_PASSPHRASE) is never
- * retried: it would be just as wrong the next time.
- */
-export async function retryWrongPassphrase<T>(open: () => Promise<T>, options: {typed: () => boolean; tell: (line: string) => void; tries?: number}): Promise<T> {
-  const tries = options.tries ?? PASSPHRASE_TRIES
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await open()
-    } catch (error) {
-      if (!(error instanceof WrongPassphraseError) || !options.typed() || attempt >= tries) throw error
-      options.tell(`Wrong passphrase, try again (${tries - attempt} left)`)
-    }
-  }
 }
 
 /** A yes/no question on the terminal; anything but y/yes is no. */

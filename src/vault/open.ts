@@ -10,7 +10,7 @@ import {keepFingerprintIndex} from './fingerprint-index.js'
 import {FileSecretStore, type PassphraseSource} from './file-store.js'
 import {HashicorpSecretStore} from './hashicorp-store.js'
 import {KeychainSecretStore} from './keychain-store.js'
-import type {SecretStore, VaultBackendKind} from './types.js'
+import {WrongPassphraseError, type SecretStore, type VaultBackendKind} from './types.js'
 
 /** The folder of the file vault inside OUTLOOP_HOME. */
 export function fileVaultDir(home: string): string {
@@ -94,5 +94,25 @@ function readVaultTokenFile(): string | undefined {
     return readFileSync(path, 'utf8').trim() || undefined
   } catch {
     return undefined
+  }
+}
+
+/** How many passphrases a person may type before a command gives up on opening the vault. */
+export const PASSPHRASE_TRIES = 3
+
+/**
+ * Runs `open` again after a wrong passphrase the person typed (`typed()` says whether it was typed), telling
+ * them how many tries are left, `tries` in all. A passphrase given up front (OUTLOOP_PASSPHRASE) is never
+ * retried: it would be just as wrong the next time.
+ */
+export async function retryWrongPassphrase<T>(open: () => Promise<T>, options: {typed: () => boolean; tell: (line: string) => void; tries?: number}): Promise<T> {
+  const tries = options.tries ?? PASSPHRASE_TRIES
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await open()
+    } catch (error) {
+      if (!(error instanceof WrongPassphraseError) || !options.typed() || attempt >= tries) throw error
+      options.tell(`Wrong passphrase, try again (${tries - attempt} left)`)
+    }
   }
 }

@@ -15,7 +15,7 @@ import {wizardFilePreviewLines, wizardOverviewRows, wizardSecretGroups, type Sec
 import {ApplyProgressScreen, ChooseClientsScreen, ConfirmScreen, FilePreviewScreen, HelpScreen, OverviewScreen, ReviewSecretScreen, SummaryScreen} from '../../src/ui/wizard/screens.js'
 import {wrapKeyItems, wrapWords} from '../../src/ui/wizard/text.js'
 import {FileSecretStore} from '../../src/vault/file-store.js'
-import {retryWrongPassphrase} from '../../src/ui/tty.js'
+import {retryWrongPassphrase} from '../../src/vault/open.js'
 import {WrongPassphraseError} from '../../src/vault/types.js'
 import {expectNoSecrets, makeTempDir} from '../helpers/tree.js'
 import {detectableFake} from '../rewrite/plant.js'

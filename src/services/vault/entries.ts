@@ -2,7 +2,7 @@ import {CancelledError, UserError} from '../../lib/errors.js'
 import type {SecretValue} from '../../lib/secret-value.js'
 import {formatSecretRef, type SecretRef} from '../../vault/ref.js'
 import {VaultConflictError, type SecretEntryInfo, type SecretSources, type SecretVersionInfo, type VaultBackendKind} from '../../vault/types.js'
-import {isInternalTenant} from './internal.js'
+import {isInternalTenant} from '../../vault/internal.js'
 import {openVaultForService, type VaultServiceOptions} from './store.js'
 
 function notFound(ref: SecretRef, location: string): UserError {

@@ -3,13 +3,13 @@ import {useEffect, useMemo, useRef, useState} from 'react'
 
 import {CancelledError} from '../../lib/errors.js'
 import {applyMigrationDecisions, type MigrationDecisions, type SharedSecretChoice} from '../../plan/decisions.js'
-import type {MigrationOutcome, MigrationPlanResult} from '../../services/migrate.js'
+import type {MigrationOutcome, MigrationPlanResult, MigrationReview} from '../../services/migrate.js'
 import type {ScanProgress} from '../../services/scan.js'
 import {wizardChoicesFor, wizardFilePreviewLines, wizardOverviewRows, wizardSecretGroups, type SecretGroup} from './model.js'
 import {ApplyProgressScreen, ChooseClientsScreen, ConfirmScreen, FilePreviewScreen, HelpScreen, OverviewScreen, ReviewSecretScreen, ScanProgressScreen, SummaryScreen} from './screens.js'
 
 /** How the wizard ends: applied (with the outcome), cancelled before writing, or failed while applying. */
-export type WizardResult = {kind: 'applied'; outcome: MigrationOutcome; startAccessLayer: boolean} | {kind: 'cancelled'} | {kind: 'failed'; error: unknown}
+export type WizardResult = MigrationReview
 
 export interface MigrationWizardProps {
   /** Makes the plan (scan included), reporting the scan's progress, which the wizard shows meanwhile. */
