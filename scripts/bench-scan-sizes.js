@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Scan speed and memory at several sizes: `npm run bench:sizes` (or `node scripts/bench-scan-sizes.js [--runs N]
-// [--only 3k,15k,45k,1gb] [--proc-poll]`).
+// [--only 3k,15k,45k,100k,1gb] [--proc-poll]`).
 //
-// Builds agency trees of about 3k, 15k and 45k scanned files (the generator `npm run bench` uses) and one 1 GB
+// Builds agency trees of about 3k, 15k, 45k and 100k scanned files (the generator `npm run bench` uses) and one 1 GB
 // log file, each under os.tmpdir(), and deletes each after measuring it. For each, in the same run and
 // alternating, `node bin/run.js scan` (JSON to /dev/null; --max-file-size raised for the 1 GB file) and rg
 // counting the rules' keywords in the same files; prints the median time of --runs (default 3) for both, the
@@ -25,6 +25,7 @@ const TREES = [
   {label: '3k', clients: 20, scale: 22},
   {label: '15k', clients: 50, scale: 44},
   {label: '45k', clients: 100, scale: 66},
+  {label: '100k', clients: 150, scale: 96},
 ]
 const BIG_FILE_BYTES = 1024 ** 3
 
@@ -36,7 +37,7 @@ function parseArgs(argv) {
     else if (a === '--only') opts.only = new Set(String(argv[++i]).split(','))
     else if (a === '--proc-poll') opts.procPoll = true
     else {
-      process.stderr.write(`unknown argument ${a}\nusage: node scripts/bench-scan-sizes.js [--runs N] [--only 3k,15k,45k,1gb] [--proc-poll]\n`)
+      process.stderr.write(`unknown argument ${a}\nusage: node scripts/bench-scan-sizes.js [--runs N] [--only 3k,15k,45k,100k,1gb] [--proc-poll]\n`)
       process.exit(2)
     }
   }
