@@ -2,8 +2,7 @@ import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 
 import {isUnfinished, listJournals} from '../apply/journal.js'
-import type {RestoreOutcome} from '../apply/restore.js'
-import {applyMigrationRun} from '../apply/run.js'
+import {applyMigrationRun, type MigrationRunOutcome} from '../apply/run.js'
 import {CancelledError, UserError} from '../lib/errors.js'
 import {loadFingerprintKey} from '../lib/fingerprint.js'
 import {untilStopSignal} from '../lib/process.js'
@@ -152,16 +151,9 @@ export async function planMigration(options: MigrateServiceOptions, store?: Secr
   return {root, plan: options.fixBaseUrls === true ? withBaseUrlFixes(flagged, fixable, key) : flagged, vaultNote, unfinished, scan}
 }
 
-export interface MigrationOutcome {
-  readonly run: string | null
+/** What a migration did: the run's outcome, and where it ran. */
+export interface MigrationOutcome extends MigrationRunOutcome {
   readonly root: string
-  readonly plan: MigrationPlan
-  readonly created: number
-  readonly reused: number
-  readonly written: string[]
-  readonly skipped: {file: string; reason: string}[]
-  /** Unfinished runs found and undone before this one. */
-  readonly recovered: {run: string; outcome: RestoreOutcome}[]
   /** Each client's folder, for the next step (`outloop connect`). */
   readonly clientFolders: {tenant: string; folder: string}[]
 }

@@ -14,16 +14,18 @@ import {makeTempDir, REPO_ROOT} from '../helpers/tree.js'
 
 const fields = (i: number): AuditFields => ({time: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(), client: 'acme', workspace: '/w', service: 'openai', secret: 'openai-api-key', method: 'POST', host: 'api.openai.com', path: `/v1/x${i}`, status: 200, decision: 'allowed', reason: 'allowed', durationMs: 1.5})
 
+// Every test gets a fresh audit folder and one key for the whole file.
+let dir: string
+let cleanup: () => void
+const key = randomBytes(32)
+beforeEach(() => {
+  const tmp = makeTempDir('outloop-audit-')
+  dir = join(tmp.dir, 'audit')
+  cleanup = tmp.cleanup
+})
+afterEach(() => cleanup())
+
 describe('audit writer: one chain', () => {
-  let dir: string
-  let cleanup: () => void
-  const key = randomBytes(32)
-  beforeEach(() => {
-    const tmp = makeTempDir('outloop-audit-')
-    dir = join(tmp.dir, 'audit')
-    cleanup = tmp.cleanup
-  })
-  afterEach(() => cleanup())
 
   it('keeps one chain when two writers (two brokers, a launcher) append to the same client', () => {
     const a = new AuditLogWriter(dir, key)
@@ -112,15 +114,6 @@ describe('audit writer: one chain', () => {
 })
 
 describe('audit writer: durable, never a fresh chain where one existed, and one chain across crashes and processes', () => {
-  let dir: string
-  let cleanup: () => void
-  const key = randomBytes(32)
-  beforeEach(() => {
-    const tmp = makeTempDir('outloop-audit-')
-    dir = join(tmp.dir, 'audit')
-    cleanup = tmp.cleanup
-  })
-  afterEach(() => cleanup())
 
   it('commits records queued together in one chain, and outcomes link to their decisions', async () => {
     const writer = new AuditLogWriter(dir, key)
