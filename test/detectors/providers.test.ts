@@ -8,6 +8,7 @@ import {RULES} from '../../src/detectors/registry.js'
 import {PROVIDER_RULES} from '../../src/detectors/rules/providers/index.js'
 import {PROVIDER_SERVICES} from '../../src/detectors/rules/providers/services.js'
 import type {ProviderService, Rule} from '../../src/detectors/types.js'
+import {lineIndex, positionAt} from '../../src/formats/position.js'
 import {SERVICE_PRESETS} from '../../src/policy/presets.js'
 import {REPO_ROOT} from '../helpers/tree.js'
 
@@ -44,19 +45,11 @@ const SHARED_PREFIX_KEYWORD = new Set(['elevenlabs-api-key'])
 /** Every rule's own examples, one per line, made once, each line with the file of the module it came from. */
 const EXAMPLE_LINES = RULES.flatMap((rule) => rule.examples.matches().flatMap((text) => text.split('\n').map((line) => ({line, owner: moduleOf.get(rule.id) ?? null}))))
 const EXAMPLES = EXAMPLE_LINES.map((entry) => entry.line).join('\n')
-const LINE_STARTS: number[] = []
-for (let i = 0, at = 0; i < EXAMPLE_LINES.length; at += EXAMPLE_LINES[i].line.length + 1, i++) LINE_STARTS.push(at)
+const EXAMPLES_INDEX = lineIndex(EXAMPLES)
 
 /** The module whose example holds offset `at` of EXAMPLES (null: a rule outside providers/). */
 function exampleOwner(at: number): string | null {
-  let lo = 0
-  let hi = LINE_STARTS.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if (LINE_STARTS[mid] <= at) lo = mid
-    else hi = mid - 1
-  }
-  return EXAMPLE_LINES[lo].owner
+  return EXAMPLE_LINES[positionAt(EXAMPLES_INDEX, at).line - 1].owner
 }
 
 describe('provider modules (one file each)', () => {
