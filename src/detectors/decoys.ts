@@ -12,6 +12,8 @@ const REFERENCE_WHOLE = [
   /^\$[A-Za-z_][A-Za-z0-9_]*$/, // $VAR
   /^%[A-Za-z_][A-Za-z0-9_]*%$/, // %VAR%
   /^(?:op|outloop|vault|keychain|secret|secrets|env|aws-?sm|gcp-?sm|azkv|bws|doppler|infisical|sops|pass):\/\//i,
+  // The same reference percent-encoded, as a form body or a query string carries it (`outloop%3A%2F%2Facme%2F…`).
+  /^(?:op|outloop|vault|keychain|secret|secrets|env|aws-?sm|gcp-?sm|azkv|bws|doppler|infisical|sops|pass)%3A%2F%2F/i,
   /^(?:vault|env|secret|ref|file|keyring|aws-sm|ssm):[A-Za-z0-9_/.-]+/i,
   /^<[^<>]*>$/, // <OPENAI_API_KEY>
   /^\[[^[\]]*\]$/, // [YOUR_KEY]

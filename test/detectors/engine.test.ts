@@ -50,6 +50,9 @@ describe('decoys', () => {
     'op://agency/acme-openai/credential',
     'outloop://acme/openai-api-key',
     'outloop://@client/openai-api-key',
+    // Percent-encoded, as a form body or query string carries a placeholder.
+    'outloop%3A%2F%2Facme%2Fopenai-api-key',
+    'outloop%3a%2f%2f%40client%2Fopenai-api-key',
     'vault:secret/data/acme#openai',
     '${{ secrets.OPENAI_API_KEY }}',
     '{{ .Values.openai.apiKey }}',

@@ -18,8 +18,8 @@ export const KEY_START = String.raw`(?<![A-Za-z0-9_-])`
 export const KEY_END = String.raw`(?![A-Za-z0-9_-])`
 
 /** A prefix-rule pattern: `body` as the `secret` group between key boundaries. */
-export function boundedPattern(body: string, flags = ''): RegExp {
-  return new RegExp(`${KEY_START}(?<secret>${body})${KEY_END}`, flags)
+export function boundedPattern(body: string, flags = '', start = KEY_START): RegExp {
+  return new RegExp(`${start}(?<secret>${body})${KEY_END}`, flags)
 }
 
 /** A name-rule pattern: the whole value must have this shape. */
@@ -125,8 +125,15 @@ export interface PrefixRuleSpec extends RuleSpecBase {
   /** Regex source of the whole key (no boundaries, no groups named `secret`). */
   readonly body: string
   readonly flags?: string
+  /**
+   * Regex source of what may come right before the key, replacing `KEY_START`: for a provider that glues its key
+   * to a word of its own (Telegram's `/bot<token>/` URLs).
+   */
+  readonly start?: string
   /** The variable name people give this key, for the example contexts. */
   readonly envName: string
+  /** Further places the key must be found in, beyond the standard contexts (the provider's own URLs). */
+  readonly moreMatches?: () => string[]
   readonly nonMatches: () => string[]
 }
 
@@ -134,9 +141,9 @@ export interface PrefixRuleSpec extends RuleSpecBase {
 export function prefixRule(spec: PrefixRuleSpec): Rule {
   return ruleOf(spec, {
     keywords: spec.keywords,
-    pattern: boundedPattern(spec.body, spec.flags),
+    pattern: boundedPattern(spec.body, spec.flags, spec.start),
     examples: {
-      matches: () => [...secretContexts(spec.envName, spec.fake()), ...shapeContexts(spec.fake())],
+      matches: () => [...secretContexts(spec.envName, spec.fake()), ...shapeContexts(spec.fake()), ...(spec.moreMatches?.() ?? [])],
       nonMatches: spec.nonMatches,
     },
   })
