@@ -351,6 +351,9 @@ export class AuditLogWriter {
     const headFile = auditHeadPath(this.#dir, client)
     const headFd = openSync(headFile, existsSync(headFile) ? 'r+' : 'w+', 0o600)
     let fd = -1
+    // Under the log's lock: the tail repair below cuts an unfinished line, and another writer's append in progress
+    // is one until its write returns.
+    const unlock = lockAuditFile(join(this.#dir, `${client}.lock`))
     try {
       let head = readHead(headFd)
       fd = openSync(path, 'a+', 0o600)
@@ -375,6 +378,8 @@ export class AuditLogWriter {
       if (fd >= 0) closeSync(fd)
       closeSync(headFd)
       throw error
+    } finally {
+      unlock()
     }
   }
 }
